@@ -1,0 +1,18 @@
+"""transitiesim: an agent-based model of the 2015 decentralisation of the Dutch social domain.
+
+    >>> from transitiesim import load_scenario, run
+    >>> result = run(load_scenario("transformation"), seed=1)
+    >>> result.national[["date", "unmet_need", "deficit_eur_wmo"]]
+"""
+
+from .indicators import INDICATORS
+from .model import TransitionModel
+from .params import PARAMETERS
+from .run import RunResult, replication_seeds, run, run_seeds, to_yearly
+from .scenario import Scenario, ScenarioError, load_scenario, load_scenario_text, shipped_scenarios
+
+__all__ = [
+    "INDICATORS", "PARAMETERS", "RunResult", "Scenario", "ScenarioError", "TransitionModel",
+    "load_scenario", "load_scenario_text", "replication_seeds", "run", "run_seeds",
+    "shipped_scenarios", "to_yearly",
+]

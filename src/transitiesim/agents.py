@@ -1,0 +1,387 @@
+"""The organisations: care providers, municipalities, citizen initiatives and the Rijk.
+
+These are Mesa agents: few in number, each with its own state and decisions. Citizens are not
+here; they live as arrays in ``population.py`` and ``citizens.py``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from .params import DOMAINS, NATIONAL_POPULATION_2015
+from .population import BLOCK_SERVICES, Domain, Service, monthly_probability
+
+if TYPE_CHECKING:
+    from .model import TransitionModel
+
+
+class ProviderStatus(Enum):
+    ACTIVE = "active"
+    BANKRUPT = "bankrupt"
+
+
+class Provider(mesa.Agent):
+    """A care provider in one municipality, delivering one service.
+
+    Paid a tariff per client by the municipality; pays its costs; keeps reserves and goes
+    bankrupt when they run out. Runs experiments that cost money first and may fail; one that
+    works lowers its cost per client and raises its clients' recovery.
+    """
+
+    def __init__(self, model: TransitionModel, municipality: Municipality, service: Service,
+                 capacity: float, culture: float, reserves_eur: float):
+        super().__init__(model)
+        self.municipality = municipality
+        self.service = service
+        self.capacity = float(capacity)  # clients (weighted persons) it can serve at once
+        self.culture = float(culture)  # innovation culture 0-1
+        self.reserves_eur = float(reserves_eur)
+        self.status = ProviderStatus.ACTIVE
+        self.contracted = True
+        self.cost_factor = 1.0  # multiplies the reference cost per client
+        self.effect_factor = 1.0  # multiplies clients' recovery chance
+        self.innovations = 0  # experiments that worked
+        self.experiments_failed = 0
+        self.experiment_months_left = 0
+        self.experiment_cost_eur = 0.0
+        self.clients = 0.0
+        self.revenue_eur = 0.0  # paid to it this month
+        self.cost_eur = 0.0
+        self.grant_eur = 0.0  # experiment-fund money received this month
+        self.margin_12m: list[float] = []
+
+    @property
+    def active(self) -> bool:
+        return self.status is ProviderStatus.ACTIVE
+
+    @property
+    def domain(self) -> Domain:
+        return self.service.domain
+
+    @property
+    def block(self) -> bool:
+        """Paid a lump sum (wijkteam, sheltered work), without persons as clients."""
+        return self.service in BLOCK_SERVICES
+
+    def receive(self, amount_eur: float, grant: bool = False) -> None:
+        if grant:
+            self.grant_eur += amount_eur
+        else:
+            self.revenue_eur += amount_eur
+        self.reserves_eur += amount_eur
+
+    def operate(self) -> None:
+        """Pay this month's costs, run or start an experiment, and fail when reserves are gone."""
+        if not self.active:
+            return
+        self.reserves_eur -= self.cost_eur
+        self.run_experiment()
+        self.margin_12m = (self.margin_12m + [self.revenue_eur + self.grant_eur
+                                              - self.cost_eur])[-12:]
+        if self.reserves_eur < 0:
+            self.go_bankrupt()
+
+    def run_experiment(self) -> None:
+        p = self.model.p
+        if self.block:
+            return
+        if self.experiment_months_left > 0:
+            self.reserves_eur -= self.experiment_cost_eur
+            self.cost_eur += self.experiment_cost_eur
+            self.experiment_months_left -= 1
+            if self.experiment_months_left == 0:
+                self.conclude_experiment()
+            return
+        fund = self.municipality.experiment_fund_per_provider_eur(self.domain)
+        monthly_cost = p["experiment_cost_share"] * max(self.revenue_eur, 1.0)
+        support = min(fund / max(monthly_cost, 1.0), 2.0)
+        start_prob = 0.04 * p["innovation_uptake"] * (0.5 + self.culture) * (1.0 + support)
+        if self.model.draw("providers") < start_prob and self.reserves_eur > monthly_cost * 3:
+            self.experiment_months_left = p["experiment_months"]
+            self.experiment_cost_eur = monthly_cost
+
+    def conclude_experiment(self) -> None:
+        p = self.model.p
+        success = min(1.0, p["innovation_success_prob"] * (0.5 + self.culture) / 0.9)
+        if self.model.draw("providers") < success:
+            self.innovations += 1
+            self.cost_factor *= 1.0 - p["innovation_cost_reduction"]
+            self.effect_factor *= 1.0 + p["innovation_effect"]
+            self.municipality.experiments_succeeded += 1
+        else:
+            self.experiments_failed += 1
+            self.municipality.experiments_failed += 1
+
+    def go_bankrupt(self) -> None:
+        self.status = ProviderStatus.BANKRUPT
+        self.capacity = 0.0
+        self.experiment_months_left = 0
+        self.model.provider_failed(self)
+
+    def plan_capacity(self, waiting: float) -> None:
+        """Yearly: grow into a waiting list when it pays, shrink when places stand empty."""
+        if not self.active or self.block:
+            return
+        margin = sum(self.margin_12m)
+        if waiting > 0 and margin >= 0 and self.clients >= 0.9 * self.capacity:
+            self.capacity += min(waiting, 0.15 * self.capacity + 1.0)
+        elif self.clients < 0.8 * self.capacity or margin < 0:
+            self.capacity = max(1.05 * self.clients, 0.75 * self.capacity)
+
+
+class CitizenInitiative(mesa.Agent):
+    """A collective of engaged citizens in one neighbourhood giving light support.
+
+    Members is a number of people (not simulated persons): initiatives are small and a sample
+    person may stand for many people. It grows with municipal room and support and fades when
+    its members are discouraged.
+    """
+
+    def __init__(self, model: TransitionModel, municipality: Municipality, neighbourhood: int,
+                 members: float):
+        super().__init__(model)
+        self.municipality = municipality
+        self.neighbourhood = int(neighbourhood)
+        self.members = float(members)
+        self.discouragement = 0.0
+        self.funds_eur = 0.0
+        self.grants_eur = 0.0  # received this month
+
+    def receive(self, amount_eur: float) -> None:
+        self.grants_eur += amount_eur
+        self.funds_eur += amount_eur
+
+    @property
+    def hours_per_month(self) -> float:
+        return self.members * self.model.p["volunteer_hours_per_month"]
+
+    def evolve(self) -> None:
+        """Grow with support and citizen power, fade with discouragement; dissolve below 3."""
+        support = self.municipality.initiative_support_level()
+        power = 2.0 * self.model.p["citizen_power"]
+        target = 0.6 * (1.0 - support) + 0.4 * self.municipality.squeeze
+        self.discouragement += 0.1 * (target - self.discouragement)
+        growth = 0.03 * power * support - 0.06 * self.discouragement
+        pool = self.model.volunteer_pool(self.neighbourhood)
+        self.members = min(self.members * (1.0 + growth), 0.05 * pool + 3.0)
+        if self.members < 3.0:
+            self.dissolve()
+
+    def dissolve(self) -> None:
+        self.model.initiative_dissolved(self)
+        self.remove()
+
+
+class Municipality(mesa.Agent):
+    """A municipality: budgets per domain, reserves, and the policy levers it sets.
+
+    Before the reform (or without decentralisation) it carries out national rules and the Rijk
+    covers any shortfall. After it, the scenario's levers apply and it reviews them each year:
+    a learning municipality invests in what worked; a traditional one squeezes access, tariffs
+    and support when money runs short.
+    """
+
+    def __init__(self, model: TransitionModel, index: int, name: str, inhabitants: int,
+                 learning: float):
+        super().__init__(model)
+        p = model.p
+        self.index = index
+        self.name = name
+        self.inhabitants = int(inhabitants)
+        self.learning = float(learning)
+        self.reserves_eur = p["municipal_reserve_share"] * sum(
+            p[f"budget_{d}_eur_per_capita"] for d in DOMAINS) * inhabitants
+        # Levers as the municipality currently sets them (the scenario's values at the reform).
+        self.threshold = p["access_strictness"]
+        self.tariff_factor = p["tariff_factor"]
+        self.prevention_share = p["prevention_share"]
+        self.experiment_share = p["experiment_fund_share"]
+        self.initiative_support_eur_per_capita = p["initiative_support_eur_per_capita"]
+        self.squeeze = 0.0  # 0-1: how hard it fell back on traditional cuts this year
+        self.wsw_workers = p["wsw_workers_per_100k"] * inhabitants / 1e5
+        self.experiments_succeeded = 0
+        self.experiments_failed = 0
+        self.providers: list[Provider] = []
+        self.initiatives: set[CitizenInitiative] = set()
+        self.budget_eur = np.zeros(3)
+        self.ledger_year: list[dict] = []
+        self.unmet_last_review = None
+
+    # Effective levers: national rules before the reform, own choices after.
+    @property
+    def reformed(self) -> bool:
+        return self.model.reformed
+
+    def access_threshold(self) -> float:
+        return self.threshold if self.reformed else self.model.p["access_strictness_before"]
+
+    def tariff(self) -> float:
+        if not self.reformed:
+            return 1.0
+        tender = 0.95 if self.model.p["contracting"] == "tender" else 1.0
+        return self.tariff_factor * tender
+
+    def prevention(self) -> float:
+        return self.prevention_share if self.reformed else self.model.p["prevention_share_before"]
+
+    def experiment_fund_share(self) -> float:
+        return self.experiment_share if self.reformed else 0.0
+
+    def experiment_fund_per_provider_eur(self, domain: Domain) -> float:
+        running = [pr for pr in self.providers if pr.active and pr.domain == domain
+                   and not pr.block]
+        if not running:
+            return 0.0
+        return self.experiment_fund_share() * self.budget_eur[domain] / len(running)
+
+    def initiative_support_level(self) -> float:
+        """Support per inhabitant relative to EUR 2 a year (0-1)."""
+        return min(1.0, self.initiative_support_eur_per_capita / 2.0)
+
+    # Money: every movement changes reserves and is booked once in the ledger.
+    def receive_budget(self, amounts_eur: np.ndarray) -> None:
+        self.budget_eur = amounts_eur
+        self.reserves_eur += float(amounts_eur.sum())
+        self.model.ledger.cur["budget"][:, self.index] += amounts_eur
+
+    def receive_contributions(self, amount_eur: float) -> None:
+        self.reserves_eur += amount_eur
+        self.model.ledger.cur["contributions"][self.index] += amount_eur
+
+    def receive_topup(self, amount_eur: float) -> None:
+        """The Rijk covers a shortfall (or takes back a surplus) under the old system."""
+        self.reserves_eur += amount_eur
+        self.model.ledger.cur["topup"][self.index] += amount_eur
+        self.model.rijk.paid_eur += amount_eur
+
+    def _book_out(self, amount_eur: float, domain: int, receiver: str) -> None:
+        self.reserves_eur -= amount_eur
+        book = self.model.ledger.cur
+        book["spending"][domain, self.index] += amount_eur
+        book[receiver][self.index] += amount_eur
+
+    def pay_provider(self, provider: Provider, amount_eur: float, domain: int,
+                     grant: bool = False) -> None:
+        self._book_out(amount_eur, domain, "to_providers")
+        provider.receive(amount_eur, grant=grant)
+
+    def pay_initiative(self, initiative: CitizenInitiative, amount_eur: float) -> None:
+        self._book_out(amount_eur, Domain.WMO, "to_initiatives")
+        initiative.receive(amount_eur)
+
+    def pay_citizens(self, amount_eur: float, domain: int) -> None:
+        """Benefits to this municipality's recipients (each person's share is in
+        ``TransitionModel.benefit_received_eur``)."""
+        self._book_out(amount_eur, domain, "to_citizens")
+
+    def update_sheltered_work(self) -> None:
+        """Sheltered employment (Wsw): people leave each month; under the old system others
+        take their places, after the reform the scheme is closed to new entrants."""
+        if self.reformed:
+            leave = monthly_probability(self.model.p["wsw_outflow_rate"])
+            self.wsw_workers *= 1.0 - leave
+
+    # Yearly.
+    def review_year(self) -> None:
+        """Adapt the levers to last year's result (only after the reform)."""
+        if not self.reformed:
+            return
+        p = self.model.p
+        year = self.model.ledger.year_totals(self.index)
+        income = year["income"]
+        deficit = year["spending"] - income
+        pressure = float(np.clip(deficit / max(0.05 * income, 1.0), 0.0, 1.0))
+        learn = self.learning
+        trad = 1.0 - learn
+        unmet = self.model.unmet_share(self.index)
+        rising = self.unmet_last_review is not None and unmet > self.unmet_last_review
+        self.unmet_last_review = unmet
+        if pressure > 0:
+            # Traditional: tighten access, cut tariffs, experiments and support.
+            self.threshold = min(self.threshold + 0.05 * trad * pressure, 0.75)
+            self.threshold = min(self.threshold, p["residential_threshold"] - 0.05)
+            self.tariff_factor = max(self.tariff_factor - 0.03 * trad * pressure, 0.5)
+            self.experiment_share *= 1.0 - 0.5 * trad * pressure
+            self.initiative_support_eur_per_capita *= 1.0 - 0.5 * trad * pressure
+            self.squeeze = trad * pressure
+        else:
+            self.squeeze = 0.0
+            self.threshold += 0.25 * (p["access_strictness"] - self.threshold)
+            self.tariff_factor += 0.25 * (p["tariff_factor"] - self.tariff_factor)
+        # Learning: look at what worked and move money there.
+        tried = self.experiments_succeeded + self.experiments_failed
+        if tried:
+            rate = self.experiments_succeeded / tried
+            self.experiment_share = float(np.clip(
+                self.experiment_share * (1.0 + learn * (rate - 0.3)), 0.0, 0.1))
+        if rising:
+            self.prevention_share = min(self.prevention_share + 0.01 * learn, 0.25)
+        if self.initiatives and learn > 0:
+            self.initiative_support_eur_per_capita = min(
+                self.initiative_support_eur_per_capita * (1.0 + 0.1 * learn) + 0.0, 50.0)
+        self.experiments_succeeded = self.experiments_failed = 0
+
+
+class Rijk(mesa.Agent):
+    """The national government: yearly budgets per municipality and domain, with the cut schedule
+    and dated events; the labour market (unemployment) as given in the scenario."""
+
+    def __init__(self, model: TransitionModel):
+        super().__init__(model)
+        self.own_contribution_eur = model.p["own_contribution_eur_per_month"]
+        self.paid_eur = 0.0  # everything the Rijk has paid out (budgets and top-ups)
+
+    def pay_budgets(self) -> None:
+        """Start of the month: national events take effect and each municipality gets its
+        monthly budget per domain."""
+        model = self.model
+        self.apply_events(model.year, model.month)
+        model.ledger.open_month(model)
+        for m in model.municipality_list:
+            amounts = self.monthly_budget_eur(m, model.year, model.month)
+            self.paid_eur += float(amounts.sum())
+            m.receive_budget(amounts)
+
+    def cut(self, domain: str, year: int) -> float:
+        p = self.model.p
+        if not p["decentralisation"] or year < p["reform_year"]:
+            return 0.0
+        final = p[f"cut_{domain}"]
+        if domain != "jeugd":
+            return final
+        first = p["cut_jeugd_first"]
+        span = max(p["cut_phase_in_years"] - 1, 1)
+        k = min(year - p["reform_year"], span)
+        return first + (final - first) * k / span
+
+    def monthly_budget_eur(self, municipality: Municipality, year: int, month: int) -> np.ndarray:
+        """Budget per domain for one month: yearly grant per capita less the cut, plus events,
+        plus (participation) the benefit money that follows the national caseload (BUIG)."""
+        p = self.model.p
+        pop = municipality.inhabitants
+        out = np.zeros(3)
+        for k, d in enumerate(DOMAINS):
+            out[k] = p[f"budget_{d}_eur_per_capita"] * pop * (1 - self.cut(d, year)) / 12
+        for e in self.model.scenario.events:
+            if e.kind == "extra_budget":
+                months_since = (year - e.year) * 12 + (month - e.month)
+                if 0 <= months_since < 12:
+                    out[DOMAINS.index(e.values["domain"])] += (
+                        e.values["amount_eur"] * pop / NATIONAL_POPULATION_2015 / 12)
+        u = self.model.scenario.unemployment_rate(year)
+        out[2] += (p["bijstand_benefit_eur_per_month"] * pop * BIJSTAND_RATE_2015
+                   * u / UNEMPLOYMENT_2015)
+        return out
+
+    def apply_events(self, year: int, month: int) -> None:
+        for e in self.model.scenario.events:
+            if e.kind == "own_contribution" and (e.year, e.month) == (year, month):
+                self.own_contribution_eur = e.values["amount_eur_per_month"]
+
+
+BIJSTAND_RATE_2015 = 449_000 / 16_968_735  # recipients under state pension age (CBS), per inhabitant
+UNEMPLOYMENT_2015 = 0.069  # CBS

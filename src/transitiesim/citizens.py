@@ -1,0 +1,336 @@
+"""The citizens' submodels, applied to every person at once (see docs/odd.md, section 7).
+
+``Citizens`` owns the person arrays and the random streams they draw from. Municipality-level
+inputs (access threshold, prevention effect, own contribution, ...) come in as arrays with one
+entry per municipality and are looked up per person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .population import (
+    MAX_AGE,
+    WORKING_AGE,
+    Domain,
+    NeedState,
+    Population,
+    Service,
+    monthly_probability,
+    pick_in_municipality,
+)
+
+WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
+LIGHT_NEED = 0.35  # severity below which light support by an initiative suffices
+REFERENCE_UNEMPLOYMENT = 0.069  # 2015 (CBS): exit and entry rates are stated at this level
+GOMPERTZ = (-10.5, 0.095)  # assumption: yearly death chance exp(a + b*age), about Dutch tables
+NETWORK_FIRST_THRESHOLD = 0.3  # from this access threshold on, the network is counted first
+NETWORK_FIRST_MARGIN = 0.2  # extra severity asked of a need the network covers (assumption)
+
+
+@dataclass
+class MunicipalInputs:
+    """Per-municipality inputs to the citizens' rules this month (arrays of length M)."""
+
+    threshold: np.ndarray  # access threshold (severity)
+    network_first: np.ndarray  # bool: informal network counted before formal support
+    prevention: np.ndarray  # fall in onset from prevention (0-1)
+    own_contribution_eur: float
+    unemployment: float
+
+
+class Citizens:
+    def __init__(self, pop: Population, params, streams: dict[str, np.random.Generator]):
+        self.pop = pop
+        self.p = params
+        self.streams = streams
+        self.n = pop.size
+        self.exits_to_work = np.zeros(self.n, dtype=bool)
+        self.exited = np.zeros(0, dtype=np.int64)
+        self.muni_sizes = np.bincount(pop.muni)
+        empty = np.zeros(0, dtype=np.int64)
+        self.in_need = [empty, empty]  # persons with a Wmo / youth need at the last look
+        self.recipients = empty  # social assistance recipients at the last look
+        self.carers = empty  # persons who gave informal care at the last look
+        self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
+        self._refresh_age_terms()
+
+    # --- yearly -----------------------------------------------------------------------------
+    def _refresh_age_terms(self) -> None:
+        """Terms that change only when people age (yearly): onset hazards, entry hazard,
+        volunteering and the well-being a person returns to when nothing is wrong."""
+        pop, p = self.pop, self.p
+        age = pop.age.astype(np.float32)
+        self.minor = pop.age < 18
+        self.working = (pop.age >= WORKING_AGE[0]) & (pop.age <= WORKING_AGE[1])
+        # One onset hazard per person: youth care for minors, Wmo for adults (doubling per
+        # decade of age, 'onset_wmo' at 80). Yearly rates become monthly ones by dividing by 12.
+        wmo_yearly = np.minimum(p["onset_wmo"] * np.exp2((age - 80.0) / 10.0), 0.5)
+        self.onset_month = (np.where(self.minor, p["onset_jeugd"], wmo_yearly) / 12.0
+                            ).astype(np.float32)
+        vulnerability = np.clip(INCOME_REFERENCE / pop.income_eur, 0.3, 3.0)
+        self.entry_month = np.where(self.working, p["job_loss_rate"] * vulnerability / 12.0,
+                                    0.0).astype(np.float32)
+        self.volunteer = (pop.age >= 15) & (
+            pop.volunteer_propensity < p["volunteering_rate"] * self.power
+        )
+        self.base_wellbeing = (0.72 + 0.08 * np.tanh(np.log(pop.income_eur / INCOME_REFERENCE))
+                               + 0.03 * self.volunteer).astype(np.float32)
+
+    def with_need(self, d: int) -> np.ndarray:
+        """Sorted indices of persons with a need in domain ``d`` at this month's look (after
+        ``seek_support``). Everyone served by, or waiting for, a provider is among them."""
+        return self.recipients if d == PART else self.in_need[d]
+
+    def per_person(self, per_muni: np.ndarray) -> np.ndarray | float:
+        """Spread a per-municipality value over persons (a scalar for one municipality)."""
+        if per_muni.size == 1:
+            return float(per_muni[0])
+        return np.repeat(per_muni.astype(np.float32), self.muni_sizes)
+
+    def age_and_renew(self) -> np.ndarray:
+        """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
+        pop, rng = self.pop, self.streams["mortality"]
+        pop.age += 1
+        a, b = GOMPERTZ
+        died = (rng.random(self.n) < np.exp(a + b * pop.age.astype(np.float32))) | (
+            pop.age > MAX_AGE
+        )
+        dead = np.flatnonzero(died)
+        # Turning 18: youth care ends; a severe need carries on as a Wmo need.
+        adult_now = np.flatnonzero(pop.age == 18)
+        carry = pop.severity[JEUGD, adult_now]
+        pop.severity[WMO, adult_now] = np.maximum(pop.severity[WMO, adult_now],
+                                                  np.where(carry >= 0.5, carry * 0.8, 0))
+        for idx in (adult_now, dead):
+            self._clear(JEUGD, idx)
+        for d in (WMO, PART):
+            self._clear(d, dead)
+        pop.on_bijstand[dead] = False
+        # Newborns take the freed rows: a parent aged 25-45 in the same municipality.
+        pop.age[dead] = 0
+        parent = pick_in_municipality(pop.muni, (pop.age >= 25) & (pop.age <= 45) & ~died, dead,
+                                      rng)
+        widowed = pop.partner[dead]
+        pop.partner[widowed[widowed >= 0]] = -1
+        pop.partner[dead] = -1
+        lost = np.flatnonzero(np.isin(pop.carer, dead))
+        pop.carer[dead] = parent
+        pop.household[dead[parent >= 0]] = pop.household[parent[parent >= 0]]
+        rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
+        pop.carer[lost] = -1
+        pop.carer[rejoin] = pick_in_municipality(pop.muni, (pop.age >= 30) & (pop.age <= 75),
+                                                 rejoin, rng)
+        pop.carer[pop.carer == np.arange(self.n)] = -1
+        pop.self_reliance[dead] = pop.base_self_reliance[dead]
+        pop.wellbeing[dead] = 0.75
+        self._refresh_age_terms()
+        return dead
+
+    def _clear(self, d: int, idx: np.ndarray) -> None:
+        self.pop.severity[d, idx] = 0.0
+        self.pop.provider[d, idx] = -1
+        self.pop.wait_months[d, idx] = -1
+
+    # --- monthly ----------------------------------------------------------------------------
+    def develop_needs(self, inputs: MunicipalInputs, provider_effect: np.ndarray) -> None:
+        """Onset of new needs, recovery, and escalation of needs left unmet last month."""
+        pop, p = self.pop, self.p
+        u_care = self.streams["onset"].random(self.n, dtype=np.float32)
+        u_job = self.streams["jobs"].random(self.n, dtype=np.float32)
+        u_rec = self.streams["recovery"].random(self.n, dtype=np.float32)
+
+        # Escalation and recovery act on last month's situation.
+        for d in (WMO, JEUGD):
+            idx = np.flatnonzero(pop.severity[d] > 0)
+            state = pop.state[d, idx]
+            sev = pop.severity[d, idx]
+            prov = pop.provider[d, idx]
+            helped = (state == NeedState.FORMAL) | (state == NeedState.INITIATIVE) | (
+                state == NeedState.INFORMAL)
+            rate = np.where(helped, p["recovery_rate"],
+                            p["recovery_rate"] * p["unaided_recovery_share"])
+            rate = rate * np.where(prov >= 0, provider_effect[np.maximum(prov, 0)], 1.0)
+            rate = rate * (1.2 - 0.5 * sev) * (0.5 + pop.self_reliance[idx])
+            recovered = u_rec[idx] < rate
+            unmet = (state == NeedState.UNMET) | (state == NeedState.WAITING)
+            rise = np.where(unmet, p["escalation_rate"], 0.0)
+            if d == WMO:
+                rise = rise + p["progression_rate"]
+            pop.severity[d, idx] = np.minimum(sev + rise, 1.0)
+            self._clear(d, idx[recovered])
+
+        # Onset: a person without a need may develop one this month (youth care for minors,
+        # Wmo for adults), more often with low self-reliance or an overburdened carer role.
+        sr_factor = 1.5 - pop.self_reliance
+        prob = self.onset_month * sr_factor
+        prob *= self.per_person(1.0 - inputs.prevention)
+        burdened = np.flatnonzero(pop.carer_load > 1.0)
+        prob[burdened] *= 2.0
+        cand = np.flatnonzero(u_care < prob)
+        is_minor = self.minor[cand]
+        for d, who in ((JEUGD, cand[is_minor]), (WMO, cand[~is_minor])):
+            who = who[pop.severity[d, who] == 0]
+            # The same draw, rescaled, sets the new need's severity (0.1-0.9, uniform).
+            pop.severity[d, who] = 0.1 + 0.8 * u_care[who] / prob[who]
+
+        # Participation: entry into and exit from social assistance follow the labour market.
+        # Entry and exit concern different people, so they share one draw per person.
+        u = inputs.unemployment
+        entry = self.entry_month * sr_factor * np.float32(u * 100.0)
+        enter = np.flatnonzero(u_job < entry)
+        enter = enter[~pop.on_bijstand[enter]]
+        idx = np.flatnonzero(pop.on_bijstand)
+        trajectory = pop.provider[PART, idx] >= 0
+        exit_rate = (p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3))
+                     * 2.0 * (1.0 - pop.severity[PART, idx])
+                     * (1.0 + p["reintegration_effect"] * trajectory))
+        leave = u_job[idx] < exit_rate
+        too_old = pop.age[idx] > WORKING_AGE[1]
+        self.exits_to_work[self.exited] = False
+        self.exited = idx[leave & ~too_old]
+        self.exits_to_work[self.exited] = True
+        out = idx[leave | too_old]
+        pop.on_bijstand[out] = False
+        self._clear(PART, out)
+        stay = idx[~(leave | too_old)]
+        pop.severity[PART, stay] = np.minimum(pop.severity[PART, stay] + 0.003, 1.0)
+        pop.on_bijstand[enter] = True
+        pop.severity[PART, enter] = 0.1 + 0.8 * u_job[enter] / entry[enter]
+
+    def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
+                     reformed: bool) -> np.ndarray:
+        """Light support, informal care and applications. Returns hours used per neighbourhood.
+
+        Order per person: formal care already in place; otherwise an initiative's light support
+        (Wmo, light needs); otherwise the informal network; otherwise apply for formal support.
+        """
+        pop, p = self.pop, self.p
+        hours_full = (p["care_hours_at_full_need"], p["youth_hours_at_full_need"])
+        u_apply = self.streams["apply"].random(self.n, dtype=np.float32)
+        used = np.zeros_like(initiative_hours_by_nbh)
+        requests = []
+        for d in (WMO, JEUGD):
+            pop.state[d, self.in_need[d]] = NeedState.NONE
+            idx = self.in_need[d] = np.flatnonzero(pop.severity[d] > 0)
+            formal = pop.provider[d, idx] >= 0
+            pop.state[d, idx[formal]] = NeedState.FORMAL
+            rest = idx[~formal]
+            sev = pop.severity[d, rest]
+            covered = np.zeros(rest.size, dtype=bool)
+            if d == WMO and rest.size:
+                light = np.flatnonzero(sev < LIGHT_NEED)
+                hours = sev[light] * hours_full[d] * pop.weight[rest[light]]
+                ok, used_here = _fill_by_group(pop.nbh[rest[light]], hours,
+                                               initiative_hours_by_nbh - used)
+                used += used_here
+                covered[light[ok]] = True
+                pop.state[d, rest[light[ok]]] = NeedState.INITIATIVE
+            who = rest[~covered]
+            sev = sev[~covered]
+            # Residential-level needs are beyond what a network can carry.
+            hours = np.where(sev < p["residential_threshold"], sev * hours_full[d], 0.0)
+            requests.append((d, who, hours))
+
+        # Informal care: each carer spreads what they can give over everyone who asks them.
+        # What a carer can sustain depends on their own health; how far they stretch beyond it
+        # depends on citizen power (at the 2015 level, to 1.5 times what is sustainable).
+        carers = np.concatenate([pop.carer[who] for _, who, _ in requests])
+        hours = np.concatenate([h for _, _, h in requests])
+        has = carers >= 0
+        uc, inv = np.unique(carers[has], return_inverse=True)
+        asked = np.bincount(inv, weights=hours[has], minlength=uc.size)
+        sustainable = p["carer_hours_per_month"] * (1.0 - pop.severity[WMO, uc])
+        given = np.minimum(asked, (0.5 + self.power) * sustainable)
+        share = np.divide(given, asked, out=np.zeros(uc.size), where=asked > 0)
+        pop.carer_load[self.carers] = 0.0
+        pop.carer_load[uc] = np.divide(given, sustainable, out=np.where(given > 0, 2.0, 0.0),
+                                       where=sustainable > 0)
+        self.carers = uc
+        got = np.zeros(carers.size)
+        got[has] = hours[has] * share[inv]
+        start = 0
+        for d, who, h in requests:
+            informal = (h > 0) & (got[start:start + who.size] >= 0.999 * h)
+            start += who.size
+            pop.state[d, who] = np.where(informal, NeedState.INFORMAL, NeedState.UNMET)
+            self._apply(d, who, informal, u_apply, inputs, reformed)
+            waiting = pop.wait_months[d, who] >= 0
+            pop.state[d, who[waiting & ~informal]] = NeedState.WAITING
+
+        # Participation: the benefit meets the income need; reintegration has a queue.
+        pop.state[PART, self.recipients] = NeedState.NONE
+        part = self.recipients = np.flatnonzero(pop.on_bijstand)
+        pop.state[PART, part] = NeedState.FORMAL
+        queue = part[(pop.provider[PART, part] < 0) & (pop.wait_months[PART, part] < 0)
+                     & (pop.severity[PART, part] <= 0.7)]
+        pop.wait_months[PART, queue] = 0
+        return used
+
+    def _apply(self, d: int, who: np.ndarray, informal: np.ndarray, u: np.ndarray,
+               inputs: MunicipalInputs, reformed: bool) -> None:
+        """Persons not yet waiting may apply; the municipality's access rule decides."""
+        pop, p = self.pop, self.p
+        not_waiting = pop.wait_months[d, who] < 0
+        sev = pop.severity[d, who]
+        prob = p["application_rate"] * sev * np.where(informal, 0.6, 1.0)
+        if d == WMO:
+            prob = prob * np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
+        applies = not_waiting & (u[who] < prob)
+        m = pop.muni[who]
+        thr = inputs.threshold[m]
+        if reformed:
+            # "Eigen kracht eerst": a strict municipality asks more of a need the network covers.
+            thr = thr + NETWORK_FIRST_MARGIN * (informal & inputs.network_first[m])
+        eligible = sev >= thr
+        pop.wait_months[d, who[applies & eligible]] = 0
+
+    def update_wellbeing(self) -> None:
+        """Well-being moves a fifth of the way to what this month's situation supports; self-
+        reliance erodes under unmet need or an overburdened carer role, and otherwise recovers."""
+        pop = self.pop
+        target = self.base_wellbeing.copy()
+        strained = [np.flatnonzero(pop.carer_load > 1.0)]
+        target[strained[0]] -= 0.15 * np.minimum(pop.carer_load[strained[0]] - 1.0, 1.0)
+        target[self.recipients] -= 0.12
+        for d in (WMO, JEUGD):
+            idx = self.in_need[d]
+            s = pop.state[d, idx]
+            bad = s >= NeedState.WAITING
+            target[idx] -= pop.severity[d, idx] * np.where(
+                s == NeedState.UNMET, 0.45, np.where(bad, 0.3, 0.1))
+            if d == WMO:
+                strained.append(idx[bad])
+        np.clip(target, 0.0, 1.0, out=target)
+        pop.wellbeing += 0.2 * (target - pop.wellbeing)
+        strain = np.concatenate(strained)
+        eroded = pop.self_reliance[strain] - 0.01
+        pop.self_reliance += 0.02 * (pop.base_self_reliance - pop.self_reliance)
+        pop.self_reliance[strain] = np.maximum(eroded, 0.05)
+
+
+INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1
+
+
+def _fill_by_group(group: np.ndarray, demand: np.ndarray, supply: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Serve demands in order within each group while the group's supply lasts.
+
+    Returns which demands are met and the supply used per group.
+    """
+    used = np.zeros_like(supply)
+    if group.size == 0:
+        return np.zeros(0, dtype=bool), used
+    order = np.argsort(group, kind="stable")
+    g = group[order]
+    cum = np.cumsum(demand[order])
+    start = np.searchsorted(g, g, side="left")
+    before = np.concatenate([[0.0], cum])[start]
+    within = cum - before
+    ok_sorted = within <= supply[g] + 1e-9
+    ok = np.empty_like(ok_sorted)
+    ok[order] = ok_sorted
+    np.add.at(used, g[ok_sorted], demand[order][ok_sorted])
+    return ok, used

@@ -1,0 +1,324 @@
+"""Named, pure indicators. Each is one function; its name is its column; it has a label.
+
+Every reporter returns an array of length M + 1: one value per municipality, then the national
+value. National values are computed from the persons and organisations themselves, not
+averaged from municipalities (a national 10th percentile is not a mean of local ones).
+
+Person counts are weighted (a simulated person stands for ``weight`` people). ``year`` says how
+months make a year: ``sum`` for flows (euros, exits), ``mean`` for stocks and levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import mesa
+import numpy as np
+
+from .params import DOMAINS
+from .population import Domain, NeedState
+
+if TYPE_CHECKING:
+    from .model import TransitionModel
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    unit: str
+    label_nl: str
+    label_en: str
+    year: Literal["sum", "mean"]
+    fn: Callable[[TransitionModel], np.ndarray]
+
+
+def _with_total(per_muni: np.ndarray) -> np.ndarray:
+    return np.append(per_muni, per_muni.sum())
+
+
+def _count(model: TransitionModel, mask: np.ndarray) -> np.ndarray:
+    """People (weighted) for whom ``mask`` holds, per municipality."""
+    return _count_index(model, np.flatnonzero(mask))
+
+
+def _count_index(model: TransitionModel, idx: np.ndarray) -> np.ndarray:
+    """People (weighted) among the sorted person indices ``idx``, per municipality.
+
+    Persons are stored municipality by municipality and all persons of one municipality carry
+    the same weight, so a count is positions in a sorted index times that weight.
+    """
+    per_muni = np.diff(np.searchsorted(idx, model.muni_bounds)) * model.weights
+    return _with_total(per_muni)
+
+
+def _per_muni_sum(model: TransitionModel, values: np.ndarray) -> np.ndarray:
+    """Weighted sum of a per-person value per municipality (persons are contiguous)."""
+    sums = np.add.reduceat(values, model.muni_bounds[:-1], dtype=np.float64)
+    return _with_total(sums * model.weights)
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    return np.divide(num, den, out=np.zeros_like(num, dtype=float), where=den > 0)
+
+
+def _person_status(model: TransitionModel) -> dict[str, np.ndarray]:
+    """Each person in need in exactly one of served, waiting, unmet (cached per step).
+
+    Returns sorted person indices. Only persons with a need can be in any of them.
+    """
+    cache = getattr(model, "_status_cache", None)
+    if cache is not None and cache[0] == model.steps:
+        return cache[1]
+    c = model.citizens
+    mark = np.zeros(model.pop.size, dtype=bool)
+    for part in (c.in_need[0], c.in_need[1], c.recipients):
+        mark[part] = True
+    idx = np.flatnonzero(mark)
+    s = model.pop.state[:, idx]
+    unmet = (s == NeedState.UNMET).any(axis=0)
+    waiting = (s == NeedState.WAITING).any(axis=0) & ~unmet
+    any_need = (s != NeedState.NONE).any(axis=0)
+    served = any_need & ~unmet & ~waiting
+    status = {"in_need": idx[any_need], "served": idx[served], "waiting": idx[waiting],
+              "unmet": idx[unmet]}
+    model._status_cache = (model.steps, status)
+    return status
+
+
+def _book(model: TransitionModel, key: str) -> np.ndarray:
+    return model.ledger.cur[key]
+
+
+def _domain_flow(key: str, d: int) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        return _with_total(_book(model, key)[d])
+    return fn
+
+
+def _deficit(d: int) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        book = model.ledger.cur
+        gap = book["spending"][d] - book["budget"][d]
+        if d == Domain.WMO:
+            gap = gap - book["contributions"]
+        return _with_total(gap)
+    return fn
+
+
+def _clients(d: int) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        if d == Domain.PARTICIPATIE:  # everyone with a trajectory receives the benefit
+            return _count_index(model, model.citizens.recipients)
+        return _count_index(model, model.clients_of(d))
+    return fn
+
+
+def _status(key: str) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        return _count_index(model, _person_status(model)[key])
+    return fn
+
+
+def wellbeing_mean(model: TransitionModel) -> np.ndarray:
+    return _ratio(_per_muni_sum(model, model.pop.wellbeing),
+                  _with_total(model.inhabitants.copy()))
+
+
+def wellbeing_p10(model: TransitionModel) -> np.ndarray:
+    """Weighted 10th percentile of well-being, to 0.005, from a 200-bin histogram."""
+    pop = model.pop
+    M = len(model.municipality_list)
+    bins = 200
+    b = np.minimum((pop.wellbeing * bins).astype(np.int64), bins - 1)
+    hist = np.bincount(pop.muni.astype(np.int64) * bins + b, weights=pop.weight,
+                       minlength=M * bins).reshape(M, bins)
+    hist = np.vstack([hist, hist.sum(axis=0)])
+    cum = np.cumsum(hist, axis=1)
+    k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)
+    return (k + 0.5) / bins
+
+
+def informal_carers(model: TransitionModel) -> np.ndarray:
+    return _count(model, model.pop.carer_load > 0)
+
+
+def carers_overburdened(model: TransitionModel) -> np.ndarray:
+    return _count(model, model.pop.carer_load > 1.0)
+
+
+def volunteers(model: TransitionModel) -> np.ndarray:
+    return _count(model, model.citizens.volunteer)
+
+
+def bijstand_recipients(model: TransitionModel) -> np.ndarray:
+    return _count_index(model, model.citizens.recipients)
+
+
+def exits_to_work(model: TransitionModel) -> np.ndarray:
+    return _count_index(model, np.sort(model.citizens.exited))
+
+
+def population(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.inhabitants.copy())
+
+
+def waiting_list(model: TransitionModel) -> np.ndarray:
+    mark = np.zeros(model.pop.size, dtype=bool)
+    for d in range(3):
+        mark[model.waiting_in(d)] = True
+    return _count(model, mark)
+
+
+def youth_care_share(model: TransitionModel) -> np.ndarray:
+    return _ratio(_clients(Domain.JEUGD)(model), _count(model, model.pop.age < 18))
+
+
+def _providers(model: TransitionModel, pred: Callable) -> np.ndarray:
+    out = np.zeros(len(model.municipality_list))
+    for pr in model.providers_list:
+        if not pr.block and pred(pr):
+            out[pr.municipality.index] += 1
+    return _with_total(out)
+
+
+def providers_active(model: TransitionModel) -> np.ndarray:
+    return _providers(model, lambda pr: pr.active)
+
+
+def providers_bankrupt(model: TransitionModel) -> np.ndarray:
+    """Providers gone bankrupt since the start (cumulative)."""
+    return _providers(model, lambda pr: not pr.active)
+
+
+def innovation_adoption(model: TransitionModel) -> np.ndarray:
+    """Share of active care providers with at least one innovation that worked."""
+    return _ratio(_providers(model, lambda pr: pr.active and pr.innovations > 0),
+                  providers_active(model))
+
+
+def capacity(model: TransitionModel) -> np.ndarray:
+    out = np.zeros(len(model.municipality_list))
+    for pr in model.providers_list:
+        out[pr.municipality.index] += pr.capacity if pr.active else 0.0
+    return _with_total(out)
+
+
+def wsw_workers(model: TransitionModel) -> np.ndarray:
+    return _with_total(np.array([m.wsw_workers for m in model.municipality_list]))
+
+
+def citizen_initiatives(model: TransitionModel) -> np.ndarray:
+    out = np.zeros(len(model.municipality_list))
+    for ini in model.initiatives:
+        out[ini.municipality.index] += 1
+    return _with_total(out)
+
+
+def initiative_members(model: TransitionModel) -> np.ndarray:
+    out = np.zeros(len(model.municipality_list))
+    for ini in model.initiatives:
+        out[ini.municipality.index] += ini.members
+    return _with_total(out)
+
+
+def cost_per_client_eur(model: TransitionModel) -> np.ndarray:
+    """Paid to providers for client services this month per client (Wmo, youth, trajectories)."""
+    out = np.zeros(len(model.municipality_list))
+    for pr in model.providers_list:
+        if not pr.block:
+            out[pr.municipality.index] += pr.revenue_eur
+    clients = sum(_count_index(model, model.clients_of(d)) for d in range(3))
+    return _ratio(_with_total(out), clients)
+
+
+def reserves_eur(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.ledger.cur["reserves_end"])
+
+
+def own_contributions_eur(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.ledger.cur["contributions"])
+
+
+def rijk_topup_eur(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.ledger.cur["topup"])
+
+
+def _lever(attr: Callable) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        vals = np.array([attr(m) for m in model.municipality_list], dtype=float)
+        w = model.inhabitants
+        return np.append(vals, np.sum(vals * w) / np.sum(w))
+    return fn
+
+
+_NL = {"wmo": "Wmo", "jeugd": "jeugd", "participatie": "participatie"}
+_EN = {"wmo": "Wmo", "jeugd": "youth care", "participatie": "participation"}
+
+INDICATORS: tuple[Indicator, ...] = (
+    *(Indicator(f"budget_eur_{d}", "EUR per month", f"Budget {_NL[d]}", f"Budget {_EN[d]}", "sum",
+                _domain_flow("budget", k)) for k, d in enumerate(DOMAINS)),
+    *(Indicator(f"spending_eur_{d}", "EUR per month", f"Uitgaven {_NL[d]}",
+                f"Spending {_EN[d]}", "sum", _domain_flow("spending", k))
+      for k, d in enumerate(DOMAINS)),
+    *(Indicator(f"deficit_eur_{d}", "EUR per month", f"Tekort {_NL[d]}", f"Deficit {_EN[d]}",
+                "sum", _deficit(k)) for k, d in enumerate(DOMAINS)),
+    *(Indicator(f"clients_{d}", "persons", f"Cliënten {_NL[d]}", f"Clients {_EN[d]}", "mean",
+                _clients(k)) for k, d in enumerate(DOMAINS)),
+    Indicator("in_need", "persons", "Mensen met een hulpvraag", "People in need", "mean",
+              _status("in_need")),
+    Indicator("served", "persons", "Geholpen", "Served", "mean", _status("served")),
+    Indicator("waiting", "persons", "Wachtend", "Waiting", "mean", _status("waiting")),
+    Indicator("unmet_need", "persons", "Onvervulde hulpvraag", "Unmet need", "mean",
+              _status("unmet")),
+    Indicator("waiting_list", "persons", "Op een wachtlijst", "On a waiting list", "mean",
+              waiting_list),
+    Indicator("bijstand_recipients", "persons", "Bijstandsontvangers",
+              "Social assistance recipients", "mean", bijstand_recipients),
+    Indicator("exits_to_work", "persons per month", "Uitstroom naar werk", "Exits to work",
+              "sum", exits_to_work),
+    Indicator("wsw_workers", "persons", "Wsw-werknemers", "Sheltered employment workers",
+              "mean", wsw_workers),
+    Indicator("informal_carers", "persons", "Mantelzorgers", "Informal carers", "mean",
+              informal_carers),
+    Indicator("carers_overburdened", "persons", "Overbelaste mantelzorgers",
+              "Overburdened informal carers", "mean", carers_overburdened),
+    Indicator("volunteers", "persons", "Vrijwilligers", "Volunteers", "mean", volunteers),
+    Indicator("wellbeing_mean", "0-1", "Welzijn (gemiddeld)", "Well-being (mean)", "mean",
+              wellbeing_mean),
+    Indicator("wellbeing_p10", "0-1", "Welzijn van de onderste 10%",
+              "Well-being of the worst-off tenth (10th percentile)", "mean", wellbeing_p10),
+    Indicator("providers_active", "providers", "Actieve aanbieders", "Active providers", "mean",
+              providers_active),
+    Indicator("providers_bankrupt", "providers", "Failliete aanbieders (cumulatief)",
+              "Bankrupt providers (cumulative)", "mean", providers_bankrupt),
+    Indicator("capacity", "client places", "Capaciteit aanbieders", "Provider capacity", "mean",
+              capacity),
+    Indicator("innovation_adoption", "share of providers", "Innovatie-adoptie",
+              "Innovation adoption", "mean", innovation_adoption),
+    Indicator("citizen_initiatives", "initiatives", "Burgerinitiatieven",
+              "Citizen initiatives", "mean", citizen_initiatives),
+    Indicator("initiative_members", "persons", "Leden van burgerinitiatieven",
+              "Members of citizen initiatives", "mean", initiative_members),
+    Indicator("youth_care_share", "share of under-18s", "Jeugdhulpgebruik",
+              "Youth care use (share of under-18s)", "mean", youth_care_share),
+    Indicator("cost_per_client_eur", "EUR per client per month", "Kosten per cliënt",
+              "Cost per client", "mean", cost_per_client_eur),
+    Indicator("own_contributions_eur", "EUR per month", "Eigen bijdragen",
+              "Own contributions", "sum", own_contributions_eur),
+    Indicator("rijk_topup_eur", "EUR per month", "Aanvulling Rijk (oude stelsel)",
+              "Rijk top-up (old system)", "sum", rijk_topup_eur),
+    Indicator("reserves_eur", "EUR", "Reserves gemeente", "Municipal reserves", "mean",
+              reserves_eur),
+    Indicator("population", "persons", "Inwoners", "Inhabitants", "mean", population),
+    Indicator("access_threshold", "need severity", "Toegangsdrempel", "Access threshold",
+              "mean", _lever(lambda m: m.access_threshold())),
+    Indicator("tariff_factor", "x reference", "Tariefniveau", "Tariff level", "mean",
+              _lever(lambda m: m.tariff())),
+)
+INDICATOR_BY_NAME = {i.name: i for i in INDICATORS}
+
+
+def build_datacollector() -> mesa.DataCollector:
+    return mesa.DataCollector(model_reporters={i.name: i.fn for i in INDICATORS})

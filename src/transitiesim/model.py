@@ -1,0 +1,485 @@
+"""TransitionModel: the Mesa model of the 2015 decentralisation. ``step()`` is the ODD schedule."""
+
+from __future__ import annotations
+
+import numpy as np
+import mesa
+
+from .agents import CitizenInitiative, Municipality, Provider, ProviderStatus, Rijk
+from .citizens import Citizens, MunicipalInputs, NETWORK_FIRST_THRESHOLD
+from .indicators import build_datacollector
+from .ledger import Ledger
+from .params import DOMAINS
+from .population import (
+    CLIENT_SERVICES,
+    Domain,
+    NeedState,
+    Service,
+    generate,
+    monthly_probability,
+    municipality_sizes,
+)
+from .scenario import Scenario
+
+STREAMS = ("population", "onset", "jobs", "recovery", "apply", "assign", "mortality",
+           "providers", "initiatives", "municipalities")
+# Share of providers per service when a municipality's providers are created (assumption).
+SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
+                  Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
+REINTEGRATION_COVERAGE = 0.25  # assumption: share of eligible recipients a trajectory can reach
+FIXED_COST_SHARE = 0.15  # assumption: share of a provider's cost that does not vary with clients
+
+
+class TransitionModel(mesa.Model):
+    """Citizens (arrays), providers, municipalities, initiatives and the Rijk, month by month.
+
+    Args:
+        scenario: a validated scenario (``load_scenario``).
+        seed: the one seed; every random stream is spawned from Mesa's ``rng`` seeded with it.
+    """
+
+    def __init__(self, scenario: Scenario, seed: int = 0):
+        if not isinstance(scenario, Scenario):
+            raise TypeError("scenario must be a transitiesim Scenario (use load_scenario)")
+        super().__init__(rng=int(seed))
+        self.seed = int(seed)
+        self.scenario = scenario
+        self.p = p = scenario.params
+        self.streams = dict(zip(STREAMS, self.rng.spawn(len(STREAMS)), strict=True))
+        self.year = p["start_year"] - p["burn_in_years"]
+        self.month = 0  # advanced to January by the first step
+        self.recording = False
+        self.reformed = False
+
+        self._create_municipalities()
+        self.ledger = Ledger(len(self.municipality_list))
+        self.rijk = Rijk(self)
+        self.citizens = Citizens(self.pop, p, self.streams)
+        self._seed_needs()
+        self.providers_list: list[Provider] = []
+        self._create_providers()
+        self.initiative_hours_nbh = np.zeros(self.n_nbh)
+        self.datacollector = build_datacollector()
+        for _ in range(12 * p["burn_in_years"]):
+            self.step()
+        self.recording = True
+        self.ledger.clear()
+
+    # --- construction -----------------------------------------------------------------------
+    def _create_municipalities(self) -> None:
+        p, rng = self.p, self.streams["municipalities"]
+        if self.scenario.municipalities:
+            names = [m.name for m in self.scenario.municipalities]
+            sizes = np.array([m.inhabitants for m in self.scenario.municipalities])
+        else:
+            sizes = municipality_sizes(p["inhabitants"], p["municipalities"], p["size_log_sd"])
+            names = ([f"Gemeente {i + 1:03d}" for i in range(len(sizes))]
+                     if len(sizes) > 1 else ["Middelstad"])
+        sim = np.maximum(1, np.round(sizes * p["scale"])).astype(np.int64)
+        self.weights = sizes / sim
+        het = p["municipal_heterogeneity"] if len(sizes) > 1 else 0.0
+        learning = np.clip(p["learning_orientation"] + het * rng.standard_normal(len(sizes)),
+                           0, 1)
+        self.municipality_list = [
+            Municipality(self, i, names[i], int(sizes[i]), learning[i]) for i in range(len(sizes))
+        ]
+        self.municipalities = self.agents_by_type[Municipality]
+        nbh_counts = np.maximum(1, np.round(sizes / p["neighbourhood_size"])).astype(np.int64)
+        self.nbh_muni = np.repeat(np.arange(len(sizes)), nbh_counts)
+        self.n_nbh = int(nbh_counts.sum())
+        self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
+                            self.streams["population"])
+        self.inhabitants = sizes.astype(np.float64)
+        # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
+        self.muni_bounds = np.concatenate([[0], np.cumsum(sim)])
+
+    def _seed_needs(self) -> None:
+        """Starting needs near their long-run levels; the burn-in years settle the rest."""
+        pop, c, rng = self.pop, self.citizens, self.streams["population"]
+        u = rng.random((3, pop.size))
+        # A need lasts about two years, so about twice the yearly onset has one at any time.
+        has = u[0] < np.minimum(c.onset_month * 12 * 2, 0.9)
+        for d, who in ((Domain.JEUGD, has & c.minor), (Domain.WMO, has & ~c.minor)):
+            pop.severity[d, who] = 0.1 + 0.8 * u[1, who]
+        entry_share = c.entry_month * 12 * 0.069 * 100  # yearly entry at 2015 unemployment
+        mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
+        has = c.working & (u[2] < 0.0265 / max(float(np.mean(c.working)), 1e-9)
+                           * entry_share / max(mean_entry, 1e-12))
+        pop.on_bijstand[has] = True
+        pop.severity[Domain.PARTICIPATIE, has] = 0.1 + 0.8 * rng.random(int(has.sum()))
+
+    def _create_providers(self) -> None:
+        p, pop, rng = self.p, self.pop, self.streams["providers"]
+        thr = p["access_strictness_before"]
+        w = pop.weight
+        need = {
+            Service.WMO_SUPPORT: (pop.severity[Domain.WMO] >= thr) * w,
+            Service.JEUGD_AMBULANT: ((pop.severity[Domain.JEUGD] >= thr)
+                                     & (pop.severity[Domain.JEUGD] < p["residential_threshold"])) * w,
+            Service.JEUGD_RESIDENTIAL: (pop.severity[Domain.JEUGD] >= p["residential_threshold"]) * w,
+            Service.REINTEGRATION: (pop.on_bijstand
+                                    & (pop.severity[Domain.PARTICIPATIE] <= 0.7)) * w
+            * REINTEGRATION_COVERAGE,
+        }
+        M = len(self.municipality_list)
+        for s, demand in need.items():
+            per_muni = np.bincount(pop.muni, weights=demand, minlength=M)
+            for m in self.municipality_list:
+                count = max(1, round(p["providers_per_100k"] * m.inhabitants / 1e5
+                                     * SERVICE_SHARES[s]))
+                shares = rng.dirichlet(np.full(count, 4.0))
+                total = max(per_muni[m.index] * p["capacity_slack"], self.weights[m.index])
+                for share in shares:
+                    self._add_provider(m, s, total * share)
+        for m in self.municipality_list:
+            self._add_provider(m, Service.WIJKTEAM, 0.0)
+            self._add_provider(m, Service.SHELTERED_WORK, 0.0)
+        self.providers = self.agents_by_type[Provider]
+
+    def _add_provider(self, m: Municipality, service: Service, capacity: float) -> Provider:
+        p, rng = self.p, self.streams["providers"]
+        culture = float(np.clip(p["provider_culture_mean"]
+                                + p["municipal_heterogeneity"] * rng.standard_normal(), 0, 1))
+        reserves = p["provider_reserve_months"] * capacity * self.unit_value_eur(service)
+        pr = Provider(self, m, service, capacity, culture, reserves)
+        pr.index = len(self.providers_list)
+        self.providers_list.append(pr)
+        m.providers.append(pr)
+        self._provider_arrays_stale = True
+        return pr
+
+    def unit_value_eur(self, service: Service) -> float:
+        """Reference tariff of a typical client-month (hourly services at half the top need)."""
+        p = self.p
+        return {
+            Service.WMO_SUPPORT: p["tariff_wmo_eur_per_hour"] * p["care_hours_at_full_need"] * 0.5,
+            Service.JEUGD_AMBULANT: p["tariff_jeugd_eur_per_hour"] * p["youth_hours_at_full_need"]
+            * 0.5,
+            Service.JEUGD_RESIDENTIAL: p["tariff_residential_eur_per_month"],
+            Service.REINTEGRATION: p["tariff_reintegration_eur_per_month"],
+            Service.WIJKTEAM: 0.0,
+            Service.SHELTERED_WORK: 0.0,
+        }[service]
+
+    # --- the schedule -----------------------------------------------------------------------
+    def step(self) -> None:
+        """One month, in the order of the ODD process overview (docs/odd.md, section 3)."""
+        self.advance_calendar()
+        self.rijk.pay_budgets()
+        if self.month == 1:
+            self.citizens.age_and_renew()
+        inputs = self.municipal_inputs()
+        self.citizens.develop_needs(inputs, self.provider_effects())
+        self.municipalities.do("update_sheltered_work")
+        self.form_initiatives()
+        self.citizens.seek_support(inputs, self.initiative_hours_by_neighbourhood(),
+                                   self.reformed)
+        self.allocate_care()
+        self.settle_payments()
+        self.providers.shuffle_do("operate")
+        self.initiatives_do("evolve")
+        self.citizens.update_wellbeing()
+        if self.month == 12:
+            self.municipalities.do("review_year")
+            self.plan_capacity()
+        self.ledger.close_month(self)
+        if self.recording:
+            self.datacollector.collect(self)
+
+    # --- calendar and Rijk ------------------------------------------------------------------
+    def advance_calendar(self) -> None:
+        self.month += 1
+        if self.month > 12:
+            self.month = 1
+            self.year += 1
+        self.reformed = bool(self.p["decentralisation"] and self.year >= self.p["reform_year"])
+        self.unemployment = self.scenario.unemployment_rate(self.year)
+
+    @property
+    def date(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    # --- inputs for the citizens' rules -----------------------------------------------------
+    def municipal_inputs(self) -> MunicipalInputs:
+        ms = self.municipality_list
+        thr = np.array([m.access_threshold() for m in ms])
+        spend = np.array([m.prevention() * (m.budget_eur[0] + m.budget_eur[1]) * 12 for m in ms])
+        per_capita = spend / self.inhabitants
+        effect = self.p["prevention_effect"] * (
+            1.0 - np.exp(-per_capita / self.p["prevention_scale_eur_per_capita"]))
+        return MunicipalInputs(threshold=thr, network_first=thr >= NETWORK_FIRST_THRESHOLD,
+                               prevention=effect,
+                               own_contribution_eur=self.rijk.own_contribution_eur,
+                               unemployment=self.unemployment)
+
+    def provider_effects(self) -> np.ndarray:
+        return np.array([pr.effect_factor for pr in self.providers_list])
+
+    # --- citizen initiatives ----------------------------------------------------------------
+    @property
+    def initiatives(self) -> mesa.agent.AgentSet:
+        return self.agents_by_type.get(CitizenInitiative, mesa.agent.AgentSet([], random=self.random))
+
+    def initiatives_do(self, method: str) -> None:
+        if CitizenInitiative in self.agents_by_type:
+            self.agents_by_type[CitizenInitiative].shuffle_do(method)
+
+    def volunteer_pool(self, nbh: int) -> float:
+        return float(self._volunteers_by_nbh[nbh])
+
+    def form_initiatives(self) -> None:
+        """Neighbourhoods without an initiative may see one form from engaged citizens."""
+        pop, p = self.pop, self.p
+        self._volunteers_by_nbh = np.bincount(pop.nbh, weights=self.citizens.volunteer
+                                              * pop.weight, minlength=self.n_nbh)
+        u = self.streams["initiatives"].random(self.n_nbh)
+        has = np.zeros(self.n_nbh, dtype=bool)
+        for ini in self.initiatives:
+            has[ini.neighbourhood] = True
+        power = 2.0 * p["citizen_power"]
+        ms = self.municipality_list
+        for nbh in np.flatnonzero(~has):
+            m = ms[self.nbh_muni[nbh]]
+            room = 0.5 + 0.5 * m.initiative_support_level()
+            chance = p["initiative_formation_rate"] * power * room
+            if u[nbh] < chance and self._volunteers_by_nbh[nbh] > 0:
+                ini = CitizenInitiative(self, m, int(nbh), members=5.0)
+                m.initiatives.add(ini)
+
+    def initiative_dissolved(self, ini: CitizenInitiative) -> None:
+        ini.municipality.initiatives.discard(ini)
+
+    def initiative_hours_by_neighbourhood(self) -> np.ndarray:
+        hours = np.zeros(self.n_nbh)
+        for ini in self.initiatives:
+            hours[ini.neighbourhood] += ini.hours_per_month
+        return hours
+
+    # --- formal care --------------------------------------------------------------------------
+    def _provider_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._provider_arrays_stale:
+            self._prov_service = np.array([int(pr.service) for pr in self.providers_list])
+            self._prov_muni = np.array([pr.municipality.index for pr in self.providers_list])
+            self._provider_arrays_stale = False
+        return self._prov_service, self._prov_muni
+
+    def count_clients(self) -> np.ndarray:
+        """Clients (weighted persons) per provider, counted from the persons' side."""
+        pop = self.pop
+        clients = np.zeros(len(self.providers_list))
+        for d in range(3):
+            idx = self.clients_of(d)
+            clients += np.bincount(pop.provider[d, idx], weights=pop.weight[idx],
+                                   minlength=len(self.providers_list))
+        for pr, c in zip(self.providers_list, clients, strict=True):
+            pr.clients = float(c)
+        return clients
+
+    def clients_of(self, d: int) -> np.ndarray:
+        """Sorted indices of persons a provider serves in domain ``d``."""
+        idx = self.citizens.with_need(d)
+        return idx[self.pop.provider[d, idx] >= 0]
+
+    def waiting_in(self, d: int) -> np.ndarray:
+        """Sorted indices of persons on a waiting list in domain ``d``."""
+        idx = self.citizens.with_need(d)
+        return idx[self.pop.wait_months[d, idx] >= 0]
+
+    def waiting_service(self, d: int, idx: np.ndarray) -> np.ndarray:
+        """The service a waiting person needs: youth care turns residential above a severity."""
+        if d == Domain.WMO:
+            return np.full(idx.size, int(Service.WMO_SUPPORT))
+        if d == Domain.PARTICIPATIE:
+            return np.full(idx.size, int(Service.REINTEGRATION))
+        res = self.pop.severity[d, idx] >= self.p["residential_threshold"]
+        return np.where(res, int(Service.JEUGD_RESIDENTIAL), int(Service.JEUGD_AMBULANT))
+
+    def allocate_care(self) -> None:
+        """Place waiting persons with contracted providers that have room, longest wait first."""
+        pop = self.pop
+        service, muni_of = self._provider_arrays()
+        clients = self.count_clients()
+        free = np.array([pr.capacity if (pr.active and pr.contracted) else 0.0
+                         for pr in self.providers_list]) - clients
+        free = np.maximum(free, 0.0)
+        u = self.streams["assign"].random(pop.size)
+        for d in range(3):
+            idx = self.waiting_in(d)
+            if idx.size == 0:
+                continue
+            svc = self.waiting_service(d, idx)
+            key = pop.muni[idx].astype(np.int64) * 8 + svc
+            order = np.lexsort((u[idx], -pop.wait_months[d, idx], key))
+            idx, key = idx[order], key[order]
+            w = pop.weight[idx].astype(np.float64)
+            prov_key = muni_of.astype(np.int64) * 8 + service
+            porder = np.argsort(prov_key, kind="stable")
+            pkeys = prov_key[porder]
+            pfree = free[porder]
+            pcum = np.cumsum(pfree)
+            # Position of each person within their (municipality, service) queue, in people.
+            start = np.searchsorted(key, key, side="left")
+            cum = np.cumsum(w)
+            before_group = np.concatenate([[0.0], cum])[start]
+            pos_end = cum - before_group
+            lo = np.searchsorted(pkeys, key, side="left")
+            hi = np.searchsorted(pkeys, key, side="right")
+            base = np.concatenate([[0.0], pcum])[lo]
+            room = np.concatenate([[0.0], pcum])[hi] - base
+            placed = pos_end <= room + 1e-9
+            # Spread the placed people over the group's providers in proportion to their free
+            # places (clients choose; no provider is filled before the next gets anyone).
+            placed_total = np.bincount(start, weights=w * placed, minlength=key.size)[start]
+            spread = np.divide(room, placed_total, out=np.ones_like(room), where=placed_total > 0)
+            target = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
+            target = np.minimum(target, max(len(porder) - 1, 0))
+            who = idx[placed]
+            chosen = porder[target[placed]]
+            pop.provider[d, who] = chosen
+            pop.wait_months[d, who] = -1
+            pop.state[d, who] = NeedState.FORMAL
+            np.subtract.at(free, chosen, w[placed])
+            still = idx[~placed]
+            pop.wait_months[d, still] += 1
+        self.count_clients()
+
+    def provider_failed(self, pr: Provider) -> None:
+        """A bankrupt provider's clients go back on the waiting list."""
+        pop = self.pop
+        d = int(pr.domain)
+        if pr.block:
+            return
+        idx = np.flatnonzero(pop.provider[d] == pr.index)
+        pop.provider[d, idx] = -1
+        pop.wait_months[d, idx] = 0
+
+    def plan_capacity(self) -> None:
+        """Yearly: providers adjust capacity to their waiting list; a service with no provider
+        left and people waiting gets a new one."""
+        pop = self.pop
+        M = len(self.municipality_list)
+        waiting = np.zeros((M, 8))
+        for d in range(3):
+            idx = self.waiting_in(d)
+            np.add.at(waiting, (pop.muni[idx], self.waiting_service(d, idx)), pop.weight[idx])
+        for m in self.municipality_list:
+            for s in CLIENT_SERVICES:
+                active = [pr for pr in m.providers if pr.active and pr.service is s]
+                queue = waiting[m.index, int(s)]
+                for pr in active:
+                    pr.plan_capacity(queue / max(len(active), 1))
+                if not active and queue > 0:
+                    self._add_provider(m, s, queue)
+        if self.reformed and self.p["contracting"] == "tender":
+            self._tender()
+
+    def _tender(self) -> None:
+        """Tender: contract the more innovative half of each service's providers."""
+        for m in self.municipality_list:
+            for s in CLIENT_SERVICES:
+                active = [pr for pr in m.providers if pr.active and pr.service is s]
+                if len(active) < 2:
+                    continue
+                cut = np.median([pr.culture + pr.innovations for pr in active])
+                for pr in active:
+                    pr.contracted = (pr.culture + pr.innovations) >= cut
+
+    # --- money ------------------------------------------------------------------------------
+    def settle_payments(self) -> None:
+        """Municipalities pay providers per client, benefits to citizens, wijkteams,
+        experiment grants and initiative grants; clients pay their own contribution."""
+        pop, p = self.pop, self.p
+        P = len(self.providers_list)
+        M = len(self.municipality_list)
+        service, muni_of = self._provider_arrays()
+        tariffs = np.array([m.tariff() for m in self.municipality_list])
+        ref_volume = np.zeros(P)
+        for pr in self.providers_list:
+            pr.revenue_eur = pr.grant_eur = 0.0
+        for d in range(3):
+            idx = self.clients_of(d)
+            prov = pop.provider[d, idx]
+            unit = self._unit_ref(service[prov], pop.severity[d, idx])
+            ref_volume += np.bincount(prov, weights=unit * pop.weight[idx], minlength=P)
+        # A provider whose innovations worked needs less effort per client: it bills less.
+        efficiency = np.array([pr.cost_factor for pr in self.providers_list])
+        ref_volume *= efficiency
+        pay = ref_volume * tariffs[muni_of]
+        wmo_clients = self.clients_of(Domain.WMO)
+        contributions = np.bincount(pop.muni[wmo_clients], minlength=M,
+                                    weights=pop.weight[wmo_clients]
+                                    * self.rijk.own_contribution_eur)
+        # Each recipient's own benefit this month (the payees' side of the ledger).
+        self.benefit_recipients = self.citizens.recipients
+        self.benefit_received_eur = (pop.weight[self.benefit_recipients]
+                                     * p["bijstand_benefit_eur_per_month"])
+        benefits = np.bincount(pop.muni[self.benefit_recipients], minlength=M,
+                               weights=self.benefit_received_eur)
+        for m in self.municipality_list:
+            m.receive_contributions(contributions[m.index])
+            for pr in m.providers:
+                if pr.service is Service.WIJKTEAM:
+                    for d in (Domain.WMO, Domain.JEUGD):
+                        m.pay_provider(pr, m.prevention() * m.budget_eur[d], d)
+                elif pr.service is Service.SHELTERED_WORK:
+                    m.pay_provider(pr, m.wsw_workers * p["wsw_cost_eur_per_worker_year"] / 12,
+                                   Domain.PARTICIPATIE)
+                elif pay[pr.index] > 0:
+                    m.pay_provider(pr, pay[pr.index], pr.domain)
+            m.pay_citizens(benefits[m.index], Domain.PARTICIPATIE)
+            for d in range(3):
+                running = [pr for pr in m.providers if pr.experiment_months_left > 0
+                           and pr.domain == d and pr.active]
+                fund = m.experiment_fund_share() * m.budget_eur[d]
+                for pr in running:
+                    m.pay_provider(pr, fund / len(running), d, grant=True)
+            if m.initiatives:
+                grant = m.initiative_support_eur_per_capita * m.inhabitants / 12
+                for ini in sorted(m.initiatives, key=lambda i: i.unique_id):
+                    m.pay_initiative(ini, grant / len(m.initiatives))
+        # Providers' costs this month (paid in Provider.operate).
+        for pr in self.providers_list:
+            if pr.block:
+                pr.cost_eur = pr.revenue_eur
+            else:
+                fixed = FIXED_COST_SHARE * pr.capacity * self.unit_value_eur(pr.service)
+                pr.cost_eur = p["provider_cost_ratio"] * (
+                    (1 - FIXED_COST_SHARE) * ref_volume[pr.index] + fixed)
+
+    def _unit_ref(self, service: np.ndarray, severity: np.ndarray) -> np.ndarray:
+        """Reference tariff per client-month for each client."""
+        p = self.p
+        return np.select(
+            [service == Service.WMO_SUPPORT, service == Service.JEUGD_AMBULANT,
+             service == Service.JEUGD_RESIDENTIAL, service == Service.REINTEGRATION],
+            [severity * p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+             severity * p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
+             np.full(severity.shape, p["tariff_residential_eur_per_month"]),
+             np.full(severity.shape, p["tariff_reintegration_eur_per_month"])], 0.0)
+
+    def citizen_receipts_by_municipality(self) -> np.ndarray:
+        """Benefits received this month, summed from each recipient's own account."""
+        return np.bincount(self.pop.muni[self.benefit_recipients],
+                           weights=self.benefit_received_eur,
+                           minlength=len(self.municipality_list))
+
+    # --- helpers for agents' decisions ------------------------------------------------------
+    def draw(self, stream: str) -> float:
+        return float(self.streams[stream].random())
+
+    def unmet_share(self, m: int) -> float:
+        pop = self.pop
+        sl = pop.muni == m
+        unmet = (pop.state[:2, sl] >= NeedState.WAITING).any(axis=0)
+        return float(np.sum(pop.weight[sl] * unmet) / max(self.inhabitants[m], 1.0))
+
+    def run_model(self) -> None:
+        """Run to December of ``end_year``."""
+        while (self.year, self.month) < (self.p["end_year"], 12):
+            self.step()
+
+    def remove_all_agents(self) -> None:  # pragma: no cover - Mesa API
+        super().remove_all_agents()
+
+
+__all__ = ["TransitionModel", "ProviderStatus", "DOMAINS", "monthly_probability"]

@@ -1,0 +1,451 @@
+"""The one declaration of every scenario parameter.
+
+Each parameter is declared exactly once here, with its type, default, allowed range, unit, kind,
+a one-line help text in Dutch and English, and where its default value comes from. The scenario
+loader, the command line, the sweeps and the app all read this table; nothing else may declare a
+default.
+
+Kinds follow the EMA Workbench split between what policy controls and what it does not:
+
+- ``lever``: a municipal policy choice (access, tariffs, prevention, experiments, ...);
+- ``national``: a choice of the Rijk (cuts, own contribution, whether to decentralise at all);
+- ``uncertainty``: behaviour or context nobody controls (citizen power, innovation uptake,
+  onset and recovery rates, ...);
+- ``setting``: how the simulation is run (period, scale, neighbourhood size).
+
+Sources: ``domain`` means a figure from ``docs/sources.md`` (the model brief's table, with its
+original source); ``derived`` means computed from such figures (the formula is given);
+``assumption`` means no source was available and the value is a modelling choice that a
+scenario, a sweep or the calibration should set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["lever", "national", "uncertainty", "setting"]
+DOMAINS: tuple[str, ...] = ("wmo", "jeugd", "participatie")
+
+
+@dataclass(frozen=True)
+class Param:
+    """Declaration of one scenario parameter."""
+
+    name: str
+    type: type
+    default: Any
+    unit: str
+    kind: Kind
+    help_nl: str
+    help_en: str
+    source: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    group: str = "general"
+
+    def allowed(self) -> str:
+        """Human-readable description of the allowed values."""
+        if self.type is bool:
+            return "true or false"
+        if self.choices:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        kind = "a whole number" if self.type is int else "a number"
+        return f"{kind} from {self.low:g} to {self.high:g} ({self.unit})"
+
+
+def _p(name, type_, default, unit, kind, help_nl, help_en, source, low=None, high=None,
+       choices=(), group="general") -> Param:
+    return Param(name, type_, default, unit, kind, help_nl, help_en, source, low, high,
+                 tuple(choices), group)
+
+
+# National totals used to turn national amounts into per-inhabitant ones.
+NATIONAL_POPULATION_2015 = 16_968_735  # Monitor Langdurige Zorg, Nov 2015
+_GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
+
+
+def _per_capita_before_cut(domain: str, cut: float) -> float:
+    return round(_GRANT_2015_EUR[domain] / (1.0 - cut) / NATIONAL_POPULATION_2015, 1)
+
+
+PARAMETERS: tuple[Param, ...] = (
+    # --- settings -------------------------------------------------------------------------
+    _p("start_year", int, 2014, "year", "setting",
+       "Eerste gesimuleerde jaar (januari).", "First simulated year (January).",
+       "assumption: one year before the reform", 2000, 2040, group="simulation"),
+    _p("end_year", int, 2025, "year", "setting",
+       "Laatste gesimuleerde jaar (t/m december).", "Last simulated year (through December).",
+       "assumption", 2000, 2060, group="simulation"),
+    _p("reform_year", int, 2015, "year", "national",
+       "Jaar waarin de decentralisatie ingaat (1 januari).",
+       "Year the decentralisation takes effect (1 January).",
+       "domain: Wmo 2015, Jeugdwet, Participatiewet from 1 Jan 2015", 2000, 2060,
+       group="simulation"),
+    _p("decentralisation", bool, True, "-", "national",
+       "Of taken en geld naar gemeenten gaan; uit = tegenfeitelijk scenario zonder decentralisatie.",
+       "Whether tasks and money move to municipalities; off = counterfactual without it.",
+       "domain", group="simulation"),
+    _p("burn_in_years", int, 2, "years", "setting",
+       "Inloopjaren vóór start_year onder het oude stelsel, niet in de resultaten.",
+       "Burn-in years before start_year under the old system, not in the results.",
+       "assumption: lets needs, waiting lists and capacity settle", 0, 10, group="simulation"),
+    _p("scale", float, 1.0, "share of inhabitants", "setting",
+       "Deel van de inwoners dat als persoon wordt gesimuleerd; elk weegt 1/scale.",
+       "Share of inhabitants simulated as persons; each carries weight 1/scale.",
+       "assumption", 1e-4, 1.0, group="simulation"),
+    _p("inhabitants", int, 100_000, "inhabitants", "setting",
+       "Aantal inwoners, in totaal over alle gemeenten.",
+       "Number of inhabitants, in total over all municipalities.",
+       "assumption: the default municipality has about 100,000", 100, 30_000_000,
+       group="simulation"),
+    _p("municipalities", int, 1, "municipalities", "setting",
+       "Aantal gemeenten; hun grootte volgt een lognormale verdeling met totaal 'inhabitants'.",
+       "Number of municipalities; their sizes follow a lognormal distribution summing to "
+       "'inhabitants'.",
+       "domain: 393 municipalities in 2015 (CBS)", 1, 1000, group="simulation"),
+    _p("size_log_sd", float, 1.0, "sd of log(inhabitants)", "setting",
+       "Spreiding van gemeentegroottes (standaardafwijking van de logaritme).",
+       "Spread of municipality sizes (standard deviation of the logarithm).",
+       "assumption: spans roughly 1,000 to 450,000 inhabitants for 393 municipalities", 0, 3,
+       group="simulation"),
+    _p("neighbourhood_size", int, 5000, "inhabitants", "setting",
+       "Gemiddeld aantal inwoners per wijk (bereik van wijkteams en burgerinitiatieven).",
+       "Average inhabitants per neighbourhood (reach of neighbourhood teams and initiatives).",
+       "assumption", 500, 100_000, group="simulation"),
+    # --- the Rijk: budgets and cuts ---------------------------------------------------------
+    _p("budget_wmo_eur_per_capita", float, _per_capita_before_cut("wmo", 0.11),
+       "EUR per inhabitant per year", "national",
+       "Wmo-budget vóór de korting, per inwoner per jaar.",
+       "Wmo budget before the cut, per inhabitant per year.",
+       "derived: EUR 3.5 bn (CBS) / (1 - 0.11) / 16,968,735 inhabitants", 0, 2000,
+       group="budget"),
+    _p("budget_jeugd_eur_per_capita", float, _per_capita_before_cut("jeugd", 0.03),
+       "EUR per inhabitant per year", "national",
+       "Jeugdbudget vóór de korting, per inwoner per jaar.",
+       "Youth care budget before the cut, per inhabitant per year.",
+       "derived: EUR 3.8 bn (CBS) / (1 - 0.03) / 16,968,735 inhabitants", 0, 2000,
+       group="budget"),
+    _p("budget_participatie_eur_per_capita", float, _per_capita_before_cut("participatie", 0.0),
+       "EUR per inhabitant per year", "national",
+       "Participatiebudget (re-integratie) vóór de korting, per inwoner per jaar; "
+       "bijstandsuitkeringen komen apart (BUIG).",
+       "Participation budget (reintegration) before the cut, per inhabitant per year; "
+       "social assistance benefits are funded separately (BUIG).",
+       "derived: EUR 2.9 bn (CBS) / 16,968,735 inhabitants", 0, 2000, group="budget"),
+    _p("cut_wmo", float, 0.11, "share of budget", "national",
+       "Korting op het Wmo-budget vanaf het hervormingsjaar.",
+       "Cut on the Wmo budget from the reform year on.",
+       "domain: average cut on the transferred Wmo budget, 11%", 0, 0.8, group="budget"),
+    _p("cut_jeugd_first", float, 0.03, "share of budget", "national",
+       "Korting op het jeugdbudget in het eerste jaar.",
+       "Cut on the youth care budget in the first year.",
+       "domain: 3% in 2015", 0, 0.8, group="budget"),
+    _p("cut_jeugd", float, 0.115, "share of budget", "national",
+       "Korting op het jeugdbudget na de ingroei.", "Cut on the youth care budget once phased in.",
+       "derived: EUR 450 m a year / EUR 3.92 bn pre-cut budget", 0, 0.8, group="budget"),
+    _p("cut_participatie", float, 0.0, "share of budget", "national",
+       "Korting op het participatiebudget (re-integratie).",
+       "Cut on the participation (reintegration) budget.",
+       "assumption: no figure in the sources; set it in a scenario", 0, 0.8, group="budget"),
+    _p("cut_phase_in_years", int, 3, "years", "national",
+       "Jaren waarin een korting van het eerste-jaarsniveau naar het eindniveau groeit.",
+       "Years over which a cut grows from its first-year level to its final level.",
+       "domain: youth cut 3% in 2015 rising to EUR 450 m by 2017", 1, 10, group="budget"),
+    _p("bijstand_benefit_eur_per_month", float, 1000.0, "EUR per recipient per month",
+       "national",
+       "Bijstandsuitkering per ontvanger per maand.",
+       "Social assistance benefit per recipient per month.",
+       "assumption: order of the 2015 norm for a single adult", 0, 3000, group="budget"),
+    _p("wsw_workers_per_100k", float, 96_300 / NATIONAL_POPULATION_2015 * 1e5,
+       "workers per 100,000 inhabitants", "national",
+       "Werknemers in de sociale werkvoorziening (Wsw) bij de start, per 100.000 inwoners.",
+       "Sheltered employment (Wsw) workers at the start, per 100,000 inhabitants.",
+       "derived: 96,300 workers at the start of 2016 (Panteia; Divosa) / 16,968,735", 0, 2000,
+       group="budget"),
+    _p("wsw_cost_eur_per_worker_year", float, 25_000.0, "EUR per worker per year", "national",
+       "Kosten van een Wsw-werkplek per jaar, betaald uit het participatiebudget.",
+       "Cost of a sheltered employment place per year, paid from the participation budget.",
+       "assumption: with 96,300 workers this spends most of the EUR 2.9 bn grant", 0, 100_000,
+       group="budget"),
+    _p("wsw_outflow_rate", float, 0.05, "share per year", "uncertainty",
+       "Jaarlijkse uitstroom uit de Wsw (pensioen, vertrek); na de hervorming komt niemand meer "
+       "in.",
+       "Yearly outflow from sheltered employment (retirement, leaving); after the reform no one "
+       "new enters.",
+       "assumption; domain: closed to new entrants since 2015", 0, 0.5, group="behaviour"),
+    _p("own_contribution_eur_per_month", float, 40.0, "EUR per client per month", "national",
+       "Eigen bijdrage voor een Wmo-maatwerkvoorziening per maand (vóór 2019 inkomensafhankelijk; "
+       "hier een gemiddelde).",
+       "Own contribution for a tailored Wmo service per month (income-dependent before 2019; "
+       "here an average).",
+       "assumption; the flat EUR 19 from 2019 is a national event", 0, 500, group="budget"),
+    # --- municipal levers -------------------------------------------------------------------
+    _p("access_strictness", float, 0.30, "need severity (0-1)", "lever",
+       "Toegangsdrempel: minimale ernst van de hulpvraag voor een maatwerkvoorziening; hoger is "
+       "strenger, en een strenge gemeente kijkt eerst naar het eigen netwerk.",
+       "Access threshold: the least need severity that qualifies for a tailored service; higher "
+       "is stricter, and a strict municipality counts the informal network first.",
+       "assumption", 0, 0.9, group="levers"),
+    _p("access_strictness_before", float, 0.20, "need severity (0-1)", "national",
+       "Toegangsdrempel in het oude stelsel (AWBZ/provincie, landelijke indicatie).",
+       "Access threshold under the old national system (AWBZ/provincial, national assessment).",
+       "assumption", 0, 0.9, group="levers"),
+    _p("tariff_factor", float, 1.0, "x reference tariff", "lever",
+       "Tarief dat de gemeente betaalt, als factor op het referentietarief.",
+       "Tariff the municipality pays, as a multiple of the reference tariff.",
+       "assumption: 1 = tariffs as before the reform", 0.5, 1.5, group="levers"),
+    _p("prevention_share", float, 0.02, "share of budget", "lever",
+       "Deel van het budget voor preventie en wijkteams.",
+       "Share of the budget for prevention and neighbourhood teams (wijkteams).",
+       "assumption", 0, 0.25, group="levers"),
+    _p("prevention_share_before", float, 0.01, "share of budget", "national",
+       "Deel van het budget voor preventie in het oude stelsel.",
+       "Share of the budget for prevention under the old system.",
+       "assumption", 0, 0.25, group="levers"),
+    _p("experiment_fund_share", float, 0.005, "share of budget", "lever",
+       "Deel van het budget voor experimenten van aanbieders (ruimte en geld om te innoveren).",
+       "Share of the budget for providers' experiments (room and money to innovate).",
+       "assumption", 0, 0.1, group="levers"),
+    _p("initiative_support_eur_per_capita", float, 1.0, "EUR per inhabitant per year", "lever",
+       "Steun voor burgerinitiatieven per inwoner per jaar.",
+       "Support for citizen initiatives per inhabitant per year.",
+       "assumption", 0, 50, group="levers"),
+    _p("contracting", str, "open_house", "-", "lever",
+       "Inkoop: open house (alle aanbieders tegen vast tarief) of aanbesteding (minder aanbieders, "
+       "lagere tarieven, voorkeur voor vernieuwers).",
+       "Contracting: open house (every provider at a set tariff) or tender (fewer providers, lower "
+       "tariffs, preference for innovators).",
+       "assumption", choices=("open_house", "tender"), group="levers"),
+    _p("learning_orientation", float, 0.3, "0-1", "lever",
+       "Hoe de gemeente op tekorten reageert: 0 = terugvallen op traditionele procedures (toegang "
+       "en tarieven knijpen), 1 = leren van resultaten (investeren in wat werkt).",
+       "How the municipality responds to deficits: 0 = fall back on traditional procedures "
+       "(squeeze access and tariffs), 1 = learn from results (invest in what works).",
+       "assumption", 0, 1, group="levers"),
+    # --- citizen power and innovation -------------------------------------------------------
+    _p("citizen_power", float, 0.5, "0-1", "uncertainty",
+       "Burgerkracht: bereidheid tot mantelzorg, vrijwilligerswerk en burgerinitiatief; "
+       "0,5 = het niveau van 2015.",
+       "Citizen power: willingness to give informal care, volunteer and start initiatives; "
+       "0.5 = the 2015 level.",
+       "assumption: 0.5 is scaled to the 2015 levels (SCP, CBS)", 0, 1, group="citizens"),
+    _p("innovation_uptake", float, 0.3, "0-1", "uncertainty",
+       "Hoe snel aanbieders experimenten beginnen.",
+       "How readily providers start experiments.",
+       "assumption", 0, 1, group="innovation"),
+    _p("provider_culture_mean", float, 0.4, "0-1", "uncertainty",
+       "Gemiddelde innovatiecultuur van aanbieders (lerende cultuur, psychologische veiligheid).",
+       "Average innovation culture of providers (learning culture, psychological safety).",
+       "assumption", 0, 1, group="innovation"),
+    _p("innovation_success_prob", float, 0.4, "probability", "uncertainty",
+       "Kans dat een experiment werkt bij een gemiddelde cultuur.",
+       "Chance that an experiment works, at an average culture.",
+       "assumption: not every experiment works", 0, 1, group="innovation"),
+    _p("experiment_months", int, 12, "months", "uncertainty",
+       "Looptijd van een experiment.", "Duration of an experiment.",
+       "assumption", 1, 60, group="innovation"),
+    _p("experiment_cost_share", float, 0.05, "share of monthly revenue", "uncertainty",
+       "Kosten van een experiment per maand, als deel van de maandomzet van de aanbieder.",
+       "Monthly cost of an experiment, as a share of the provider's monthly revenue.",
+       "assumption", 0, 0.5, group="innovation"),
+    _p("innovation_cost_reduction", float, 0.15, "share of cost", "uncertainty",
+       "Daling van de benodigde inzet (en dus kosten) per cliënt door een geslaagde innovatie.",
+       "Fall in the effort (and so the cost) needed per client from a successful innovation.",
+       "assumption", 0, 0.6, group="innovation"),
+    _p("innovation_effect", float, 0.25, "share of recovery rate", "uncertainty",
+       "Stijging van de herstelkans van cliënten door een geslaagde innovatie.",
+       "Rise in clients' recovery chance from a successful innovation.",
+       "assumption", 0, 2, group="innovation"),
+    # --- citizen behaviour (uncertainties, to be calibrated) --------------------------------
+    _p("onset_wmo", float, 0.10, "probability per year at age 80", "uncertainty",
+       "Jaarlijkse kans op een Wmo-hulpvraag op 80-jarige leeftijd (verdubbelt elke 10 jaar "
+       "ouder).",
+       "Yearly chance of a Wmo support need at age 80 (doubling every 10 years of age).",
+       "assumption, calibrated later", 0, 1, group="behaviour"),
+    _p("onset_jeugd", float, 0.06, "probability per year", "uncertainty",
+       "Jaarlijkse kans op een jeugdhulpvraag per minderjarige.",
+       "Yearly chance of a youth care need per minor.",
+       "assumption, calibrated later", 0, 1, group="behaviour"),
+    _p("job_loss_rate", float, 0.002, "probability per year per unemployment point",
+       "uncertainty",
+       "Jaarlijkse kans om in de bijstand te komen, per procentpunt werkloosheid.",
+       "Yearly chance of entering social assistance, per point of unemployment.",
+       "assumption, calibrated later", 0, 0.1, group="behaviour"),
+    _p("exit_to_work_rate", float, 0.025, "probability per month", "uncertainty",
+       "Maandelijkse kans op uitstroom naar werk bij 6,9% werkloosheid en zonder re-integratie.",
+       "Monthly chance of leaving social assistance for work at 6.9% unemployment, without "
+       "reintegration support.",
+       "assumption, calibrated later", 0, 1, group="behaviour"),
+    _p("reintegration_effect", float, 0.8, "share of exit rate", "uncertainty",
+       "Extra uitstroomkans naar werk met een re-integratietraject.",
+       "Extra chance of exit to work with a reintegration trajectory.",
+       "assumption", 0, 5, group="behaviour"),
+    _p("recovery_rate", float, 0.02, "probability per month", "uncertainty",
+       "Maandelijkse kans dat een hulpvraag met passende hulp verdwijnt.",
+       "Monthly chance that a need resolves with fitting support.",
+       "assumption, calibrated later", 0, 1, group="behaviour"),
+    _p("unaided_recovery_share", float, 0.3, "share of recovery rate", "uncertainty",
+       "Herstelkans zonder formele of informele hulp, als deel van de herstelkans met hulp.",
+       "Recovery chance without formal or informal support, as a share of the supported one.",
+       "assumption", 0, 1, group="behaviour"),
+    _p("escalation_rate", float, 0.03, "severity per month", "uncertainty",
+       "Toename van de ernst per maand dat een hulpvraag onvervuld blijft.",
+       "Rise in severity for every month a need stays unmet.",
+       "assumption", 0, 0.5, group="behaviour"),
+    _p("progression_rate", float, 0.004, "severity per month", "uncertainty",
+       "Toename van de ernst van een Wmo-hulpvraag per maand door ouder worden, ook met hulp.",
+       "Rise in the severity of a Wmo need per month from ageing, also with support.",
+       "assumption", 0, 0.1, group="behaviour"),
+    _p("application_rate", float, 0.5, "probability per month", "uncertainty",
+       "Maandelijkse kans dat iemand met een ernstige, onvervulde hulpvraag hulp aanvraagt.",
+       "Monthly chance that someone with a severe unmet need applies for support.",
+       "assumption", 0, 1, group="behaviour"),
+    _p("price_sensitivity", float, 1.0, "per EUR 100 per month", "uncertainty",
+       "Hoe sterk de eigen bijdrage aanvragen afremt (per EUR 100 per maand).",
+       "How strongly the own contribution deters applications (per EUR 100 a month).",
+       "assumption", 0, 10, group="behaviour"),
+    _p("care_hours_at_full_need", float, 40.0, "hours per month", "uncertainty",
+       "Uren Wmo-ondersteuning per maand bij maximale ernst.",
+       "Hours of Wmo support per month at maximum severity.",
+       "assumption", 1, 200, group="behaviour"),
+    _p("youth_hours_at_full_need", float, 10.0, "hours per month", "uncertainty",
+       "Uren ambulante jeugdhulp per maand bij maximale ernst.",
+       "Hours of ambulant youth care per month at maximum severity.",
+       "assumption", 1, 200, group="behaviour"),
+    _p("carer_hours_per_month", float, 30.0, "hours per month", "uncertainty",
+       "Uren mantelzorg die een gezonde mantelzorger per maand kan volhouden; met meer "
+       "burgerkracht rekken mantelzorgers verder op (en raken ze eerder overbelast).",
+       "Hours of informal care a healthy carer can sustain a month; with more citizen power "
+       "carers stretch further (and are overburdened sooner).",
+       "assumption; SCP counts 8+ hours a week for 3+ months as heavy", 0, 200,
+       group="behaviour"),
+    _p("isolated_share", float, 0.12, "share of single adults", "uncertainty",
+       "Deel van de alleenstaanden zonder netwerk dat mantelzorg kan geven.",
+       "Share of single adults with no network that can give informal care.",
+       "assumption", 0, 1, group="behaviour"),
+    _p("volunteering_rate", float, 0.49, "share of people 15+", "uncertainty",
+       "Deel van de 15-plussers dat minstens jaarlijks vrijwilligerswerk doet, bij burgerkracht 0,5.",
+       "Share of people 15+ who volunteer at least yearly, at citizen power 0.5.",
+       "domain: CBS, about 49% (2012-2019 average)", 0, 1, group="behaviour"),
+    _p("volunteer_hours_per_month", float, 4.0, "hours per month", "uncertainty",
+       "Uren lichte ondersteuning per vrijwilliger in een burgerinitiatief per maand.",
+       "Hours of light support per volunteer in a citizen initiative per month.",
+       "assumption", 0, 100, group="behaviour"),
+    _p("initiative_formation_rate", float, 0.01, "probability per neighbourhood per month",
+       "uncertainty",
+       "Maandelijkse kans per wijk dat een burgerinitiatief ontstaat, bij burgerkracht 0,5 "
+       "en volle steun.",
+       "Monthly chance per neighbourhood that a citizen initiative forms, at citizen power 0.5 "
+       "and full support.",
+       "assumption", 0, 1, group="behaviour"),
+    _p("prevention_scale_eur_per_capita", float, 20.0, "EUR per inhabitant per year",
+       "uncertainty",
+       "Preventie-uitgave waarbij 63% van het grootste effect bereikt is.",
+       "Prevention spending at which 63% of the largest effect is reached.",
+       "assumption", 1, 500, group="behaviour"),
+    _p("prevention_effect", float, 0.3, "share of onset", "uncertainty",
+       "Grootste daling van het ontstaan van hulpvragen door preventie en wijkteams.",
+       "Largest fall in the onset of needs from prevention and neighbourhood teams.",
+       "assumption", 0, 1, group="behaviour"),
+    # --- tariffs and providers --------------------------------------------------------------
+    _p("tariff_wmo_eur_per_hour", float, 21.0, "EUR per hour", "uncertainty",
+       "Referentietarief Wmo-ondersteuning per uur.", "Reference tariff for Wmo support per hour.",
+       "domain: household help EUR 18-23 an hour (council documents 2012-2014)", 1, 200,
+       group="providers"),
+    _p("tariff_jeugd_eur_per_hour", float, 75.0, "EUR per hour", "uncertainty",
+       "Referentietarief ambulante jeugdhulp per uur.",
+       "Reference tariff for ambulant youth care per hour.",
+       "assumption", 1, 300, group="providers"),
+    _p("tariff_residential_eur_per_month", float, 5000.0, "EUR per client per month",
+       "uncertainty",
+       "Referentietarief residentiële jeugdhulp per maand.",
+       "Reference tariff for residential youth care per month.",
+       "assumption", 100, 30_000, group="providers"),
+    _p("residential_threshold", float, 0.8, "need severity (0-1)", "uncertainty",
+       "Ernst vanaf waar jeugdhulp residentieel wordt.",
+       "Severity from which youth care becomes residential.",
+       "assumption", 0.3, 1, group="providers"),
+    _p("tariff_reintegration_eur_per_month", float, 400.0, "EUR per client per month",
+       "uncertainty",
+       "Referentietarief re-integratietraject per maand.",
+       "Reference tariff for a reintegration trajectory per month.",
+       "assumption", 0, 5000, group="providers"),
+    _p("provider_cost_ratio", float, 0.95, "share of reference tariff", "uncertainty",
+       "Kosten van een aanbieder per cliënt, als deel van het referentietarief.",
+       "A provider's cost per client, as a share of the reference tariff.",
+       "assumption", 0.3, 1.5, group="providers"),
+    _p("providers_per_100k", float, 12.0, "providers per 100,000 inhabitants", "uncertainty",
+       "Aantal aanbieders per 100.000 inwoners (minimaal één per dienst).",
+       "Number of providers per 100,000 inhabitants (at least one per service).",
+       "assumption", 1, 200, group="providers"),
+    _p("capacity_slack", float, 1.1, "x initial demand", "uncertainty",
+       "Startcapaciteit van aanbieders als factor op de vraag bij de start.",
+       "Providers' starting capacity as a multiple of the starting demand.",
+       "assumption", 0.5, 3, group="providers"),
+    _p("provider_reserve_months", float, 3.0, "months of revenue", "uncertainty",
+       "Startreserves van aanbieders in maanden omzet.",
+       "Providers' starting reserves in months of revenue.",
+       "assumption", 0, 24, group="providers"),
+    _p("municipal_reserve_share", float, 0.05, "share of yearly budget", "uncertainty",
+       "Startreserves van de gemeente voor het sociaal domein, als deel van het jaarbudget.",
+       "The municipality's starting reserves for the social domain, as a share of the yearly "
+       "budget.",
+       "assumption", 0, 2, group="budget"),
+    _p("municipal_heterogeneity", float, 0.15, "sd", "uncertainty",
+       "Hoe sterk gemeenten en aanbieders onderling verschillen (spreiding rond de gemiddelden).",
+       "How much municipalities and providers differ (spread around the means).",
+       "assumption", 0, 0.5, group="citizens"),
+)
+
+PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMETERS}
+if len(PARAM_BY_NAME) != len(PARAMETERS):  # pragma: no cover - guards the declaration itself
+    raise RuntimeError("a parameter is declared twice")
+
+
+@dataclass(frozen=True)
+class EventField:
+    name: str
+    type: type
+    help_en: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """Declaration of one kind of national event a scenario may list under ``[[events]]``."""
+
+    name: str
+    help_nl: str
+    help_en: str
+    fields: tuple[EventField, ...] = field(default_factory=tuple)
+
+
+EVENT_KINDS: dict[str, EventKind] = {
+    e.name: e
+    for e in (
+        EventKind(
+            "extra_budget",
+            "Extra geld van het Rijk voor één domein, landelijk bedrag per jaar, verdeeld naar "
+            "inwonertal.",
+            "Extra money from the Rijk for one domain: a national amount for one year, shared "
+            "out by population.",
+            (
+                EventField("domain", str, "domain that receives it", choices=DOMAINS),
+                EventField("amount_eur", float, "national amount in EUR for that year",
+                           -1e11, 1e11),
+            ),
+        ),
+        EventKind(
+            "own_contribution",
+            "Nieuwe eigen bijdrage voor de Wmo (bijv. het abonnementstarief van EUR 19 in 2019).",
+            "New own contribution for the Wmo (e.g. the flat EUR 19 a month from 2019).",
+            (EventField("amount_eur_per_month", float, "EUR per client per month", 0, 500),),
+        ),
+    )
+}
+
+UNEMPLOYMENT_RANGE = (0.0, 0.5)

@@ -1,0 +1,203 @@
+"""Citizens as arrays: one row per person, behaviour per person, no Python object per person.
+
+Every rule here acts on each person separately (their own age, need, network, draws); numpy
+just applies it to all rows at once. Random numbers come in full-length arrays per process and
+month, so two scenarios run with the same seed give each person the same draws where their rules
+agree (common random numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+from scipy.special import ndtri
+
+# 2015 age structure (Monitor Langdurige Zorg, Nov 2015): under 18, 18-64, 65+.
+AGE_SHARES = np.array([3_392_800, 16_968_735 - 3_392_800 - 3_101_735, 3_101_735]) / 16_968_735
+HOUSEHOLDS_PER_PERSON = 7.7e6 / 16_968_735  # about 7.7 m households (2016)
+MEAN_YEARS_OVER_65 = 11.0  # assumption: shape of the 65+ age pyramid
+MAX_AGE = 104
+WORKING_AGE = (18, 66)
+INCOME_MEDIAN_EUR = 2500.0  # assumption: monthly household income, median
+INCOME_LOG_SD = 0.55  # assumption
+
+
+class Domain(IntEnum):
+    WMO = 0
+    JEUGD = 1
+    PARTICIPATIE = 2
+
+
+class Service(IntEnum):
+    """What a provider delivers. Each belongs to one domain."""
+
+    WMO_SUPPORT = 0
+    JEUGD_AMBULANT = 1
+    JEUGD_RESIDENTIAL = 2
+    REINTEGRATION = 3
+    WIJKTEAM = 4
+    SHELTERED_WORK = 5
+
+    @property
+    def domain(self) -> Domain:
+        return SERVICE_DOMAIN[self]
+
+
+SERVICE_DOMAIN = {
+    Service.WMO_SUPPORT: Domain.WMO,
+    Service.JEUGD_AMBULANT: Domain.JEUGD,
+    Service.JEUGD_RESIDENTIAL: Domain.JEUGD,
+    Service.REINTEGRATION: Domain.PARTICIPATIE,
+    Service.WIJKTEAM: Domain.WMO,
+    Service.SHELTERED_WORK: Domain.PARTICIPATIE,
+}
+# Services paid as a lump sum, without persons as clients.
+BLOCK_SERVICES = (Service.WIJKTEAM, Service.SHELTERED_WORK)
+CLIENT_SERVICES = (Service.WMO_SUPPORT, Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL,
+                   Service.REINTEGRATION)
+
+
+class NeedState(IntEnum):
+    """How a person's need in one domain is met this month (person-level, exclusive)."""
+
+    NONE = 0
+    FORMAL = 1  # a provider serves it (or, in participation, the bijstand benefit)
+    INITIATIVE = 2  # light support from a citizen initiative covers it
+    INFORMAL = 3  # the informal network covers it
+    WAITING = 4  # on a waiting list, not otherwise covered
+    UNMET = 5
+
+
+def municipality_sizes(inhabitants: int, count: int, log_sd: float) -> np.ndarray:
+    """Sizes of ``count`` municipalities summing to ``inhabitants``.
+
+    Deterministic lognormal quantiles (no random draws), largest first, so a scenario's
+    municipalities are the same for every seed.
+    """
+    if count == 1:
+        return np.array([inhabitants], dtype=np.int64)
+    q = (np.arange(count) + 0.5) / count
+    raw = np.exp(log_sd * ndtri(q))[::-1]
+    sizes = np.maximum(1, np.round(raw / raw.sum() * inhabitants)).astype(np.int64)
+    sizes[0] += inhabitants - sizes.sum()
+    return sizes
+
+
+@dataclass
+class Population:
+    """Per-person state. Index ``i`` is one simulated person standing for ``weight[i]`` people."""
+
+    muni: np.ndarray  # int32 municipality index
+    nbh: np.ndarray  # int32 neighbourhood index (global)
+    household: np.ndarray  # int32 household id
+    partner: np.ndarray  # int32 person index or -1
+    carer: np.ndarray  # int32 person index of the informal carer, -1 if none
+    age: np.ndarray  # int16 years
+    income_eur: np.ndarray  # float32 household income per month
+    weight: np.ndarray  # float32 people this row stands for
+    self_reliance: np.ndarray  # float32 0-1 (zelfredzaamheid)
+    base_self_reliance: np.ndarray  # float32 0-1, what self-reliance returns to
+    volunteer_propensity: np.ndarray  # float32 uniform 0-1, fixed per person
+    wellbeing: np.ndarray  # float32 0-1
+    severity: np.ndarray  # float32 (3, N): need severity per domain, 0 = no need
+    provider: np.ndarray  # int32 (3, N): serving provider per domain, -1 = none
+    wait_months: np.ndarray  # int16 (3, N): months on the waiting list, -1 = not waiting
+    on_bijstand: np.ndarray  # bool
+    state: np.ndarray  # int8 (3, N) NeedState this month
+    carer_load: np.ndarray  # float32 informal care hours given this month / sustainable hours
+
+    @property
+    def size(self) -> int:
+        return int(self.muni.shape[0])
+
+
+def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
+             isolated_share: float, rng: np.random.Generator) -> Population:
+    """Generate persons for municipalities with ``sim_sizes`` simulated persons each.
+
+    Ages follow the 2015 structure; adults are paired into couples so that households per person
+    match the 2016 figure; each minor joins the household of an adult aged 25-60; informal
+    carers are the partner, the parent, or for single adults (unless isolated) another adult
+    aged 30-75 in the same municipality.
+    """
+    n = int(sim_sizes.sum())
+    muni = np.repeat(np.arange(len(sim_sizes), dtype=np.int32), sim_sizes)
+    w = np.repeat(weights.astype(np.float32), sim_sizes)
+    nbh_offset = np.concatenate([[0], np.cumsum(nbh_counts)[:-1]])
+    nbh = (nbh_offset[muni] + (rng.random(n) * nbh_counts[muni]).astype(np.int64)).astype(np.int32)
+
+    group = np.searchsorted(np.cumsum(AGE_SHARES), rng.random(n), side="right")
+    group = np.minimum(group, 2)
+    u = rng.random(n)
+    age = np.where(group == 0, u * 18, np.where(group == 1, 18 + u * 47,
+                                                 65 - MEAN_YEARS_OVER_65 * np.log1p(-u * 0.97)))
+    age = np.minimum(age, MAX_AGE).astype(np.int16)
+
+    adult = age >= 18
+    # Couples: shuffle adults within each municipality and pair neighbours in that order.
+    adults = np.flatnonzero(adult)
+    order = adults[np.lexsort((rng.random(adults.size), muni[adults]))]
+    a_muni = muni[order]
+    start = np.searchsorted(a_muni, a_muni, side="left")
+    rank = np.arange(order.size) - start
+    n_adults = np.bincount(a_muni, minlength=len(sim_sizes))
+    couples = np.clip(n_adults - np.round(HOUSEHOLDS_PER_PERSON * sim_sizes), 0, n_adults // 2)
+    in_couple = rank < 2 * couples[a_muni]
+    partner = np.full(n, -1, dtype=np.int32)
+    mate_rank = rank ^ 1
+    paired = in_couple & (mate_rank < 2 * couples[a_muni])
+    partner[order[paired]] = order[start[paired] + mate_rank[paired]]
+
+    household = np.arange(n, dtype=np.int32)
+    has_partner = partner >= 0
+    household[has_partner] = np.minimum(np.arange(n)[has_partner], partner[has_partner])
+
+    carer = np.where(has_partner, partner, -1).astype(np.int32)
+    minors = np.flatnonzero(~adult)
+    parent = pick_in_municipality(muni, (age >= 25) & (age <= 60), minors, rng)
+    carer[minors] = parent
+    household[minors[parent >= 0]] = household[parent[parent >= 0]]
+    singles = np.flatnonzero(adult & ~has_partner)
+    networked = singles[rng.random(singles.size) >= isolated_share]
+    carer[networked] = pick_in_municipality(muni, (age >= 30) & (age <= 75), networked, rng)
+    carer[carer == np.arange(n)] = -1
+
+    hh_income = np.exp(np.log(INCOME_MEDIAN_EUR) + INCOME_LOG_SD * rng.standard_normal(n))
+    income = hh_income[household].astype(np.float32)
+    base_sr = np.clip(rng.beta(5, 2, n) - 0.1 * (income < 1500), 0.05, 1).astype(np.float32)
+
+    zeros3 = np.zeros((3, n), dtype=np.float32)
+    return Population(
+        muni=muni, nbh=nbh, household=household, partner=partner, carer=carer, age=age,
+        income_eur=income, weight=w, self_reliance=base_sr.copy(), base_self_reliance=base_sr,
+        volunteer_propensity=rng.random(n).astype(np.float32),
+        wellbeing=np.full(n, 0.75, dtype=np.float32), severity=zeros3,
+        provider=np.full((3, n), -1, dtype=np.int32),
+        wait_months=np.full((3, n), -1, dtype=np.int16),
+        on_bijstand=np.zeros(n, dtype=bool), state=np.zeros((3, n), dtype=np.int8),
+        carer_load=np.zeros(n, dtype=np.float32),
+    )
+
+
+def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray,
+                         rng: np.random.Generator) -> np.ndarray:
+    """For each person in ``who``, a random eligible person of the same municipality (-1 if none).
+
+    ``muni`` must be sorted (persons are stored municipality by municipality).
+    """
+    pool = np.flatnonzero(eligible)
+    m_count = int(muni.max()) + 1 if muni.size else 0
+    counts = np.bincount(muni[pool], minlength=m_count)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    m = muni[who]
+    k = counts[m]
+    pick = starts[m] + (rng.random(who.size) * np.maximum(k, 1)).astype(np.int64)
+    out = np.where(k > 0, pool[np.minimum(pick, max(pool.size - 1, 0))] if pool.size else -1, -1)
+    return out.astype(np.int32)
+
+
+def monthly_probability(yearly: np.ndarray | float) -> np.ndarray | float:
+    """Convert a yearly probability into the monthly one with the same yearly total."""
+    return 1.0 - np.power(1.0 - np.clip(yearly, 0.0, 0.999), 1.0 / 12.0)

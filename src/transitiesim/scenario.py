@@ -1,0 +1,471 @@
+"""Loading and validating scenario files.
+
+A scenario file is TOML::
+
+    name = "transformation"
+    extends = "default"              # a shipped scenario name or a path relative to this file
+    title_nl = "Transformatie"
+    title_en = "Transformation"
+    description_nl = "..."
+    description_en = "..."
+
+    [parameters]                     # any parameter of transitiesim.params, by name
+    citizen_power = 0.8
+
+    [unemployment]                   # yearly average rate as a share; years not listed carry
+    2014 = 0.074                     # the rate of the latest earlier year forward
+
+    [[events]]                       # national events; kinds in transitiesim.params.EVENT_KINDS
+    date = "2019-01"
+    kind = "own_contribution"
+    amount_eur_per_month = 19
+
+    [[municipalities]]               # optional: an explicit list instead of generated sizes
+    name = "Middelstad"
+    inhabitants = 100000
+
+A child's ``[parameters]`` and ``[unemployment]`` entries override the parent's one by one; a
+child that lists ``[[events]]`` or ``[[municipalities]]`` replaces the parent's whole list.
+
+Every mistake is reported by field, with the value given and what is allowed. All mistakes in a
+file are reported together, so a user can fix them in one go.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import tomli_w
+
+from .params import DOMAINS, EVENT_KINDS, PARAM_BY_NAME, PARAMETERS, UNEMPLOYMENT_RANGE, Param
+
+META_KEYS = ("name", "extends", "title_nl", "title_en", "description_nl", "description_en")
+TABLE_KEYS = ("parameters", "unemployment", "events", "municipalities")
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a scenario: the field, the value given and what is allowed."""
+
+    field: str
+    value: Any
+    allowed: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: got {self.value!r}; allowed: {self.allowed}"
+
+
+class ScenarioError(ValueError):
+    """A scenario file or override is invalid. ``problems`` lists every mistake found."""
+
+    def __init__(self, problems: list[Problem], source: str = "scenario"):
+        self.problems = list(problems)
+        self.source = source
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        n = len(self.problems)
+        super().__init__(f"{source} has {n} problem{'s' if n != 1 else ''}:\n{lines}")
+
+    @property
+    def fields(self) -> list[str]:
+        return [p.field for p in self.problems]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated national event (``year``, ``month`` 1-12) with its declared fields."""
+
+    year: int
+    month: int
+    kind: str
+    values: Mapping[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": f"{self.year:04d}-{self.month:02d}", "kind": self.kind, **self.values}
+
+
+@dataclass(frozen=True)
+class Municipality:
+    name: str
+    inhabitants: int
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated, frozen scenario: every parameter resolved, nothing left to inherit."""
+
+    name: str
+    params: Mapping[str, Any]
+    unemployment: Mapping[int, float]
+    events: tuple[Event, ...] = ()
+    municipalities: tuple[Municipality, ...] = ()
+    title_nl: str = ""
+    title_en: str = ""
+    description_nl: str = ""
+    description_en: str = ""
+    source: str = ""
+    lineage: tuple[str, ...] = field(default=())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.params[key]
+
+    def unemployment_rate(self, year: int) -> float:
+        """Rate for ``year``: the latest listed year at or before it (carried forward)."""
+        years = [y for y in self.unemployment if y <= year]
+        if not years:
+            return self.unemployment[min(self.unemployment)]
+        return self.unemployment[max(years)]
+
+    def with_params(self, **overrides: Any) -> Scenario:
+        """A new scenario with some parameters changed, validated like a file."""
+        raw = self.to_raw()
+        raw["parameters"].update(overrides)
+        raw["name"] = raw.get("name", self.name)
+        return _build(raw, f"{self.name} (changed)", lineage=self.lineage)
+
+    def to_raw(self) -> dict[str, Any]:
+        """The fully resolved scenario as plain data (no ``extends``), as in a TOML file."""
+        raw: dict[str, Any] = {"name": self.name}
+        for key in ("title_nl", "title_en", "description_nl", "description_en"):
+            if getattr(self, key):
+                raw[key] = getattr(self, key)
+        raw["parameters"] = dict(self.params)
+        raw["unemployment"] = {str(y): r for y, r in sorted(self.unemployment.items())}
+        if self.events:
+            raw["events"] = [e.to_dict() for e in self.events]
+        if self.municipalities:
+            raw["municipalities"] = [
+                {"name": m.name, "inhabitants": m.inhabitants} for m in self.municipalities
+            ]
+        return raw
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(self.to_raw())
+
+    @property
+    def title(self) -> str:
+        return self.title_en or self.name
+
+
+def shipped_dir() -> Path:
+    """The folder of shipped scenarios (the repository's ``scenarios/``, or the wheel's copy)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parents[1] / "scenarios", here / "_scenarios"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the shipped scenarios folder is missing from this installation")
+
+
+def shipped_scenarios() -> dict[str, Path]:
+    """Shipped scenario names mapped to their files, sorted by name."""
+    return {p.stem: p for p in sorted(shipped_dir().glob("*.toml"))}
+
+
+def load_scenario(spec: str | Path) -> Scenario:
+    """Load a scenario by shipped name (``"transformation"``) or by path to a TOML file."""
+    path = _resolve(str(spec), base=Path.cwd())
+    raw = _read_chain(path, seen=())
+    return _build(raw, str(path), lineage=tuple(raw.pop("_lineage")))
+
+
+def load_scenario_text(text: str, source: str = "uploaded scenario") -> Scenario:
+    """Load a scenario from TOML text (an upload); ``extends`` may only name shipped scenarios."""
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise ScenarioError([Problem("file", f"{len(text.encode()):,} bytes",
+                                     f"at most {MAX_FILE_BYTES:,} bytes")], source)
+    data = _parse(text, source)
+    raw = _inherit(data, source, base=None, seen=())
+    return _build(raw, source, lineage=tuple(raw.pop("_lineage")))
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _resolve(spec: str, base: Path | None) -> Path:
+    shipped = shipped_scenarios()
+    candidates = []
+    if base is not None:
+        candidates += [base / spec, base / f"{spec}.toml"]
+    for c in candidates:
+        if c.is_file():
+            return c.resolve()
+    if spec in shipped:
+        return shipped[spec]
+    if spec.endswith(".toml") and Path(spec).stem in shipped and "/" not in spec:
+        return shipped[Path(spec).stem]
+    raise ScenarioError([Problem("scenario", spec,
+                                 "a path to a TOML file or a shipped scenario name: "
+                                 + ", ".join(shipped))], spec)
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError([Problem("file", "not valid TOML", f"TOML syntax ({exc})")],
+                            source) from None
+
+
+def _read_chain(path: Path, seen: tuple[str, ...]) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError([Problem("file", f"{size:,} bytes",
+                                         f"at most {MAX_FILE_BYTES:,} bytes")], str(path))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError([Problem("file", "not UTF-8 text", "a UTF-8 TOML file")],
+                            str(path)) from None
+    return _inherit(_parse(text, str(path)), str(path), base=path.parent, seen=seen)
+
+
+def _inherit(data: dict[str, Any], source: str, base: Path | None,
+             seen: tuple[str, ...]) -> dict[str, Any]:
+    parent_spec = data.get("extends")
+    if parent_spec is None:
+        data["_lineage"] = [data.get("name", source)]
+        return data
+    if not isinstance(parent_spec, str):
+        raise ScenarioError([Problem("extends", parent_spec,
+                                     "the name of a shipped scenario or a relative path")], source)
+    if base is None and parent_spec not in shipped_scenarios():
+        raise ScenarioError([Problem("extends", parent_spec,
+                                     "in an uploaded file, a shipped scenario: "
+                                     + ", ".join(shipped_scenarios()))], source)
+    parent_path = _resolve(parent_spec, base)
+    if str(parent_path) in seen:
+        raise ScenarioError([Problem("extends", parent_spec,
+                                     "a chain without cycles; this one loops back to "
+                                     + parent_path.name)], source)
+    parent = _read_chain(parent_path, seen + (str(parent_path),))
+    return _merge(parent, data)
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = {k: v for k, v in parent.items() if k not in ("extends",)}
+    for key, value in child.items():
+        if key in ("parameters", "unemployment") and isinstance(value, dict) and isinstance(
+            merged.get(key), dict
+        ):
+            merged[key] = {**merged[key], **value}
+        elif key == "extends":
+            continue
+        elif key in ("description_nl", "description_en", "title_nl", "title_en", "name"):
+            merged[key] = value
+        else:
+            merged[key] = value
+    merged["_lineage"] = parent["_lineage"] + [child.get("name", "?")]
+    return merged
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+def _check_value(p: Param, value: Any, where: str) -> tuple[Any, Problem | None]:
+    bad = Problem(where, value, p.allowed())
+    if p.type is bool:
+        return (value, None) if isinstance(value, bool) else (value, bad)
+    if p.type is str:
+        return (value, None) if isinstance(value, str) and value in p.choices else (value, bad)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value, bad
+    if p.type is int:
+        if isinstance(value, float) and not value.is_integer():
+            return value, bad
+        value = int(value)
+    else:
+        value = float(value)
+    if value != value or not (p.low <= value <= p.high):  # NaN or out of range
+        return value, bad
+    return value, None
+
+
+def _unknown(key: str, known: list[str], where: str) -> Problem:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return Problem(where, key, "a known key" + hint + ": " + ", ".join(known))
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> Scenario:
+    problems: list[Problem] = []
+    raw = dict(raw)
+    raw.pop("_lineage", None)
+    for key in raw:
+        if key not in META_KEYS + TABLE_KEYS:
+            problems.append(_unknown(key, list(META_KEYS + TABLE_KEYS), key))
+    for key in ("name", "title_nl", "title_en", "description_nl", "description_en"):
+        if key in raw and not isinstance(raw[key], str):
+            problems.append(Problem(key, raw[key], "text"))
+
+    params: dict[str, Any] = {p.name: p.default for p in PARAMETERS}
+    given = raw.get("parameters", {})
+    if not isinstance(given, dict):
+        problems.append(Problem("parameters", given, "a table of parameter = value"))
+        given = {}
+    for key, value in given.items():
+        p = PARAM_BY_NAME.get(key)
+        if p is None:
+            problems.append(_unknown(key, list(PARAM_BY_NAME), f"parameters.{key}"))
+            continue
+        value, problem = _check_value(p, value, f"parameters.{key}")
+        if problem:
+            problems.append(problem)
+        else:
+            params[key] = value
+
+    unemployment: dict[int, float] = {}
+    table = raw.get("unemployment", {})
+    if not isinstance(table, dict):
+        problems.append(Problem("unemployment", table, "a table of year = rate"))
+        table = {}
+    lo, hi = UNEMPLOYMENT_RANGE
+    for key, value in table.items():
+        where = f"unemployment.{key}"
+        if not re.fullmatch(r"\d{4}", str(key)):
+            problems.append(Problem(where, key, "a four-digit year as the key"))
+        elif isinstance(value, bool) or not isinstance(value, int | float) or not (
+            lo <= value <= hi
+        ):
+            problems.append(Problem(where, value,
+                                    f"a share from {lo:g} to {hi:g} (6.9% is written 0.069)"))
+        else:
+            unemployment[int(key)] = float(value)
+
+    events = _build_events(raw.get("events", []), problems)
+    municipalities = _build_municipalities(raw.get("municipalities", []), problems)
+
+    if not problems:
+        problems += _check_combinations(params, unemployment, municipalities)
+    if problems:
+        raise ScenarioError(problems, source)
+    return Scenario(
+        name=str(raw.get("name", Path(source).stem)),
+        params=MappingProxyType(params),
+        unemployment=MappingProxyType(dict(sorted(unemployment.items()))),
+        events=tuple(sorted(events, key=lambda e: (e.year, e.month))),
+        municipalities=tuple(municipalities),
+        title_nl=raw.get("title_nl", ""),
+        title_en=raw.get("title_en", ""),
+        description_nl=raw.get("description_nl", ""),
+        description_en=raw.get("description_en", ""),
+        source=source,
+        lineage=lineage,
+    )
+
+
+def _build_events(items: Any, problems: list[Problem]) -> list[Event]:
+    if not isinstance(items, list):
+        problems.append(Problem("events", items, "a list of [[events]] tables"))
+        return []
+    events = []
+    for i, item in enumerate(items):
+        where = f"events[{i}]"
+        if not isinstance(item, dict):
+            problems.append(Problem(where, item, "a table with date, kind and its fields"))
+            continue
+        kind = EVENT_KINDS.get(item.get("kind"))
+        if kind is None:
+            problems.append(Problem(f"{where}.kind", item.get("kind"),
+                                    "one of " + ", ".join(EVENT_KINDS)))
+            continue
+        m = _DATE.match(str(item.get("date", "")))
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            problems.append(Problem(f"{where}.date", item.get("date"), "a month as 'YYYY-MM'"))
+            continue
+        values: dict[str, Any] = {}
+        declared = {f.name: f for f in kind.fields}
+        for key in item:
+            if key not in ("date", "kind") and key not in declared:
+                problems.append(_unknown(key, ["date", "kind", *declared], f"{where}.{key}"))
+        for f in kind.fields:
+            value = item.get(f.name)
+            if f.choices:
+                if value not in f.choices:
+                    problems.append(Problem(f"{where}.{f.name}", value,
+                                            "one of " + ", ".join(f.choices)))
+                    continue
+            elif isinstance(value, bool) or not isinstance(value, int | float) or not (
+                f.low <= value <= f.high
+            ):
+                problems.append(Problem(f"{where}.{f.name}", value,
+                                        f"a number from {f.low:g} to {f.high:g}: {f.help_en}"))
+                continue
+            values[f.name] = float(value) if f.type is float else value
+        events.append(Event(int(m.group(1)), int(m.group(2)), kind.name,
+                            MappingProxyType(values)))
+    return events
+
+
+def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipality]:
+    if not isinstance(items, list):
+        problems.append(Problem("municipalities", items, "a list of [[municipalities]] tables"))
+        return []
+    result = []
+    for i, item in enumerate(items):
+        where = f"municipalities[{i}]"
+        if not isinstance(item, dict):
+            problems.append(Problem(where, item, "a table with name and inhabitants"))
+            continue
+        for key in item:
+            if key not in ("name", "inhabitants"):
+                problems.append(_unknown(key, ["name", "inhabitants"], f"{where}.{key}"))
+        name, n = item.get("name"), item.get("inhabitants")
+        if not isinstance(name, str) or not name:
+            problems.append(Problem(f"{where}.name", name, "a non-empty name"))
+        elif isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 30_000_000:
+            problems.append(Problem(f"{where}.inhabitants", n, "a whole number from 1 to 30,000,000"))
+        else:
+            result.append(Municipality(name, n))
+    return result
+
+
+def _check_combinations(params: dict[str, Any], unemployment: dict[int, float],
+                        municipalities: list[Municipality]) -> list[Problem]:
+    problems = []
+    start, end, reform = params["start_year"], params["end_year"], params["reform_year"]
+    if end < start:
+        problems.append(Problem("parameters.end_year", end, f"a year at or after start_year {start}"))
+    elif not start <= reform <= end:
+        problems.append(Problem("parameters.reform_year", reform,
+                                f"a year from start_year {start} to end_year {end} (for a run "
+                                "without the reform set decentralisation = false)"))
+    if params["access_strictness"] >= params["residential_threshold"]:
+        problems.append(Problem("parameters.access_strictness", params["access_strictness"],
+                                "a threshold below residential_threshold "
+                                f"{params['residential_threshold']:g}, or no one could get "
+                                "ambulant youth care"))
+    if not unemployment:
+        problems.append(Problem("unemployment", {}, f"a rate for {start} or an earlier year"))
+    elif min(unemployment) > start:
+        problems.append(Problem("unemployment", f"first year {min(unemployment)}",
+                                f"a rate for start_year {start} or an earlier year"))
+    sizes = [m.inhabitants for m in municipalities] or [
+        params["inhabitants"] / params["municipalities"]
+    ]
+    smallest = min(sizes) if municipalities else _smallest_generated(params)
+    if smallest * params["scale"] < 1:
+        problems.append(Problem("parameters.scale", params["scale"],
+                                f"at least {1 / smallest:.3g}, so the smallest municipality "
+                                f"({smallest:,.0f} inhabitants) has a simulated person"))
+    return problems
+
+
+def _smallest_generated(params: Mapping[str, Any]) -> float:
+    from .population import municipality_sizes
+
+    return float(min(municipality_sizes(params["inhabitants"], params["municipalities"],
+                                        params["size_log_sd"])))
+
+
+def domain_names() -> tuple[str, ...]:
+    return DOMAINS
