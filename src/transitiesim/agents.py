@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 class ProviderStatus(Enum):
     ACTIVE = "active"
-    BANKRUPT = "bankrupt"
+    BANKRUPT = "bankrupt"  # reserves ran out
+    EXITED = "exited"  # left a market where it had no clients and lost money
 
 
 class Provider(mesa.Agent):
@@ -41,6 +42,9 @@ class Provider(mesa.Agent):
         self.culture = float(culture)  # innovation culture 0-1
         self.reserves_eur = float(reserves_eur)
         self.status = ProviderStatus.ACTIVE
+        self.active = True  # mirrors status, read in every month's hot loops
+        self.domain: Domain = service.domain
+        self.block = service in BLOCK_SERVICES  # lump-sum service without client persons
         self.contracted = True
         self.cost_factor = 1.0  # multiplies the reference cost per client
         self.effect_factor = 1.0  # multiplies clients' recovery chance
@@ -54,18 +58,6 @@ class Provider(mesa.Agent):
         self.grant_eur = 0.0  # experiment-fund money received this month
         self.margin_12m: list[float] = []
 
-    @property
-    def active(self) -> bool:
-        return self.status is ProviderStatus.ACTIVE
-
-    @property
-    def domain(self) -> Domain:
-        return self.service.domain
-
-    @property
-    def block(self) -> bool:
-        """Paid a lump sum (wijkteam, sheltered work), without persons as clients."""
-        return self.service in BLOCK_SERVICES
 
     def receive(self, amount_eur: float, grant: bool = False) -> None:
         if grant:
@@ -118,6 +110,7 @@ class Provider(mesa.Agent):
 
     def go_bankrupt(self) -> None:
         self.status = ProviderStatus.BANKRUPT
+        self.active = False
         self.capacity = 0.0
         self.experiment_months_left = 0
         self.model.provider_failed(self)
@@ -127,6 +120,11 @@ class Provider(mesa.Agent):
         if not self.active or self.block:
             return
         margin = sum(self.margin_12m)
+        if self.clients == 0 and waiting == 0 and margin < 0:
+            self.status = ProviderStatus.EXITED
+            self.active = False
+            self.capacity = 0.0
+            return
         if waiting > 0 and margin >= 0 and self.clients >= 0.9 * self.capacity:
             self.capacity += min(waiting, 0.15 * self.capacity + 1.0)
         elif self.clients < 0.8 * self.capacity or margin < 0:
@@ -206,6 +204,7 @@ class Municipality(mesa.Agent):
         self.experiments_succeeded = 0
         self.experiments_failed = 0
         self.providers: list[Provider] = []
+        self.care_providers = np.zeros(3)  # active care providers per domain, this month
         self.initiatives: set[CitizenInitiative] = set()
         self.budget_eur = np.zeros(3)
         self.ledger_year: list[dict] = []
@@ -231,12 +230,18 @@ class Municipality(mesa.Agent):
     def experiment_fund_share(self) -> float:
         return self.experiment_share if self.reformed else 0.0
 
+    def count_care_providers(self) -> None:
+        """Active care providers per domain (refreshed monthly, before providers decide)."""
+        counts = np.zeros(3)
+        for pr in self.providers:
+            if pr.active and not pr.block:
+                counts[pr.domain] += 1
+        self.care_providers = counts
+
     def experiment_fund_per_provider_eur(self, domain: Domain) -> float:
-        running = [pr for pr in self.providers if pr.active and pr.domain == domain
-                   and not pr.block]
-        if not running:
-            return 0.0
-        return self.experiment_fund_share() * self.budget_eur[domain] / len(running)
+        """The experiment fund for ``domain`` this month, per active care provider."""
+        n = self.care_providers[domain]
+        return self.experiment_fund_share() * self.budget_eur[domain] / n if n else 0.0
 
     def initiative_support_level(self) -> float:
         """Support per inhabitant relative to EUR 2 a year (0-1)."""

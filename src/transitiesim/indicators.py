@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import mesa
 import numpy as np
 
+from .agents import ProviderStatus
 from .params import DOMAINS
 from .population import Domain, NeedState
 
@@ -189,7 +190,7 @@ def providers_active(model: TransitionModel) -> np.ndarray:
 
 def providers_bankrupt(model: TransitionModel) -> np.ndarray:
     """Providers gone bankrupt since the start (cumulative)."""
-    return _providers(model, lambda pr: not pr.active)
+    return _providers(model, lambda pr: pr.status is ProviderStatus.BANKRUPT)
 
 
 def innovation_adoption(model: TransitionModel) -> np.ndarray:

@@ -57,6 +57,7 @@ class TransitionModel(mesa.Model):
         self.citizens = Citizens(self.pop, p, self.streams)
         self._seed_needs()
         self.providers_list: list[Provider] = []
+        self._unit_values = self._unit_value_table()
         self._create_providers()
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
         self.datacollector = build_datacollector()
@@ -125,10 +126,13 @@ class TransitionModel(mesa.Model):
         for s, demand in need.items():
             per_muni = np.bincount(pop.muni, weights=demand, minlength=M)
             for m in self.municipality_list:
+                total = max(per_muni[m.index] * p["capacity_slack"], self.weights[m.index])
                 count = max(1, round(p["providers_per_100k"] * m.inhabitants / 1e5
                                      * SERVICE_SHARES[s]))
+                # At a small scale one simulated person stands for many people: keep each
+                # provider large enough to take a few of them.
+                count = int(min(count, max(1, total // (3 * self.weights[m.index]))))
                 shares = rng.dirichlet(np.full(count, 4.0))
-                total = max(per_muni[m.index] * p["capacity_slack"], self.weights[m.index])
                 for share in shares:
                     self._add_provider(m, s, total * share)
         for m in self.municipality_list:
@@ -150,6 +154,9 @@ class TransitionModel(mesa.Model):
 
     def unit_value_eur(self, service: Service) -> float:
         """Reference tariff of a typical client-month (hourly services at half the top need)."""
+        return self._unit_values[service]
+
+    def _unit_value_table(self) -> dict[Service, float]:
         p = self.p
         return {
             Service.WMO_SUPPORT: p["tariff_wmo_eur_per_hour"] * p["care_hours_at_full_need"] * 0.5,
@@ -159,7 +166,7 @@ class TransitionModel(mesa.Model):
             Service.REINTEGRATION: p["tariff_reintegration_eur_per_month"],
             Service.WIJKTEAM: 0.0,
             Service.SHELTERED_WORK: 0.0,
-        }[service]
+        }
 
     # --- the schedule -----------------------------------------------------------------------
     def step(self) -> None:
@@ -416,6 +423,7 @@ class TransitionModel(mesa.Model):
         benefits = np.bincount(pop.muni[self.benefit_recipients], minlength=M,
                                weights=self.benefit_received_eur)
         for m in self.municipality_list:
+            m.count_care_providers()
             m.receive_contributions(contributions[m.index])
             for pr in m.providers:
                 if pr.service is Service.WIJKTEAM:
@@ -468,10 +476,9 @@ class TransitionModel(mesa.Model):
         return float(self.streams[stream].random())
 
     def unmet_share(self, m: int) -> float:
-        pop = self.pop
-        sl = pop.muni == m
-        unmet = (pop.state[:2, sl] >= NeedState.WAITING).any(axis=0)
-        return float(np.sum(pop.weight[sl] * unmet) / max(self.inhabitants[m], 1.0))
+        lo, hi = self.muni_bounds[m], self.muni_bounds[m + 1]
+        unmet = (self.pop.state[:2, lo:hi] >= NeedState.WAITING).any(axis=0)
+        return float(np.count_nonzero(unmet) * self.weights[m] / max(self.inhabitants[m], 1.0))
 
     def run_model(self) -> None:
         """Run to December of ``end_year``."""

@@ -290,6 +290,9 @@ def _check_value(p: Param, value: Any, where: str) -> tuple[Any, Problem | None]
 def _unknown(key: str, known: list[str], where: str) -> Problem:
     close = difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
+    if len(known) > 12:
+        return Problem(where, key, "a declared parameter name" + hint
+                       + "; 'transitiesim params' lists them all")
     return Problem(where, key, "a known key" + hint + ": " + ", ".join(known))
 
 

@@ -1,0 +1,236 @@
+"""The command line: ``transitiesim run | compare | scenarios | check | params``.
+
+A user's mistake gets a short message naming the field, the value and what is allowed, and a
+non-zero exit (2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+
+from .params import PARAMETERS
+from .scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
+
+EXIT_USAGE = 2
+SUMMARY = ["unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_overburdened",
+           "wellbeing_p10", "providers_bankrupt", "citizen_initiatives", "cost_per_client_eur",
+           "deficit_eur_wmo", "deficit_eur_jeugd"]
+DEFAULT_COMPARISON = ["no-decentralisation", "transition-only", "citizen-power", "innovation",
+                      "transformation"]
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; the message says what to change."""
+
+
+def _positive_int(name: str):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{name}: got {text!r}; allowed: a whole number of 1 or more") from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(
+                f"{name}: got {value}; allowed: a whole number of 1 or more")
+        return value
+    return parse
+
+
+def _int(name: str):
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{name}: got {text!r}; allowed: a whole number") from None
+    return parse
+
+
+def _float(name: str):
+    def parse(text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name}: got {text!r}; allowed: a number") from None
+    return parse
+
+
+def _parse_set(items: list[str]) -> dict:
+    """``name=value`` pairs; the value is read as TOML (0.3, true, "tender")."""
+    out = {}
+    for item in items or []:
+        name, sep, raw = item.partition("=")
+        if not sep or not name:
+            raise UserError(f"--set: got {item!r}; allowed: NAME=VALUE, e.g. citizen_power=0.8")
+        try:
+            value = tomllib.loads(f"v = {raw}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = raw  # a bare word such as tender
+        out[name.strip()] = value
+    return out
+
+
+def _load(spec: str, overrides: dict, scale: float | None) -> Scenario:
+    scenario = load_scenario(spec)
+    changes = dict(overrides)
+    if scale is not None:
+        changes["scale"] = scale
+    return scenario.with_params(**changes) if changes else scenario
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="transitiesim",
+        description="Agent-based model of the 2015 decentralisation of the Dutch social domain.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--seeds", type=_positive_int("--seeds"), default=1, metavar="N",
+                       help="replications, seeds derived from --seed (default 1)")
+        p.add_argument("--seed", type=_int("--seed"), default=0, metavar="ROOT",
+                       help="root seed (default 0)")
+        p.add_argument("--scale", type=_float("--scale"), default=None, metavar="F",
+                       help="share of inhabitants simulated as persons (overrides the scenario)")
+        p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                       help="override a parameter, e.g. --set citizen_power=0.8 (repeatable)")
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    run_p = sub.add_parser("run", help="run one scenario and write its results",
+                           description="Run a scenario and write indicators.parquet, "
+                           "national.parquet and provenance.json to --out.")
+    run_p.add_argument("scenario", help="a shipped scenario name or a path to a TOML file")
+    run_p.add_argument("--out", default=None, metavar="DIR",
+                       help="output folder (default results/SCENARIO)")
+    common(run_p)
+
+    cmp_p = sub.add_parser("compare", help="run several scenarios and print their differences",
+                           description="Run scenarios with the same seeds and print yearly "
+                           "means from 2016 on, and each scenario's seed-paired difference from "
+                           "the first (the baseline).")
+    cmp_p.add_argument("scenarios", nargs="*", default=DEFAULT_COMPARISON,
+                       help="scenarios, the first is the baseline (default: the shipped ones)")
+    common(cmp_p)
+
+    sub.add_parser("scenarios", help="list the shipped scenarios",
+                   description="List the shipped scenarios, one line each.")
+    chk = sub.add_parser("check", help="validate a scenario file",
+                         description="Validate a scenario file and report every problem.")
+    chk.add_argument("file")
+    par = sub.add_parser("params", help="list every parameter with unit, range and default",
+                         description="List the parameter declaration.")
+    par.add_argument("--lang", choices=("nl", "en"), default="en")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (ScenarioError, UserError) as exc:
+        print(f"transitiesim {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _progress(total: int, quiet: bool, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="month", disable=quiet, file=sys.stderr,
+                leave=False)
+
+
+def _months(s: Scenario) -> int:
+    return 12 * (s["end_year"] - s["start_year"] + 1)
+
+
+def cmd_run(args) -> int:
+    from .run import replication_seeds, run_seeds
+
+    scenario = _load(args.scenario, _parse_set(args.set), args.scale)
+    seeds = replication_seeds(args.seed, args.seeds)
+    out = Path(args.out or Path("results") / scenario.name)
+    with _progress(_months(scenario) * len(seeds), args.quiet, scenario.name) as bar:
+        result = run_seeds(scenario, seeds, progress=bar.update)
+    result.save(out)
+    print(_summary(result.yearly()).to_string())
+    print(f"\nwrote {out}/indicators.parquet, national.parquet, provenance.json "
+          f"({len(seeds)} seed{'s' if len(seeds) > 1 else ''})")
+    return 0
+
+
+def _summary(yearly):
+    table = yearly.groupby("year")[SUMMARY].median()
+    return table.round(3)
+
+
+def cmd_compare(args) -> int:
+    import pandas as pd
+
+    from .run import replication_seeds, run_seeds
+
+    overrides = _parse_set(args.set)
+    scenarios = [_load(s, overrides, args.scale) for s in args.scenarios]
+    seeds = replication_seeds(args.seed, args.seeds)
+    total = sum(_months(s) for s in scenarios) * len(seeds)
+    yearly = {}
+    with _progress(total, args.quiet, "compare") as bar:
+        for s in scenarios:
+            yearly[s.name] = run_seeds(s, seeds, progress=bar.update).yearly()
+    means = pd.DataFrame({name: y[y.year >= 2016].groupby("seed")[SUMMARY].mean().mean()
+                          for name, y in yearly.items()}).T
+    pd.set_option("display.width", 200)
+    print(f"Yearly means from 2016 on, median of {len(seeds)} seed(s):")
+    print(means.round(2).to_string())
+    base_name = scenarios[0].name
+    base = yearly[base_name][yearly[base_name].year >= 2016].groupby("seed")[SUMMARY].mean()
+    rows = {}
+    for name, y in list(yearly.items())[1:]:
+        diff = y[y.year >= 2016].groupby("seed")[SUMMARY].mean() - base
+        rows[name] = diff.median()
+    if rows:
+        print(f"\nDifference from {base_name}, paired by seed (same random draws where the "
+              "rules agree):")
+        print(pd.DataFrame(rows).T.round(2).to_string())
+    return 0
+
+
+def cmd_scenarios(args) -> int:
+    for name, path in shipped_scenarios().items():
+        s = load_scenario(path)
+        print(f"{name:22s} {s.title_en}: {s.description_en}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UserError(f"file: got {args.file!r}; allowed: a path to an existing TOML file")
+    s = load_scenario(path)
+    changed = {k: v for k, v in s.params.items()
+               if v != next(p.default for p in PARAMETERS if p.name == k)}
+    print(f"{path}: valid scenario '{s.name}' (from {' -> '.join(s.lineage)}); "
+          f"{len(changed)} parameter(s) differ from the defaults, {len(s.events)} event(s)")
+    return 0
+
+
+def cmd_params(args) -> int:
+    for p in PARAMETERS:
+        help_text = p.help_nl if args.lang == "nl" else p.help_en
+        print(f"{p.name:36s} {p.kind:11s} default {p.default!s:12s} {p.allowed()}")
+        print(f"{'':36s} {help_text} [source: {p.source}]")
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "compare": cmd_compare, "scenarios": cmd_scenarios,
+            "check": cmd_check, "params": cmd_params}
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
