@@ -56,6 +56,7 @@ class Provider(mesa.Agent):
         self.revenue_eur = 0.0  # paid to it this month
         self.cost_eur = 0.0
         self.grant_eur = 0.0  # experiment-fund money received this month
+        self.experiment_spent_eur = 0.0  # spent on experiments this month
         self.margin_12m: list[float] = []
 
 
@@ -81,9 +82,11 @@ class Provider(mesa.Agent):
         p = self.model.p
         if self.block:
             return
+        self.experiment_spent_eur = 0.0
         if self.experiment_months_left > 0:
             self.reserves_eur -= self.experiment_cost_eur
             self.cost_eur += self.experiment_cost_eur
+            self.experiment_spent_eur = self.experiment_cost_eur
             self.experiment_months_left -= 1
             if self.experiment_months_left == 0:
                 self.conclude_experiment()
@@ -327,7 +330,7 @@ class Municipality(mesa.Agent):
             self.prevention_share = min(self.prevention_share + 0.01 * learn, 0.25)
         if self.initiatives and learn > 0:
             self.initiative_support_eur_per_capita = min(
-                self.initiative_support_eur_per_capita * (1.0 + 0.1 * learn) + 0.0, 50.0)
+                self.initiative_support_eur_per_capita * (1.0 + 0.1 * learn), 50.0)
         self.experiments_succeeded = self.experiments_failed = 0
 
 

@@ -47,8 +47,7 @@ class Citizens:
         self.p = params
         self.streams = streams
         self.n = pop.size
-        self.exits_to_work = np.zeros(self.n, dtype=bool)
-        self.exited = np.zeros(0, dtype=np.int64)
+        self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
         self.muni_sizes = np.bincount(pop.muni)
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]  # persons with a Wmo / youth need at the last look
@@ -189,9 +188,7 @@ class Citizens:
                      * (1.0 + p["reintegration_effect"] * trajectory))
         leave = u_job[idx] < exit_rate
         too_old = pop.age[idx] > WORKING_AGE[1]
-        self.exits_to_work[self.exited] = False
         self.exited = idx[leave & ~too_old]
-        self.exits_to_work[self.exited] = True
         out = idx[leave | too_old]
         pop.on_bijstand[out] = False
         self._clear(PART, out)

@@ -158,7 +158,7 @@ def bijstand_recipients(model: TransitionModel) -> np.ndarray:
 
 
 def exits_to_work(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, np.sort(model.citizens.exited))
+    return _count_index(model, model.citizens.exited)
 
 
 def population(model: TransitionModel) -> np.ndarray:
@@ -197,6 +197,14 @@ def innovation_adoption(model: TransitionModel) -> np.ndarray:
     """Share of active care providers with at least one innovation that worked."""
     return _ratio(_providers(model, lambda pr: pr.active and pr.innovations > 0),
                   providers_active(model))
+
+
+def experiment_spending_eur(model: TransitionModel) -> np.ndarray:
+    """What providers spent on experiments this month (partly paid by experiment grants)."""
+    out = np.zeros(len(model.municipality_list))
+    for pr in model.providers_list:
+        out[pr.municipality.index] += pr.experiment_spent_eur
+    return _with_total(out)
 
 
 def capacity(model: TransitionModel) -> np.ndarray:
@@ -298,6 +306,8 @@ INDICATORS: tuple[Indicator, ...] = (
               capacity),
     Indicator("innovation_adoption", "share of providers", "Innovatie-adoptie",
               "Innovation adoption", "mean", innovation_adoption),
+    Indicator("experiment_spending_eur", "EUR per month", "Uitgaven aan experimenten",
+              "Spending on experiments", "sum", experiment_spending_eur),
     Indicator("citizen_initiatives", "initiatives", "Burgerinitiatieven",
               "Citizen initiatives", "mean", citizen_initiatives),
     Indicator("initiative_members", "persons", "Leden van burgerinitiatieven",

@@ -254,7 +254,10 @@ class TransitionModel(mesa.Model):
                 m.initiatives.add(ini)
 
     def initiative_dissolved(self, ini: CitizenInitiative) -> None:
+        """An initiative ends: book what it received this month before it leaves the model."""
         ini.municipality.initiatives.discard(ini)
+        self.ledger.cur["received_by_initiatives"][ini.municipality.index] += ini.grants_eur
+        ini.grants_eur = 0.0
 
     def initiative_hours_by_neighbourhood(self) -> np.ndarray:
         hours = np.zeros(self.n_nbh)

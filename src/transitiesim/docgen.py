@@ -1,0 +1,86 @@
+"""Reference tables generated from the declarations, so the docs cannot drift from the code.
+
+``python -m transitiesim.docgen`` rewrites ``docs/parameters.md`` and ``docs/indicators.md``;
+a test fails when the committed files differ from what this module generates.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .indicators import INDICATORS
+from .params import EVENT_KINDS, PARAMETERS
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|")
+
+
+def parameters_markdown() -> str:
+    lines = [
+        "# Parameters",
+        "",
+        "Generated from `src/transitiesim/params.py` by `python -m transitiesim.docgen`; do not "
+        "edit by hand. Kinds: *lever* (municipal policy), *national* (the Rijk), *uncertainty* "
+        "(behaviour and context), *setting* (how the simulation runs). Sources: *domain* is a "
+        "figure from [sources.md](sources.md); *derived* is computed from such figures; "
+        "*assumption* has no source and is for a scenario, a sweep or the calibration to set.",
+        "",
+    ]
+    groups: dict[str, list] = {}
+    for p in PARAMETERS:
+        groups.setdefault(p.group, []).append(p)
+    for group, params in groups.items():
+        lines += [f"## {group}", "",
+                  "| name | kind | default | allowed | help (en) | uitleg (nl) | source |",
+                  "|---|---|---|---|---|---|---|"]
+        for p in params:
+            lines.append(f"| `{p.name}` | {p.kind} | {_cell(p.default)} | {_cell(p.allowed())} "
+                         f"| {_cell(p.help_en)} | {_cell(p.help_nl)} | {_cell(p.source)} |")
+        lines.append("")
+    lines += ["## National events (`[[events]]`)", "",
+              "| kind | fields | help (en) | uitleg (nl) |", "|---|---|---|---|"]
+    for e in EVENT_KINDS.values():
+        fields = ", ".join(["`date` (YYYY-MM)"] + [f"`{f.name}`" for f in e.fields])
+        lines.append(f"| `{e.name}` | {fields} | {_cell(e.help_en)} | {_cell(e.help_nl)} |")
+    return "\n".join(lines) + "\n"
+
+
+def indicators_markdown() -> str:
+    lines = [
+        "# Indicators",
+        "",
+        "Generated from `src/transitiesim/indicators.py` by `python -m transitiesim.docgen`; do "
+        "not edit by hand. Every indicator is one column of `indicators` (per month and "
+        "municipality) and of `national` (per month, computed from all persons, not averaged "
+        "from municipalities). *Year* says how `RunResult.yearly()` makes a calendar year: "
+        "`sum` adds the months (flows), `mean` averages them (stocks and levels). Person counts "
+        "are weighted: a simulated person stands for `weight` inhabitants. Definitions are in "
+        "[odd.md](odd.md#indicators).",
+        "",
+        "| column | unit | year | label (en) | label (nl) |",
+        "|---|---|---|---|---|",
+    ]
+    for i in INDICATORS:
+        lines.append(f"| `{i.name}` | {i.unit} | {i.year} | {_cell(i.label_en)} "
+                     f"| {_cell(i.label_nl)} |")
+    return "\n".join(lines) + "\n"
+
+
+GENERATED = {"parameters.md": parameters_markdown, "indicators.md": indicators_markdown}
+
+
+def write(docs_dir: Path) -> list[Path]:
+    written = []
+    for name, fn in GENERATED.items():
+        path = docs_dir / name
+        path.write_text(fn(), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs")
+    for path in write(target):
+        print(f"wrote {path}")

@@ -1,0 +1,29 @@
+"""Shared fixtures: short runs of the shipped scenarios, cached per session."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from transitiesim import TransitionModel, load_scenario, run_seeds
+
+SHORT = {"end_year": 2019}
+
+
+@functools.lru_cache(maxsize=None)
+def short_run(name: str, seeds: tuple[int, ...] = (1, 2, 3), **overrides):
+    """A scenario run 2014-2019 (or as overridden) with the given seeds, cached."""
+    scenario = load_scenario(name).with_params(**{**SHORT, **overrides})
+    return run_seeds(scenario, seeds)
+
+
+def finished_model(name: str = "default", seed: int = 1, **overrides) -> TransitionModel:
+    model = TransitionModel(load_scenario(name).with_params(**{**SHORT, **overrides}), seed=seed)
+    model.run_model()
+    return model
+
+
+@pytest.fixture(scope="session")
+def default_model() -> TransitionModel:
+    return finished_model("default", seed=7)

@@ -1,0 +1,118 @@
+"""Invariants that hold in every month of every run: money is conserved, each person is
+counted once, nothing is negative."""
+
+from __future__ import annotations
+
+import numpy as np
+from transitiesim.agents import ProviderStatus
+from transitiesim.indicators import _person_status
+
+from .conftest import finished_model, short_run
+
+
+def test_money_is_conserved_per_municipality_and_month(default_model):
+    """What the municipality booked as paid equals what providers, initiatives and citizens
+    booked as received, and reserves move by exactly income minus spending."""
+    ledger = default_model.ledger
+    assert len(ledger.history) == 12 * 6
+    for book in ledger.history:
+        income = book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+        spent = book["spending"].sum(axis=0)
+        np.testing.assert_allclose(book["reserves_end"] - book["reserves_start"], income - spent,
+                                   rtol=0, atol=1e-3)
+        paid = book["to_providers"] + book["to_initiatives"] + book["to_citizens"]
+        np.testing.assert_allclose(paid, spent, rtol=1e-12, atol=1e-6)
+        np.testing.assert_allclose(book["received_by_providers"], book["to_providers"],
+                                   rtol=1e-12, atol=1e-6)
+        np.testing.assert_allclose(book["received_by_initiatives"], book["to_initiatives"],
+                                   rtol=1e-12, atol=1e-6)
+        np.testing.assert_allclose(book["received_by_citizens"], book["to_citizens"],
+                                   rtol=1e-12, atol=1e-6)
+
+
+def test_money_is_conserved_across_many_municipalities():
+    model = finished_model("netherlands", seed=3, end_year=2015, municipalities=40,
+                           inhabitants=800_000, scale=0.05)
+    for book in model.ledger.history:
+        income = book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+        np.testing.assert_allclose(book["reserves_end"] - book["reserves_start"],
+                                   income - book["spending"].sum(axis=0), atol=1e-3)
+        np.testing.assert_allclose(book["received_by_providers"], book["to_providers"], atol=1e-6)
+
+
+def test_provider_reserves_follow_their_own_accounts(default_model):
+    for pr in default_model.providers_list:
+        assert np.isfinite(pr.reserves_eur)
+        if pr.status is ProviderStatus.BANKRUPT:
+            assert pr.capacity == 0
+
+
+def test_the_old_system_leaves_municipal_reserves_untouched():
+    model = finished_model("no-decentralisation", seed=2, end_year=2016)
+    start = model.ledger.history[0]["reserves_start"]
+    for book in model.ledger.history:
+        np.testing.assert_allclose(book["reserves_end"], start, atol=1e-3)
+
+
+def test_each_person_in_need_is_counted_once(default_model):
+    status = _person_status(default_model)
+    served, waiting, unmet = (set(status[k].tolist()) for k in ("served", "waiting", "unmet"))
+    assert not (served & waiting) and not (served & unmet) and not (waiting & unmet)
+    assert served | waiting | unmet == set(status["in_need"].tolist())
+
+
+def test_person_counts_add_up_in_every_month():
+    result = short_run("default")
+    for table in (result.national, result.indicators):
+        np.testing.assert_allclose(table.in_need, table.served + table.waiting + table.unmet_need,
+                                   rtol=1e-9)
+        assert (table.in_need <= table.population + 1e-6).all()
+        np.testing.assert_allclose(table.population, 100_000)
+
+
+def test_national_totals_are_the_sum_of_municipalities():
+    result = short_run("netherlands", seeds=(1,), municipalities=30, inhabitants=600_000,
+                       scale=0.05, end_year=2015)
+    sums = result.indicators.groupby(["seed", "date"])[
+        ["clients_wmo", "unmet_need", "spending_eur_jeugd", "budget_eur_wmo"]].sum()
+    nat = result.national.set_index(["seed", "date"])[sums.columns]
+    np.testing.assert_allclose(sums.to_numpy(), nat.to_numpy(), rtol=1e-9)
+
+
+def test_no_negative_capacity_count_or_share(default_model):
+    result = short_run("transition-only")
+    counts = ["clients_wmo", "clients_jeugd", "clients_participatie", "in_need", "served",
+              "waiting", "unmet_need", "bijstand_recipients", "exits_to_work",
+              "informal_carers", "carers_overburdened", "volunteers", "providers_active",
+              "providers_bankrupt", "capacity", "citizen_initiatives", "budget_eur_wmo",
+              "budget_eur_jeugd", "budget_eur_participatie", "spending_eur_wmo",
+              "spending_eur_jeugd", "spending_eur_participatie", "cost_per_client_eur"]
+    assert (result.indicators[counts] >= 0).all().all()
+    for share in ("youth_care_share", "innovation_adoption", "wellbeing_mean", "wellbeing_p10"):
+        assert result.indicators[share].between(0, 1).all(), share
+    pop = default_model.pop
+    assert (pop.severity >= 0).all() and (pop.severity <= 1).all()
+    assert all(pr.capacity >= 0 for pr in default_model.providers_list)
+    assert (pop.wellbeing >= 0).all() and (pop.wellbeing <= 1).all()
+
+
+def test_population_matches_the_2015_age_structure(default_model):
+    pop = default_model.pop
+    assert pop.size == 100_000
+    under18 = np.mean(pop.age < 18)
+    over65 = np.mean(pop.age >= 65)
+    # 2015: 20.0% under 18, 18.3% aged 65+ (Monitor Langdurige Zorg); ageing since 2012 of
+    # the simulation (burn-in included) moves these by a point or two at most.
+    assert abs(under18 - 0.200) < 0.02
+    assert abs(over65 - 0.183) < 0.03
+
+
+def test_weights_make_a_sample_stand_for_the_population():
+    model = finished_model("netherlands", seed=1, end_year=2015, municipalities=12,
+                           inhabitants=400_000, scale=0.02)
+    assert np.isclose((model.pop.weight.astype(np.float64)).sum(), 400_000, rtol=1e-5)
+    for m in model.municipality_list:
+        lo, hi = model.muni_bounds[m.index], model.muni_bounds[m.index + 1]
+        assert np.allclose(model.pop.weight[lo:hi], model.weights[m.index])
+        assert np.isclose(model.pop.weight[lo:hi].sum(dtype=np.float64), m.inhabitants,
+                          rtol=1e-5)
