@@ -77,10 +77,11 @@ def _person_status(model: TransitionModel) -> dict[str, np.ndarray]:
     for part in (c.in_need[0], c.in_need[1], c.recipients):
         mark[part] = True
     idx = np.flatnonzero(mark)
-    s = model.pop.state[:, idx]
-    unmet = (s == NeedState.UNMET).any(axis=0)
-    waiting = (s == NeedState.WAITING).any(axis=0) & ~unmet
-    any_need = (s != NeedState.NONE).any(axis=0)
+    rows = [model.pop.state[d][idx] for d in range(3)]  # one domain at a time: contiguous
+    unmet = (rows[0] == NeedState.UNMET) | (rows[1] == NeedState.UNMET)
+    waiting = ((rows[0] == NeedState.WAITING) | (rows[1] == NeedState.WAITING)) & ~unmet
+    any_need = (rows[0] != NeedState.NONE) | (rows[1] != NeedState.NONE) | (
+        rows[2] != NeedState.NONE)
     served = any_need & ~unmet & ~waiting
     status = {"in_need": idx[any_need], "served": idx[served], "waiting": idx[waiting],
               "unmet": idx[unmet]}
@@ -128,13 +129,17 @@ def wellbeing_mean(model: TransitionModel) -> np.ndarray:
 
 
 def wellbeing_p10(model: TransitionModel) -> np.ndarray:
-    """Weighted 10th percentile of well-being, to 0.005, from a 200-bin histogram."""
+    """Weighted 10th percentile of well-being, to 0.005, from a 200-bin histogram.
+
+    Weights are equal within a municipality, so each municipality's histogram is a plain count
+    times its weight; the national one adds them up.
+    """
     pop = model.pop
     M = len(model.municipality_list)
     bins = 200
-    b = np.minimum((pop.wellbeing * bins).astype(np.int64), bins - 1)
-    hist = np.bincount(pop.muni.astype(np.int64) * bins + b, weights=pop.weight,
-                       minlength=M * bins).reshape(M, bins)
+    b = np.minimum((pop.wellbeing * np.float32(bins)).astype(np.intp), bins - 1)
+    key = b if M == 1 else pop.muni * bins + b
+    hist = np.bincount(key, minlength=M * bins).reshape(M, bins) * model.weights[:, None]
     hist = np.vstack([hist, hist.sum(axis=0)])
     cum = np.cumsum(hist, axis=1)
     k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)

@@ -21,8 +21,7 @@ from .population import (
 )
 from .scenario import Scenario
 
-STREAMS = ("population", "onset", "jobs", "recovery", "apply", "assign", "mortality",
-           "providers", "initiatives", "municipalities")
+STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities")
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
                   Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
@@ -54,9 +53,10 @@ class TransitionModel(mesa.Model):
         self._create_municipalities()
         self.ledger = Ledger(len(self.municipality_list))
         self.rijk = Rijk(self)
-        self.citizens = Citizens(self.pop, p, self.streams)
+        self.citizens = Citizens(self.pop, p, self.streams, self.n_nbh)
         self._seed_needs()
         self.providers_list: list[Provider] = []
+        self._clients_cache: dict[int, np.ndarray] = {}
         self._unit_values = self._unit_value_table()
         self._create_providers()
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
@@ -101,13 +101,13 @@ class TransitionModel(mesa.Model):
         # A need lasts about two years, so about twice the yearly onset has one at any time.
         has = u[0] < np.minimum(c.onset_month * 12 * 2, 0.9)
         for d, who in ((Domain.JEUGD, has & c.minor), (Domain.WMO, has & ~c.minor)):
-            pop.severity[d, who] = 0.1 + 0.8 * u[1, who]
+            pop.severity[d][who] = 0.1 + 0.8 * u[1, who]
         entry_share = c.entry_month * 12 * 0.069 * 100  # yearly entry at 2015 unemployment
         mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
         has = c.working & (u[2] < 0.0265 / max(float(np.mean(c.working)), 1e-9)
                            * entry_share / max(mean_entry, 1e-12))
         pop.on_bijstand[has] = True
-        pop.severity[Domain.PARTICIPATIE, has] = 0.1 + 0.8 * rng.random(int(has.sum()))
+        pop.severity[Domain.PARTICIPATIE][has] = 0.1 + 0.8 * rng.random(int(has.sum()))
 
     def _create_providers(self) -> None:
         p, pop, rng = self.p, self.pop, self.streams["providers"]
@@ -171,6 +171,7 @@ class TransitionModel(mesa.Model):
     # --- the schedule -----------------------------------------------------------------------
     def step(self) -> None:
         """One month, in the order of the ODD process overview (docs/odd.md, section 3)."""
+        self._clients_cache.clear()
         self.advance_calendar()
         self.rijk.pay_budgets()
         if self.month == 1:
@@ -232,13 +233,13 @@ class TransitionModel(mesa.Model):
             self.agents_by_type[CitizenInitiative].shuffle_do(method)
 
     def volunteer_pool(self, nbh: int) -> float:
-        return float(self._volunteers_by_nbh[nbh])
+        """Volunteers (people) living in neighbourhood ``nbh``."""
+        return float(self.citizens.volunteers_by_nbh[nbh])
 
     def form_initiatives(self) -> None:
         """Neighbourhoods without an initiative may see one form from engaged citizens."""
-        pop, p = self.pop, self.p
-        self._volunteers_by_nbh = np.bincount(pop.nbh, weights=self.citizens.volunteer
-                                              * pop.weight, minlength=self.n_nbh)
+        p = self.p
+        volunteers = self.citizens.volunteers_by_nbh
         u = self.streams["initiatives"].random(self.n_nbh)
         has = np.zeros(self.n_nbh, dtype=bool)
         for ini in self.initiatives:
@@ -249,7 +250,7 @@ class TransitionModel(mesa.Model):
             m = ms[self.nbh_muni[nbh]]
             room = 0.5 + 0.5 * m.initiative_support_level()
             chance = p["initiative_formation_rate"] * power * room
-            if u[nbh] < chance and self._volunteers_by_nbh[nbh] > 0:
+            if u[nbh] < chance and volunteers[nbh] > 0:
                 ini = CitizenInitiative(self, m, int(nbh), members=5.0)
                 m.initiatives.add(ini)
 
@@ -279,21 +280,28 @@ class TransitionModel(mesa.Model):
         clients = np.zeros(len(self.providers_list))
         for d in range(3):
             idx = self.clients_of(d)
-            clients += np.bincount(pop.provider[d, idx], weights=pop.weight[idx],
+            clients += np.bincount(pop.provider[d][idx], weights=pop.weight[idx],
                                    minlength=len(self.providers_list))
         for pr, c in zip(self.providers_list, clients, strict=True):
             pr.clients = float(c)
         return clients
 
     def clients_of(self, d: int) -> np.ndarray:
-        """Sorted indices of persons a provider serves in domain ``d``."""
-        idx = self.citizens.with_need(d)
-        return idx[self.pop.provider[d, idx] >= 0]
+        """Sorted indices of persons a provider serves in domain ``d``.
+
+        Cached between changes of who is served: the cache is emptied at the start of a
+        month, after placements and when a provider fails.
+        """
+        cached = self._clients_cache.get(d)
+        if cached is None:
+            idx = self.citizens.with_need(d)
+            cached = self._clients_cache[d] = idx[self.pop.provider[d][idx] >= 0]
+        return cached
 
     def waiting_in(self, d: int) -> np.ndarray:
         """Sorted indices of persons on a waiting list in domain ``d``."""
         idx = self.citizens.with_need(d)
-        return idx[self.pop.wait_months[d, idx] >= 0]
+        return idx[self.pop.wait_months[d][idx] >= 0]
 
     def waiting_service(self, d: int, idx: np.ndarray) -> np.ndarray:
         """The service a waiting person needs: youth care turns residential above a severity."""
@@ -301,7 +309,7 @@ class TransitionModel(mesa.Model):
             return np.full(idx.size, int(Service.WMO_SUPPORT))
         if d == Domain.PARTICIPATIE:
             return np.full(idx.size, int(Service.REINTEGRATION))
-        res = self.pop.severity[d, idx] >= self.p["residential_threshold"]
+        res = self.pop.severity[d][idx] >= self.p["residential_threshold"]
         return np.where(res, int(Service.JEUGD_RESIDENTIAL), int(Service.JEUGD_AMBULANT))
 
     def allocate_care(self) -> None:
@@ -312,14 +320,14 @@ class TransitionModel(mesa.Model):
         free = np.array([pr.capacity if (pr.active and pr.contracted) else 0.0
                          for pr in self.providers_list]) - clients
         free = np.maximum(free, 0.0)
-        u = self.streams["assign"].random(pop.size)
+        u = self.citizens.u["queue"]
         for d in range(3):
             idx = self.waiting_in(d)
             if idx.size == 0:
                 continue
             svc = self.waiting_service(d, idx)
             key = pop.muni[idx].astype(np.int64) * 8 + svc
-            order = np.lexsort((u[idx], -pop.wait_months[d, idx], key))
+            order = np.lexsort((u[idx], -pop.wait_months[d][idx], key))
             idx, key = idx[order], key[order]
             w = pop.weight[idx].astype(np.float64)
             prov_key = muni_of.astype(np.int64) * 8 + service
@@ -345,13 +353,16 @@ class TransitionModel(mesa.Model):
             target = np.minimum(target, max(len(porder) - 1, 0))
             who = idx[placed]
             chosen = porder[target[placed]]
-            pop.provider[d, who] = chosen
-            pop.wait_months[d, who] = -1
-            pop.state[d, who] = NeedState.FORMAL
+            pop.provider[d][who] = chosen
+            pop.wait_months[d][who] = -1
+            pop.state[d][who] = NeedState.FORMAL
             np.subtract.at(free, chosen, w[placed])
+            np.add.at(clients, chosen, w[placed])
             still = idx[~placed]
-            pop.wait_months[d, still] += 1
-        self.count_clients()
+            pop.wait_months[d][still] += 1
+        self._clients_cache.clear()
+        for pr, c in zip(self.providers_list, clients, strict=True):
+            pr.clients = float(c)
 
     def provider_failed(self, pr: Provider) -> None:
         """A bankrupt provider's clients go back on the waiting list."""
@@ -360,8 +371,9 @@ class TransitionModel(mesa.Model):
         if pr.block:
             return
         idx = np.flatnonzero(pop.provider[d] == pr.index)
-        pop.provider[d, idx] = -1
-        pop.wait_months[d, idx] = 0
+        pop.provider[d][idx] = -1
+        pop.wait_months[d][idx] = 0
+        self._clients_cache.clear()
 
     def plan_capacity(self) -> None:
         """Yearly: providers adjust capacity to their waiting list; a service with no provider
@@ -408,8 +420,8 @@ class TransitionModel(mesa.Model):
             pr.revenue_eur = pr.grant_eur = 0.0
         for d in range(3):
             idx = self.clients_of(d)
-            prov = pop.provider[d, idx]
-            unit = self._unit_ref(service[prov], pop.severity[d, idx])
+            prov = pop.provider[d][idx]
+            unit = self._unit_ref(service[prov], pop.severity[d][idx])
             ref_volume += np.bincount(prov, weights=unit * pop.weight[idx], minlength=P)
         # A provider whose innovations worked needs less effort per client: it bills less.
         efficiency = np.array([pr.cost_factor for pr in self.providers_list])
@@ -458,15 +470,18 @@ class TransitionModel(mesa.Model):
                     (1 - FIXED_COST_SHARE) * ref_volume[pr.index] + fixed)
 
     def _unit_ref(self, service: np.ndarray, severity: np.ndarray) -> np.ndarray:
-        """Reference tariff per client-month for each client."""
+        """Reference tariff per client-month for clients of ``service`` with ``severity``."""
         p = self.p
-        return np.select(
-            [service == Service.WMO_SUPPORT, service == Service.JEUGD_AMBULANT,
-             service == Service.JEUGD_RESIDENTIAL, service == Service.REINTEGRATION],
-            [severity * p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
-             severity * p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
-             np.full(severity.shape, p["tariff_residential_eur_per_month"]),
-             np.full(severity.shape, p["tariff_reintegration_eur_per_month"])], 0.0)
+        out = np.empty(severity.shape)
+        for s, value in ((Service.WMO_SUPPORT,
+                          p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"]),
+                         (Service.JEUGD_AMBULANT,
+                          p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"])):
+            hit = service == s
+            out[hit] = severity[hit] * value
+        out[service == Service.JEUGD_RESIDENTIAL] = p["tariff_residential_eur_per_month"]
+        out[service == Service.REINTEGRATION] = p["tariff_reintegration_eur_per_month"]
+        return out
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
         """Benefits received this month, summed from each recipient's own account."""
