@@ -116,3 +116,19 @@ def test_weights_make_a_sample_stand_for_the_population():
         assert np.allclose(model.pop.weight[lo:hi], model.weights[m.index])
         assert np.isclose(model.pop.weight[lo:hi].sum(dtype=np.float64), m.inhabitants,
                           rtol=1e-5)
+
+
+def test_the_kept_indices_of_persons_in_need_match_a_full_search():
+    """The model keeps sorted indices of persons with a need instead of searching all persons
+    every month; after every month they must equal a full search."""
+    from transitiesim import TransitionModel, load_scenario
+
+    model = TransitionModel(load_scenario("transformation").with_params(end_year=2016), seed=9)
+    for _ in range(26):
+        model.step()
+        c, pop = model.citizens, model.pop
+        for d in (0, 1):
+            np.testing.assert_array_equal(c.in_need[d], np.flatnonzero(pop.severity[d] > 0))
+        np.testing.assert_array_equal(c.recipients, np.flatnonzero(pop.on_bijstand))
+        np.testing.assert_array_equal(c.carers, np.flatnonzero(pop.carer_load > 0))
+        np.testing.assert_array_equal(c.overburdened, np.flatnonzero(pop.carer_load > 1))

@@ -54,9 +54,12 @@ class Citizens:
         self.n_half = (self.n + 1) // 2
         self.muni_sizes = np.bincount(pop.muni)
         empty = np.zeros(0, dtype=np.int64)
-        self.in_need = [empty, empty]  # persons with a Wmo / youth need at the last look
+        self.in_need = [empty, empty]
+        self.new_needs = [empty, empty]  # this month's onsets per domain
+        self.look_up_needs()
         self.recipients = empty  # social assistance recipients at the last look
-        self.carers = empty  # persons who gave informal care at the last look
+        self.carers = empty  # persons who gave informal care at the last look (sorted)
+        self.overburdened = empty  # carers among them who gave more than they can sustain
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
         self._refresh_age_terms()
 
@@ -81,8 +84,23 @@ class Citizens:
         )
         self.volunteers_by_nbh = np.bincount(pop.nbh, weights=self.volunteer * pop.weight,
                                              minlength=self.n_nbh)
+        self.volunteer_index = np.flatnonzero(self.volunteer)
         self.base_wellbeing = (0.72 + 0.08 * np.tanh(np.log(pop.income_eur / INCOME_REFERENCE))
                                + 0.03 * self.volunteer).astype(np.float32)
+
+    def look_up_needs(self) -> None:
+        """Find everyone with a need by a full pass (at the start, after needs were seeded)."""
+        self.in_need = [np.flatnonzero(self.pop.severity[d] > 0) for d in (WMO, JEUGD)]
+
+    def _current_needs(self, d: int) -> np.ndarray:
+        """Sorted persons with a need in domain ``d`` now: last look's still open, plus this
+        month's onsets (the same as ``flatnonzero(severity[d] > 0)``, without a full pass)."""
+        old = self.in_need[d]
+        merged = np.concatenate([old[self.pop.severity[d][old] > 0], self.new_needs[d]])
+        merged.sort()
+        if merged.size > 1:
+            merged = merged[np.concatenate([[True], merged[1:] != merged[:-1]])]
+        return merged
 
     def with_need(self, d: int) -> np.ndarray:
         """Sorted indices of persons with a need in domain ``d`` at this month's look (after
@@ -109,6 +127,7 @@ class Citizens:
         carry = pop.severity[JEUGD][adult_now]
         pop.severity[WMO][adult_now] = np.maximum(pop.severity[WMO][adult_now],
                                                   np.where(carry >= 0.5, carry * 0.8, 0))
+        self.in_need[WMO] = np.union1d(self.in_need[WMO], adult_now[carry >= 0.5])
         for idx in (adult_now, dead):
             self._clear(JEUGD, idx)
         for d in (WMO, PART):
@@ -166,7 +185,8 @@ class Citizens:
 
         # Escalation and recovery act on last month's situation.
         for d in (WMO, JEUGD):
-            idx = np.flatnonzero(pop.severity[d] > 0)
+            idx = self.in_need[d]
+            idx = idx[pop.severity[d][idx] > 0]  # not cleared since (deaths, turning 18)
             state = pop.state[d][idx]
             sev = pop.severity[d][idx]
             prov = pop.provider[d][idx]
@@ -189,12 +209,12 @@ class Citizens:
         sr_factor = 1.5 - pop.self_reliance
         prob = self.onset_month * sr_factor
         prob *= self.per_person(1.0 - inputs.prevention)
-        burdened = np.flatnonzero(pop.carer_load > 1.0)
-        prob[burdened] *= 2.0
+        prob[self.overburdened] *= 2.0
         cand = np.flatnonzero(u_care < prob)
         is_minor = self.minor[cand]
         for d, who in ((JEUGD, cand[is_minor]), (WMO, cand[~is_minor])):
             who = who[pop.severity[d][who] == 0]
+            self.new_needs[d] = who
             # The same draw, rescaled, sets the new need's severity (0.1-0.9, uniform).
             pop.severity[d][who] = 0.1 + 0.8 * u_care[who] / prob[who]
 
@@ -234,7 +254,7 @@ class Citizens:
         requests = []
         for d in (WMO, JEUGD):
             pop.state[d][self.in_need[d]] = NeedState.NONE
-            idx = self.in_need[d] = np.flatnonzero(pop.severity[d] > 0)
+            idx = self.in_need[d] = self._current_needs(d)
             formal = pop.provider[d][idx] >= 0
             pop.state[d][idx[formal]] = NeedState.FORMAL
             rest = idx[~formal]
@@ -268,7 +288,8 @@ class Citizens:
         pop.carer_load[self.carers] = 0.0
         pop.carer_load[uc] = np.divide(given, sustainable, out=np.where(given > 0, 2.0, 0.0),
                                        where=sustainable > 0)
-        self.carers = uc
+        self.carers = uc[given > 0]
+        self.overburdened = uc[pop.carer_load[uc] > 1.0]
         got = np.zeros(carers.size)
         got[has] = hours[has] * share[inv]
         start = 0
@@ -312,8 +333,9 @@ class Citizens:
         reliance erodes under unmet need or an overburdened carer role, and otherwise recovers."""
         pop = self.pop
         target = self.base_wellbeing.copy()
-        strained = [np.flatnonzero(pop.carer_load > 1.0)]
-        target[strained[0]] -= 0.15 * np.minimum(pop.carer_load[strained[0]] - 1.0, 1.0)
+        strained = [self.overburdened]
+        target[self.overburdened] -= 0.15 * np.minimum(
+            pop.carer_load[self.overburdened] - 1.0, 1.0)
         target[self.recipients] -= 0.12
         for d in (WMO, JEUGD):
             idx = self.in_need[d]

@@ -147,15 +147,15 @@ def wellbeing_p10(model: TransitionModel) -> np.ndarray:
 
 
 def informal_carers(model: TransitionModel) -> np.ndarray:
-    return _count(model, model.pop.carer_load > 0)
+    return _count_index(model, model.citizens.carers)
 
 
 def carers_overburdened(model: TransitionModel) -> np.ndarray:
-    return _count(model, model.pop.carer_load > 1.0)
+    return _count_index(model, model.citizens.overburdened)
 
 
 def volunteers(model: TransitionModel) -> np.ndarray:
-    return _count(model, model.citizens.volunteer)
+    return _count_index(model, model.citizens.volunteer_index)
 
 
 def bijstand_recipients(model: TransitionModel) -> np.ndarray:

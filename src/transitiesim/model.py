@@ -108,6 +108,7 @@ class TransitionModel(mesa.Model):
                            * entry_share / max(mean_entry, 1e-12))
         pop.on_bijstand[has] = True
         pop.severity[Domain.PARTICIPATIE][has] = 0.1 + 0.8 * rng.random(int(has.sum()))
+        c.look_up_needs()
 
     def _create_providers(self) -> None:
         p, pop, rng = self.p, self.pop, self.streams["providers"]
