@@ -11,7 +11,7 @@ from transitiesim import TransitionModel, load_scenario, run_seeds
 SHORT = {"end_year": 2019}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def short_run(name: str, seeds: tuple[int, ...] = (1, 2, 3), **overrides):
     """A scenario run 2014-2019 (or as overridden) with the given seeds, cached."""
     scenario = load_scenario(name).with_params(**{**SHORT, **overrides})

@@ -4,6 +4,7 @@ counted once, nothing is negative."""
 from __future__ import annotations
 
 import numpy as np
+
 from transitiesim.agents import ProviderStatus
 from transitiesim.indicators import _person_status
 

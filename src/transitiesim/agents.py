@@ -391,5 +391,6 @@ class Rijk(mesa.Agent):
                 self.own_contribution_eur = e.values["amount_eur_per_month"]
 
 
-BIJSTAND_RATE_2015 = 449_000 / 16_968_735  # recipients under state pension age (CBS), per inhabitant
+# Social assistance recipients under state pension age per inhabitant, 2015 (CBS).
+BIJSTAND_RATE_2015 = 449_000 / 16_968_735
 UNEMPLOYMENT_2015 = 0.069  # CBS

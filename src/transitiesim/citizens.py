@@ -17,8 +17,6 @@ from .population import (
     Domain,
     NeedState,
     Population,
-    Service,
-    monthly_probability,
     pick_in_municipality,
 )
 

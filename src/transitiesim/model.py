@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import numpy as np
 import mesa
+import numpy as np
 
-from .agents import CitizenInitiative, Municipality, Provider, ProviderStatus, Rijk
-from .citizens import Citizens, MunicipalInputs, NETWORK_FIRST_THRESHOLD
+from .agents import CitizenInitiative, Municipality, Provider, Rijk
+from .citizens import NETWORK_FIRST_THRESHOLD, Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
-from .params import DOMAINS
 from .population import (
     CLIENT_SERVICES,
     Domain,
     NeedState,
     Service,
     generate,
-    monthly_probability,
     municipality_sizes,
 )
 from .scenario import Scenario
@@ -114,11 +112,11 @@ class TransitionModel(mesa.Model):
         p, pop, rng = self.p, self.pop, self.streams["providers"]
         thr = p["access_strictness_before"]
         w = pop.weight
+        youth, res = pop.severity[Domain.JEUGD], p["residential_threshold"]
         need = {
             Service.WMO_SUPPORT: (pop.severity[Domain.WMO] >= thr) * w,
-            Service.JEUGD_AMBULANT: ((pop.severity[Domain.JEUGD] >= thr)
-                                     & (pop.severity[Domain.JEUGD] < p["residential_threshold"])) * w,
-            Service.JEUGD_RESIDENTIAL: (pop.severity[Domain.JEUGD] >= p["residential_threshold"]) * w,
+            Service.JEUGD_AMBULANT: ((youth >= thr) & (youth < res)) * w,
+            Service.JEUGD_RESIDENTIAL: (youth >= res) * w,
             Service.REINTEGRATION: (pop.on_bijstand
                                     & (pop.severity[Domain.PARTICIPATIE] <= 0.7)) * w
             * REINTEGRATION_COVERAGE,
@@ -227,7 +225,8 @@ class TransitionModel(mesa.Model):
     # --- citizen initiatives ----------------------------------------------------------------
     @property
     def initiatives(self) -> mesa.agent.AgentSet:
-        return self.agents_by_type.get(CitizenInitiative, mesa.agent.AgentSet([], random=self.random))
+        empty = mesa.agent.AgentSet([], random=self.random)
+        return self.agents_by_type.get(CitizenInitiative, empty)
 
     def initiatives_do(self, method: str) -> None:
         if CitizenInitiative in self.agents_by_type:
@@ -504,8 +503,5 @@ class TransitionModel(mesa.Model):
         while (self.year, self.month) < (self.p["end_year"], 12):
             self.step()
 
-    def remove_all_agents(self) -> None:  # pragma: no cover - Mesa API
-        super().remove_all_agents()
 
-
-__all__ = ["TransitionModel", "ProviderStatus", "DOMAINS", "monthly_probability"]
+__all__ = ["TransitionModel"]

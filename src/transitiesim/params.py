@@ -84,7 +84,8 @@ PARAMETERS: tuple[Param, ...] = (
        "domain: Wmo 2015, Jeugdwet, Participatiewet from 1 Jan 2015", 2000, 2060,
        group="simulation"),
     _p("decentralisation", bool, True, "-", "national",
-       "Of taken en geld naar gemeenten gaan; uit = tegenfeitelijk scenario zonder decentralisatie.",
+       "Of taken en geld naar gemeenten gaan; uit = tegenfeitelijk scenario zonder "
+       "decentralisatie.",
        "Whether tasks and money move to municipalities; off = counterfactual without it.",
        "domain", group="simulation"),
     _p("burn_in_years", int, 2, "years", "setting",
@@ -326,7 +327,8 @@ PARAMETERS: tuple[Param, ...] = (
        "Share of single adults with no network that can give informal care.",
        "assumption", 0, 1, group="behaviour"),
     _p("volunteering_rate", float, 0.49, "share of people 15+", "uncertainty",
-       "Deel van de 15-plussers dat minstens jaarlijks vrijwilligerswerk doet, bij burgerkracht 0,5.",
+       "Deel van de 15-plussers dat minstens jaarlijks vrijwilligerswerk doet, bij burgerkracht "
+       "0,5.",
        "Share of people 15+ who volunteer at least yearly, at citizen power 0.5.",
        "domain: CBS, about 49% (2012-2019 average)", 0, 1, group="behaviour"),
     _p("volunteer_hours_per_month", float, 4.0, "hours per month", "uncertainty",

@@ -44,7 +44,7 @@ from typing import Any
 
 import tomli_w
 
-from .params import DOMAINS, EVENT_KINDS, PARAM_BY_NAME, PARAMETERS, UNEMPLOYMENT_RANGE, Param
+from .params import EVENT_KINDS, PARAM_BY_NAME, PARAMETERS, UNEMPLOYMENT_RANGE, Param
 
 META_KEYS = ("name", "extends", "title_nl", "title_en", "description_nl", "description_en")
 TABLE_KEYS = ("parameters", "unemployment", "events", "municipalities")
@@ -249,16 +249,15 @@ def _inherit(data: dict[str, Any], source: str, base: Path | None,
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    merged = {k: v for k, v in parent.items() if k not in ("extends",)}
+    """The child's tables ``parameters`` and ``unemployment`` override entry by entry; any
+    other key (a list such as ``events``, or text) replaces the parent's."""
+    merged = {k: v for k, v in parent.items() if k != "extends"}
     for key, value in child.items():
-        if key in ("parameters", "unemployment") and isinstance(value, dict) and isinstance(
-            merged.get(key), dict
-        ):
-            merged[key] = {**merged[key], **value}
-        elif key == "extends":
+        if key == "extends":
             continue
-        elif key in ("description_nl", "description_en", "title_nl", "title_en", "name"):
-            merged[key] = value
+        if key in ("parameters", "unemployment") and isinstance(value, dict) and isinstance(
+                merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
         else:
             merged[key] = value
     merged["_lineage"] = parent["_lineage"] + [child.get("name", "?")]
@@ -426,7 +425,8 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
         if not isinstance(name, str) or not name:
             problems.append(Problem(f"{where}.name", name, "a non-empty name"))
         elif isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 30_000_000:
-            problems.append(Problem(f"{where}.inhabitants", n, "a whole number from 1 to 30,000,000"))
+            problems.append(Problem(f"{where}.inhabitants", n,
+                                    "a whole number from 1 to 30,000,000"))
         else:
             result.append(Municipality(name, n))
     return result
@@ -437,7 +437,8 @@ def _check_combinations(params: dict[str, Any], unemployment: dict[int, float],
     problems = []
     start, end, reform = params["start_year"], params["end_year"], params["reform_year"]
     if end < start:
-        problems.append(Problem("parameters.end_year", end, f"a year at or after start_year {start}"))
+        problems.append(Problem("parameters.end_year", end,
+                                f"a year at or after start_year {start}"))
     elif not start <= reform <= end:
         problems.append(Problem("parameters.reform_year", reform,
                                 f"a year from start_year {start} to end_year {end} (for a run "
@@ -468,7 +469,3 @@ def _smallest_generated(params: Mapping[str, Any]) -> float:
 
     return float(min(municipality_sizes(params["inhabitants"], params["municipalities"],
                                         params["size_log_sd"])))
-
-
-def domain_names() -> tuple[str, ...]:
-    return DOMAINS
