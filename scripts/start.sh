@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Install, then run the main job: compare the shipped scenarios (the default municipality,
-# 3 seeds paired by seed). Extra arguments go to 'transitiesim compare'.
+# Install, then open the scenario comparison app on the shipped scenarios:
+# http://127.0.0.1:8501 (bound to this machine only; see .streamlit/config.toml).
+# Extra arguments go to 'streamlit run', e.g. --server.port 8600.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/transitiesim compare --seeds 3 "$@"
+echo "transitiesim: opening the app at http://127.0.0.1:8501 (Ctrl+C stops it)"
+exec .venv/bin/streamlit run app.py "$@"

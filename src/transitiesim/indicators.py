@@ -36,7 +36,10 @@ class Indicator:
 
 
 def _with_total(per_muni: np.ndarray) -> np.ndarray:
-    return np.append(per_muni, per_muni.sum())
+    out = np.empty(per_muni.size + 1)
+    out[:-1] = per_muni
+    out[-1] = per_muni.sum()
+    return out
 
 
 def _count(model: TransitionModel, mask: np.ndarray) -> np.ndarray:
@@ -50,6 +53,9 @@ def _count_index(model: TransitionModel, idx: np.ndarray) -> np.ndarray:
     Persons are stored municipality by municipality and all persons of one municipality carry
     the same weight, so a count is positions in a sorted index times that weight.
     """
+    if model.weights.size == 1:
+        n = idx.size * model.weights[0]
+        return np.array([n, n])
     per_muni = np.diff(np.searchsorted(idx, model.muni_bounds)) * model.weights
     return _with_total(per_muni)
 

@@ -1,0 +1,164 @@
+"""Comparison of scenario runs, without any user interface: seed-paired differences, bands
+across seeds, a plain-language summary, a reproduction snippet and shareable-link parameters.
+
+The app only displays what these functions return, so everything here is tested directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import numpy as np
+import pandas as pd
+
+from ..indicators import INDICATOR_BY_NAME
+from ..params import DOMAINS
+from .text import t
+
+HEADLINES = ("unmet_need", "waiting_list", "carers_overburdened", "wellbeing_p10",
+             "cost_per_client_eur", "deficit_eur_total")
+# Which direction is better, for the summary's wording: -1 lower is better, +1 higher.
+BETTER = {"unmet_need": -1, "waiting_list": -1, "carers_overburdened": -1,
+          "wellbeing_p10": 1, "wellbeing_mean": 1, "cost_per_client_eur": -1,
+          "deficit_eur_total": -1, "providers_bankrupt": -1, "clients_wmo": 0, "clients_jeugd": 0}
+FROM_YEAR = 2016  # headline means exclude the reform year's transition
+
+
+def add_derived(table: pd.DataFrame) -> pd.DataFrame:
+    """Columns the app shows that are sums of model indicators (total deficit, budget, spending).
+    """
+    out = table.copy()
+    for kind in ("deficit_eur", "budget_eur", "spending_eur"):
+        out[f"{kind}_total"] = sum(out[f"{kind}_{d}"] for d in DOMAINS)
+    return out
+
+
+def label(name: str, lang: str) -> str:
+    """The indicator's label from its declaration (derived totals from the UI strings)."""
+    ind = INDICATOR_BY_NAME.get(name)
+    if ind is not None:
+        return ind.label_nl if lang == "nl" else ind.label_en
+    return t(name, lang)
+
+
+def unit(name: str) -> str:
+    ind = INDICATOR_BY_NAME.get(name)
+    return ind.unit if ind is not None else "EUR per month"
+
+
+def per_seed_means(national: pd.DataFrame, name: str, from_year: int = FROM_YEAR) -> pd.Series:
+    """Mean of monthly values from ``from_year`` on, one value per seed."""
+    rows = national[national.year >= from_year]
+    return rows.groupby("seed")[name].mean()
+
+
+@dataclass(frozen=True)
+class Difference:
+    scenario: str
+    indicator: str
+    value: float  # scenario's median over seeds of its per-seed mean
+    diff: float  # median over seeds of (scenario - baseline), paired by seed
+    low: float  # 5th percentile of the paired differences
+    high: float  # 95th percentile
+    seeds: int
+
+
+def paired_difference(national: dict[str, pd.DataFrame], scenario: str, baseline: str,
+                      name: str) -> Difference:
+    """Seed-paired difference of a scenario from the baseline on one indicator.
+
+    Both runs used the same seeds, so each seed's difference removes the noise the two share
+    (common random numbers); the interval is the 5th to 95th percentile across seeds.
+    """
+    a = per_seed_means(national[scenario], name)
+    b = per_seed_means(national[baseline], name)
+    common = a.index.intersection(b.index)
+    d = (a.loc[common] - b.loc[common]).to_numpy()
+    return Difference(scenario, name, float(np.median(a.loc[common])), float(np.median(d)),
+                      float(np.percentile(d, 5)), float(np.percentile(d, 95)), len(common))
+
+
+def differences(national: dict[str, pd.DataFrame], baseline: str,
+                names=HEADLINES) -> list[Difference]:
+    return [paired_difference(national, s, baseline, n) for s in national for n in names]
+
+
+def bands(national: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Per month: median and 10th-90th percentile across seeds."""
+    g = national.groupby("date")[name]
+    return pd.DataFrame({"median": g.median(), "low": g.quantile(0.1),
+                         "high": g.quantile(0.9)}).reset_index()
+
+
+def format_number(x: float, name: str, lang: str) -> str:
+    u = unit(name)
+    if u in ("0-1", "share of under-18s", "share of providers"):
+        text = f"{x:.3f}"
+    elif abs(x) >= 1e6:
+        text = f"{x / 1e6:,.2f} M"
+    else:
+        text = f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.1f}"
+    if lang == "nl":
+        text = text.replace(",", "\u2009").replace(".", ",")
+    return text
+
+
+def summary_sentences(diffs: list[Difference], baseline_title: str, titles: dict[str, str],
+                      lang: str) -> list[str]:
+    """A few sentences generated from the numbers: per scenario, what differs clearly."""
+    out = []
+    for scen in dict.fromkeys(d.scenario for d in diffs):
+        if titles.get(scen) == baseline_title:
+            continue
+        parts = []
+        for d in (x for x in diffs if x.scenario == scen):
+            if d.low <= 0 <= d.high or d.diff == 0:
+                continue  # not clearly different across seeds
+            direction = t("higher", lang) if d.diff > 0 else t("lower", lang)
+            good = BETTER.get(d.indicator, 0) * np.sign(d.diff)
+            verdict = {1: t("better", lang), -1: t("worse", lang)}.get(int(good), "")
+            parts.append(t("summary_part", lang).format(
+                label=label(d.indicator, lang).lower(), diff=format_number(abs(d.diff),
+                                                                           d.indicator, lang),
+                direction=direction, verdict=verdict).strip())
+        if parts:
+            out.append(t("summary_sentence", lang).format(
+                scenario=titles[scen], baseline=baseline_title, year=FROM_YEAR,
+                parts="; ".join(parts), seeds=diffs[0].seeds))
+        else:
+            out.append(t("summary_none", lang).format(scenario=titles[scen],
+                                                      baseline=baseline_title,
+                                                      seeds=diffs[0].seeds))
+    return out
+
+
+def python_snippet(specs: list[tuple[str, str | None, dict]], seeds: list[int]) -> str:
+    """Code that reproduces the comparison: (name, base or None, changed parameters)."""
+    lines = ["from transitiesim import load_scenario, run_seeds", "", f"seeds = {seeds}",
+             "results = {}"]
+    for name, base, changes in specs:
+        src = base or name
+        args = ", ".join(f"{k}={v!r}" for k, v in changes.items())
+        load = f'load_scenario("{src}")' + (f".with_params({args})" if args else "")
+        lines.append(f'results["{name}"] = run_seeds({load}, seeds)')
+    lines += ["", "for name, r in results.items():",
+              '    print(name, r.yearly()[["year", "unmet_need"]].tail(3))']
+    return "\n".join(lines) + "\n"
+
+
+def share_query(state: dict) -> str:
+    """Query string that restores a comparison (scenarios, baseline, seeds, language, edits)."""
+    params = {"s": ",".join(state["scenarios"]), "b": state["baseline"],
+              "n": str(state["seeds"]), "lang": state["lang"], "p": str(state["precision"])}
+    for i, (name, base, changes) in enumerate(state.get("edited", [])):
+        params[f"e{i}"] = "|".join([name, base, ",".join(f"{k}={v}" for k, v in
+                                                         changes.items())])
+    return urlencode(params)
+
+
+def parse_edit(text: str) -> tuple[str, str, dict[str, str]]:
+    """Inverse of one ``e<i>`` value of :func:`share_query` (values still text)."""
+    name, base, changes = (text.split("|") + ["", ""])[:3]
+    pairs = dict(item.split("=", 1) for item in changes.split(",") if "=" in item)
+    return name, base, pairs

@@ -1,0 +1,460 @@
+"""The scenario comparison app (Streamlit). Thin: it collects choices, calls ``run`` through a
+cache, and shows what ``ui.analysis`` computes. No model logic lives here.
+
+Every widget has a key; tests find widgets by key, never by position.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import time
+import zipfile
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ..params import DOMAINS, PARAMETERS
+from ..run import replication_seeds
+from ..scenario import Scenario, ScenarioError, load_scenario, load_scenario_text, shipped_scenarios
+from . import analysis as an
+from .runner import RunCache
+from .text import t
+
+DEFAULT_SCENARIOS = ["no-decentralisation", "transition-only", "transformation"]
+PRECISIONS = (0.1, 0.25, 1.0)
+SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_overburdened",
+          "informal_carers", "wellbeing_mean", "wellbeing_p10", "deficit_eur_total",
+          "cost_per_client_eur", "providers_active", "providers_bankrupt",
+          "innovation_adoption", "citizen_initiatives", "youth_care_share",
+          "bijstand_recipients", "exits_to_work", "reserves_eur")
+EDITABLE = [p for p in PARAMETERS if p.kind in ("lever", "national", "uncertainty")]
+# Groups of the declaration in the order the edit form shows them; the first four always.
+GROUP_ORDER = ["levers", "citizens", "innovation", "budget", "behaviour", "providers",
+               "simulation"]
+COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
+MAX_UPLOAD_BYTES = 1_000_000
+
+
+@st.cache_resource(show_spinner=False)
+def run_cache() -> RunCache:
+    """One cache (and worker pool) per app process, shared by every session."""
+    cache = RunCache()
+    cache.warm_up()
+    return cache
+
+
+@st.cache_resource(show_spinner=False)
+def shipped(name: str) -> Scenario:
+    """A shipped scenario (immutable, so one object serves every session)."""
+    return load_scenario(name)
+
+
+def _lang() -> str:
+    return st.session_state.get("lang", "nl")
+
+
+def _restore_from_url() -> None:
+    """First run of a session: take the choices from the link, if any."""
+    if st.session_state.get("_restored"):
+        return
+    st.session_state["_restored"] = True
+    st.session_state.setdefault("custom", {})
+    q = st.query_params
+    if q.get("lang") in ("nl", "en"):
+        st.session_state["lang"] = q["lang"]
+    for key, value in q.items():
+        if key.startswith("e") and key[1:].isdigit():
+            name, base, pairs = an.parse_edit(value)
+            try:
+                changes = {k: _parse_value(k, v) for k, v in pairs.items()}
+                _add_custom(name, shipped(base).with_params(**changes), (base, changes))
+            except (ScenarioError, KeyError, ValueError):
+                st.session_state["url_error"] = value
+    known = list(shipped_scenarios()) + list(st.session_state["custom"])
+    if q.get("s"):
+        chosen = [s for s in q["s"].split(",") if s in known][:4]
+        if len(chosen) >= 2:
+            st.session_state["scenarios"] = chosen
+    if q.get("b") in known:
+        st.session_state["baseline"] = q["b"]
+    if q.get("n", "").isdigit():
+        st.session_state["seeds"] = max(1, min(20, int(q["n"])))
+    try:
+        if float(q.get("p", "x")) in PRECISIONS:
+            st.session_state["precision"] = float(q["p"])
+    except ValueError:
+        pass
+
+
+def _parse_value(name: str, text: str):
+    p = next(p for p in PARAMETERS if p.name == name)
+    if p.type is bool:
+        return text.lower() == "true"
+    return p.type(text) if p.type in (int, float) else text
+
+
+def _add_custom(name: str, scenario: Scenario, spec: tuple[str, dict] | None) -> None:
+    st.session_state.setdefault("custom", {})[name] = (scenario, spec)
+
+
+def _scenario(name: str) -> Scenario:
+    custom = st.session_state.get("custom", {})
+    return custom[name][0] if name in custom else shipped(name)
+
+
+def _title(name: str, lang: str) -> str:
+    s = _scenario(name)
+    return (s.title_nl if lang == "nl" else s.title_en) or name
+
+
+def _on_add_edit() -> None:
+    """Button callback: add the edited copy and put it in the comparison."""
+    lang = _lang()
+    base = st.session_state["edit_base"]
+    name = st.session_state.get("edit_name") or f"{base}-copy"
+    original = _scenario(base)
+    changes = {p.name: st.session_state[f"lever_{p.name}"] for p in EDITABLE
+               if f"lever_{p.name}" in st.session_state
+               and st.session_state[f"lever_{p.name}"] != original[p.name]}
+    try:
+        edited = original.with_params(**changes)
+    except ScenarioError as exc:
+        st.session_state["edit_error"] = str(exc)
+        return
+    root_base, root_changes = base, {}
+    custom = st.session_state.get("custom", {})
+    if base in custom and custom[base][1] is not None:  # an edit of an edit
+        root_base, root_changes = custom[base][1]
+    spec = (root_base, {**root_changes, **changes})
+    edited = dataclasses.replace(edited, name=name, title_nl=name, title_en=name)
+    _add_custom(name, edited, spec)
+    chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
+    st.session_state["scenarios"] = (chosen + [name])[-4:]
+    st.session_state["edit_error"] = None
+    st.session_state["edit_notice"] = t("upload_ok", lang).format(name=name)
+
+
+def _on_upload() -> None:
+    """Upload callback: validate the file with the loader; refuse it with the loader's message."""
+    lang = _lang()
+    file = st.session_state.get("upload")
+    if file is None:
+        return
+    data = file.getvalue()
+    try:
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise ScenarioError([], f"{file.name}: {len(data):,} bytes; allowed: at most "
+                                    f"{MAX_UPLOAD_BYTES:,} bytes")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ScenarioError([], f"{file.name}: not UTF-8 text; allowed: a TOML file") from None
+        scenario = load_scenario_text(text, file.name)
+    except ScenarioError as exc:
+        st.session_state["upload_error"] = t("upload_refused", lang).format(error=str(exc))
+        return
+    name = scenario.name if scenario.name not in shipped_scenarios() else f"{scenario.name}*"
+    _add_custom(name, scenario, None)
+    chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
+    st.session_state["scenarios"] = (chosen + [name])[-4:]
+    st.session_state["upload_error"] = None
+    st.session_state["edit_notice"] = t("upload_ok", lang).format(name=name)
+
+
+def sidebar(lang: str) -> None:
+    sb = st.sidebar
+    sb.radio(t("language", lang), ["nl", "en"], key="lang", horizontal=True,
+             format_func=lambda c: {"nl": "Nederlands", "en": "English"}[c])
+    lang = _lang()
+    options = list(shipped_scenarios()) + [n for n in st.session_state.get("custom", {})
+                                          if n not in shipped_scenarios()]
+    st.session_state.setdefault("scenarios", DEFAULT_SCENARIOS)
+    sb.multiselect(t("scenarios", lang), options, key="scenarios", max_selections=4,
+                   format_func=lambda n: _title(n, lang))
+    chosen = st.session_state["scenarios"] or options[:1]
+    if st.session_state.get("baseline") not in chosen:
+        st.session_state["baseline"] = chosen[0]
+    sb.selectbox(t("baseline", lang), chosen, key="baseline",
+                 format_func=lambda n: _title(n, lang))
+    st.session_state.setdefault("seeds", 5)
+    sb.slider(t("seeds", lang), 1, 20, key="seeds")
+    scale_param = next(p for p in PARAMETERS if p.name == "scale")
+    st.session_state.setdefault("precision", 0.25)
+    sb.select_slider(t("precision", lang), options=list(PRECISIONS), key="precision",
+                     help=t("precision_help", lang) + " "
+                     + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
+    sb.file_uploader(t("upload", lang), type=["toml"], key="upload", on_change=_on_upload)
+    if st.session_state.get("upload_error"):
+        sb.error(st.session_state["upload_error"])
+    with sb.expander(t("edit", lang)):
+        _edit_form(lang, options)
+
+
+def _edit_form(lang: str, options: list[str]) -> None:
+    base = st.selectbox(t("edit_base", lang), options, key="edit_base",
+                        format_func=lambda n: _title(n, lang))
+    original = _scenario(base)
+    if st.session_state.get("_edit_loaded") != base:
+        # A new base: set every lever widget to that scenario's value.
+        for p in EDITABLE:
+            st.session_state[f"lever_{p.name}"] = original[p.name]
+        st.session_state["_edit_loaded"] = base
+        st.session_state["edit_name"] = f"{base}-2"
+    st.text_input(t("edit_name", lang), key="edit_name")
+    st.caption(t("edit_levers", lang))
+    groups: dict[str, list] = {}
+    for p in EDITABLE:
+        groups.setdefault(p.group, []).append(p)
+    show_all = st.checkbox(t("edit_all", lang), key="edit_all")
+    for group in GROUP_ORDER[:4] if not show_all else GROUP_ORDER:
+        st.markdown(f"**{t(f'group_{group}', lang)}**")
+        for p in groups.get(group, []):
+            _lever_widget(p, lang)
+    st.button(t("edit_add", lang), key="edit_add", on_click=_on_add_edit)
+    if st.session_state.get("edit_error"):
+        st.error(st.session_state["edit_error"])
+
+
+def _lever_widget(p, lang: str) -> None:
+    """A widget generated from the parameter's declaration (label, help, range, unit)."""
+    key = f"lever_{p.name}"
+    label = p.help_nl if lang == "nl" else p.help_en
+    help_text = f"`{p.name}` ({p.unit}); {p.allowed()}; source: {p.source}"
+    if p.type is bool:
+        st.checkbox(label, key=key, help=help_text)
+    elif p.choices:
+        st.selectbox(label, list(p.choices), key=key, help=help_text)
+    elif p.type is int:
+        st.number_input(label, min_value=int(p.low), max_value=int(p.high), step=1, key=key,
+                        help=help_text)
+    else:
+        span = p.high - p.low
+        step = 10 ** (len(str(int(span))) - 3) if span >= 100 else (0.01 if span <= 2 else 0.1)
+        st.slider(label, float(p.low), float(p.high), step=float(step), key=key,
+                  help=help_text)
+
+
+def compute(names: list[str], seeds: list[int], precision: float, lang: str
+            ) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Run (or fetch from the cache) every scenario for every seed."""
+    cache = run_cache()
+    started, computed_before = time.perf_counter(), cache.computed
+    texts = {}
+    for name in names:
+        scenario = _scenario(name)
+        texts[name] = scenario.with_params(scale=_effective_scale(scenario, precision)).to_toml()
+    keys = [(texts[name], seed) for name in names for seed in seeds]
+    bar = st.progress(0.0)
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, t("running", lang).format(done=done, total=total))
+
+    tables = iter(cache.get(keys, progress))
+    national, local = {}, {}
+    for name in names:
+        parts = [next(tables) for _ in seeds]
+        national[name] = pd.concat([n for n, _ in parts], ignore_index=True)
+        local[name] = pd.concat([loc for _, loc in parts], ignore_index=True)
+    bar.empty()
+    st.session_state["last_timing"] = (cache.computed - computed_before,
+                                       time.perf_counter() - started)
+    return national, local
+
+
+def _effective_scale(scenario: Scenario, precision: float) -> float:
+    """The scenario's scale times the precision, kept above what its smallest municipality needs.
+    """
+    wanted = scenario["scale"] * precision
+    try:
+        scenario.with_params(scale=wanted)
+        return wanted
+    except ScenarioError:
+        return scenario["scale"]
+
+
+def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
+    st.subheader(t("cards", lang).format(year=an.FROM_YEAR))
+    diffs = an.differences(national, baseline)
+    shown = st.session_state["shown_cards"] = {}
+    for name in national:
+        st.markdown(f"**{_title(name, lang)}**" + (f" ({t('baseline_tag', lang)})"
+                                                   if name == baseline else ""))
+        cols = st.columns(len(an.HEADLINES))
+        for col, ind in zip(cols, an.HEADLINES, strict=True):
+            d = next(x for x in diffs if x.scenario == name and x.indicator == ind)
+            delta = None if name == baseline else an.format_number(d.diff, ind, lang)
+            better = an.BETTER.get(ind, 0)
+            value = an.format_number(d.value, ind, lang)
+            shown[(name, ind)] = (value, delta, d.diff)
+            col.metric(an.label(ind, lang), value, delta=delta,
+                       delta_color="inverse" if better < 0 else "normal",
+                       help=None if name == baseline else t("interval", lang).format(
+                           low=an.format_number(d.low, ind, lang),
+                           high=an.format_number(d.high, ind, lang)))
+    return diffs
+
+
+def _band_figure(national, name: str, lang: str) -> tuple[go.Figure, pd.DataFrame]:
+    fig = go.Figure()
+    rows = []
+    for i, (scen, table) in enumerate(national.items()):
+        b = an.bands(table, name)
+        colour = COLOURS[i % len(COLOURS)]
+        fig.add_trace(go.Scatter(x=list(b.date) + list(b.date[::-1]),
+                                 y=list(b.high) + list(b.low[::-1]), fill="toself",
+                                 fillcolor=colour, opacity=0.15, line={"width": 0},
+                                 hoverinfo="skip", showlegend=False))
+        fig.add_trace(go.Scatter(x=b.date, y=b["median"], name=_title(scen, lang),
+                                 line={"color": colour}))
+        rows.append(b.assign(scenario=scen))
+    fig.update_layout(title=an.label(name, lang), yaxis_title=an.unit(name),
+                      margin={"t": 40, "b": 20}, height=380, legend={"orientation": "h"})
+    return fig, pd.concat(rows, ignore_index=True)
+
+
+def _csv_button(data: pd.DataFrame, key: str, lang: str) -> None:
+    st.download_button(t("export_csv", lang), data.to_csv(index=False).encode("utf-8"),
+                       file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}")
+
+
+def tab_series(national, lang: str) -> None:
+    name = st.selectbox(t("indicator", lang), SERIES, key="series_indicator",
+                        format_func=lambda n: an.label(n, lang))
+    fig, data = _band_figure(national, name, lang)
+    st.plotly_chart(fig, key="chart_series", width="stretch")
+    _csv_button(data, f"series_{name}", lang)
+
+
+def tab_budget(national, lang: str) -> None:
+    domain = st.selectbox(t("domain", lang), [*DOMAINS, "total"], key="budget_domain")
+    fig = go.Figure()
+    rows = []
+    for i, (scen, table) in enumerate(national.items()):
+        yearly = table.groupby(["seed", "year"])[[f"budget_eur_{domain}",
+                                                  f"spending_eur_{domain}"]].sum()
+        med = yearly.groupby("year").median().reset_index()
+        colour = COLOURS[i % len(COLOURS)]
+        fig.add_trace(go.Scatter(x=med.year, y=med[f"budget_eur_{domain}"],
+                                 name=f"{_title(scen, lang)}: {t('budget', lang)}",
+                                 line={"color": colour, "dash": "dash"}))
+        fig.add_trace(go.Scatter(x=med.year, y=med[f"spending_eur_{domain}"],
+                                 name=f"{_title(scen, lang)}: {t('spending', lang)}",
+                                 line={"color": colour}))
+        rows.append(med.assign(scenario=scen))
+    fig.update_layout(yaxis_title="EUR per year", height=380, margin={"t": 20, "b": 20},
+                      legend={"orientation": "h"})
+    st.plotly_chart(fig, key="chart_budget", width="stretch")
+    _csv_button(pd.concat(rows, ignore_index=True), f"budget_{domain}", lang)
+
+
+def tab_municipalities(local, lang: str) -> None:
+    multi = [s for s, tab in local.items() if tab.municipality_id.nunique() > 1]
+    if not multi:
+        st.info(t("no_munis", lang))
+        return
+    scen = st.selectbox(t("muni_scenario", lang), multi, key="muni_scenario",
+                        format_func=lambda n: _title(n, lang))
+    name = st.selectbox(t("indicator", lang), [s for s in SERIES if s in local[scen]],
+                        key="muni_indicator", format_func=lambda n: an.label(n, lang))
+    table = local[scen]
+    year = st.select_slider(t("muni_year", lang), sorted(table.year.unique()),
+                            value=int(table.year.max()), key="muni_year")
+    rows = table[table.year == year].groupby(["municipality", "seed"])[[name, "population"]]
+    per = rows.mean().groupby("municipality").median()
+    per["per_100k"] = per[name] / per["population"] * 1e5
+    per = per.sort_values("per_100k").reset_index()
+    fig = go.Figure(go.Bar(x=per.municipality, y=per.per_100k))
+    fig.update_layout(title=f"{an.label(name, lang)} / 100,000", height=380,
+                      margin={"t": 40, "b": 20})
+    st.plotly_chart(fig, key="chart_munis", width="stretch")
+    _csv_button(per, f"municipalities_{name}_{year}", lang)
+
+
+def tab_distribution(national, lang: str) -> None:
+    st.caption(t("distribution_note", lang))
+    for name in ("wellbeing_p10", "carers_overburdened"):
+        fig, data = _band_figure(national, name, lang)
+        st.plotly_chart(fig, key=f"chart_dist_{name}", width="stretch")
+        _csv_button(data, f"distribution_{name}", lang)
+
+
+def tab_export(national, local, names, seeds, lang: str) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in names:
+            for kind, table in (("national", national[name]), ("indicators", local[name])):
+                data = io.BytesIO()
+                table.to_parquet(data, index=False)
+                z.writestr(f"{name}/{kind}.parquet", data.getvalue())
+    st.download_button(t("export_parquet", lang), buf.getvalue(), file_name="results.zip",
+                       mime="application/zip", key="download_parquet")
+    which = st.selectbox(t("export_toml", lang), names, key="export_which",
+                         format_func=lambda n: _title(n, lang))
+    st.download_button(t("export_toml", lang), _scenario(which).to_toml().encode("utf-8"),
+                       file_name=f"{which}.toml", mime="application/toml",
+                       key="download_toml")
+    custom = st.session_state.get("custom", {})
+    edited = [(n, *custom[n][1]) for n in names if n in custom and custom[n][1] is not None]
+    query = an.share_query({"scenarios": names, "baseline": st.session_state["baseline"],
+                            "seeds": len(seeds), "lang": lang,
+                            "precision": st.session_state["precision"], "edited": edited})
+    base = (st.context.url or "").split("?")[0]
+    st.markdown(f"**{t('export_link', lang)}**")
+    st.code(f"{base}?{query}", language=None)
+    st.caption(t("export_link_help", lang))
+    st.markdown(f"**{t('export_python', lang)}**")
+    specs = [(n, *custom[n][1]) if n in custom and custom[n][1] else (n, None, {})
+             for n in names]
+    st.code(an.python_snippet(specs, seeds), language="python")
+
+
+def main() -> None:
+    st.set_page_config(page_title="transitiesim", layout="wide")
+    _restore_from_url()
+    sidebar(_lang())
+    lang = _lang()
+    st.title(t("title", lang))
+    st.write(t("intro", lang))
+    if st.session_state.get("edit_notice"):
+        st.success(st.session_state.pop("edit_notice"))
+    names = list(st.session_state.get("scenarios") or [])
+    if len(names) < 2:
+        st.warning(t("pick_scenarios", lang))
+        return
+    baseline = st.session_state["baseline"]
+    seeds = replication_seeds(0, st.session_state["seeds"])
+    national, local = compute(names, seeds, st.session_state["precision"], lang)
+    st.info(t("paired_note", lang))
+    diffs = headline_cards(national, baseline, lang)
+    new_runs, seconds = st.session_state["last_timing"]
+    st.caption(t("timing", lang).format(runs=new_runs, seconds=seconds))
+    tabs = st.tabs([t(k, lang) for k in ("tab_series", "tab_budget", "tab_munis",
+                                          "tab_distribution", "tab_summary", "tab_export")])
+    with tabs[0]:
+        tab_series(national, lang)
+    with tabs[1]:
+        tab_budget(national, lang)
+    with tabs[2]:
+        tab_municipalities(local, lang)
+    with tabs[3]:
+        tab_distribution(national, lang)
+    with tabs[4]:
+        titles = {n: _title(n, lang) for n in names}
+        for sentence in an.summary_sentences(diffs, titles[baseline], titles, lang):
+            st.markdown(f"- {sentence}")
+    with tabs[5]:
+        tab_export(national, local, names, seeds, lang)
+    st.query_params.from_dict({k: v for k, v in _url_state(names, seeds, lang).items()})
+
+
+def _url_state(names, seeds, lang) -> dict[str, str]:
+    from urllib.parse import parse_qsl
+
+    custom = st.session_state.get("custom", {})
+    edited = [(n, *custom[n][1]) for n in names if n in custom and custom[n][1] is not None]
+    return dict(parse_qsl(an.share_query({
+        "scenarios": names, "baseline": st.session_state["baseline"], "seeds": len(seeds),
+        "lang": lang, "precision": st.session_state["precision"], "edited": edited})))
+

@@ -1,0 +1,123 @@
+"""Runs for the app: a cache keyed by scenario and seed, and a small process pool for misses.
+
+The cache is shared by all sessions of one app process, so switching back and forth between
+scenarios or seeds never recomputes. Runs missing from the cache are spread over worker
+processes (``TRANSITIESIM_WORKERS``, default: up to 2). A run gives the same tables in any
+process, so where a run happens does not change results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import threading
+import time
+import types
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+import pandas as pd
+
+from ..run import run
+from ..scenario import load_scenario_text
+from .analysis import add_derived
+
+Key = tuple[str, int]  # (fully resolved scenario as TOML, seed)
+Tables = tuple[pd.DataFrame, pd.DataFrame]  # (national with derived columns, per municipality)
+
+
+def run_tables(scenario_toml: str, seed: int) -> Tables:
+    """One run as the app shows it. Module-level so worker processes can import it."""
+    result = run(load_scenario_text(scenario_toml, "scenario"), seed=seed)
+    return add_derived(result.national), result.indicators
+
+
+def default_workers() -> int:
+    try:
+        wanted = int(os.environ.get("TRANSITIESIM_WORKERS", "0"))
+    except ValueError:
+        wanted = 0
+    return wanted if wanted > 0 else min(2, os.cpu_count() or 1)
+
+
+class RunCache:
+    """Results by (scenario, seed), least recently used dropped beyond ``max_entries``."""
+
+    def __init__(self, max_entries: int = 600, workers: int | None = None):
+        self.max_entries = max_entries
+        self.workers = workers or default_workers()
+        self.computed = 0  # runs actually computed (cache misses)
+        self._store: OrderedDict[Key, Tables] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pool: Executor | None = None
+
+    def _executor(self) -> Executor | None:
+        """The worker pool, with every worker started (see :meth:`warm_up`)."""
+        if self.workers <= 1:
+            return None
+        if self._pool is None:
+            # A fork server with the model preloaded: workers start fast and do not inherit the
+            # app server's threads. Streamlit runs the app script as __main__, and a new
+            # process would run it again; so the workers start while __main__ is a bare module.
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload(["transitiesim.ui.runner"])
+            main = sys.modules.get("__main__")
+            sys.modules["__main__"] = types.ModuleType("__main__")
+            try:
+                pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+                for f in [pool.submit(time.sleep, 0.2) for _ in range(self.workers)]:
+                    f.result()
+            finally:
+                if main is not None:
+                    sys.modules["__main__"] = main
+            self._pool = pool
+        return self._pool
+
+    def warm_up(self) -> None:
+        """Start the worker processes now, so the first comparison does not wait for them."""
+        self._executor()
+
+    def get(self, keys: list[Key], progress: Callable[[int, int], None] | None = None
+            ) -> list[Tables]:
+        with self._lock:
+            missing = list(dict.fromkeys(k for k in keys if k not in self._store))
+        done = 0
+        pool = self._executor() if len(missing) > 1 else None
+        if pool is None:
+            for key in missing:
+                self._put(key, run_tables(*key))
+                done += 1
+                if progress:
+                    progress(done, len(missing))
+        else:
+            futures = {pool.submit(run_tables, *key): key for key in missing}
+            try:
+                for future in as_completed(futures):
+                    self._put(futures[future], future.result())
+                    done += 1
+                    if progress:
+                        progress(done, len(missing))
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory): finish here and start a new pool
+                # next time.
+                self._pool = None
+                for key in missing:
+                    if key not in self._store:
+                        self._put(key, run_tables(*key))
+        with self._lock:
+            for key in keys:
+                self._store.move_to_end(key)
+            return [self._store[key] for key in keys]
+
+    def _put(self, key: Key, tables: Tables) -> None:
+        with self._lock:
+            self.computed += 1
+            self._store[key] = tables
+            while len(self._store) > self.max_entries:
+                self._store.popitem(last=False)
+
+    def __contains__(self, key: Key) -> bool:
+        return key in self._store

@@ -1,0 +1,135 @@
+"""The comparison app, driven with Streamlit's AppTest. Widgets are found by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+pytestmark = pytest.mark.slow
+
+
+def new_app(scenarios=("no-decentralisation", "transition-only"), seeds=3, precision=0.1,
+            **query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.session_state["scenarios"] = list(scenarios)
+    at.session_state["seeds"] = seeds
+    at.session_state["precision"] = precision
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture(scope="module")
+def app() -> AppTest:
+    return ok(new_app().run())
+
+
+def test_opens_in_dutch_and_shows_more_unmet_need_without_transformation(app):
+    assert app.title[0].value == "transitiesim: scenario's vergelijken"
+    value, delta, diff = app.session_state["shown_cards"][("transition-only", "unmet_need")]
+    assert diff > 0  # transition-only has more unmet need than the counterfactual
+    cards = [(m.label, m.value, m.delta) for m in app.metric]
+    assert ("Onvervulde hulpvraag", value, delta) in cards
+    assert any("gepaard" in i.value for i in app.info)  # the one sentence on seed pairing
+
+
+def test_summary_is_generated_from_the_numbers(app):
+    text = " ".join(m.value for m in app.markdown)
+    _, delta, _ = app.session_state["shown_cards"][("transition-only", "unmet_need")]
+    assert f"onvervulde hulpvraag {delta} hoger (slechter)" in text
+
+
+def test_switching_language_changes_every_label():
+    at = ok(new_app().run())
+    ok(at.radio(key="lang").set_value("en").run())
+    assert at.title[0].value == "transitiesim: compare scenarios"
+    labels = {m.label for m in at.metric}
+    assert "Unmet need" in labels and "Onvervulde hulpvraag" not in labels
+    assert at.multiselect(key="scenarios").label == "Scenarios (2 to 4)"
+    assert at.slider(key="lever_citizen_power").label.startswith("Citizen power")
+
+
+def test_changing_a_lever_adds_an_edited_copy_with_its_own_results():
+    at = ok(new_app().run())
+    ok(at.selectbox(key="edit_base").set_value("transition-only").run())
+    at.slider(key="lever_access_strictness").set_value(0.6)
+    at.text_input(key="edit_name").set_value("strict")
+    ok(at.button(key="edit_add").click().run())
+    assert at.session_state["scenarios"][-1] == "strict"
+    cards = at.session_state["shown_cards"]
+    strict, base = cards[("strict", "unmet_need")][2], cards[("transition-only", "unmet_need")][2]
+    assert strict > base  # a stricter threshold leaves more need unmet
+    assert at.session_state["last_timing"][0] == 3  # only the new scenario's 3 seeds ran
+
+
+def test_adding_a_shipped_scenario(app):
+    at = ok(new_app().run())
+    ok(at.multiselect(key="scenarios").select("citizen-power").run())
+    assert ("citizen-power", "unmet_need") in at.session_state["shown_cards"]
+    assert len({k[0] for k in at.session_state["shown_cards"]}) == 3
+
+
+@pytest.mark.parametrize("name, content, fragment", [
+    ("bad.toml", b'extends = "default"\n[parameters]\ncitizen_power = 7\n',
+     "parameters.citizen_power: got 7"),
+    ("bad.toml", b"this is = not [toml", "not valid TOML"),
+    ("big.toml", b"# " + b"x" * 1_000_001, "at most 1,000,000 bytes"),
+    ("latin1.toml", 'name = "caf\u00e9"'.encode("latin-1"), "not UTF-8"),
+])
+def test_a_bad_upload_is_refused_with_the_loaders_message_and_nothing_is_lost(
+        name, content, fragment):
+    at = ok(new_app().run())
+    before = dict(at.session_state["shown_cards"])
+    ok(at.file_uploader(key="upload").upload(name, content).run())
+    errors = " ".join(e.value for e in at.error)
+    assert fragment in errors
+    assert at.session_state["scenarios"] == ["no-decentralisation", "transition-only"]
+    assert at.session_state["shown_cards"] == before
+
+
+def test_a_good_upload_joins_the_comparison():
+    at = ok(new_app().run())
+    text = b'name = "mine"\nextends = "default"\n[parameters]\ncitizen_power = 0.7\n'
+    ok(at.file_uploader(key="upload").upload("mine.toml", text).run())
+    assert at.session_state["scenarios"][-1] == "mine"
+    assert ("mine", "unmet_need") in at.session_state["shown_cards"]
+
+
+def test_the_shareable_link_restores_the_comparison():
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.query_params.update({"s": "default,strict", "b": "default", "n": "2", "lang": "en",
+                            "p": "0.1", "e0": "strict|transition-only|access_strictness=0.6"})
+    ok(at.run())
+    assert at.session_state["scenarios"] == ["default", "strict"]
+    assert at.session_state["baseline"] == "default" and at.session_state["seeds"] == 2
+    assert at.title[0].value == "transitiesim: compare scenarios"
+    assert ("strict", "unmet_need") in at.session_state["shown_cards"]
+    link = " ".join(c.value for c in at.code)
+    assert "e0=strict%7Ctransition-only%7Caccess_strictness%3D0.6" in link
+
+
+def test_exports_offer_data_scenario_and_a_python_snippet_that_compiles(app):
+    keys = {b.key for b in app.get("download_button")}
+    assert {"download_parquet", "download_toml", "csv_series_unmet_need"} <= keys
+    snippet = next(c.value for c in app.code if "run_seeds" in c.value)
+    compile(snippet, "snippet", "exec")
+    assert 'load_scenario("transition-only")' in snippet
+
+
+def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():
+    from transitiesim.ui.page import EDITABLE
+
+    at = ok(new_app().run())
+    ok(at.checkbox(key="edit_all").check().run())
+    for p in EDITABLE:
+        widget = at.get_by_key(f"lever_{p.name}")
+        assert widget.label == p.help_nl, p.name
+        assert p.name in widget.help

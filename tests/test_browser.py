@@ -1,0 +1,110 @@
+"""The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`.
+
+A missing browser is a failure, not a skip: scripts/test.sh installs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--disable-quic", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = _free_port()
+    env = {**os.environ, "TRANSITIESIM_WORKERS": "2"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"the app did not start on {url}:\n{out[-3000:]}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _number(text: str) -> float:
+    """A figure as the Dutch page shows it ('1\u2009234,5')."""
+    return float(text.replace("\u2009", "").replace(".", "").replace(",", "."))
+
+
+def test_change_a_lever_in_the_browser_and_see_new_results(app_url):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no browser at {CHROMIUM}: install Debian's chromium "
+                    "(apt-get install chromium; scripts/test.sh does this)")
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2600})
+        page.goto(f"{app_url}/?s=no-decentralisation,transition-only&b=no-decentralisation"
+                  "&n=2&p=0.1&lang=nl", wait_until="domcontentloaded")
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=180_000)
+        cards = page.locator('[data-testid="stMetric"]')
+        expect(cards.first).to_be_visible()
+        unmet = cards.filter(has_text="Onvervulde hulpvraag")
+        assert unmet.count() == 2  # one card per scenario
+        value = _number(unmet.nth(1).locator('[data-testid="stMetricValue"]').inner_text())
+        assert value > 0
+
+        # Change a lever in an edited copy of the first scenario and add it.
+        page.get_by_text("Kopie van een scenario aanpassen").click()
+        slider = page.get_by_role("slider", name=re.compile("Burgerkracht"))
+        slider.focus()
+        before = slider.get_attribute("aria-valuenow")
+        for _ in range(10):
+            page.keyboard.press("ArrowRight")
+        expect(slider).not_to_have_attribute("aria-valuenow", before)
+        page.get_by_role("button", name="Toevoegen aan de vergelijking").click()
+        expect(page.get_by_text("citizen-power-2", exact=False).first).to_be_visible(
+            timeout=180_000)
+        expect(cards.filter(has_text="Onvervulde hulpvraag")).to_have_count(3, timeout=180_000)
+        new = _number(cards.filter(has_text="Onvervulde hulpvraag").nth(2)
+                      .locator('[data-testid="stMetricValue"]').inner_text())
+        assert new > 0
+        expect(page.locator(".js-plotly-plot").first).to_be_visible()
+        shot = ARTIFACTS / "app.png"
+        page.screenshot(path=str(shot))
+        browser.close()
+    assert shot.stat().st_size > 20_000

@@ -1,0 +1,87 @@
+"""The app's comparison logic, tested without the app."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from transitiesim import load_scenario
+from transitiesim.ui import analysis as an
+from transitiesim.ui.runner import RunCache, run_tables
+
+
+def _national(values_by_seed: dict[int, list[float]], name="unmet_need") -> pd.DataFrame:
+    rows = []
+    for seed, values in values_by_seed.items():
+        for i, v in enumerate(values):
+            rows.append({"seed": seed, "date": f"2016-{i + 1:02d}", "year": 2016, name: v})
+    return pd.DataFrame(rows)
+
+
+def test_paired_difference_by_hand():
+    base = _national({1: [10, 10], 2: [20, 20], 3: [30, 30]})
+    other = _national({1: [12, 12], 2: [23, 23], 3: [31, 31]})
+    d = an.paired_difference({"a": other, "b": base}, "a", "b", "unmet_need")
+    assert d.diff == 2.0  # differences per seed: 2, 3, 1 -> median 2
+    assert d.value == 23.0
+    assert d.low == pytest.approx(np.percentile([2, 3, 1], 5))
+    assert d.high == pytest.approx(np.percentile([2, 3, 1], 95))
+    assert d.seeds == 3
+
+
+def test_bands_are_median_and_10_90_percentiles_per_month():
+    table = _national({s: [s, 2 * s] for s in range(1, 11)})
+    b = an.bands(table, "unmet_need")
+    assert list(b["median"]) == [5.5, 11.0]
+    assert b["low"][0] == pytest.approx(np.quantile(range(1, 11), 0.1))
+
+
+def test_summary_mentions_only_clear_differences_with_their_direction():
+    diffs = [an.Difference("x", "unmet_need", 50, 12.0, 8.0, 15.0, 5),
+             an.Difference("x", "waiting_list", 10, 1.0, -2.0, 3.0, 5),
+             an.Difference("x", "wellbeing_p10", 0.6, -0.01, -0.02, -0.005, 5)]
+    [sentence] = an.summary_sentences(diffs, "Base", {"x": "X"}, "en")
+    assert "unmet need 12.0 higher (worse)" in sentence
+    assert "lower (worse)" in sentence  # lower well-being of the worst-off is worse
+    assert "waiting" not in sentence  # its interval includes zero
+
+
+def test_share_query_round_trips_edits():
+    state = {"scenarios": ["default", "mine"], "baseline": "default", "seeds": 4,
+             "lang": "nl", "precision": 0.25,
+             "edited": [("mine", "transition-only", {"citizen_power": 0.7, "contracting":
+                                                     "tender"})]}
+    from urllib.parse import parse_qs
+
+    q = parse_qs(an.share_query(state))
+    assert q["s"] == ["default,mine"] and q["n"] == ["4"]
+    name, base, pairs = an.parse_edit(q["e0"][0])
+    assert (name, base, pairs) == ("mine", "transition-only",
+                                   {"citizen_power": "0.7", "contracting": "tender"})
+
+
+def test_numbers_are_formatted_per_language():
+    assert an.format_number(1234.5, "unmet_need", "en") == "1,234"
+    assert an.format_number(1234.5, "unmet_need", "nl") == "1\u2009234"
+    assert an.format_number(0.6664, "wellbeing_p10", "nl") == "0,666"
+    assert an.format_number(2.5e6, "deficit_eur_total", "en") == "2.50 M"
+
+
+def test_the_executor_does_not_change_results():
+    """A run gives the same tables in the app's worker processes as in this process."""
+    text = load_scenario("transformation").with_params(scale=0.1, end_year=2016).to_toml()
+    keys = [(text, 1), (text, 2), (text, 3)]
+    pooled = RunCache(workers=2).get(keys)
+    for key, (national, local) in zip(keys, pooled, strict=True):
+        here_national, here_local = run_tables(*key)
+        pd.testing.assert_frame_equal(national, here_national)
+        pd.testing.assert_frame_equal(local, here_local)
+
+
+def test_the_cache_runs_each_scenario_and_seed_once():
+    text = load_scenario("default").with_params(scale=0.1, end_year=2015).to_toml()
+    cache = RunCache(workers=1)
+    cache.get([(text, 1), (text, 2)])
+    cache.get([(text, 2), (text, 1), (text, 3)])
+    assert cache.computed == 3
