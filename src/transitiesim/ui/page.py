@@ -10,6 +10,7 @@ import dataclasses
 import io
 import time
 import zipfile
+from urllib.parse import parse_qsl
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -396,10 +397,7 @@ def tab_export(national, local, names, seeds, lang: str) -> None:
                        file_name=f"{which}.toml", mime="application/toml",
                        key="download_toml")
     custom = st.session_state.get("custom", {})
-    edited = [(n, *custom[n][1]) for n in names if n in custom and custom[n][1] is not None]
-    query = an.share_query({"scenarios": names, "baseline": st.session_state["baseline"],
-                            "seeds": len(seeds), "lang": lang,
-                            "precision": st.session_state["precision"], "edited": edited})
+    query = an.share_query(_share_state(names, seeds, lang))
     base = (st.context.url or "").split("?")[0]
     st.markdown(f"**{t('export_link', lang)}**")
     st.code(f"{base}?{query}", language=None)
@@ -446,15 +444,17 @@ def main() -> None:
             st.markdown(f"- {sentence}")
     with tabs[5]:
         tab_export(national, local, names, seeds, lang)
-    st.query_params.from_dict({k: v for k, v in _url_state(names, seeds, lang).items()})
+    st.query_params.from_dict(_url_state(names, seeds, lang))
 
 
-def _url_state(names, seeds, lang) -> dict[str, str]:
-    from urllib.parse import parse_qsl
-
+def _share_state(names: list[str], seeds: list[int], lang: str) -> dict:
+    """What the shareable link holds: the choices, and how edited copies were made."""
     custom = st.session_state.get("custom", {})
     edited = [(n, *custom[n][1]) for n in names if n in custom and custom[n][1] is not None]
-    return dict(parse_qsl(an.share_query({
-        "scenarios": names, "baseline": st.session_state["baseline"], "seeds": len(seeds),
-        "lang": lang, "precision": st.session_state["precision"], "edited": edited})))
+    return {"scenarios": names, "baseline": st.session_state["baseline"], "seeds": len(seeds),
+            "lang": lang, "precision": st.session_state["precision"], "edited": edited}
 
+
+def _url_state(names: list[str], seeds: list[int], lang: str) -> dict[str, str]:
+    """The same as query parameters, so the address bar is always a shareable link."""
+    return dict(parse_qsl(an.share_query(_share_state(names, seeds, lang))))
