@@ -23,7 +23,7 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=10)
-    parser.add_argument("--precision", type=float, default=0.25)
+    parser.add_argument("--precision", type=float, default=0.1, help="the app's default is 0.1")
     args = parser.parse_args()
 
     at = AppTest.from_file(APP, default_timeout=600)

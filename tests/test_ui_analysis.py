@@ -85,3 +85,14 @@ def test_the_cache_runs_each_scenario_and_seed_once():
     cache.get([(text, 1), (text, 2)])
     cache.get([(text, 2), (text, 1), (text, 3)])
     assert cache.computed == 3
+
+
+def test_per_100k_scales_counts_and_euros_but_not_shares():
+    table = pd.DataFrame({"population": [200_000.0], "unmet_need": [50.0],
+                          "spending_eur_wmo": [1e6], "wellbeing_p10": [0.6],
+                          "deficit_eur_total": [4e5], "youth_care_share": [0.1]})
+    out = an.per_100k(table)
+    assert out.unmet_need[0] == 25.0 and out.spending_eur_wmo[0] == 5e5
+    assert out.deficit_eur_total[0] == 2e5
+    assert out.wellbeing_p10[0] == 0.6 and out.youth_care_share[0] == 0.1
+    assert out.population[0] == 200_000.0

@@ -34,6 +34,20 @@ def add_derived(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+SCALED_UNITS = ("persons", "persons per month", "EUR per month", "EUR", "client places")
+
+
+def per_100k(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts and euros per 100,000 inhabitants, so places of different size compare."""
+    out = table.copy()
+    factor = 1e5 / out["population"]
+    for col in out.columns:
+        counted = col in INDICATOR_BY_NAME and unit(col) in SCALED_UNITS
+        if col != "population" and (counted or col.endswith("_total")):
+            out[col] = out[col] * factor
+    return out
+
+
 def label(name: str, lang: str) -> str:
     """The indicator's label from its declaration (derived totals from the UI strings)."""
     ind = INDICATOR_BY_NAME.get(name)

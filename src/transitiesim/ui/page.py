@@ -182,7 +182,7 @@ def sidebar(lang: str) -> None:
     st.session_state.setdefault("seeds", 5)
     sb.slider(t("seeds", lang), 1, 20, key="seeds")
     scale_param = next(p for p in PARAMETERS if p.name == "scale")
-    st.session_state.setdefault("precision", 0.25)
+    st.session_state.setdefault("precision", 0.1)
     sb.select_slider(t("precision", lang), options=list(PRECISIONS), key="precision",
                      help=t("precision_help", lang) + " "
                      + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
@@ -277,6 +277,7 @@ def _effective_scale(scenario: Scenario, precision: float) -> float:
 
 def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
     st.subheader(t("cards", lang).format(year=an.FROM_YEAR))
+    st.caption(t("cards_note", lang))
     diffs = an.differences(national, baseline)
     shown = st.session_state["shown_cards"] = {}
     for name in national:
@@ -289,11 +290,11 @@ def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
             better = an.BETTER.get(ind, 0)
             value = an.format_number(d.value, ind, lang)
             shown[(name, ind)] = (value, delta, d.diff)
+            interval = None if name == baseline else t("interval", lang).format(
+                low=an.format_number(d.low, ind, lang), high=an.format_number(d.high, ind, lang))
             col.metric(an.label(ind, lang), value, delta=delta,
                        delta_color="inverse" if better < 0 else "normal",
-                       help=None if name == baseline else t("interval", lang).format(
-                           low=an.format_number(d.low, ind, lang),
-                           high=an.format_number(d.high, ind, lang)))
+                       delta_description=interval, help=an.label(ind, lang))
     return diffs
 
 
@@ -424,6 +425,11 @@ def main() -> None:
     baseline = st.session_state["baseline"]
     seeds = replication_seeds(0, st.session_state["seeds"])
     national, local = compute(names, seeds, st.session_state["precision"], lang)
+    sizes = {float(tab.population.iloc[0]) for tab in national.values()}
+    if st.checkbox(t("per_100k", lang), key="per_100k"):
+        national = {n: an.per_100k(tab) for n, tab in national.items()}
+    elif len(sizes) > 1:
+        st.warning(t("sizes_differ", lang))
     st.info(t("paired_note", lang))
     diffs = headline_cards(national, baseline, lang)
     new_runs, seconds = st.session_state["last_timing"]

@@ -31,9 +31,21 @@ STRINGS: dict[str, dict[str, str]] = {
               "en niet het toeval.",
         "en": "Differences are paired by seed: both scenarios use the same random draws where "
               "their rules agree, so the difference shows the policy, not chance."},
+    "per_100k": {"nl": "Per 100.000 inwoners (aantallen en euro's)",
+                 "en": "Per 100,000 inhabitants (counts and euros)"},
+    "sizes_differ": {
+        "nl": "De gekozen scenario's hebben verschillend veel inwoners: vergelijk per 100.000 "
+              "inwoners.",
+        "en": "The chosen scenarios have different numbers of inhabitants: compare per 100,000 "
+              "inhabitants."},
     "cards": {"nl": "Kerncijfers (gemiddelde per maand vanaf {year})",
               "en": "Headline figures (monthly average from {year})"},
-    "interval": {"nl": "90%-interval {low} tot {high}", "en": "90% interval {low} to {high}"},
+    "cards_note": {
+        "nl": "Onder elk cijfer: het verschil met de basis en, grijs, het 90%-interval van dat "
+              "verschil over de seeds.",
+        "en": "Under each figure: the difference from the baseline and, in grey, the 90% "
+              "interval of that difference across seeds."},
+    "interval": {"nl": "{low} … {high}", "en": "{low} … {high}"},
     "baseline_tag": {"nl": "basis", "en": "baseline"},
     "tab_series": {"nl": "Verloop", "en": "Over time"},
     "tab_budget": {"nl": "Budget en uitgaven", "en": "Budget and spending"},
