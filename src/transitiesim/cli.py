@@ -116,6 +116,33 @@ def build_parser() -> argparse.ArgumentParser:
                        help="scenarios, the first is the baseline (default: the shipped ones)")
     common(cmp_p)
 
+    sw = sub.add_parser("sweep", help="run a batch sweep (resumes where it stopped)",
+                        description="Run every design point and replication of a sweep file. "
+                        "Results stream to --out as runs finish; running the same command again "
+                        "skips finished runs and retries failed ones.")
+    sw.add_argument("file", help="the sweep file (TOML)")
+    sw.add_argument("--out", required=True, metavar="DIR", help="the sweep folder")
+    sw.add_argument("--workers", type=_positive_int("--workers"), default=1, metavar="N",
+                    help="worker processes (default 1: run here)")
+    sw.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                    help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    sw.add_argument("--executor", choices=("serial", "processes", "dask"), default=None,
+                    help="where runs happen (default: serial for 1 worker, else processes; "
+                    "dask starts a local Dask cluster of --workers workers)")
+    sw.add_argument("--retries", type=_int("--retries"), default=1, metavar="N",
+                    help="times to retry a failed run (default 1)")
+    sw.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    an = sub.add_parser("analyze", help="sensitivity of an indicator in a finished sweep",
+                        description="Sobol indices (sobol design), Morris indices (morris) or "
+                        "rank correlations (grid, lhs) of the indicator's monthly mean from "
+                        "--from-year; prints the table and saves it with a plot.")
+    an.add_argument("folder", help="the sweep folder")
+    an.add_argument("--indicator", required=True, help="an indicator the sweep kept")
+    an.add_argument("--from-year", type=_int("--from-year"), default=2016, metavar="YEAR")
+    an.add_argument("--out", default=None, metavar="DIR",
+                    help="where to save (default FOLDER/analysis)")
+
     sub.add_parser("scenarios", help="list the shipped scenarios",
                    description="List the shipped scenarios, one line each.")
     chk = sub.add_parser("check", help="validate a scenario file",
@@ -229,8 +256,47 @@ def cmd_params(args) -> int:
     return 0
 
 
+def cmd_sweep(args) -> int:
+    from tqdm import tqdm
+
+    from .sweep import load_sweep_spec, sweep
+
+    spec = load_sweep_spec(args.file)
+    bar = tqdm(total=0, desc=spec.name, unit="run", disable=args.quiet, file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        report = sweep(spec, args.out, workers=args.workers, scheduler=args.scheduler,
+                       executor=args.executor, retries=args.retries, progress=progress)
+    finally:
+        bar.close()
+    print(f"{report.out}: {report.total} runs; {report.skipped} already done, {report.done} "
+          f"run now in {report.seconds:.1f} s, {len(report.failed)} failed")
+    for run_id, error in report.failed[:3]:
+        print(f"  failed {run_id}: {error.strip().splitlines()[-1]}")
+    return 1 if report.failed else 0
+
+
+def cmd_analyze(args) -> int:
+    from .sweep import load_sweep, save_analysis
+
+    results = load_sweep(args.folder)
+    out = Path(args.out) if args.out else Path(args.folder) / "analysis"
+    table, csv, png = save_analysis(results, args.indicator, out, args.from_year)
+    print(f"{args.indicator}, monthly mean from {args.from_year}, design {results.spec.design}, "
+          f"{len(results.runs)} runs:")
+    print(table.round(3).to_string())
+    print(f"\nwrote {csv} and {png}")
+    return 0
+
+
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "scenarios": cmd_scenarios,
-            "check": cmd_check, "params": cmd_params}
+            "check": cmd_check, "params": cmd_params, "sweep": cmd_sweep,
+            "analyze": cmd_analyze}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

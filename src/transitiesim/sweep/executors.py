@@ -1,0 +1,100 @@
+"""Where the runs of a sweep happen: here, in local processes, or on a Dask cluster.
+
+Every executor maps the same pure task function over the same tasks and yields results as
+they finish; a run's tables depend only on its scenario and seed, so the results are identical
+whichever executor runs them (``tests/test_sweep.py`` checks this).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any
+
+
+class SerialExecutor:
+    """Runs tasks one after another in this process."""
+
+    name = "serial"
+
+    def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:
+        for task in tasks:
+            yield fn(task)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """Local worker processes (started by a fork server with the model preloaded)."""
+
+    name = "processes"
+
+    def __init__(self, workers: int):
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["transitiesim.sweep.runner"])
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+    def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:
+        pending = list(tasks)
+        window = 4 * self.workers  # keep a few tasks queued, not the whole sweep in memory
+        futures = {self.pool.submit(fn, t) for t in pending[:window]}
+        rest = iter(pending[window:])
+        while futures:
+            done = next(as_completed(futures))
+            futures.remove(done)
+            nxt = next(rest, None)
+            if nxt is not None:
+                futures.add(self.pool.submit(fn, nxt))
+            yield done.result()
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class DaskExecutor:
+    """A Dask distributed cluster: an existing scheduler (``address``), or a local cluster of
+    ``workers`` single-threaded worker processes."""
+
+    name = "dask"
+
+    def __init__(self, address: str | None = None, workers: int = 2):
+        from dask.distributed import Client, LocalCluster
+
+        self.cluster = None
+        if address:
+            self.client = Client(address)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+
+    def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:
+        from dask.distributed import as_completed as dask_completed
+
+        futures = self.client.map(fn, list(tasks), pure=False)
+        for future in dask_completed(futures):
+            yield future.result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_executor(workers: int = 1, scheduler: str | None = None,
+                  kind: str | None = None):
+    """``scheduler`` (a Dask address) wins; else ``kind`` ('serial', 'processes', 'dask');
+    else one worker runs here and more run in local processes."""
+    if scheduler:
+        return DaskExecutor(address=scheduler)
+    kind = kind or ("serial" if workers <= 1 else "processes")
+    if kind == "serial":
+        return SerialExecutor()
+    if kind == "processes":
+        return ProcessExecutor(max(workers, 1))
+    if kind == "dask":
+        return DaskExecutor(workers=max(workers, 1))
+    raise ValueError(f"executor: got {kind!r}; allowed: serial, processes, dask")
