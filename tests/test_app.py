@@ -133,3 +133,20 @@ def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():
         widget = at.get_by_key(f"lever_{p.name}")
         assert widget.label == p.help_nl, p.name
         assert p.name in widget.help
+
+
+def test_the_app_opens_a_sweep_folder_and_shows_its_sensitivity(tmp_path):
+    from transitiesim.sweep import build_sweep_spec, sweep
+
+    raw = {"name": "tiny", "scenario": "default", "base": {"scale": 0.05, "end_year": 2015},
+           "design": "lhs", "samples": 3, "indicators": ["clients_wmo"],
+           "parameters": {"access_strictness": {"low": 0.1, "high": 0.5}}}
+    sweep(build_sweep_spec(raw), tmp_path / "tiny")
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.session_state["view"] = "sweep"
+    ok(at.run())
+    ok(at.text_input(key="sweep_dir").set_value(str(tmp_path / "tiny")).run())
+    assert "3 van 3 runs klaar" in " ".join(m.value for m in at.markdown)
+    assert at.get("plotly_chart")
+    ok(at.text_input(key="sweep_dir").set_value(str(tmp_path / "nothing")).run())
+    assert "folder: got" in at.error[0].value

@@ -198,3 +198,13 @@ def test_cli_sweep_and_analyze(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "--indicator: got 'unmet_need'" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_the_shipped_example_sweep_is_valid_and_as_large_as_its_docs_say():
+    from transitiesim.sweep import load_sweep_spec
+    from transitiesim.sweep.runner import tasks_for
+
+    root = Path(__file__).resolve().parents[1]
+    spec = load_sweep_spec(root / "sweeps" / "example.toml")
+    assert len(tasks_for(spec)) == 160  # 16 x (3 + 2) x 2, as docs/research.md says
+    assert "160 runs" in (root / "docs" / "research.md").read_text(encoding="utf-8")

@@ -17,13 +17,16 @@ if TYPE_CHECKING:
 
 
 def outcomes(results: SweepResults, indicator: str, from_year: int = 2016) -> pd.DataFrame:
-    """Per design point: parameter values and the indicator's monthly mean from ``from_year``,
-    averaged over the point's replications (which share seeds across points)."""
+    """Per design point: parameter values and the indicator's monthly mean from ``from_year``
+    (or the last simulated year, if earlier), averaged over the point's replications (which
+    share seeds across points)."""
     if indicator not in results.spec.indicators:
         raise SweepError([Problem("--indicator", indicator,
                                   "an indicator the sweep kept: "
                                   + ", ".join(results.spec.indicators))], "analyze")
     nat = results.national
+    # A sweep that ends before from_year is summarised over its last year.
+    from_year = min(from_year, results.spec.base["end_year"])
     per_run = nat[nat.year >= from_year].groupby("run_id")[indicator].mean()
     runs = results.runs.set_index("run_id")
     per_point = per_run.groupby(runs.loc[per_run.index, "point"]).mean()

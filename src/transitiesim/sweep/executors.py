@@ -7,10 +7,11 @@ whichever executor runs them (``tests/test_sweep.py`` checks this).
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from typing import Any
+
+from .._pool import bare_main, process_pool
 
 
 class SerialExecutor:
@@ -32,10 +33,8 @@ class ProcessExecutor:
     name = "processes"
 
     def __init__(self, workers: int):
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["transitiesim.sweep.runner"])
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        self.pool = process_pool(workers, ["transitiesim.sweep.runner"])
 
     def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:
         pending = list(tasks)
@@ -67,8 +66,9 @@ class DaskExecutor:
         if address:
             self.client = Client(address)
         else:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+            with bare_main():  # the worker processes start now, without the parent's script
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                            processes=True, dashboard_address=None)
             self.client = Client(self.cluster)
 
     def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:

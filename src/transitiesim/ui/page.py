@@ -409,9 +409,53 @@ def tab_export(national, local, names, seeds, lang: str) -> None:
     st.code(an.python_snippet(specs, seeds), language="python")
 
 
+def sweep_view(lang: str) -> None:
+    """Open a sweep folder (from `transitiesim sweep`) and plot its results."""
+    from ..sweep import SweepError, load_sweep, sensitivity
+
+    st.title(t("sweep_title", lang))
+    folder = st.text_input(t("sweep_folder", lang), key="sweep_dir")
+    if not folder:
+        st.info(t("sweep_help", lang))
+        return
+    try:
+        results = load_sweep(folder)
+    except SweepError as exc:
+        st.error(str(exc))
+        return
+    spec = results.spec
+    total = len(results.design) * spec.replications
+    st.write(t("sweep_summary", lang).format(name=spec.name, design=spec.design,
+                                              done=len(results.runs), total=total,
+                                              params=", ".join(f.name for f in spec.factors)))
+    if results.runs.empty:
+        return
+    name = st.selectbox(t("indicator", lang), list(spec.indicators), key="sweep_indicator",
+                        format_func=lambda n: an.label(n, lang))
+    data = results.outcomes(name)
+    factors = [f.name for f in spec.factors]
+    param = st.selectbox(t("sweep_param", lang), factors, key="sweep_param")
+    fig = go.Figure(go.Scatter(x=data[param], y=data[name], mode="markers"))
+    fig.update_layout(xaxis_title=param, yaxis_title=an.label(name, lang), height=420,
+                      margin={"t": 20, "b": 20})
+    st.plotly_chart(fig, key="chart_sweep", width="stretch")
+    _csv_button(data, f"sweep_{spec.name}_{name}", lang)
+    if len(results.runs) == total:
+        st.dataframe(sensitivity(results, name).round(3), key="sweep_table")
+    else:
+        st.warning(t("sweep_incomplete", lang))
+
+
 def main() -> None:
     st.set_page_config(page_title="transitiesim", layout="wide")
     _restore_from_url()
+    st.sidebar.radio(t("view", _lang()), ["compare", "sweep"], key="view", horizontal=True,
+                     format_func=lambda v: t(f"view_{v}", _lang()))
+    if st.session_state.get("view") == "sweep":
+        st.sidebar.radio(t("language", _lang()), ["nl", "en"], key="lang", horizontal=True,
+                         format_func=lambda c: {"nl": "Nederlands", "en": "English"}[c])
+        sweep_view(_lang())
+        return
     sidebar(_lang())
     lang = _lang()
     st.title(t("title", lang))

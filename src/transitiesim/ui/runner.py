@@ -8,19 +8,16 @@ process, so where a run happens does not change results.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
-import sys
 import threading
-import time
-import types
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
 import pandas as pd
 
+from .._pool import process_pool
 from ..run import run
 from ..scenario import load_scenario_text
 from .analysis import add_derived
@@ -59,21 +56,7 @@ class RunCache:
         if self.workers <= 1:
             return None
         if self._pool is None:
-            # A fork server with the model preloaded: workers start fast and do not inherit the
-            # app server's threads. Streamlit runs the app script as __main__, and a new
-            # process would run it again; so the workers start while __main__ is a bare module.
-            ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload(["transitiesim.ui.runner"])
-            main = sys.modules.get("__main__")
-            sys.modules["__main__"] = types.ModuleType("__main__")
-            try:
-                pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
-                for f in [pool.submit(time.sleep, 0.2) for _ in range(self.workers)]:
-                    f.result()
-            finally:
-                if main is not None:
-                    sys.modules["__main__"] = main
-            self._pool = pool
+            self._pool = process_pool(self.workers, ["transitiesim.ui.runner"])
         return self._pool
 
     def warm_up(self) -> None:

@@ -4,6 +4,23 @@ here: they come from their declarations (``params.py``, ``indicators.py``)."""
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
+    "view": {"nl": "Weergave", "en": "View"},
+    "view_compare": {"nl": "Scenario's vergelijken", "en": "Compare scenarios"},
+    "view_sweep": {"nl": "Sweep bekijken", "en": "Open a sweep"},
+    "sweep_title": {"nl": "transitiesim: een sweep bekijken", "en": "transitiesim: open a sweep"},
+    "sweep_folder": {"nl": "Map van de sweep (uitvoer van 'transitiesim sweep')",
+                     "en": "Sweep folder (output of 'transitiesim sweep')"},
+    "sweep_help": {"nl": "Geef de map op die 'transitiesim sweep ... --out MAP' schreef.",
+                   "en": "Give the folder that 'transitiesim sweep ... --out DIR' wrote."},
+    "sweep_summary": {
+        "nl": "Sweep '{name}': ontwerp {design}, {done} van {total} runs klaar; gevarieerd: "
+              "{params}.",
+        "en": "Sweep '{name}': design {design}, {done} of {total} runs done; varied: {params}."},
+    "sweep_param": {"nl": "Parameter op de x-as", "en": "Parameter on the x axis"},
+    "sweep_incomplete": {
+        "nl": "Nog niet alle runs zijn klaar; de gevoeligheidstabel volgt als de sweep af is.",
+        "en": "Not every run is done yet; the sensitivity table follows when the sweep is "
+              "complete."},
     "title": {"nl": "transitiesim: scenario's vergelijken",
               "en": "transitiesim: compare scenarios"},
     "intro": {

@@ -1,0 +1,41 @@
+"""Worker processes for the app and for sweeps.
+
+Workers come from a fork server with the model preloaded: they start fast and do not inherit
+the threads of a server or a test runner. A new process also re-imports the parent's __main__
+script (multiprocessing does this for spawn and fork-server starts); under Streamlit that would
+run the app again inside the worker. So every worker is started up front while __main__ is a
+bare module, and the pool never starts another one later.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import sys
+import time
+import types
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+
+@contextmanager
+def bare_main() -> Iterator[None]:
+    """While it lasts, new processes (fork server, spawn, Dask nannies) import no script."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
+def process_pool(workers: int, preload: list[str]) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, all started now."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(preload)
+    with bare_main():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        for f in [pool.submit(time.sleep, 0.2) for _ in range(workers)]:
+            f.result()
+    return pool
