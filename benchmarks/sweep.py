@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from transitiesim import run
-from transitiesim.sweep import build_sweep_spec, sweep
-from transitiesim.sweep.runner import tasks_for
+from transitiesim.sweeps import build_sweep_spec, sweep
+from transitiesim.sweeps.runner import tasks_for
 
 
 def main() -> None:

@@ -136,7 +136,7 @@ def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():
 
 
 def test_the_app_opens_a_sweep_folder_and_shows_its_sensitivity(tmp_path):
-    from transitiesim.sweep import build_sweep_spec, sweep
+    from transitiesim.sweeps import build_sweep_spec, sweep
 
     raw = {"name": "tiny", "scenario": "default", "base": {"scale": 0.05, "end_year": 2015},
            "design": "lhs", "samples": 3, "indicators": ["clients_wmo"],

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from transitiesim.sweep import (
+from transitiesim.sweeps import (
     SweepError,
     build_sweep_spec,
     load_sweep,
@@ -201,10 +201,19 @@ def test_cli_sweep_and_analyze(tmp_path):
 
 
 def test_the_shipped_example_sweep_is_valid_and_as_large_as_its_docs_say():
-    from transitiesim.sweep import load_sweep_spec
-    from transitiesim.sweep.runner import tasks_for
+    from transitiesim.sweeps import load_sweep_spec
+    from transitiesim.sweeps.runner import tasks_for
 
     root = Path(__file__).resolve().parents[1]
     spec = load_sweep_spec(root / "sweeps" / "example.toml")
     assert len(tasks_for(spec)) == 160  # 16 x (3 + 2) x 2, as docs/research.md says
     assert "160 runs" in (root / "docs" / "research.md").read_text(encoding="utf-8")
+
+
+def test_the_package_exposes_sweep_and_load_sweep(tmp_path):
+    import transitiesim
+
+    report = transitiesim.sweep(build_sweep_spec({**SMALL, "replications": 1}), tmp_path / "s",
+                                workers=1)
+    assert report.done == 4
+    assert len(transitiesim.load_sweep(tmp_path / "s").runs) == 4

@@ -7,6 +7,7 @@ non-zero exit (2), never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -122,8 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "skips finished runs and retries failed ones.")
     sw.add_argument("file", help="the sweep file (TOML)")
     sw.add_argument("--out", required=True, metavar="DIR", help="the sweep folder")
-    sw.add_argument("--workers", type=_positive_int("--workers"), default=1, metavar="N",
-                    help="worker processes (default 1: run here)")
+    sw.add_argument("--workers", type=_positive_int("--workers"),
+                    default=os.cpu_count() or 1, metavar="N",
+                    help="worker processes (default: one per core; 1 runs here)")
     sw.add_argument("--scheduler", default=None, metavar="ADDRESS",
                     help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     sw.add_argument("--executor", choices=("serial", "processes", "dask"), default=None,
@@ -259,7 +261,7 @@ def cmd_params(args) -> int:
 def cmd_sweep(args) -> int:
     from tqdm import tqdm
 
-    from .sweep import load_sweep_spec, sweep
+    from .sweeps import load_sweep_spec, sweep
 
     spec = load_sweep_spec(args.file)
     bar = tqdm(total=0, desc=spec.name, unit="run", disable=args.quiet, file=sys.stderr)
@@ -282,7 +284,7 @@ def cmd_sweep(args) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from .sweep import load_sweep, save_analysis
+    from .sweeps import load_sweep, save_analysis
 
     results = load_sweep(args.folder)
     out = Path(args.out) if args.out else Path(args.folder) / "analysis"

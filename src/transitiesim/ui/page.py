@@ -411,7 +411,7 @@ def tab_export(national, local, names, seeds, lang: str) -> None:
 
 def sweep_view(lang: str) -> None:
     """Open a sweep folder (from `transitiesim sweep`) and plot its results."""
-    from ..sweep import SweepError, load_sweep, sensitivity
+    from ..sweeps import SweepError, load_sweep, sensitivity
 
     st.title(t("sweep_title", lang))
     folder = st.text_input(t("sweep_folder", lang), key="sweep_dir")

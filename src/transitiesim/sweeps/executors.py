@@ -34,7 +34,7 @@ class ProcessExecutor:
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.pool = process_pool(workers, ["transitiesim.sweep.runner"])
+        self.pool = process_pool(workers, ["transitiesim.sweeps.runner"])
 
     def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:
         pending = list(tasks)

@@ -1,8 +1,9 @@
 """Batch sweeps and sensitivity analysis: a wing that calls ``run``, never the other way round.
 
-    >>> from transitiesim.sweep import sweep, load_sweep, sensitivity
-    >>> sweep("sweeps/example.toml", out="results/example", workers=2)
-    >>> results = load_sweep("results/example")
+    >>> import transitiesim
+    >>> from transitiesim.sweeps import sensitivity
+    >>> transitiesim.sweep("sweeps/example.toml", out="results/example", workers=2)
+    >>> results = transitiesim.load_sweep("results/example")
     >>> sensitivity(results, "unmet_need")
 """
 
