@@ -145,6 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", default=None, metavar="DIR",
                     help="where to save (default FOLDER/analysis)")
 
+    stl = sub.add_parser("statline", help="make a scenario from a CBS StatLine export",
+                         description="Read a StatLine CSV export of population per municipality "
+                         "(and age group) and write a scenario with those municipalities.")
+    stl.add_argument("file", help="the CSV export (e.g. table 03759ned or 83765NED)")
+    stl.add_argument("--extends", default="netherlands",
+                     help="base scenario (default netherlands)")
+    stl.add_argument("--name", default="my-municipalities", help="name of the new scenario")
+    stl.add_argument("--out", required=True, metavar="FILE", help="the scenario file to write")
+
     sub.add_parser("scenarios", help="list the shipped scenarios",
                    description="List the shipped scenarios, one line each.")
     chk = sub.add_parser("check", help="validate a scenario file",
@@ -296,9 +305,33 @@ def cmd_analyze(args) -> int:
     return 0
 
 
+def cmd_statline(args) -> int:
+    import tomli_w
+
+    from .statline import read_population
+
+    municipalities = read_population(args.file)
+    base = load_scenario(args.extends)
+    raw = {"name": args.name, "extends": args.extends,
+           "title_nl": f"{args.name} (uit StatLine)", "title_en": f"{args.name} (from StatLine)",
+           "parameters": {"inhabitants": sum(m.inhabitants for m in municipalities),
+                          "municipalities": len(municipalities)},
+           "municipalities": [m.to_dict() for m in municipalities]}
+    text = tomli_w.dumps(raw)
+    out = Path(args.out)
+    out.write_text(f"# Made by 'transitiesim statline' from {Path(args.file).name}\n{text}",
+                   encoding="utf-8")
+    scenario = load_scenario(out)  # check what we wrote, with the base's other parameters
+    print(f"wrote {out}: {len(municipalities)} municipalities, "
+          f"{sum(m.inhabitants for m in municipalities):,} inhabitants, extends {base.name}; "
+          f"at scale {scenario['scale']:g} that is about "
+          f"{sum(m.inhabitants for m in municipalities) * scenario['scale']:,.0f} persons")
+    return 0
+
+
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "scenarios": cmd_scenarios,
             "check": cmd_check, "params": cmd_params, "sweep": cmd_sweep,
-            "analyze": cmd_analyze}
+            "analyze": cmd_analyze, "statline": cmd_statline}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -10,6 +10,7 @@ from .citizens import NETWORK_FIRST_THRESHOLD, Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
 from .population import (
+    AGE_SHARES,
     CLIENT_SERVICES,
     Domain,
     NeedState,
@@ -67,9 +68,14 @@ class TransitionModel(mesa.Model):
     # --- construction -----------------------------------------------------------------------
     def _create_municipalities(self) -> None:
         p, rng = self.p, self.streams["municipalities"]
+        age_shares = None
         if self.scenario.municipalities:
             names = [m.name for m in self.scenario.municipalities]
             sizes = np.array([m.inhabitants for m in self.scenario.municipalities])
+            age_shares = np.array([
+                [m.share_under_18, 1 - m.share_under_18 - m.share_65_plus, m.share_65_plus]
+                if m.share_under_18 is not None else AGE_SHARES
+                for m in self.scenario.municipalities])
         else:
             sizes = municipality_sizes(p["inhabitants"], p["municipalities"], p["size_log_sd"])
             names = ([f"Gemeente {i + 1:03d}" for i in range(len(sizes))]
@@ -87,7 +93,7 @@ class TransitionModel(mesa.Model):
         self.nbh_muni = np.repeat(np.arange(len(sizes)), nbh_counts)
         self.n_nbh = int(nbh_counts.sum())
         self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
-                            self.streams["population"])
+                            self.streams["population"], age_shares)
         self.inhabitants = sizes.astype(np.float64)
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
         self.muni_bounds = np.concatenate([[0], np.cumsum(sim)])

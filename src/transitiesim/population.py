@@ -114,10 +114,12 @@ class Population:
 
 
 def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
-             isolated_share: float, rng: np.random.Generator) -> Population:
+             isolated_share: float, rng: np.random.Generator,
+             age_shares: np.ndarray | None = None) -> Population:
     """Generate persons for municipalities with ``sim_sizes`` simulated persons each.
 
-    Ages follow the 2015 structure; adults are paired into couples so that households per person
+    Ages follow the 2015 national structure, or per municipality ``age_shares`` (rows: under
+    18, 18-64, 65+); adults are paired into couples so that households per person
     match the 2016 figure; each minor joins the household of an adult aged 25-60; informal
     carers are the partner, the parent, or for single adults (unless isolated) another adult
     aged 30-75 in the same municipality.
@@ -128,8 +130,12 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     nbh_offset = np.concatenate([[0], np.cumsum(nbh_counts)[:-1]])
     nbh = (nbh_offset[muni] + (rng.random(n) * nbh_counts[muni]).astype(np.int64)).astype(np.int32)
 
-    group = np.searchsorted(np.cumsum(AGE_SHARES), rng.random(n), side="right")
-    group = np.minimum(group, 2)
+    # Age group per person from the shares (under 18, 18-64, 65+) of their municipality.
+    shares = (np.tile(AGE_SHARES, (len(sim_sizes), 1)) if age_shares is None
+              else np.asarray(age_shares, dtype=float))
+    cum = np.cumsum(shares, axis=1)[muni]
+    draw = rng.random(n)
+    group = (draw >= cum[:, 0]).astype(np.int64) + (draw >= cum[:, 1])
     u = rng.random(n)
     age = np.where(group == 0, u * 18, np.where(group == 1, 18 + u * 47,
                                                  65 - MEAN_YEARS_OVER_65 * np.log1p(-u * 0.97)))

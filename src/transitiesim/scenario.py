@@ -93,8 +93,19 @@ class Event:
 
 @dataclass(frozen=True)
 class Municipality:
+    """A named municipality; age shares, when given, replace the national 2015 structure."""
+
     name: str
     inhabitants: int
+    share_under_18: float | None = None
+    share_65_plus: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "inhabitants": self.inhabitants}
+        if self.share_under_18 is not None:
+            out["share_under_18"] = self.share_under_18
+            out["share_65_plus"] = self.share_65_plus
+        return out
 
 
 @dataclass(frozen=True)
@@ -141,9 +152,7 @@ class Scenario:
         if self.events:
             raw["events"] = [e.to_dict() for e in self.events]
         if self.municipalities:
-            raw["municipalities"] = [
-                {"name": m.name, "inhabitants": m.inhabitants} for m in self.municipalities
-            ]
+            raw["municipalities"] = [m.to_dict() for m in self.municipalities]
         return raw
 
     def to_toml(self) -> str:
@@ -412,23 +421,46 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
     if not isinstance(items, list):
         problems.append(Problem("municipalities", items, "a list of [[municipalities]] tables"))
         return []
-    result = []
+    result, names = [], set()
+    keys = ["name", "inhabitants", "share_under_18", "share_65_plus"]
     for i, item in enumerate(items):
         where = f"municipalities[{i}]"
         if not isinstance(item, dict):
             problems.append(Problem(where, item, "a table with name and inhabitants"))
             continue
         for key in item:
-            if key not in ("name", "inhabitants"):
-                problems.append(_unknown(key, ["name", "inhabitants"], f"{where}.{key}"))
+            if key not in keys:
+                problems.append(_unknown(key, keys, f"{where}.{key}"))
         name, n = item.get("name"), item.get("inhabitants")
+        young, old = item.get("share_under_18"), item.get("share_65_plus")
         if not isinstance(name, str) or not name:
             problems.append(Problem(f"{where}.name", name, "a non-empty name"))
-        elif isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 30_000_000:
+            continue
+        if name in names:
+            problems.append(Problem(f"{where}.name", name, "a name not used before"))
+        names.add(name)
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 30_000_000:
             problems.append(Problem(f"{where}.inhabitants", n,
                                     "a whole number from 1 to 30,000,000"))
-        else:
-            result.append(Municipality(name, n))
+            continue
+        if (young is None) != (old is None):
+            problems.append(Problem(f"{where}.share_65_plus" if old is None else
+                                    f"{where}.share_under_18", None,
+                                    "both share_under_18 and share_65_plus, or neither"))
+            continue
+        if young is not None:
+            bad = [(k, v) for k, v in (("share_under_18", young), ("share_65_plus", old))
+                   if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1]
+            for k, v in bad:
+                problems.append(Problem(f"{where}.{k}", v, "a share from 0 to 1"))
+            if bad:
+                continue
+            if young + old >= 1:
+                problems.append(Problem(f"{where}.share_65_plus", old,
+                                        f"less than 1 - share_under_18 ({1 - young:g})"))
+                continue
+            young, old = float(young), float(old)
+        result.append(Municipality(name, n, young, old))
     return result
 
 

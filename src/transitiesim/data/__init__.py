@@ -1,0 +1,40 @@
+"""Small reference tables shipped with the package, every row with its source.
+
+- ``figures.csv``: the figures of the model brief (population 2015, budgets and cuts, client
+  levels, citizens, unemployment), columns ``table,quantity,year,value,unit,source``;
+- ``events.csv``: national events after 2015, columns ``date,kind,domain,value,unit,source``;
+- ``reference.csv``: what is known for 2014-2017 in the model's own indicator names, for
+  ``transitiesim validate``, columns ``indicator,year,value,low,high,source``.
+
+No figure is invented: what the sources do not give is not here, and a scenario sets it.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pandas as pd
+
+TABLES = ("figures", "events", "reference")
+
+
+def path(name: str):
+    """The packaged file of table ``name``."""
+    if name not in TABLES:
+        raise KeyError(f"table: got {name!r}; allowed: {', '.join(TABLES)}")
+    return files(__name__) / f"{name}.csv"
+
+
+def load(name: str) -> pd.DataFrame:
+    """A shipped table as a DataFrame."""
+    with path(name).open("r", encoding="utf-8") as f:
+        return pd.read_csv(f)
+
+
+def figure(quantity: str, year: int) -> float:
+    """One value of ``figures.csv``."""
+    table = load("figures")
+    row = table[(table.quantity == quantity) & (table.year == year)]
+    if row.empty:
+        raise KeyError(f"figure: no {quantity!r} for {year} in figures.csv")
+    return float(row.value.iloc[0])

@@ -1,0 +1,98 @@
+"""Shipped reference data (every row with its source) and the StatLine reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from transitiesim import data, load_scenario
+from transitiesim.cli import main
+from transitiesim.statline import StatlineError, read_population
+
+SAMPLE = Path(__file__).parent / "data" / "statline_03759ned_sample.csv"
+
+
+@pytest.mark.parametrize("name", data.TABLES)
+def test_every_shipped_data_row_has_a_source(name):
+    table = data.load(name)
+    assert len(table) > 0
+    assert table["source"].notna().all()
+    assert (table["source"].astype(str).str.strip().str.len() >= 3).all()  # e.g. "CBS"
+
+
+def test_scenarios_use_the_shipped_figures():
+    """The figures in scenario files and in the declaration agree with the data tables."""
+    default = load_scenario("default")
+    figures = data.load("figures")
+    rates = figures[figures.quantity == "unemployment_rate"]
+    for year, rate in zip(rates.year, rates.value, strict=True):
+        assert default.unemployment[int(year)] == pytest.approx(rate)
+    nl = load_scenario("netherlands")
+    events = data.load("events")
+    got = {(f"{e.year:04d}-{e.month:02d}", e.kind): e.values for e in nl.events}
+    for row in events.itertuples():
+        values = got[(row.date, row.kind)]
+        value = values.get("amount_eur", values.get("amount_eur_per_month"))
+        assert value == pytest.approx(row.value)
+    assert nl["inhabitants"] == data.figure("inhabitants", 2015)
+    assert nl["municipalities"] == data.figure("municipalities", 2015)
+    assert default["cut_wmo"] == data.figure("cut_wmo_share", 2015)
+    grant = data.figure("grant_wmo", 2015) / (1 - default["cut_wmo"])
+    assert default["budget_wmo_eur_per_capita"] * data.figure("inhabitants", 2015) == \
+        pytest.approx(grant, rel=1e-3)
+
+
+def test_reference_rows_name_model_indicators_or_are_reported_as_unknown():
+    from transitiesim.indicators import INDICATOR_BY_NAME
+
+    ref = data.load("reference")
+    assert set(ref.columns) >= {"indicator", "year", "value", "low", "high", "source"}
+    assert ref.indicator.isin(INDICATOR_BY_NAME).all()
+
+
+def test_statline_export_gives_municipalities_with_age_shares():
+    munis = {m.name: m for m in read_population(SAMPLE)}
+    assert set(munis) == {"Ameland", "Utrecht (gemeente)"}  # not the country, only 2015
+    ameland = munis["Ameland"]
+    assert ameland.inhabitants == 170 + 600 + 2100 + 730
+    # Under 18: 0-5 fully and 13/15 of 5-20 (ages evenly spread within a group).
+    assert ameland.share_under_18 == pytest.approx((170 + 600 * 13 / 15) / 3600, abs=1e-4)
+    assert ameland.share_65_plus == pytest.approx(730 / 3600, abs=1e-4)
+
+
+def test_statline_with_region_codes_keeps_only_municipalities(tmp_path):
+    f = tmp_path / "codes.csv"
+    f.write_text("Regio's,Totaal inwoners\nNL01  Nederland,16900726\nPV26  Utrecht (PV),1263572\n"
+                 "GM0344 Utrecht,334176\nGM0060 Ameland,3600\n", encoding="utf-8")
+    munis = read_population(f)
+    assert [(m.name, m.inhabitants) for m in munis] == [("Utrecht", 334176), ("Ameland", 3600)]
+    assert munis[0].share_under_18 is None
+
+
+@pytest.mark.parametrize("content, field", [
+    ("Gemeente;Iets anders\nA;1\n", "column (population)"),
+    ("Gemeente;Bevolking\nA;veel\n", "row 2 (Bevolking)"),
+    ("Gemeente;Leeftijd;Bevolking\nA;oud;100\n", "row 2 (Leeftijd)"),
+])
+def test_a_bad_export_names_the_column_or_row(tmp_path, content, field):
+    f = tmp_path / "bad.csv"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(StatlineError) as info:
+        read_population(f)
+    assert info.value.problems[0].field == field
+
+
+def test_statline_command_writes_a_scenario_that_runs(tmp_path, capsys):
+    out = tmp_path / "mine.toml"
+    assert main(["statline", str(SAMPLE), "--out", str(out), "--name", "twee"]) == 0
+    s = load_scenario(out)
+    assert [m.name for m in s.municipalities] == ["Ameland", "Utrecht (gemeente)"]
+    from transitiesim import run
+
+    r = run(s.with_params(end_year=2015, scale=0.05), seed=1)
+    assert set(r.indicators.municipality) == {"Ameland", "Utrecht (gemeente)"}
+    pops = r.indicators.groupby("municipality").population.first()
+    assert pops["Ameland"] == 3600
+    assert isinstance(r.national, pd.DataFrame)
