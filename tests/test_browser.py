@@ -90,6 +90,10 @@ def test_change_a_lever_in_the_browser_and_see_new_results(app_url):
 
         # Change a lever in an edited copy of the first scenario and add it.
         page.get_by_text("Kopie van een scenario aanpassen").click()
+        name_box = page.get_by_label("Naam van de kopie")
+        name_box.fill("meer-burgerkracht")
+        name_box.press("Enter")
+        expect(name_box).to_have_value("meer-burgerkracht")
         slider = page.get_by_role("slider", name=re.compile("Burgerkracht"))
         slider.focus()
         before = slider.get_attribute("aria-valuenow")
@@ -97,7 +101,7 @@ def test_change_a_lever_in_the_browser_and_see_new_results(app_url):
             page.keyboard.press("ArrowRight")
         expect(slider).not_to_have_attribute("aria-valuenow", before)
         page.get_by_role("button", name="Toevoegen aan de vergelijking").click()
-        expect(page.get_by_text("citizen-power-2", exact=False).first).to_be_visible(
+        expect(page.get_by_text("meer-burgerkracht", exact=False).first).to_be_visible(
             timeout=180_000)
         expect(cards.filter(has_text="Onvervulde hulpvraag")).to_have_count(3, timeout=180_000)
         new = _number(cards.filter(has_text="Onvervulde hulpvraag").nth(2)

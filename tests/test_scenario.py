@@ -25,7 +25,7 @@ def test_every_required_scenario_ships_and_loads():
 def test_extends_overrides_parameters_and_keeps_the_rest():
     base = load_scenario("default")
     child = load_scenario("transformation")
-    assert child.lineage == ("default", "transformation")
+    assert child.lineage == ("default", "calibrated", "transformation")
     assert child["citizen_power"] == 0.8 and base["citizen_power"] == 0.5
     assert child["cut_wmo"] == base["cut_wmo"]
     assert child.unemployment == base.unemployment
@@ -52,7 +52,7 @@ def test_a_file_extending_a_shipped_scenario_by_path(tmp_path):
     f.write_text('name = "mine"\nextends = "transition-only"\n[parameters]\ncut_wmo = 0.2\n')
     s = load_scenario(f)
     assert s["cut_wmo"] == 0.2 and s["citizen_power"] == 0.3  # from transition-only
-    assert s.lineage == ("default", "transition-only", "mine")
+    assert s.lineage == ("default", "calibrated", "transition-only", "mine")
 
 
 def test_round_trip_through_toml_gives_the_same_scenario():

@@ -145,6 +145,21 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", default=None, metavar="DIR",
                     help="where to save (default FOLDER/analysis)")
 
+    cal = sub.add_parser("calibrate", help="fit behavioural parameters to the 2015 levels",
+                         description="Least squares fit of behavioural parameters without a "
+                         "direct source to the 2015-2016 levels in the shipped figures; writes "
+                         "a scenario that extends SCENARIO with the fitted values (and a .json "
+                         "with the fit and its uncertainty).")
+    cal.add_argument("scenario", help="the scenario to calibrate (shipped name or path)")
+    cal.add_argument("--out", required=True, metavar="FILE", help="the scenario file to write")
+    cal.add_argument("--name", default="calibrated", help="name of the written scenario")
+    cal.add_argument("--params", default=None, metavar="A,B",
+                     help="parameters to fit (default: onset_wmo, onset_jeugd, job_loss_rate, "
+                     "carer_hours_per_month, care_hours_at_full_need, youth_hours_at_full_need)")
+    cal.add_argument("--seeds", type=_positive_int("--seeds"), default=3, metavar="N")
+    cal.add_argument("--scale", type=_float("--scale"), default=0.25, metavar="F")
+    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations"), default=120)
+
     stl = sub.add_parser("statline", help="make a scenario from a CBS StatLine export",
                          description="Read a StatLine CSV export of population per municipality "
                          "(and age group) and write a scenario with those municipalities.")
@@ -305,6 +320,27 @@ def cmd_analyze(args) -> int:
     return 0
 
 
+def cmd_calibrate(args) -> int:
+    from .calibration import DEFAULT_PARAMETERS, calibrate, write
+
+    scenario = load_scenario(args.scenario)
+    params = tuple(p.strip() for p in args.params.split(",")) if args.params else \
+        DEFAULT_PARAMETERS
+    done = []
+    result = calibrate(scenario, params, seeds=args.seeds, scale=args.scale,
+                       max_evaluations=args.max_evaluations, progress=done.append)
+    extends = args.scenario if Path(args.scenario).suffix != ".toml" else \
+        str(Path(args.scenario).resolve())
+    out, sidecar = write(result, Path(args.out), extends, args.name)
+    print(f"{result.evaluations} evaluations in {result.seconds:.0f} s "
+          f"({len(result.seeds)} seeds, scale {result.scenario['scale']:g})")
+    print(result.fit.drop(columns="source").round(4).to_string(index=False))
+    for k, v in result.parameters.items():
+        print(f"{k} = {v:.4g} +- {result.standard_errors[k]:.2g}")
+    print(f"wrote {out} and {sidecar}")
+    return 0
+
+
 def cmd_statline(args) -> int:
     import tomli_w
 
@@ -331,7 +367,7 @@ def cmd_statline(args) -> int:
 
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "scenarios": cmd_scenarios,
             "check": cmd_check, "params": cmd_params, "sweep": cmd_sweep,
-            "analyze": cmd_analyze, "statline": cmd_statline}
+            "analyze": cmd_analyze, "statline": cmd_statline, "calibrate": cmd_calibrate}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
