@@ -160,6 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--scale", type=_float("--scale"), default=0.25, metavar="F")
     cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations"), default=120)
 
+    val = sub.add_parser("validate", help="compare the national figures with reference data",
+                         description="Run a scenario over several seeds and compare its yearly "
+                         "national indicators with a reference file (indicator,year,value[,low,"
+                         "high,source]); print a table and write validation.md with plots.")
+    val.add_argument("--scenario", default="netherlands")
+    val.add_argument("--reference", default=None, metavar="FILE",
+                     help="reference CSV (default: the shipped 2014-2017 figures)")
+    val.add_argument("--out", default="results/validation", metavar="DIR")
+    val.add_argument("--seeds", type=_positive_int("--seeds"), default=3, metavar="N")
+    val.add_argument("--scale", type=_float("--scale"), default=None, metavar="F")
+    val.add_argument("--patterns", action="store_true",
+                     help="also check the model's patterns (about a minute)")
+
     stl = sub.add_parser("statline", help="make a scenario from a CBS StatLine export",
                          description="Read a StatLine CSV export of population per municipality "
                          "(and age group) and write a scenario with those municipalities.")
@@ -341,6 +354,23 @@ def cmd_calibrate(args) -> int:
     return 0
 
 
+def cmd_validate(args) -> int:
+    from .validation import read_reference, validate, write
+
+    reference = read_reference(args.reference)
+    scenario = _load(args.scenario, {}, args.scale)
+    result = validate(scenario, reference, seeds=args.seeds, patterns=args.patterns)
+    cols = ["indicator", "year", "reference", "model_median", "model_low", "model_high",
+            "status"]
+    table = result.table.reindex(columns=cols)
+    print(table.to_string(index=False, float_format=lambda x: f"{x:,.4g}"))
+    for claim, holds, detail in result.patterns:
+        print(f"pattern {'reproduced' if holds else 'NOT reproduced'}: {claim} ({detail})")
+    path = write(result, Path(args.out))
+    print(f"wrote {path}")
+    return 0
+
+
 def cmd_statline(args) -> int:
     import tomli_w
 
@@ -367,7 +397,8 @@ def cmd_statline(args) -> int:
 
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "scenarios": cmd_scenarios,
             "check": cmd_check, "params": cmd_params, "sweep": cmd_sweep,
-            "analyze": cmd_analyze, "statline": cmd_statline, "calibrate": cmd_calibrate}
+            "analyze": cmd_analyze, "statline": cmd_statline, "calibrate": cmd_calibrate,
+            "validate": cmd_validate}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

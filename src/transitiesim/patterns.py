@@ -1,0 +1,134 @@
+"""The patterns the model must reproduce from its mechanisms (ODD "purpose and patterns").
+
+Declared once here; ``tests/test_patterns.py`` requires each to hold, and ``transitiesim
+validate`` reports each in ``docs/validation.md``. Every comparison is paired by seed (common
+random numbers) and must hold in every seed, not on average.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .run import run_seeds
+from .scenario import load_scenario
+
+SEEDS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    claim: str
+    mechanism: str
+    check: Callable[[tuple[int, ...]], tuple[bool, str]]
+
+
+def yearly_means(name: str, cols: list[str], seeds=SEEDS, years=(2016, 2021), **params
+                 ) -> pd.DataFrame:
+    """Per seed: the monthly mean of ``cols`` over ``years`` (national)."""
+    scenario = load_scenario(name).with_params(end_year=max(years[1], 2016), **params)
+    nat = run_seeds(scenario, seeds).national
+    nat = nat[(nat.year >= years[0]) & (nat.year <= years[1])]
+    return nat.groupby("seed")[cols].mean()
+
+
+def _fmt(a: pd.Series, b: pd.Series) -> str:
+    return f"{a.mean():.4g} vs {b.mean():.4g} (mean of {len(a)} seeds)"
+
+
+def deeper_cut(seeds) -> tuple[bool, str]:
+    cols = ["unmet_need", "access_threshold"]
+    mild = yearly_means("calibrated", cols, seeds, learning_orientation=0.0)
+    deep = yearly_means("calibrated", cols, seeds, learning_orientation=0.0, cut_wmo=0.4,
+                        cut_jeugd=0.4, cut_jeugd_first=0.4)
+    ok = bool((deep.access_threshold > mild.access_threshold).all()
+              and (deep.unmet_need > mild.unmet_need).all())
+    return ok, "unmet need, 40% cut vs the shipped cuts: " + _fmt(deep.unmet_need,
+                                                                  mild.unmet_need)
+
+
+def cheaper_access(seeds) -> tuple[bool, str]:
+    cheap = yearly_means("calibrated", ["clients_wmo"], seeds,
+                         own_contribution_eur_per_month=0.0)
+    dear = yearly_means("calibrated", ["clients_wmo"], seeds,
+                        own_contribution_eur_per_month=100.0)
+    cols = ["clients_wmo", "clients_jeugd"]
+    lenient = yearly_means("calibrated", cols, seeds, access_strictness=0.2)
+    strict = yearly_means("calibrated", cols, seeds, access_strictness=0.5)
+    ok = bool((cheap.clients_wmo > dear.clients_wmo).all() and (lenient > strict).all().all())
+    return ok, ("Wmo clients with no own contribution vs EUR 100: "
+                + _fmt(cheap.clients_wmo, dear.clients_wmo))
+
+
+def citizen_power(seeds) -> tuple[bool, str]:
+    cols = ["clients_wmo", "carers_overburdened", "informal_carers"]
+    low = yearly_means("calibrated", cols, seeds, citizen_power=0.2)
+    high = yearly_means("calibrated", cols, seeds, citizen_power=0.8)
+    ok = bool((high.clients_wmo < low.clients_wmo).all()
+              and (high.carers_overburdened > low.carers_overburdened).all()
+              and (high.informal_carers > low.informal_carers).all())
+    return ok, ("citizen power 0.8 vs 0.2: Wmo clients " + _fmt(high.clients_wmo,
+                                                               low.clients_wmo)
+                + "; overburdened carers " + _fmt(high.carers_overburdened,
+                                                  low.carers_overburdened))
+
+
+def innovation_pays_later(seeds) -> tuple[bool, str]:
+    cols = ["experiment_spending_eur", "cost_per_client_eur"]
+    none_e = yearly_means("calibrated", cols, seeds, (2015, 2016), innovation_uptake=0.0)
+    much_e = yearly_means("calibrated", cols, seeds, (2015, 2016), innovation_uptake=1.0)
+    none_l = yearly_means("calibrated", cols, seeds, (2022, 2025), innovation_uptake=0.0)
+    much_l = yearly_means("calibrated", cols, seeds, (2022, 2025), innovation_uptake=1.0)
+    early = none_e.cost_per_client_eur - much_e.cost_per_client_eur
+    late = none_l.cost_per_client_eur - much_l.cost_per_client_eur
+    ok = bool((none_e.experiment_spending_eur == 0).all()
+              and (much_e.experiment_spending_eur > 0).all()
+              and (late > 0).all() and (late > early).all())
+    return ok, (f"saving per client 2015-16: {early.mean():.1f} EUR/month, 2022-25: "
+                f"{late.mean():.1f}; experiment spending 2015-16: "
+                f"{much_e.experiment_spending_eur.mean():,.0f} EUR/month")
+
+
+def escalation_costs(seeds) -> tuple[bool, str]:
+    calm = yearly_means("transition-only", ["cost_per_client_eur"], seeds, escalation_rate=0.0)
+    steep = yearly_means("transition-only", ["cost_per_client_eur"], seeds,
+                         escalation_rate=0.06)
+    ok = bool((steep.cost_per_client_eur > calm.cost_per_client_eur).all())
+    return ok, "cost per client, escalation 0.06 vs 0: " + _fmt(steep.cost_per_client_eur,
+                                                               calm.cost_per_client_eur)
+
+
+def transformation_better(seeds) -> tuple[bool, str]:
+    cols = ["unmet_need", "budget_eur_wmo", "budget_eur_jeugd", "budget_eur_participatie"]
+    only = yearly_means("transition-only", cols, seeds)
+    trans = yearly_means("transformation", cols, seeds)
+    budgets = ["budget_eur_wmo", "budget_eur_jeugd", "budget_eur_participatie"]
+    ok = bool(np.allclose(only[budgets], trans[budgets])
+              and (trans.unmet_need < only.unmet_need).all())
+    return ok, "unmet need, transformation vs transition only: " + _fmt(trans.unmet_need,
+                                                                        only.unmet_need)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern("deeper_cut", "A deeper cut raises unmet need",
+            "cut, deficit, a traditional municipality raises its access threshold",
+            deeper_cut),
+    Pattern("cheaper_access", "Cheaper or easier access raises demand",
+            "the own contribution deters applications; the threshold decides who qualifies",
+            cheaper_access),
+    Pattern("citizen_power", "More citizen power lowers formal demand and raises carer burden",
+            "carers stretch further; covered needs are applied for less", citizen_power),
+    Pattern("innovation", "Innovation costs money first and lowers cost per client later",
+            "experiments cost for months; one that works lowers the effort billed per client",
+            innovation_pays_later),
+    Pattern("escalation", "Unmet need escalates and costs more later",
+            "unmet and waiting needs grow in severity; care cost rises with severity",
+            escalation_costs),
+    Pattern("transformation", "Transformation beats transition-only on unmet need at equal "
+            "budget", "informal care, initiatives, prevention, innovation, a learning municipality",
+            transformation_better),
+)
