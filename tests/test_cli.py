@@ -89,3 +89,16 @@ def test_compare_prints_seed_paired_differences(capsys):
     out = capsys.readouterr().out
     assert "Difference from transition-only, paired by seed" in out
     assert "transformation" in out
+
+
+def test_a_run_that_would_not_fit_in_memory_is_refused_before_it_starts(tmp_path):
+    import os
+
+    env = {**os.environ, "TRANSITIESIM_MEMORY_AVAILABLE": str(2 * 2**30)}
+    proc = subprocess.run([sys.executable, "-m", "transitiesim.cli", "run", "netherlands",
+                           "--scale", "1", "--out", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 2
+    assert "parameters.scale: got 1.0; allowed: at most about 0.3" in proc.stderr
+    assert "GiB" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "o").exists()

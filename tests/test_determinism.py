@@ -65,3 +65,21 @@ def test_results_have_one_row_per_month_and_municipality():
     monthly_2014 = r.national[r.national.year == 2014]
     assert np.isclose(yearly.loc[0, "spending_eur_wmo"], monthly_2014.spending_eur_wmo.sum())
     assert np.isclose(yearly.loc[0, "clients_wmo"], monthly_2014.clients_wmo.mean())
+
+
+def test_seeded_regression_snapshot():
+    """A labelled regression snapshot, not a truth: the same seed must give exactly these
+    yearly values until a change that is meant to alter results regenerates them
+    (tests/data/make_snapshot.py). It guards speed work, which must not change results."""
+    import json
+    from pathlib import Path
+
+    from tests.data.make_snapshot import make
+
+    stored = json.loads((Path(__file__).parent / "data" / "snapshot_calibrated_seed1.json")
+                        .read_text(encoding="utf-8"))
+    now = make()
+    assert now["years"] == stored["years"]
+    for name, values in stored["values"].items():
+        np.testing.assert_allclose(now["values"][name], values, rtol=1e-9, atol=1e-9,
+                                   err_msg=name)

@@ -218,9 +218,10 @@ def _months(s: Scenario) -> int:
 
 
 def cmd_run(args) -> int:
-    from .run import replication_seeds, run_seeds
+    from .run import check_memory, replication_seeds, run_seeds
 
     scenario = _load(args.scenario, _parse_set(args.set), args.scale)
+    check_memory(scenario)
     seeds = replication_seeds(args.seed, args.seeds)
     out = Path(args.out or Path("results") / scenario.name)
     with _progress(_months(scenario) * len(seeds), args.quiet, scenario.name) as bar:

@@ -6,6 +6,7 @@ Everything else (command line, sweeps, app) calls :func:`run` or :func:`run_seed
 from __future__ import annotations
 
 import json
+import os
 import platform
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,9 +21,7 @@ import pandas as pd
 
 from .indicators import INDICATOR_BY_NAME, INDICATORS
 from .model import TransitionModel
-from .scenario import Scenario
-
-KEYS = ["seed", "date", "year", "month"]
+from .scenario import Problem, Scenario, ScenarioError
 
 
 @dataclass
@@ -53,6 +52,52 @@ def replication_seeds(root: int, n: int) -> list[int]:
     return [int(s.generate_state(1)[0]) for s in np.random.SeedSequence(root).spawn(n)]
 
 
+# Peak memory of a run: measured about 170 bytes per simulated person (tracemalloc, 100,000
+# persons) for the person arrays and the month's temporaries; 250 leaves room for pandas
+# tables and numpy's scratch copies. Plus the interpreter and libraries.
+BYTES_PER_PERSON = 250
+BASE_BYTES = 400 * 2**20
+
+
+def estimate_memory(scenario: Scenario) -> int:
+    """Estimated peak bytes of one run of ``scenario``."""
+    if scenario.municipalities:
+        people = sum(max(1, round(m.inhabitants * scenario["scale"]))
+                     for m in scenario.municipalities)
+    else:
+        people = scenario["inhabitants"] * scenario["scale"] + scenario["municipalities"]
+    return int(BASE_BYTES + BYTES_PER_PERSON * people)
+
+
+def available_memory() -> int:
+    """Bytes this machine can give a run now (MemAvailable; TRANSITIESIM_MEMORY_AVAILABLE
+    overrides it, in bytes)."""
+    override = os.environ.get("TRANSITIESIM_MEMORY_AVAILABLE")
+    if override:
+        return int(float(override))
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_AVPHYS_PAGES")
+
+
+def check_memory(scenario: Scenario) -> None:
+    """Refuse, before starting, a run that would not fit in memory; name a scale that fits."""
+    need, have = estimate_memory(scenario), available_memory()
+    if need <= have:
+        return
+    per_scale = (need - BASE_BYTES) / scenario["scale"]
+    fits = max((have - BASE_BYTES) / per_scale, 0.0) * 0.9
+    raise ScenarioError([Problem(
+        "parameters.scale", scenario["scale"],
+        f"at most about {fits:.2g} on this machine: the run needs an estimated "
+        f"{need / 2**30:.1f} GiB and {have / 2**30:.1f} GiB is available")], scenario.name)
+
+
 def run(scenario: Scenario, seed: int = 0, scale: float | None = None) -> RunResult:
     """Run one scenario with one seed. ``scale`` overrides the scenario's ``scale``."""
     return run_seeds(scenario, [seed], scale=scale)
@@ -63,6 +108,7 @@ def run_seeds(scenario: Scenario, seeds: Iterable[int], scale: float | None = No
     """Run one scenario once per seed; ``progress(months_done)`` is called after each month."""
     if scale is not None:
         scenario = scenario.with_params(scale=scale)
+    check_memory(scenario)
     seeds = [int(s) for s in seeds]
     parts_local, parts_national = [], []
     for seed in seeds:

@@ -138,7 +138,6 @@ class Scenario:
         """A new scenario with some parameters changed, validated like a file."""
         raw = self.to_raw()
         raw["parameters"].update(overrides)
-        raw["name"] = raw.get("name", self.name)
         return _build(raw, f"{self.name} (changed)", lineage=self.lineage)
 
     def to_raw(self) -> dict[str, Any]:
@@ -157,10 +156,6 @@ class Scenario:
 
     def to_toml(self) -> str:
         return tomli_w.dumps(self.to_raw())
-
-    @property
-    def title(self) -> str:
-        return self.title_en or self.name
 
 
 def shipped_dir() -> Path:
