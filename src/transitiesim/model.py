@@ -52,7 +52,7 @@ class TransitionModel(mesa.Model):
         self._create_municipalities()
         self.ledger = Ledger(len(self.municipality_list))
         self.rijk = Rijk(self)
-        self.citizens = Citizens(self.pop, p, self.streams, self.n_nbh)
+        self.citizens = self.make_citizens()
         self._seed_needs()
         self.providers_list: list[Provider] = []
         self._clients_cache: dict[int, np.ndarray] = {}
@@ -66,6 +66,10 @@ class TransitionModel(mesa.Model):
         self.ledger.clear()
 
     # --- construction -----------------------------------------------------------------------
+    def make_citizens(self) -> Citizens:
+        """The citizens' submodels on the person arrays (``reference.py`` swaps in agents)."""
+        return Citizens(self.pop, self.p, self.streams, self.n_nbh)
+
     def _create_municipalities(self) -> None:
         p, rng = self.p, self.streams["municipalities"]
         age_shares = None
