@@ -27,37 +27,32 @@ class UserError(Exception):
     """A mistake in what the user asked for; the message says what to change."""
 
 
-def _positive_int(name: str):
-    def parse(text: str) -> int:
+def _number(name: str, kind: type = float, minimum: float | None = None):
+    """An argparse type: a number of ``kind``, at least ``minimum``; the error names the flag."""
+    allowed = ("a whole number" if kind is int else "a number") + (
+        f" of {minimum:g} or more" if minimum is not None else "")
+
+    def parse(text: str):
         try:
-            value = int(text)
+            value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{name}: got {text!r}; allowed: a whole number of 1 or more") from None
-        if value < 1:
-            raise argparse.ArgumentTypeError(
-                f"{name}: got {value}; allowed: a whole number of 1 or more")
+            raise argparse.ArgumentTypeError(f"{name}: got {text!r}; allowed: {allowed}") from None
+        if minimum is not None and value < minimum:
+            raise argparse.ArgumentTypeError(f"{name}: got {value}; allowed: {allowed}")
         return value
     return parse
 
 
+def _positive_int(name: str):
+    return _number(name, int, 1)
+
+
 def _int(name: str):
-    def parse(text: str) -> int:
-        try:
-            return int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"{name}: got {text!r}; allowed: a whole number") from None
-    return parse
+    return _number(name, int)
 
 
 def _float(name: str):
-    def parse(text: str) -> float:
-        try:
-            return float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{name}: got {text!r}; allowed: a number") from None
-    return parse
+    return _number(name, float)
 
 
 def _parse_set(items: list[str]) -> dict:
