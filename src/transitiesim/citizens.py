@@ -22,11 +22,8 @@ from .population import (
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 MONTHLY_DRAWS = ("onset", "jobs", "recovery", "apply", "queue")
-LIGHT_NEED = 0.35  # severity below which light support by an initiative suffices
 REFERENCE_UNEMPLOYMENT = 0.069  # 2015 (CBS): exit and entry rates are stated at this level
 GOMPERTZ = (-10.5, 0.095)  # assumption: yearly death chance exp(a + b*age), about Dutch tables
-NETWORK_FIRST_THRESHOLD = 0.3  # from this access threshold on, the network is counted first
-NETWORK_FIRST_MARGIN = 0.2  # extra severity asked of a need the network covers (assumption)
 
 
 @dataclass
@@ -207,7 +204,7 @@ class Citizens:
         sr_factor = 1.5 - pop.self_reliance
         prob = self.onset_month * sr_factor
         prob *= self.per_person(1.0 - inputs.prevention)
-        prob[self.overburdened] *= 2.0
+        prob[self.overburdened] *= p["burdened_onset_factor"]
         cand = np.flatnonzero(u_care < prob)
         is_minor = self.minor[cand]
         for d, who in ((JEUGD, cand[is_minor]), (WMO, cand[~is_minor])):
@@ -259,7 +256,7 @@ class Citizens:
             sev = pop.severity[d][rest]
             covered = np.zeros(rest.size, dtype=bool)
             if d == WMO and rest.size:
-                light = np.flatnonzero(sev < LIGHT_NEED)
+                light = np.flatnonzero(sev < p["light_need_threshold"])
                 hours = sev[light] * hours_full[d] * pop.weight[rest[light]]
                 ok, used_here = _fill_by_group(pop.nbh[rest[light]], hours,
                                                initiative_hours_by_nbh - used)
@@ -314,7 +311,8 @@ class Citizens:
         pop, p = self.pop, self.p
         not_waiting = pop.wait_months[d][who] < 0
         sev = pop.severity[d][who]
-        prob = p["application_rate"] * sev * np.where(informal, 0.6, 1.0)
+        prob = p["application_rate"] * sev * np.where(informal, p["network_application_factor"],
+                                                      1.0)
         if d == WMO:
             prob = prob * np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
         applies = not_waiting & (u[who] < prob)
@@ -322,7 +320,7 @@ class Citizens:
         thr = inputs.threshold[m]
         if reformed:
             # "Eigen kracht eerst": a strict municipality asks more of a need the network covers.
-            thr = thr + NETWORK_FIRST_MARGIN * (informal & inputs.network_first[m])
+            thr = thr + p["network_first_margin"] * (informal & inputs.network_first[m])
         eligible = sev >= thr
         pop.wait_months[d][who[applies & eligible]] = 0
 

@@ -6,7 +6,7 @@ import mesa
 import numpy as np
 
 from .agents import CitizenInitiative, Municipality, Provider, Rijk
-from .citizens import NETWORK_FIRST_THRESHOLD, Citizens, MunicipalInputs
+from .citizens import Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
 from .population import (
@@ -24,8 +24,6 @@ STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "mu
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
                   Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
-REINTEGRATION_COVERAGE = 0.25  # assumption: share of eligible recipients a trajectory can reach
-FIXED_COST_SHARE = 0.15  # assumption: share of a provider's cost that does not vary with clients
 
 
 class TransitionModel(mesa.Model):
@@ -129,7 +127,7 @@ class TransitionModel(mesa.Model):
             Service.JEUGD_RESIDENTIAL: (youth >= res) * w,
             Service.REINTEGRATION: (pop.on_bijstand
                                     & (pop.severity[Domain.PARTICIPATIE] <= 0.7)) * w
-            * REINTEGRATION_COVERAGE,
+            * p["reintegration_coverage"],
         }
         M = len(self.municipality_list)
         for s, demand in need.items():
@@ -224,7 +222,8 @@ class TransitionModel(mesa.Model):
         per_capita = spend / self.inhabitants
         effect = self.p["prevention_effect"] * (
             1.0 - np.exp(-per_capita / self.p["prevention_scale_eur_per_capita"]))
-        return MunicipalInputs(threshold=thr, network_first=thr >= NETWORK_FIRST_THRESHOLD,
+        return MunicipalInputs(threshold=thr,
+                               network_first=thr >= self.p["network_first_threshold"],
                                prevention=effect,
                                own_contribution_eur=self.rijk.own_contribution_eur,
                                unemployment=self.unemployment)
@@ -475,9 +474,10 @@ class TransitionModel(mesa.Model):
             if pr.block:
                 pr.cost_eur = pr.revenue_eur
             else:
-                fixed = FIXED_COST_SHARE * pr.capacity * self.unit_value_eur(pr.service)
+                share = p["fixed_cost_share"]
+                fixed = share * pr.capacity * self.unit_value_eur(pr.service)
                 pr.cost_eur = p["provider_cost_ratio"] * (
-                    (1 - FIXED_COST_SHARE) * ref_volume[pr.index] + fixed)
+                    (1 - share) * ref_volume[pr.index] + fixed)
 
     def _unit_ref(self, service: np.ndarray, severity: np.ndarray) -> np.ndarray:
         """Reference tariff per client-month for clients of ``service`` with ``severity``."""

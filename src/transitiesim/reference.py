@@ -15,8 +15,6 @@ import mesa
 import numpy as np
 
 from .citizens import (
-    LIGHT_NEED,
-    NETWORK_FIRST_MARGIN,
     REFERENCE_UNEMPLOYMENT,
     WORKING_AGE,
     Citizens,
@@ -61,7 +59,7 @@ class CitizenAgent(mesa.Agent):
         d = JEUGD if c.minor[i] else WMO
         prob = float(c.onset_month[i]) * sr_factor * (1.0 - inputs.prevention[pop.muni[i]])
         if pop.carer_load[i] > 1.0:
-            prob *= 2.0
+            prob *= p["burdened_onset_factor"]
         if pop.severity[d][i] == 0 and rnd() < prob:
             pop.severity[d][i] = 0.1 + 0.8 * rnd()
         u = inputs.unemployment
@@ -96,7 +94,7 @@ class CitizenAgent(mesa.Agent):
                 pop.state[d][i] = FORMAL
                 continue
             nbh = pop.nbh[i]
-            if d == WMO and sev < LIGHT_NEED and nbh not in c.closed:
+            if d == WMO and sev < p["light_need_threshold"] and nbh not in c.closed:
                 # In person order, until the first light need that no longer fits.
                 need = sev * full[d] * float(pop.weight[i])
                 if need <= hours_left[nbh] + 1e-9:
@@ -120,14 +118,15 @@ class CitizenAgent(mesa.Agent):
             pop.state[d][i] = INFORMAL if informal else UNMET
             sev = float(pop.severity[d][i])
             if pop.wait_months[d][i] < 0:
-                prob = p["application_rate"] * sev * (0.6 if informal else 1.0)
+                prob = p["application_rate"] * sev * (
+                    p["network_application_factor"] if informal else 1.0)
                 if d == WMO:
                     prob *= np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100)
                 if rnd() < prob:
                     m = pop.muni[i]
                     thr = inputs.threshold[m]
                     if reformed and informal and inputs.network_first[m]:
-                        thr += NETWORK_FIRST_MARGIN
+                        thr += p["network_first_margin"]
                     if sev >= thr:
                         pop.wait_months[d][i] = 0
             if pop.wait_months[d][i] >= 0 and not informal:
