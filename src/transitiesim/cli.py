@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from .params import PARAMETERS
+from .run import SUMMARY_FROM_YEAR
 from .scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 
 EXIT_USAGE = 2
@@ -106,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     cmp_p = sub.add_parser("compare", help="run several scenarios and print their differences",
                            description="Run scenarios with the same seeds and print yearly "
-                           "means from 2016 on, and each scenario's seed-paired difference from "
+                           "means from the year after the reform, and each scenario's seed-paired "
+                           "difference from "
                            "the first (the baseline).")
     cmp_p.add_argument("scenarios", nargs="*", default=DEFAULT_COMPARISON,
                        help="scenarios, the first is the baseline (default: the shipped ones)")
@@ -136,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "--from-year; prints the table and saves it with a plot.")
     an.add_argument("folder", help="the sweep folder")
     an.add_argument("--indicator", required=True, help="an indicator the sweep kept")
-    an.add_argument("--from-year", type=_int("--from-year"), default=2016, metavar="YEAR")
+    an.add_argument("--from-year", type=_int("--from-year"), default=SUMMARY_FROM_YEAR,
+                    metavar="YEAR")
     an.add_argument("--out", default=None, metavar="DIR",
                     help="where to save (default FOLDER/analysis)")
 
@@ -246,16 +249,17 @@ def cmd_compare(args) -> int:
     with _progress(total, args.quiet, "compare") as bar:
         for s in scenarios:
             yearly[s.name] = run_seeds(s, seeds, progress=bar.update).yearly()
-    means = pd.DataFrame({name: y[y.year >= 2016].groupby("seed")[SUMMARY].mean().mean()
+    start = SUMMARY_FROM_YEAR
+    means = pd.DataFrame({name: y[y.year >= start].groupby("seed")[SUMMARY].mean().mean()
                           for name, y in yearly.items()}).T
     pd.set_option("display.width", 200)
-    print(f"Yearly means from 2016 on, median of {len(seeds)} seed(s):")
+    print(f"Yearly means from {start} on, median of {len(seeds)} seed(s):")
     print(means.round(2).to_string())
     base_name = scenarios[0].name
-    base = yearly[base_name][yearly[base_name].year >= 2016].groupby("seed")[SUMMARY].mean()
+    base = yearly[base_name][yearly[base_name].year >= start].groupby("seed")[SUMMARY].mean()
     rows = {}
     for name, y in list(yearly.items())[1:]:
-        diff = y[y.year >= 2016].groupby("seed")[SUMMARY].mean() - base
+        diff = y[y.year >= start].groupby("seed")[SUMMARY].mean() - base
         rows[name] = diff.median()
     if rows:
         print(f"\nDifference from {base_name}, paired by seed (same random draws where the "

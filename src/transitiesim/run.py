@@ -52,6 +52,10 @@ def replication_seeds(root: int, n: int) -> list[int]:
     return [int(s.generate_state(1)[0]) for s in np.random.SeedSequence(root).spawn(n)]
 
 
+# Summaries (the app's cards, `compare`, sweep outcomes) average from this year on: the reform
+# year itself is a transition.
+SUMMARY_FROM_YEAR = 2016
+
 # Peak memory of a run: measured about 170 bytes per simulated person (tracemalloc, 100,000
 # persons) for the person arrays and the month's temporaries; 250 leaves room for pandas
 # tables and numpy's scratch copies. Plus the interpreter and libraries.

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..indicators import INDICATOR_BY_NAME
+from ..run import SUMMARY_FROM_YEAR
 from ..scenario import Problem
 from .spec import SweepError
 
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
     from .runner import SweepResults
 
 
-def outcomes(results: SweepResults, indicator: str, from_year: int = 2016) -> pd.DataFrame:
+def outcomes(results: SweepResults, indicator: str,
+             from_year: int = SUMMARY_FROM_YEAR) -> pd.DataFrame:
     """Per design point: parameter values and the indicator's monthly mean from ``from_year``
     (or the last simulated year, if earlier), averaged over the point's replications (which
     share seeds across points)."""
@@ -34,7 +36,8 @@ def outcomes(results: SweepResults, indicator: str, from_year: int = 2016) -> pd
     return design.join(per_point.rename(indicator), how="inner").reset_index()
 
 
-def sensitivity(results: SweepResults, indicator: str, from_year: int = 2016) -> pd.DataFrame:
+def sensitivity(results: SweepResults, indicator: str,
+                from_year: int = SUMMARY_FROM_YEAR) -> pd.DataFrame:
     """Sensitivity of one indicator to each varied parameter, by the sweep's design."""
     spec = results.spec
     out = outcomes(results, indicator, from_year)
@@ -68,7 +71,7 @@ def sensitivity(results: SweepResults, indicator: str, from_year: int = 2016) ->
 
 
 def save_analysis(results: SweepResults, indicator: str, out: Path,
-                  from_year: int = 2016) -> tuple[pd.DataFrame, Path, Path]:
+                  from_year: int = SUMMARY_FROM_YEAR) -> tuple[pd.DataFrame, Path, Path]:
     """Compute, then write ``<indicator>_<method>.csv`` and a bar chart PNG into ``out``."""
     import matplotlib
 

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import tomli_w
 
-from ..run import run
+from ..run import SUMMARY_FROM_YEAR, run
 from ..scenario import Problem, load_scenario_text
 from .executors import make_executor
 from .spec import SweepError, SweepSpec, build_sweep_spec, load_sweep_spec
@@ -226,7 +226,7 @@ class SweepResults:
     national: pd.DataFrame  # model level: one row per run and month
     municipalities: pd.DataFrame  # one row per run, month and municipality
 
-    def outcomes(self, indicator: str, from_year: int = 2016) -> pd.DataFrame:
+    def outcomes(self, indicator: str, from_year: int = SUMMARY_FROM_YEAR) -> pd.DataFrame:
         """Per design point: the parameters and the indicator's monthly mean from ``from_year``,
         averaged over replications."""
         from .analysis import outcomes

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..indicators import INDICATOR_BY_NAME
 from ..params import DOMAINS
+from ..run import SUMMARY_FROM_YEAR
 from .text import t
 
 HEADLINES = ("unmet_need", "waiting_list", "carers_overburdened", "wellbeing_p10",
@@ -22,7 +23,7 @@ HEADLINES = ("unmet_need", "waiting_list", "carers_overburdened", "wellbeing_p10
 BETTER = {"unmet_need": -1, "waiting_list": -1, "carers_overburdened": -1,
           "wellbeing_p10": 1, "wellbeing_mean": 1, "cost_per_client_eur": -1,
           "deficit_eur_total": -1, "providers_bankrupt": -1, "clients_wmo": 0, "clients_jeugd": 0}
-FROM_YEAR = 2016  # headline means exclude the reform year's transition
+FROM_YEAR = SUMMARY_FROM_YEAR
 
 
 def add_derived(table: pd.DataFrame) -> pd.DataFrame:
