@@ -137,7 +137,9 @@ class Citizens:
         pop.partner[dead] = -1
         lost = np.flatnonzero(np.isin(pop.carer, dead))
         pop.carer[dead] = parent
-        pop.household[dead[parent >= 0]] = pop.household[parent[parent >= 0]]
+        born, into = dead[parent >= 0], parent[parent >= 0]
+        pop.household[born] = pop.household[into]
+        pop.income_eur[born] = pop.income_eur[into]  # the newborn's household's income
         rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
         pop.carer[lost] = -1
         pop.carer[rejoin] = pick_in_municipality(pop.muni, (pop.age >= 30) & (pop.age <= 75),
