@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 
 from .params import PARAMETERS
-from .run import SUMMARY_FROM_YEAR
+from .run import SUMMARY_FROM_YEAR, check_memory, replication_seeds, run_seeds
 from .scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
 
 EXIT_USAGE = 2
@@ -216,7 +216,6 @@ def _months(s: Scenario) -> int:
 
 
 def cmd_run(args) -> int:
-    from .run import check_memory, replication_seeds, run_seeds
 
     scenario = _load(args.scenario, _parse_set(args.set), args.scale)
     check_memory(scenario)
@@ -239,7 +238,6 @@ def _summary(yearly):
 def cmd_compare(args) -> int:
     import pandas as pd
 
-    from .run import replication_seeds, run_seeds
 
     overrides = _parse_set(args.set)
     scenarios = [_load(s, overrides, args.scale) for s in args.scenarios]

@@ -101,6 +101,3 @@ class RunCache:
             self._store[key] = tables
             while len(self._store) > self.max_entries:
                 self._store.popitem(last=False)
-
-    def __contains__(self, key: Key) -> bool:
-        return key in self._store
