@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import _kernels
 from .population import (
     MAX_AGE,
     WORKING_AGE,
@@ -90,12 +91,7 @@ class Citizens:
     def _current_needs(self, d: int) -> np.ndarray:
         """Sorted persons with a need in domain ``d`` now: last look's still open, plus this
         month's onsets (the same as ``flatnonzero(severity[d] > 0)``, without a full pass)."""
-        old = self.in_need[d]
-        merged = np.concatenate([old[self.pop.severity[d][old] > 0], self.new_needs[d]])
-        merged.sort()
-        if merged.size > 1:
-            merged = merged[np.concatenate([[True], merged[1:] != merged[:-1]])]
-        return merged
+        return _kernels.current_needs(self.in_need[d], self.pop.severity[d], self.new_needs[d])
 
     def with_need(self, d: int) -> np.ndarray:
         """Sorted indices of persons with a need in domain ``d`` at this month's look (after
@@ -180,62 +176,30 @@ class Citizens:
         self.draw_month()
         u_care, u_job, u_rec = self.u["onset"], self.u["jobs"], self.u["recovery"]
 
-        # Escalation and recovery act on last month's situation.
+        # Escalation and recovery act on last month's situation (recovery: the rate halves
+        # without help, rises with a provider's effectiveness and self-reliance, falls with
+        # severity; an unmet or waiting need escalates; Wmo needs progress with age).
         for d in (WMO, JEUGD):
-            idx = self.in_need[d]
-            idx = idx[pop.severity[d][idx] > 0]  # not cleared since (deaths, turning 18)
-            state = pop.state[d][idx]
-            sev = pop.severity[d][idx]
-            prov = pop.provider[d][idx]
-            helped = (state == NeedState.FORMAL) | (state == NeedState.INITIATIVE) | (
-                state == NeedState.INFORMAL)
-            rate = np.where(helped, p["recovery_rate"],
-                            p["recovery_rate"] * p["unaided_recovery_share"])
-            rate = rate * np.where(prov >= 0, provider_effect[np.maximum(prov, 0)], 1.0)
-            rate = rate * (1.2 - 0.5 * sev) * (0.5 + pop.self_reliance[idx])
-            recovered = u_rec[idx] < rate
-            unmet = (state == NeedState.UNMET) | (state == NeedState.WAITING)
-            rise = np.where(unmet, p["escalation_rate"], 0.0)
-            if d == WMO:
-                rise = rise + p["progression_rate"]
-            pop.severity[d][idx] = np.minimum(sev + rise, 1.0)
-            self._clear(d, idx[recovered])
+            _kernels.escalate_recover(
+                self.in_need[d], pop.severity[d], pop.state[d], pop.provider[d],
+                pop.wait_months[d], pop.self_reliance, u_rec, provider_effect,
+                p["recovery_rate"], p["recovery_rate"] * p["unaided_recovery_share"],
+                p["escalation_rate"], p["progression_rate"] if d == WMO else 0.0)
 
         # Onset: a person without a need may develop one this month (youth care for minors,
-        # Wmo for adults), more often with low self-reliance or an overburdened carer role.
-        sr_factor = 1.5 - pop.self_reliance
-        prob = self.onset_month * sr_factor
-        prob *= self.per_person(1.0 - inputs.prevention)
-        prob[self.overburdened] *= p["burdened_onset_factor"]
-        cand = np.flatnonzero(u_care < prob)
-        is_minor = self.minor[cand]
-        for d, who in ((JEUGD, cand[is_minor]), (WMO, cand[~is_minor])):
-            who = who[pop.severity[d][who] == 0]
-            self.new_needs[d] = who
-            # The same draw, rescaled, sets the new need's severity (0.1-0.9, uniform).
-            pop.severity[d][who] = 0.1 + 0.8 * u_care[who] / prob[who]
-
+        # Wmo for adults), more often with low self-reliance or an overburdened carer role;
+        # the same draw, rescaled, sets the new need's severity (0.1-0.9, uniform).
         # Participation: entry into and exit from social assistance follow the labour market.
         # Entry and exit concern different people, so they share one draw per person.
         u = inputs.unemployment
-        entry = self.entry_month * sr_factor * np.float32(u * 100.0)
-        enter = np.flatnonzero(u_job < entry)
-        enter = enter[~pop.on_bijstand[enter]]
-        idx = np.flatnonzero(pop.on_bijstand)
-        trajectory = pop.provider[PART][idx] >= 0
-        exit_rate = (p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3))
-                     * 2.0 * (1.0 - pop.severity[PART][idx])
-                     * (1.0 + p["reintegration_effect"] * trajectory))
-        leave = u_job[idx] < exit_rate
-        too_old = pop.age[idx] > WORKING_AGE[1]
-        self.exited = idx[leave & ~too_old]
-        out = idx[leave | too_old]
-        pop.on_bijstand[out] = False
-        self._clear(PART, out)
-        stay = idx[~(leave | too_old)]
-        pop.severity[PART][stay] = np.minimum(pop.severity[PART][stay] + 0.003, 1.0)
-        pop.on_bijstand[enter] = True
-        pop.severity[PART][enter] = 0.1 + 0.8 * u_job[enter] / entry[enter]
+        new_w, new_j, self.exited = _kernels.onset_and_participation(
+            self.onset_month, self.entry_month, pop.self_reliance, self.minor, pop.age,
+            pop.muni, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
+            p["burdened_onset_factor"], u_care, u_job, pop.severity[WMO], pop.severity[JEUGD],
+            pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
+            u * 100.0, p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3)) * 2.0,
+            p["reintegration_effect"])
+        self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
                      reformed: bool) -> np.ndarray:
@@ -330,25 +294,11 @@ class Citizens:
         """Well-being moves a fifth of the way to what this month's situation supports; self-
         reliance erodes under unmet need or an overburdened carer role, and otherwise recovers."""
         pop = self.pop
-        target = self.base_wellbeing.copy()
-        strained = [self.overburdened]
-        target[self.overburdened] -= 0.15 * np.minimum(
-            pop.carer_load[self.overburdened] - 1.0, 1.0)
-        target[self.recipients] -= 0.12
-        for d in (WMO, JEUGD):
-            idx = self.in_need[d]
-            s = pop.state[d][idx]
-            bad = s >= NeedState.WAITING
-            target[idx] -= pop.severity[d][idx] * np.where(
-                s == NeedState.UNMET, 0.45, np.where(bad, 0.3, 0.1))
-            if d == WMO:
-                strained.append(idx[bad])
-        np.clip(target, 0.0, 1.0, out=target)
-        pop.wellbeing += 0.2 * (target - pop.wellbeing)
-        strain = np.concatenate(strained)
-        eroded = pop.self_reliance[strain] - 0.01
-        pop.self_reliance += 0.02 * (pop.base_self_reliance - pop.self_reliance)
-        pop.self_reliance[strain] = np.maximum(eroded, 0.05)
+        _kernels.wellbeing_step(
+            self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
+            pop.carer_load, self.overburdened, self.recipients,
+            self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
+            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD])
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1

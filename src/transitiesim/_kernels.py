@@ -1,0 +1,161 @@
+"""Compiled per-person loops for the citizens' monthly rules (numba).
+
+Each kernel is the rule written in ``citizens.py``'s docstrings, applied person by person in one
+pass instead of several whole-array numpy passes. The arithmetic follows numpy's types exactly
+(float32 where the person arrays are float32, float64 where numpy promotes), so a kernel gives
+bit-for-bit the same results as the numpy code it replaced; the seeded snapshot test
+(tests/test_determinism.py) checks this. Literals are written as ``F(...)`` (float32) on purpose.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+F = np.float32
+NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = 0, 1, 2, 3, 4, 5
+WORKING_AGE_MAX = 66
+
+
+@njit(cache=True, nogil=True)
+def escalate_recover(idx, sev, state, prov, wait, self_reliance, u_rec, provider_effect,
+                     rate_helped, rate_unaided, escalation, progression):
+    """Recovery and escalation of last month's needs in one domain (rows ``idx``)."""
+    for k in range(idx.size):
+        i = idx[k]
+        s = sev[i]
+        if s <= 0:
+            continue  # cleared since the last look (death, turning 18)
+        st = state[i]
+        rate = rate_helped if (st == FORMAL or st == INITIATIVE or st == INFORMAL) \
+            else rate_unaided
+        pr = prov[i]
+        rate = rate * (provider_effect[pr] if pr >= 0 else 1.0)
+        rate = rate * np.float64(F(1.2) - F(0.5) * s) * np.float64(F(0.5) + self_reliance[i])
+        if np.float64(u_rec[i]) < rate:
+            sev[i] = 0
+            prov[i] = -1
+            wait[i] = -1
+        else:
+            rise = escalation if (st == UNMET or st == WAITING) else 0.0
+            rise = rise + progression
+            sev[i] = F(min(np.float64(s) + rise, 1.0))
+
+
+@njit(cache=True, nogil=True)
+def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, muni, keep,
+                            overburdened, burdened_factor, u_care, u_job, sev_wmo, sev_jeugd,
+                            sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
+                            exit_base, reintegration_effect):
+    """New needs (youth care for minors, Wmo for adults) and flows into and out of social
+    assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work)."""
+    n = onset_month.size
+    burdened = np.zeros(n, dtype=np.bool_)
+    for k in range(overburdened.size):
+        burdened[overburdened[k]] = True
+    new_w = np.empty(n, dtype=np.int64)
+    new_j = np.empty(n, dtype=np.int64)
+    exited = np.empty(n, dtype=np.int64)
+    nw = nj = ne = 0
+    u_f = F(unemployment_x100)
+    exit_f = F(exit_base)
+    for i in range(n):
+        sr_factor = F(1.5) - self_reliance[i]
+        prob = onset_month[i] * sr_factor
+        prob = prob * keep[muni[i]]
+        if burdened[i]:
+            prob = prob * F(burdened_factor)
+        u = u_care[i]
+        if u < prob:
+            new_sev = F(0.1) + F(0.8) * u / prob
+            if minor[i]:
+                if sev_jeugd[i] == 0:
+                    sev_jeugd[i] = new_sev
+                    new_j[nj] = i
+                    nj += 1
+            elif sev_wmo[i] == 0:
+                sev_wmo[i] = new_sev
+                new_w[nw] = i
+                nw += 1
+        uj = u_job[i]
+        if on_bijstand[i]:
+            rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
+                1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))
+            leave = np.float64(uj) < rate
+            too_old = age[i] > WORKING_AGE_MAX
+            if leave and not too_old:
+                exited[ne] = i
+                ne += 1
+            if leave or too_old:
+                on_bijstand[i] = False
+                sev_part[i] = 0
+                prov_part[i] = -1
+                wait_part[i] = -1
+            else:
+                sev_part[i] = min(sev_part[i] + F(0.003), F(1.0))
+        else:
+            entry = entry_month[i] * sr_factor * u_f
+            if uj < entry:
+                on_bijstand[i] = True
+                sev_part[i] = F(0.1) + F(0.8) * uj / entry
+    return new_w[:nw].copy(), new_j[:nj].copy(), exited[:ne].copy()
+
+
+@njit(cache=True, nogil=True)
+def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_load,
+                   overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j):
+    """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
+    strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers."""
+    n = base.size
+    target = base.copy()
+    strained = np.zeros(n, dtype=np.bool_)
+    for k in range(overburdened.size):
+        i = overburdened[k]
+        target[i] = target[i] - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
+        strained[i] = True
+    for k in range(recipients.size):
+        i = recipients[k]
+        target[i] = target[i] - F(0.12)
+    for d in range(2):
+        idx = need_w if d == 0 else need_j
+        sev = sev_w if d == 0 else sev_j
+        state = state_w if d == 0 else state_j
+        for k in range(idx.size):
+            i = idx[k]
+            s = state[i]
+            w = 0.45 if s == UNMET else (0.3 if s >= WAITING else 0.1)
+            target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
+            if d == 0 and s >= WAITING:
+                strained[i] = True
+    for i in range(n):
+        t = min(max(target[i], F(0.0)), F(1.0))
+        wellbeing[i] = wellbeing[i] + F(0.2) * (t - wellbeing[i])
+        sr = self_reliance[i]
+        if strained[i]:
+            self_reliance[i] = max(sr - F(0.01), F(0.05))
+        else:
+            self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+
+
+@njit(cache=True, nogil=True)
+def current_needs(old, sev, new):
+    """Sorted union of last look's persons whose need is still open (``sev > 0``) and this
+    month's onsets (``new``, sorted): ``flatnonzero(sev > 0)`` without a full pass."""
+    out = np.empty(old.size + new.size, dtype=np.int64)
+    a = b = n = 0
+    while a < old.size or b < new.size:
+        if a < old.size and sev[old[a]] <= 0:
+            a += 1
+            continue
+        if b >= new.size or (a < old.size and old[a] < new[b]):
+            v = old[a]
+            a += 1
+        else:
+            v = new[b]
+            b += 1
+            if a < old.size and old[a] == v:
+                a += 1
+        if n == 0 or out[n - 1] != v:
+            out[n] = v
+            n += 1
+    return out[:n].copy()

@@ -1,0 +1,42 @@
+"""The compiled kernels against the plain numpy rule they stand for.
+
+The seeded snapshot (test_determinism.py) checks the kernels inside whole runs; these tests check
+the one kernel with a set-logic contract directly, on arbitrary inputs.
+"""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transitiesim import _kernels
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0, width=32), min_size=0, max_size=60),
+       st.lists(st.integers(0, 59), max_size=20), st.data())
+def test_current_needs_is_flatnonzero_of_open_needs(sev_list, onsets, data):
+    sev = np.array(sev_list, dtype=np.float32)
+    n = sev.size
+    onsets = np.unique([i for i in onsets if i < n]).astype(np.int64)
+    sev[onsets] = np.maximum(sev[onsets], np.float32(0.1))  # an onset is an open need
+    # last look: any sorted subset of persons, open or since cleared
+    old = np.array(sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n)))
+                   if n else [], dtype=np.int64)
+    expected = np.union1d(old[sev[old] > 0], onsets)
+    got = _kernels.current_needs(old, sev, onsets)
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_wellbeing_step_moves_a_fifth_of_the_way():
+    """Nobody in need or strained: well-being moves 20% towards its base, self-reliance 2%."""
+    base = np.array([0.8, 0.6], dtype=np.float32)
+    wb = np.array([0.3, 0.6], dtype=np.float32)
+    sr = np.array([0.5, 0.9], dtype=np.float32)
+    base_sr = np.array([0.7, 0.9], dtype=np.float32)
+    empty = np.zeros(0, dtype=np.int64)
+    zeros = np.zeros(2, dtype=np.float32)
+    state = np.zeros(2, dtype=np.int8)
+    _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty, empty, zeros, state,
+                            empty, zeros, state)
+    np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
+    np.testing.assert_allclose(sr, [0.5 + 0.02 * 0.2, 0.9], rtol=1e-6)
