@@ -342,6 +342,7 @@ class Rijk(mesa.Agent):
         super().__init__(model)
         self.own_contribution_eur = model.p["own_contribution_eur_per_month"]
         self.paid_eur = 0.0  # everything the Rijk has paid out (budgets and top-ups)
+        self.extra_cuts: dict[int, np.ndarray] = {}  # year -> extra cut per domain (cards)
 
     def pay_budgets(self) -> None:
         """Start of the month: national events take effect and each municipality gets its
@@ -374,6 +375,8 @@ class Rijk(mesa.Agent):
         out = np.zeros(3)
         for k, d in enumerate(DOMAINS):
             out[k] = p[f"budget_{d}_eur_per_capita"] * pop * (1 - self.cut(d, year)) / 12
+        if year in self.extra_cuts:
+            out *= 1.0 - self.extra_cuts[year]
         for e in self.model.scenario.events:
             if e.kind == "extra_budget":
                 months_since = (year - e.year) * 12 + (month - e.month)

@@ -57,10 +57,10 @@ class Citizens:
         self.carers = empty  # persons who gave informal care at the last look (sorted)
         self.overburdened = empty  # carers among them who gave more than they can sustain
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
-        self._refresh_age_terms()
+        self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
-    def _refresh_age_terms(self) -> None:
+    def refresh_age_terms(self) -> None:
         """Terms that change only when people age (yearly): onset hazards, entry hazard,
         volunteering and the well-being a person returns to when nothing is wrong."""
         pop, p = self.pop, self.p
@@ -143,7 +143,7 @@ class Citizens:
         pop.carer[pop.carer == np.arange(self.n)] = -1
         pop.self_reliance[dead] = pop.base_self_reliance[dead]
         pop.wellbeing[dead] = 0.75
-        self._refresh_age_terms()
+        self.refresh_age_terms()
         return dead
 
     def draw_month(self) -> None:

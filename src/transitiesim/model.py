@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 import mesa
 import numpy as np
 
@@ -9,6 +12,7 @@ from .agents import CitizenInitiative, Municipality, Provider, Rijk
 from .citizens import Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
+from .params import PARAM_BY_NAME
 from .population import (
     AGE_SHARES,
     CLIENT_SERVICES,
@@ -18,12 +22,23 @@ from .population import (
     generate,
     municipality_sizes,
 )
-from .scenario import Scenario
+from .scenario import Problem, Scenario, ScenarioError, check_value
 
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities")
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
                   Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
+# Levers that may change while the model runs (TransitionModel.set_levers), and for the
+# municipal ones the attribute of each Municipality that holds the value it currently uses.
+MUNICIPAL_LEVERS = {
+    "access_strictness": "threshold",
+    "tariff_factor": "tariff_factor",
+    "prevention_share": "prevention_share",
+    "experiment_fund_share": "experiment_share",
+    "initiative_support_eur_per_capita": "initiative_support_eur_per_capita",
+}
+LIVE_LEVERS = (*MUNICIPAL_LEVERS, "innovation_uptake", "provider_capacity_change",
+               "citizen_power", "volunteering_rate", "initiative_formation_rate")
 
 
 class TransitionModel(mesa.Model):
@@ -183,6 +198,8 @@ class TransitionModel(mesa.Model):
         self.rijk.pay_budgets()
         if self.month == 1:
             self.citizens.age_and_renew()
+            if self.reformed and self.p["provider_capacity_change"]:
+                self.change_provider_capacity(self.p["provider_capacity_change"])
         inputs = self.municipal_inputs()
         self.citizens.develop_needs(inputs, self.provider_effects())
         self.municipalities.do("update_sheltered_work")
@@ -200,6 +217,70 @@ class TransitionModel(mesa.Model):
         self.ledger.close_month(self)
         if self.recording:
             self.datacollector.collect(self)
+
+    # --- levers set while the model runs (workshops, scripts) ----------------------------------
+    def set_levers(self, values: Mapping[str, Any]) -> None:
+        """Set levers from now on, e.g. in January of a workshop round.
+
+        ``values`` maps names of :data:`LIVE_LEVERS` to values inside the declared ranges; a
+        municipal lever is set for every municipality (their own adaptation at the yearly review
+        then starts from it). Raises ``ScenarioError`` naming each bad name or value, and then
+        changes nothing.
+        """
+        problems = []
+        checked = {}
+        for name, value in values.items():
+            if name not in LIVE_LEVERS:
+                problems.append(Problem(f"levers.{name}", value,
+                                        "one of " + ", ".join(LIVE_LEVERS)))
+                continue
+            checked[name], problem = check_value(PARAM_BY_NAME[name], value, f"levers.{name}")
+            if problem:
+                problems.append(problem)
+        if problems:
+            raise ScenarioError(problems, "levers")
+        self.p = {**self.p, **checked}
+        self.citizens.p = self.p
+        for name, value in checked.items():
+            for m in self.municipality_list:
+                if name in MUNICIPAL_LEVERS:
+                    setattr(m, MUNICIPAL_LEVERS[name], value)
+        if {"citizen_power", "volunteering_rate"} & checked.keys():
+            self.citizens.power = 2.0 * self.p["citizen_power"]
+            self.citizens.refresh_age_terms()
+
+    def change_provider_capacity(self, share: float) -> None:
+        """Every active provider with clients grows (or shrinks) its capacity by ``share``."""
+        for pr in self.providers_list:
+            if pr.active and not pr.block:
+                pr.capacity *= 1.0 + share
+
+    def cut_budget(self, year: int, shares: Sequence[float]) -> None:
+        """An extra cut on the grants of ``year`` (share per domain), e.g. an event card."""
+        self.rijk.extra_cuts[year] = np.asarray(shares, dtype=float)
+
+    def fail_largest_provider(self) -> Provider | None:
+        """The care provider with the most clients goes bankrupt now; its clients wait again."""
+        active = [pr for pr in self.providers_list if pr.active and not pr.block]
+        if not active:
+            return None
+        largest = max(active, key=lambda pr: (pr.clients, pr.capacity, -pr.index))
+        largest.go_bankrupt()
+        return largest
+
+    def start_initiatives(self, share: float) -> int:
+        """A wave of citizen initiatives: one starts in ``share`` of the neighbourhoods without
+        one that have volunteers (the first ones by number). Returns how many started."""
+        has = np.zeros(self.n_nbh, dtype=bool)
+        for ini in self.initiatives:
+            has[ini.neighbourhood] = True
+        free = np.flatnonzero(~has & (self.citizens.volunteers_by_nbh > 0))
+        chosen = free[:int(np.ceil(share * free.size))]
+        ms = self.municipality_list
+        for nbh in chosen:
+            m = ms[self.nbh_muni[nbh]]
+            m.initiatives.add(CitizenInitiative(self, m, int(nbh), members=5.0))
+        return int(chosen.size)
 
     # --- calendar and Rijk ------------------------------------------------------------------
     def advance_calendar(self) -> None:

@@ -246,6 +246,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Hoe snel aanbieders experimenten beginnen.",
        "How readily providers start experiments.",
        "assumption", 0, 1, group="innovation"),
+    _p("provider_capacity_change", float, 0.0, "share of capacity per year", "lever",
+       "Extra groei (of krimp) van de capaciteit van aanbieders elk jaar in januari vanaf de "
+       "decentralisatie, bovenop hun planning naar de wachtlijst (de keuze van aanbieders in "
+       "een workshop).",
+       "Extra growth (or shrinkage) of providers' capacity each January from the reform on, on "
+       "top of their planning to the waiting list (the providers' choice in a workshop).",
+       "assumption: 0 = providers only follow their waiting lists", -0.3, 0.3,
+       group="innovation"),
     _p("provider_culture_mean", float, 0.4, "0-1", "uncertainty",
        "Gemiddelde innovatiecultuur van aanbieders (lerende cultuur, psychologische veiligheid).",
        "Average innovation culture of providers (learning culture, psychological safety).",

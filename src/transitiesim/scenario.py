@@ -271,7 +271,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 # --- validation ----------------------------------------------------------------------------
 
 
-def _check_value(p: Param, value: Any, where: str) -> tuple[Any, Problem | None]:
+def check_value(p: Param, value: Any, where: str) -> tuple[Any, Problem | None]:
     bad = Problem(where, value, p.allowed())
     if p.type is bool:
         return (value, None) if isinstance(value, bool) else (value, bad)
@@ -323,7 +323,7 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
         if p is None:
             problems.append(_unknown(key, list(PARAM_BY_NAME), f"parameters.{key}"))
             continue
-        value, problem = _check_value(p, value, f"parameters.{key}")
+        value, problem = check_value(p, value, f"parameters.{key}")
         if problem:
             problems.append(problem)
         else:

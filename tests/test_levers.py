@@ -1,0 +1,92 @@
+"""Levers changed while the model runs (TransitionModel.set_levers) and the event-card actions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from transitiesim import TransitionModel, load_scenario
+from transitiesim.scenario import ScenarioError
+
+SCEN = load_scenario("calibrated").with_params(end_year=2017, scale=0.25)
+
+
+def model_at(year: int, seed: int = 3) -> TransitionModel:
+    """A model stepped through December of ``year - 1``."""
+    model = TransitionModel(SCEN, seed=seed)
+    while (model.year, model.month) < (year - 1, 12):
+        model.step()
+    return model
+
+
+def run_to(model: TransitionModel, year: int) -> dict[str, float]:
+    """Step through December of ``year``; that year's national indicators (monthly means)."""
+    while (model.year, model.month) < (year, 12):
+        model.step()
+    data = model.datacollector.model_vars
+    return {name: float(np.mean([v[-1] for v in values[-12:]])) for name, values in data.items()}
+
+
+def test_bad_lever_names_field_value_and_allowed_and_changes_nothing():
+    model = model_at(2016)
+    before = dict(model.p)
+    with pytest.raises(ScenarioError) as err:
+        model.set_levers({"access_strictness": 0.95, "cut_wmo": 0.2, "tariff_factor": 1.2})
+    text = str(err.value)
+    assert "levers.access_strictness" in text and "0.95" in text and "from 0 to 0.9" in text
+    assert "levers.cut_wmo" in text and "citizen_power" in text  # names what is allowed
+    assert dict(model.p) == before  # the good tariff was not applied either
+    assert model.municipality_list[0].tariff_factor != 1.2
+
+
+def test_no_change_is_the_same_run_and_a_change_acts_from_then_on():
+    """Setting levers draws no random numbers: setting a lever to the value in use leaves the run
+    identical; a stricter access threshold from January 2016 lowers 2016's Wmo clients."""
+    base = run_to(model_at(2016), 2016)
+    same = model_at(2016)
+    same.set_levers({"innovation_uptake": SCEN["innovation_uptake"],
+                     "citizen_power": SCEN["citizen_power"]})
+    assert run_to(same, 2016) == base
+    strict = model_at(2016)
+    strict.set_levers({"access_strictness": 0.7})
+    assert strict.municipality_list[0].access_threshold() == 0.7
+    # existing clients keep their place; fewer new ones get in
+    assert run_to(strict, 2016)["clients_wmo"] < 0.97 * base["clients_wmo"]
+
+
+def test_extra_cut_lowers_that_years_grant_by_the_share():
+    base = run_to(model_at(2016), 2016)
+    cut = model_at(2016)
+    cut.cut_budget(2016, [0.1, 0.0, 0.0])
+    after = run_to(cut, 2016)
+    assert after["budget_eur_wmo"] == pytest.approx(0.9 * base["budget_eur_wmo"], rel=1e-12)
+    assert after["budget_eur_jeugd"] == pytest.approx(base["budget_eur_jeugd"], rel=1e-12)
+    nxt = run_to(cut, 2017)
+    assert nxt["budget_eur_wmo"] == pytest.approx(run_to(model_at(2016), 2017)["budget_eur_wmo"],
+                                                  rel=1e-12)  # one year only
+
+
+def test_failing_provider_and_initiative_wave():
+    model = model_at(2016)
+    bankrupt = model.datacollector.model_vars["providers_bankrupt"][-1][-1]
+    failed = model.fail_largest_provider()
+    assert failed is not None and not failed.active
+    assert (model.pop.provider[int(failed.domain)] == failed.index).sum() == 0  # clients left
+    model.step()
+    assert model.datacollector.model_vars["providers_bankrupt"][-1][-1] >= bankrupt + 1
+    before = len(model.initiatives)
+    started = model.start_initiatives(0.5)
+    assert started > 0 and len(model.initiatives) == before + started
+
+
+def test_provider_capacity_change_grows_capacity_each_january():
+    def jan_over_dec(change: float) -> float:
+        model = model_at(2016)
+        model.set_levers({"provider_capacity_change": change})
+        dec = sum(pr.capacity for pr in model.providers_list if pr.active and not pr.block)
+        model.step()  # January 2016
+        jan = sum(pr.capacity for pr in model.providers_list if pr.active and not pr.block)
+        return jan / dec
+
+    assert jan_over_dec(0.0) == pytest.approx(1.0, abs=1e-9)
+    assert jan_over_dec(0.2) == pytest.approx(1.2, rel=0.02)
