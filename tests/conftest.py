@@ -27,3 +27,18 @@ def finished_model(name: str = "default", seed: int = 1, **overrides) -> Transit
 @pytest.fixture(scope="session")
 def default_model() -> TransitionModel:
     return finished_model("default", seed=7)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The app served by `streamlit run` for the browser tests: (URL, workshop store path)."""
+    from tests.browser import serve_app
+
+    db = tmp_path_factory.mktemp("workshops") / "workshops.db"
+    for url in serve_app(db):
+        yield url, db
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server[0]

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests import apptest
+from tests.apptest import APP, ok
+
 pytestmark = pytest.mark.slow
 
 
 def new_app(scenarios=("no-decentralisation", "transition-only"), seeds=3, precision=0.1,
             **query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=300)
+    at = apptest.new_app(**query)
     at.session_state["scenarios"] = list(scenarios)
     at.session_state["seeds"] = seeds
     at.session_state["precision"] = precision
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at
-
-
-def ok(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
     return at
 
 

@@ -22,6 +22,7 @@ from transitiesim.workshop import (
     load_state,
     open_round,
     play_card,
+    submit,
 )
 from transitiesim.workshop.play import RoundInput, play
 
@@ -175,7 +176,7 @@ def test_teams_in_parallel_and_the_debrief(tmp_path):
     rows = list(csv.DictReader(io.StringIO(debrief.log_csv(store, ws.code).decode())))
     assert [r["action"] for r in rows] == ["create", "join", "join", "open_round", "decide",
                                            "decide", "close_round", "year_simulated"]
-    assert json.loads(rows[4]["detail"])["lever"] == "access_strictness"
+    assert json.loads(rows[4]["detail"]) == {"round": 1, "access_strictness": 0.6}
 
 
 def test_every_card_and_role_is_declared():
@@ -183,3 +184,22 @@ def test_every_card_and_role_is_declared():
         assert role.levers and role.sees and role.title("nl") and role.title("en")
     for card in CARDS.values():
         assert card.text("nl") and card.text("en")
+
+
+def test_submit_stores_changes_only_and_all_or_nothing(tmp_path):
+    store = WorkshopStore(tmp_path / "w.db")
+    ws = create_workshop(store, SCENARIO, teams=1, rounds=2, seed=1)
+    token = join(store, ws.code, 1, "residents", "Buurt")
+    open_round(store, ws.code, ws.facilitator_token)
+    state = load_state(store, ws.code)
+    assert not state.decided(1, "residents")
+    keep = state.current_levers(1, "residents")
+    with pytest.raises(WorkshopError) as err:  # one bad value: nothing stored
+        submit(store, token, {**keep, "citizen_power": 0.9, "volunteering_rate": 2.0})
+    assert err.value.field == "volunteering_rate"
+    assert load_state(store, ws.code).decisions.empty
+    assert submit(store, token, keep) == []  # keeping everything is a decision too
+    state = load_state(store, ws.code)
+    assert state.decided(1, "residents") and state.decisions.empty
+    assert submit(store, token, {**keep, "citizen_power": 0.9}) == ["citizen_power"]
+    assert load_state(store, ws.code).current_levers(1, "residents")["citizen_power"] == 0.9

@@ -20,6 +20,7 @@ from ..params import DOMAINS, PARAMETERS
 from ..run import replication_seeds
 from ..scenario import Scenario, ScenarioError, load_scenario, load_scenario_text, shipped_scenarios
 from . import analysis as an
+from . import workshop
 from .runner import RunCache
 from .text import t
 
@@ -449,12 +450,17 @@ def sweep_view(lang: str) -> None:
 def main() -> None:
     st.set_page_config(page_title="transitiesim", layout="wide")
     _restore_from_url()
-    st.sidebar.radio(t("view", _lang()), ["compare", "sweep"], key="view", horizontal=True,
-                     format_func=lambda v: t(f"view_{v}", _lang()))
-    if st.session_state.get("view") == "sweep":
+    if workshop.route():  # a workshop link: that screen only
+        return
+    st.sidebar.radio(t("view", _lang()), ["compare", "sweep", "workshop"], key="view",
+                     horizontal=True, format_func=lambda v: t(f"view_{v}", _lang()))
+    if st.session_state.get("view") in ("sweep", "workshop"):
         st.sidebar.radio(t("language", _lang()), ["nl", "en"], key="lang", horizontal=True,
                          format_func=lambda c: {"nl": "Nederlands", "en": "English"}[c])
-        sweep_view(_lang())
+        if st.session_state["view"] == "sweep":
+            sweep_view(_lang())
+        else:
+            workshop.home(_lang())
         return
     sidebar(_lang())
     lang = _lang()

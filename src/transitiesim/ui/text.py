@@ -137,6 +137,96 @@ STRINGS: dict[str, dict[str, str]] = {
               "({seeds} seeds).",
         "en": "'{scenario}' does not differ clearly from '{baseline}' on the headline figures "
               "({seeds} seeds)."},
+    # --- workshop mode ------------------------------------------------------------------------
+    "view_workshop": {"nl": "Workshop", "en": "Workshop"},
+    "ws_title": {"nl": "transitiesim: workshop", "en": "transitiesim: workshop"},
+    "ws_intro": {
+        "nl": "Deelnemers spelen de gemeente, de zorgaanbieders en de inwoners en besluiten elk "
+              "gesimuleerd jaar. Start als facilitator een workshop, of doe mee met een code.",
+        "en": "Participants play the municipality, the care providers and the residents and "
+              "decide every simulated year. Start a workshop as facilitator, or join with a "
+              "code."},
+    "ws_start": {"nl": "Workshop starten (facilitator)", "en": "Start a workshop (facilitator)"},
+    "ws_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "ws_teams": {"nl": "Aantal teams (spelen hetzelfde scenario naast elkaar)",
+                 "en": "Number of teams (play the same scenario side by side)"},
+    "ws_rounds": {"nl": "Aantal rondes (elk een jaar, vanaf 2015)",
+                  "en": "Number of rounds (one year each, from 2015)"},
+    "ws_seed": {"nl": "Seed", "en": "Seed"},
+    "ws_create": {"nl": "Workshop starten", "en": "Start the workshop"},
+    "ws_join_title": {"nl": "Meedoen met een workshop", "en": "Join a workshop"},
+    "ws_code": {"nl": "Code", "en": "Code"},
+    "ws_name": {"nl": "Uw naam", "en": "Your name"},
+    "ws_team": {"nl": "Team", "en": "Team"},
+    "ws_role": {"nl": "Rol", "en": "Role"},
+    "ws_join": {"nl": "Meedoen", "en": "Join"},
+    "ws_go": {"nl": "Verder", "en": "Continue"},
+    "ws_code_is": {"nl": "Code voor deelnemers: **{code}**",
+                   "en": "Code for participants: **{code}**"},
+    "ws_links": {
+        "nl": "Deelnemers: {join}  \nUw facilitatorlink (bewaar hem, deel hem niet): {fac}",
+        "en": "Participants: {join}  \nYour facilitator link (keep it, do not share it): {fac}"},
+    "ws_my_link": {"nl": "Uw eigen link (hiermee komt u terug): {link}",
+                   "en": "Your own link (to come back with): {link}"},
+    "ws_round_status": {
+        "nl": "Ronde {round} van {rounds} ({year}): {status}",
+        "en": "Round {round} of {rounds} ({year}): {status}"},
+    "ws_status_open": {"nl": "open, besluiten kan nu", "en": "open, decide now"},
+    "ws_status_closing": {"nl": "het jaar wordt doorgerekend", "en": "simulating the year"},
+    "ws_status_closed": {"nl": "gesloten", "en": "closed"},
+    "ws_not_started": {"nl": "Nog geen ronde geopend; de startsituatie is {year}.",
+                       "en": "No round opened yet; the starting point is {year}."},
+    "ws_wait": {"nl": "Wacht tot de facilitator de volgende ronde opent.",
+                "en": "Wait for the facilitator to open the next round."},
+    "ws_finished": {"nl": "Alle rondes zijn gespeeld.", "en": "All rounds have been played."},
+    "ws_you_are": {"nl": "{name}, team {team}: {role}", "en": "{name}, team {team}: {role}"},
+    "ws_decide": {"nl": "Besluit voor {year}", "en": "Decision for {year}"},
+    "ws_submit": {"nl": "Besluit indienen", "en": "Submit decision"},
+    "ws_submitted": {"nl": "Besluit ontvangen. U kunt het aanpassen tot de ronde sluit.",
+                     "en": "Decision received. You can change it until the round closes."},
+    "ws_refused": {"nl": "Niet opgeslagen: {error}", "en": "Not saved: {error}"},
+    "ws_results": {"nl": "Resultaten tot en met {year}", "en": "Results through {year}"},
+    "ws_card_now": {"nl": "Gebeurtenis dit jaar: {title}. {text}",
+                    "en": "Event this year: {title}. {text}"},
+    "ws_open": {"nl": "Ronde {round} openen", "en": "Open round {round}"},
+    "ws_close": {"nl": "Ronde {round} sluiten en het jaar doorrekenen",
+                 "en": "Close round {round} and simulate the year"},
+    "ws_card": {"nl": "Gebeurteniskaart voor deze ronde", "en": "Event card for this round"},
+    "ws_no_card": {"nl": "(geen kaart)", "en": "(no card)"},
+    "ws_play": {"nl": "Kaart spelen", "en": "Play the card"},
+    "ws_who": {"nl": "Wie heeft besloten (deze ronde)", "en": "Who has decided (this round)"},
+    "ws_decided": {"nl": "besloten", "en": "decided"},
+    "ws_pending": {"nl": "nog niet", "en": "not yet"},
+    "ws_nobody": {"nl": "niemand", "en": "nobody"},
+    "ws_debrief": {"nl": "Debriefing", "en": "Debrief"},
+    "ws_control": {"nl": "Rondes", "en": "Rounds"},
+    "ws_indicator": {"nl": "Indicator", "en": "Indicator"},
+    "ws_download_html": {"nl": "Verslag (HTML)", "en": "Report (HTML)"},
+    "ws_download_pdf": {"nl": "Verslag (PDF)", "en": "Report (PDF)"},
+    "ws_download_log": {"nl": "Logboek (CSV)", "en": "Log (CSV)"},
+    "ws_not_facilitator": {
+        "nl": "Deze link is niet de facilitatorlink van deze workshop.",
+        "en": "This link is not the facilitator link of this workshop."},
+    "ws_unknown_link": {"nl": "Deze link hoort bij geen deelnemer: {error}",
+                        "en": "This link belongs to no participant: {error}"},
+    "ws_paths": {"nl": "Het pad van de teams naast de meegeleverde scenario's",
+                 "en": "The teams' paths next to the shipped scenarios"},
+    "ws_effects": {
+        "nl": "Wat de besluiten van elke ronde veranderden (team {team}; verschil met hetzelfde "
+              "pad zonder de besluiten van die ronde)",
+        "en": "What each round's decisions changed (team {team}; difference with the same "
+              "path without that round's decisions)"},
+    "ws_report_title": {"nl": "Workshop {code}: debriefing", "en": "Workshop {code}: debrief"},
+    "ws_setup": {
+        "nl": "Scenario '{scenario}', seed {seed}, {teams} team(s), {done} van {rounds} rondes "
+              "gespeeld ({first}-{last}).",
+        "en": "Scenario '{scenario}', seed {seed}, {teams} team(s), {done} of {rounds} rounds "
+              "played ({first}-{last})."},
+    "ws_cards_played": {"nl": "Gespeelde gebeurteniskaarten", "en": "Event cards played"},
+    "ws_none": {"nl": "geen", "en": "none"},
+    "ws_round": {"nl": "Ronde", "en": "Round"},
+    "ws_care_spending": {"nl": "Uitgaven Wmo en jeugd (EUR per jaar)",
+                         "en": "Wmo and youth care spending (EUR per year)"},
 }
 
 

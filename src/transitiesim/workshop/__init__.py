@@ -31,9 +31,11 @@ from .service import (
     open_round,
     participant_of,
     play_card,
+    submit,
 )
 
 __all__ = ["CARDS", "Card", "Created", "NotAllowed", "ROLES", "Role", "WorkshopError",
            "WorkshopState", "WorkshopStore", "close_round", "create_workshop", "decide",
            "is_facilitator", "join", "lever_range", "load_state", "log_table", "open_round",
-           "participant_of", "play_card"]
+           "participant_of", "play_card",
+           "submit"]

@@ -14,6 +14,7 @@ from ..indicators import INDICATOR_BY_NAME
 from ..params import PARAM_BY_NAME
 from ..run import run
 from ..scenario import load_scenario
+from ..ui.text import t
 from .cards import CARDS
 from .play import play
 from .roles import LEVER_ROLE, ROLES
@@ -23,13 +24,11 @@ from .service import WorkshopState, WorkshopStore, log_table, round_inputs
 DEBRIEF_INDICATORS = ("unmet_need", "waiting_list", "care_spending_eur", "carers_overburdened",
                       "wellbeing_p10", "innovation_adoption")
 COMPARE_WITH = ("no-decentralisation", "transition-only", "transformation")
-LABELS = {"care_spending_eur": {"nl": "Uitgaven Wmo en jeugd (EUR per jaar)",
-                                "en": "Wmo and youth care spending (EUR per year)"}}
 
 
 def label(name: str, lang: str) -> str:
-    if name in LABELS:
-        return LABELS[name][lang]
+    if name == "care_spending_eur":
+        return t("ws_care_spending", lang)
     ind = INDICATOR_BY_NAME[name]
     return ind.label_nl if lang == "nl" else ind.label_en
 
@@ -93,27 +92,8 @@ def _derived(values: dict[str, float], name: str) -> float:
 
 
 # --- the report -------------------------------------------------------------------------------
-TEXT = {
-    "title": {"nl": "Workshop {code}: debriefing", "en": "Workshop {code}: debrief"},
-    "setup": {"nl": "Scenario '{scenario}', seed {seed}, {teams} team(s), {done} van {rounds} "
-                    "rondes gespeeld ({first}-{last}).",
-              "en": "Scenario '{scenario}', seed {seed}, {teams} team(s), {done} of {rounds} "
-                    "rounds played ({first}-{last})."},
-    "paths": {"nl": "Het pad van de teams naast de meegeleverde scenario's",
-              "en": "The teams' paths next to the shipped scenarios"},
-    "effects": {"nl": "Wat de besluiten van elke ronde veranderden (team {team}; verschil met "
-                      "hetzelfde pad zonder de besluiten van die ronde)",
-                "en": "What each round's decisions changed (team {team}; difference with the "
-                      "same path without that round's decisions)"},
-    "cards": {"nl": "Gespeelde gebeurteniskaarten", "en": "Event cards played"},
-    "none": {"nl": "geen", "en": "none"},
-    "round": {"nl": "Ronde", "en": "Round"},
-    "team": {"nl": "Team", "en": "Team"},
-}
-
-
 def tr(key: str, lang: str) -> str:
-    return TEXT[key][lang]
+    return t(f"ws_{key}", lang)
 
 
 def figure(state: WorkshopState, paths: pd.DataFrame, shipped: pd.DataFrame, lang: str):
@@ -148,19 +128,19 @@ def report_html(store: WorkshopStore, state: WorkshopState, lang: str = "nl") ->
     fig.savefig(buf, format="png", dpi=90)
     _close(fig)
     img = base64.b64encode(buf.getvalue()).decode("ascii")
-    parts = [f"<h1>{html.escape(tr('title', lang).format(code=state.code))}</h1>",
+    parts = [f"<h1>{html.escape(tr('report_title', lang).format(code=state.code))}</h1>",
              f"<p>{html.escape(_setup(state, lang))}</p>",
              f"<h2>{html.escape(tr('paths', lang))}</h2>",
              f'<img alt="charts" style="max-width:100%" src="data:image/png;base64,{img}">',
-             f"<h2>{html.escape(tr('cards', lang))}</h2>", _cards_html(state, lang)]
+             f"<h2>{html.escape(tr('cards_played', lang))}</h2>", _cards_html(state, lang)]
     for team in range(1, state.teams + 1):
         parts.append(f"<h2>{html.escape(tr('effects', lang).format(team=team))}</h2>")
-        parts.append(_effects_frame(store, state, team, lang).to_html(index=False, border=0))
+        parts.append(effects_table(store, state, team, lang).to_html(index=False, border=0))
     style = ("body{font-family:sans-serif;max-width:1200px;margin:auto;font-size:18px}"
              "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ccc}")
     return (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>"
-            f"{html.escape(tr('title', lang).format(code=state.code))}</title><style>{style}"
-            f"</style></head><body>{''.join(parts)}</body></html>")
+            f"{html.escape(tr('report_title', lang).format(code=state.code))}</title>"
+            f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")
 
 
 def report_pdf(store: WorkshopStore, state: WorkshopState, lang: str = "nl") -> bytes:
@@ -175,12 +155,12 @@ def report_pdf(store: WorkshopStore, state: WorkshopState, lang: str = "nl") -> 
     buf = io.BytesIO()
     with PdfPages(buf) as pdf:
         fig = figure(state, paths, shipped, lang)
-        fig.suptitle(tr("title", lang).format(code=state.code) + " - " + _setup(state, lang),
-                     fontsize=13)
+        fig.suptitle(tr("report_title", lang).format(code=state.code) + " - "
+                     + _setup(state, lang), fontsize=13)
         pdf.savefig(fig)
         _close(fig)
         for team in range(1, state.teams + 1):
-            table = _effects_frame(store, state, team, lang)
+            table = effects_table(store, state, team, lang)
             fig, ax = plt.subplots(figsize=(16, 9))
             ax.axis("off")
             ax.set_title(tr("effects", lang).format(team=team), fontsize=14, loc="left")
@@ -221,7 +201,7 @@ def _cards_html(state: WorkshopState, lang: str) -> str:
     return f"<ul>{''.join(items)}</ul>" if items else f"<p>{tr('none', lang)}</p>"
 
 
-def _effects_frame(store: WorkshopStore, state: WorkshopState, team: int, lang: str
+def effects_table(store: WorkshopStore, state: WorkshopState, team: int, lang: str
                    ) -> pd.DataFrame:
     eff = decision_effects(store, state, team)
     if eff.empty:

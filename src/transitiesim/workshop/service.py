@@ -50,6 +50,9 @@ CREATE TABLE IF NOT EXISTS decisions (
     code TEXT NOT NULL, team INTEGER NOT NULL, round INTEGER NOT NULL, lever TEXT NOT NULL,
     value REAL NOT NULL, role TEXT NOT NULL, token TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (code, team, round, lever));
+CREATE TABLE IF NOT EXISTS ready (
+    code TEXT NOT NULL, team INTEGER NOT NULL, round INTEGER NOT NULL, role TEXT NOT NULL,
+    PRIMARY KEY (code, team, round, role));
 CREATE TABLE IF NOT EXISTS cards (
     code TEXT NOT NULL, round INTEGER NOT NULL, card TEXT NOT NULL, PRIMARY KEY (code, round));
 CREATE TABLE IF NOT EXISTS results (
@@ -284,28 +287,59 @@ def join(store: WorkshopStore, code: str, team: int, role: str, name: str) -> st
 
 def decide(store: WorkshopStore, token: str, lever: str, value: float) -> None:
     """A participant sets one of their role's levers for the open round."""
+    submit(store, token, {lever: value}, only_changed=False)
+
+
+def submit(store: WorkshopStore, token: str, values: dict[str, float],
+           only_changed: bool = True) -> list[str]:
+    """A participant's decision for the open round: their role's levers at ``values``.
+
+    Every value is checked first; if one is refused (another role's lever, out of range, no
+    round open) nothing is stored. With ``only_changed`` a lever whose value equals the one in
+    force is not stored as a decision. Either way the role counts as decided for this round.
+    Returns the levers stored.
+    """
     with store.write() as con:
         who = _participant(con, token)
         ws = _workshop(con, who["code"])
         role = ROLES[who["role"]]
-        if lever not in role.levers:
-            owner = LEVER_ROLE.get(lever)
-            raise NotAllowed("lever", lever,
-                             f"the levers of your role ({who['role']}): " + ", ".join(role.levers)
-                             + (f"; '{lever}' is the {owner}'s" if owner else ""))
+        scenario = scenario_of(ws)
+        for lever in values:
+            if lever not in role.levers:
+                owner = LEVER_ROLE.get(lever)
+                raise NotAllowed(
+                    "lever", lever, f"the levers of your role ({who['role']}): "
+                    + ", ".join(role.levers) + (f"; '{lever}' is the {owner}'s" if owner else ""))
         if ws["status"] != "open":
             raise WorkshopError("round", ws["current_round"],
                                 "decisions while a round is open (wait for the facilitator)")
-        low, high = lever_range(scenario_of(ws), lever)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value \
-                or not low <= value <= high:
-            raise WorkshopError(lever, value, f"{low:g} to {high:g} ({PARAM_BY_NAME[lever].unit})")
-        con.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (ws["code"], who["team"], ws["current_round"], lever, float(value),
-                     who["role"], token, _now()))
+        for lever, value in values.items():
+            low, high = lever_range(scenario, lever)
+            if isinstance(value, bool) or not isinstance(value, int | float) \
+                    or value != value or not low <= value <= high:
+                raise WorkshopError(lever, value,
+                                    f"{low:g} to {high:g} ({PARAM_BY_NAME[lever].unit})")
+        k = ws["current_round"]
+        in_force = {lever: float(scenario[lever]) for lever in role.levers}
+        for row in con.execute("SELECT lever, value FROM decisions WHERE code = ? AND team = ? "
+                               "AND round < ? ORDER BY round", (ws["code"], who["team"], k)):
+            in_force[row["lever"]] = row["value"]
+        stored = []
+        for lever, value in values.items():
+            if only_changed and float(value) == in_force[lever]:
+                con.execute("DELETE FROM decisions WHERE code = ? AND team = ? AND round = ? "
+                            "AND lever = ?", (ws["code"], who["team"], k, lever))
+                continue
+            con.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (ws["code"], who["team"], k, lever, float(value), who["role"], token,
+                         _now()))
+            stored.append(lever)
+        con.execute("INSERT OR IGNORE INTO ready VALUES (?, ?, ?, ?)",
+                    (ws["code"], who["team"], k, who["role"]))
         _log(con, ws["code"], who["name"], "decide",
-             {"round": ws["current_round"], "lever": lever, "value": float(value)},
+             {"round": k, **{lever: float(values[lever]) for lever in stored}},
              who["team"], who["role"])
+        return stored
 
 
 # --- reading the state ----------------------------------------------------------------------
@@ -340,6 +374,7 @@ class WorkshopState:
     cards: dict[int, str]  # round -> card played in it
     participants: pd.DataFrame  # token-free: team, role, name, joined
     decisions: pd.DataFrame  # round, team, role, lever, value
+    ready: pd.DataFrame  # round, team, role: who has decided in which round
     results: dict[int, list[dict[str, float]]]  # team -> one dict per closed round (from 0)
 
     def year(self, round_no: int) -> int:
@@ -358,8 +393,9 @@ class WorkshopState:
         return out
 
     def decided(self, team: int, role: str) -> bool:
-        d = self.decisions
-        return bool(((d.team == team) & (d.role == role) & (d["round"] == self.current_round))
+        """Whether ``role`` of ``team`` has decided in the current round."""
+        r = self.ready
+        return bool(((r.team == team) & (r.role == role) & (r["round"] == self.current_round))
                     .any())
 
 
@@ -373,6 +409,8 @@ def load_state(store: WorkshopStore, code: str) -> WorkshopState:
         decisions = pd.read_sql_query(
             "SELECT round, team, role, lever, value FROM decisions WHERE code = ? "
             "ORDER BY round, team, role, lever", con, params=(code,))
+        ready = pd.read_sql_query("SELECT round, team, role FROM ready WHERE code = ?", con,
+                                  params=(code,))
         cards = dict(con.execute("SELECT round, card FROM cards WHERE code = ?",
                                  (code,)).fetchall())
         rows = con.execute("SELECT team, round, values_json FROM results WHERE code = ? "
@@ -382,7 +420,7 @@ def load_state(store: WorkshopStore, code: str) -> WorkshopState:
         results[r["team"]].append(json.loads(r["values_json"]))
     return WorkshopState(code, scenario_of(ws), ws["seed"], ws["teams"], ws["rounds"],
                          ws["current_round"], ws["status"], cards.get(ws["current_round"]),
-                         cards, participants, decisions, results)
+                         cards, participants, decisions, ready, results)
 
 
 def participant_of(store: WorkshopStore, token: str) -> dict[str, Any]:
