@@ -49,6 +49,7 @@ def test_facilitator_starts_a_workshop_in_the_app(db):
     assert (state.teams, state.rounds, state.scenario.name) == (2, 3, "calibrated")
     assert f"Workshop {code[:4]}-{code[4:]}" in texts(at)
     assert f"?join={code}" in texts(at)
+    assert at.query_params["ft"] not in texts(at)  # only inside the closed expander
     ok(at.button(key="ws_open").click().run())
     assert load_state(db, code).status == "open"
     assert "Ronde 1 van 3 (2015): open" in texts(at)

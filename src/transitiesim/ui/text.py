@@ -163,9 +163,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ws_go": {"nl": "Verder", "en": "Continue"},
     "ws_code_is": {"nl": "Code voor deelnemers: **{code}**",
                    "en": "Code for participants: **{code}**"},
-    "ws_links": {
-        "nl": "Deelnemers: {join}  \nUw facilitatorlink (bewaar hem, deel hem niet): {fac}",
-        "en": "Participants: {join}  \nYour facilitator link (keep it, do not share it): {fac}"},
+    "ws_join_link": {"nl": "Deelnemers openen: {join}", "en": "Participants open: {join}"},
+    "ws_fac_link": {
+        "nl": "Uw facilitatorlink (bewaar hem, deel hem niet, niet op de beamer)",
+        "en": "Your facilitator link (keep it, do not share it, not on the projector)"},
     "ws_my_link": {"nl": "Uw eigen link (hiermee komt u terug): {link}",
                    "en": "Your own link (to come back with): {link}"},
     "ws_round_status": {

@@ -270,8 +270,9 @@ def facilitator_view(code: str, token: str, lang: str) -> None:
     st.title(f"Workshop {_pretty(state.code)}")
     st.markdown("## " + t("ws_code_is", lang).format(code=_pretty(state.code)))
     base = _base_url()
-    st.caption(t("ws_links", lang).format(join=f"{base}?join={state.code}",
-                                          fac=f"{base}?ws={state.code}&ft={token}"))
+    st.markdown(t("ws_join_link", lang).format(join=f"{base}?join={state.code}"))
+    with st.expander(t("ws_fac_link", lang)):  # closed: the screen may be on a projector
+        st.code(f"{base}?ws={state.code}&ft={token}", language=None)
     view = st.radio(" ", ["control", "debrief"], key="ws_view", horizontal=True,
                     label_visibility="collapsed", format_func=lambda v: t(f"ws_{v}", lang))
     if view == "debrief":

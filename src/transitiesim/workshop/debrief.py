@@ -114,6 +114,8 @@ def figure(state: WorkshopState, paths: pd.DataFrame, shipped: pd.DataFrame, lan
             ax.plot(part.year, part[name], lw=3.5, marker="o", ms=7,
                     label=f"{tr('team', lang)} {team}")
         ax.set_title(label(name, lang), fontsize=15)
+        if name.endswith("_eur"):
+            ax.yaxis.set_major_formatter(lambda v, _pos: f"{v / 1e6:,.1f} M")
         ax.tick_params(labelsize=12)
         ax.xaxis.get_major_locator().set_params(integer=True)
     axes.flat[0].legend(fontsize=11)
