@@ -40,3 +40,24 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
                             empty, zeros, state)
     np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
     np.testing.assert_allclose(sr, [0.5 + 0.02 * 0.2, 0.9], rtol=1e-6)
+
+
+def test_draws_are_uniform_independent_and_per_person():
+    """The hashed draws: uniform on [0, 1) (Kolmogorov-Smirnov), uncorrelated between keys and
+    between the two fields of one hash, and a person's draw does not depend on who else draws."""
+    from scipy import stats
+
+    n = 200_000
+    idx = np.arange(n, dtype=np.int64)
+    a = _kernels.uniforms(np.uint64(12345), idx)
+    b = _kernels.uniforms(np.uint64(12346), idx)  # the next key: as unlike as any other
+    assert a.dtype == np.float32 and a.min() >= 0 and a.max() < 1
+    assert stats.kstest(a, "uniform").pvalue > 1e-3
+    assert abs(np.corrcoef(a, b)[0, 1]) < 0.01
+    assert abs(np.corrcoef(a[:-1], a[1:])[0, 1]) < 0.01  # neighbouring persons
+    some = np.array([7, 99_999, 3], dtype=np.int64)
+    np.testing.assert_array_equal(_kernels.uniforms(np.uint64(12345), some), a[some])
+    h = np.array([_kernels._hash(np.uint64(5), i) for i in range(20_000)], dtype=np.uint64)
+    top = ((h >> np.uint64(40)) & np.uint64(0xFFFFFF)).astype(float)
+    low = ((h >> np.uint64(16)) & np.uint64(0xFFFFFF)).astype(float)
+    assert abs(np.corrcoef(top, low)[0, 1]) < 0.03

@@ -13,12 +13,45 @@ import numpy as np
 from numba import njit
 
 F = np.float32
+U64 = np.uint64
+GOLDEN = U64(0x9E3779B97F4A7C15)
+M1, M2 = U64(0xBF58476D1CE4E5B9), U64(0x94D049BB133111EB)
+TO_UNIT = F(1.0 / 16777216.0)  # 2^-24
 NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = 0, 1, 2, 3, 4, 5
 WORKING_AGE_MAX = 66
 
 
+# --- draws ----------------------------------------------------------------------------------
+# A person's draw for one process in one month is a hash of (the month's key for that process,
+# the person's row): the SplitMix64 output function applied to key + row x golden ratio, i.e.
+# SplitMix64's sequence read at the person's position. Any person's draw can be computed alone,
+# so kernels draw only for the persons a rule concerns, and a person's draws do not depend on
+# what happens to anyone else (common random numbers). The top 24 bits give a uniform on [0, 1)
+# exactly representable as float32; bits 16-39 give a second, independent one.
+@njit(cache=True, nogil=True, inline="always")
+def _hash(key, i):
+    z = key + U64(i) * GOLDEN
+    z = (z ^ (z >> U64(30))) * M1
+    z = (z ^ (z >> U64(27))) * M2
+    return z ^ (z >> U64(31))
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _unit(h, shift):
+    return F((h >> U64(shift)) & U64(0xFFFFFF)) * TO_UNIT
+
+
 @njit(cache=True, nogil=True)
-def escalate_recover(idx, sev, state, prov, wait, self_reliance, u_rec, provider_effect,
+def uniforms(key, idx):
+    """The draws of persons ``idx`` for the process whose month key is ``key`` (float32)."""
+    out = np.empty(idx.size, dtype=np.float32)
+    for k in range(idx.size):
+        out[k] = _unit(_hash(key, idx[k]), 40)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provider_effect,
                      rate_helped, rate_unaided, escalation, progression):
     """Recovery and escalation of last month's needs in one domain (rows ``idx``)."""
     for k in range(idx.size):
@@ -32,7 +65,7 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, u_rec, provider
         pr = prov[i]
         rate = rate * (provider_effect[pr] if pr >= 0 else 1.0)
         rate = rate * np.float64(F(1.2) - F(0.5) * s) * np.float64(F(0.5) + self_reliance[i])
-        if np.float64(u_rec[i]) < rate:
+        if np.float64(_unit(_hash(key_rec, i), 40)) < rate:
             sev[i] = 0
             prov[i] = -1
             wait[i] = -1
@@ -44,7 +77,7 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, u_rec, provider
 
 @njit(cache=True, nogil=True)
 def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, muni, keep,
-                            overburdened, burdened_factor, u_care, u_job, sev_wmo, sev_jeugd,
+                            overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
                             exit_base, reintegration_effect):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
@@ -65,7 +98,8 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
         prob = prob * keep[muni[i]]
         if burdened[i]:
             prob = prob * F(burdened_factor)
-        u = u_care[i]
+        h = _hash(key_needs, i)
+        u = _unit(h, 40)  # onset
         if u < prob:
             new_sev = F(0.1) + F(0.8) * u / prob
             if minor[i]:
@@ -77,7 +111,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
                 sev_wmo[i] = new_sev
                 new_w[nw] = i
                 nw += 1
-        uj = u_job[i]
+        uj = _unit(h, 16)  # entry into or exit from social assistance
         if on_bijstand[i]:
             rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
                 1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))

@@ -410,14 +410,14 @@ class TransitionModel(mesa.Model):
         free = np.array([pr.capacity if (pr.active and pr.contracted) else 0.0
                          for pr in self.providers_list]) - clients
         free = np.maximum(free, 0.0)
-        u = self.citizens.u["queue"]
         for d in range(3):
             idx = self.waiting_in(d)
             if idx.size == 0:
                 continue
             svc = self.waiting_service(d, idx)
             key = pop.muni[idx].astype(np.int64) * 8 + svc
-            order = np.lexsort((u[idx], -pop.wait_months[d][idx], key))
+            u = self.citizens.uniforms("queue", idx)
+            order = np.lexsort((u, -pop.wait_months[d][idx], key))
             idx, key = idx[order], key[order]
             w = pop.weight[idx].astype(np.float64)
             prov_key = muni_of.astype(np.int64) * 8 + service

@@ -1,9 +1,9 @@
 """Citizens as arrays: one row per person, behaviour per person, no Python object per person.
 
-Every rule here acts on each person separately (their own age, need, network, draws); numpy
-just applies it to all rows at once. Random numbers come in full-length arrays per process and
-month, so two scenarios run with the same seed give each person the same draws where their rules
-agree (common random numbers).
+Every rule here acts on each person separately (their own age, need, network, draws); numpy or
+a compiled loop just applies it to all rows at once. A person's monthly draws are a hash of the
+month's key and their row (``Citizens.start_month``), so two scenarios run with the same seed
+give each person the same draws where their rules agree (common random numbers).
 """
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ class AgentCitizens(Citizens):
         self._clear(d, np.array([i]))
 
     def develop_needs(self, inputs, provider_effect) -> None:
-        self.draw_month()  # the queue order in placements still uses this month's draws
+        self.start_month()  # the queue order in placements still uses this month's draws
         self.exited_list: list[int] = []
         self.agents.do("develop_needs", self, inputs, provider_effect)
         self.exited = np.array(sorted(self.exited_list), dtype=np.int64)
