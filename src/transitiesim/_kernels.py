@@ -81,7 +81,8 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
                             exit_base, reintegration_effect):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
-    assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work)."""
+    assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
+    everyone on social assistance now), each sorted."""
     n = onset_month.size
     burdened = np.zeros(n, dtype=np.bool_)
     for k in range(overburdened.size):
@@ -89,7 +90,8 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
     new_w = np.empty(n, dtype=np.int64)
     new_j = np.empty(n, dtype=np.int64)
     exited = np.empty(n, dtype=np.int64)
-    nw = nj = ne = 0
+    recipients = np.empty(n, dtype=np.int64)
+    nw = nj = ne = nr = 0
     u_f = F(unemployment_x100)
     exit_f = F(exit_base)
     for i in range(n):
@@ -132,7 +134,11 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
             if uj < entry:
                 on_bijstand[i] = True
                 sev_part[i] = F(0.1) + F(0.8) * uj / entry
-    return new_w[:nw].copy(), new_j[:nj].copy(), exited[:ne].copy()
+        if on_bijstand[i]:
+            recipients[nr] = i
+            nr += 1
+    return (new_w[:nw].copy(), new_j[:nj].copy(), exited[:ne].copy(),
+            recipients[:nr].copy())
 
 
 @njit(cache=True, nogil=True)
@@ -193,3 +199,183 @@ def current_needs(old, sev, new):
             out[n] = v
             n += 1
     return out[:n].copy()
+
+
+@njit(cache=True, nogil=True)
+def formal_or_rest(idx, prov, state):
+    """Mark persons ``idx`` served by a provider as FORMAL; return the others (in order)."""
+    rest = np.empty(idx.size, dtype=np.int64)
+    n = 0
+    for k in range(idx.size):
+        i = idx[k]
+        if prov[i] >= 0:
+            state[i] = FORMAL
+        else:
+            rest[n] = i
+            n += 1
+    return rest[:n].copy()
+
+
+@njit(cache=True, nogil=True)
+def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full, state):
+    """Initiatives' light support for light Wmo needs, neighbourhood by neighbourhood in row
+    order while the hours last. Marks INITIATIVE; returns (persons not covered, hours used per
+    neighbourhood)."""
+    used = np.zeros(supply.size)
+    lt = F(light_threshold)
+    hf = F(hours_at_full)
+    light = np.empty(rest.size, dtype=np.int64)
+    n = 0
+    for k in range(rest.size):
+        if sev[rest[k]] < lt:
+            light[n] = k
+            n += 1
+    light = light[:n]
+    groups = np.empty(n, dtype=np.int64)
+    for j in range(n):
+        groups[j] = nbh[rest[light[j]]]
+    order = np.argsort(groups, kind="mergesort")
+    covered = np.zeros(rest.size, dtype=np.bool_)
+    cum = 0.0
+    before = 0.0
+    for j in range(n):
+        k = light[order[j]]
+        i = rest[k]
+        g = groups[order[j]]
+        if j == 0 or groups[order[j - 1]] != g:
+            before = cum
+        demand = sev[i] * hf * weight[i]
+        cum += np.float64(demand)
+        if cum - before <= supply[g] + 1e-9:
+            covered[k] = True
+            used[g] += np.float64(demand)
+            state[i] = INITIATIVE
+    out = np.empty(rest.size - covered.sum(), dtype=np.int64)
+    m = 0
+    for k in range(rest.size):
+        if not covered[k]:
+            out[m] = rest[k]
+            m += 1
+    return out, used
+
+
+@njit(cache=True, nogil=True)
+def request_hours(who, sev, residential_threshold, hours_at_full):
+    """Hours of informal care each person asks for; residential-level needs ask none."""
+    rt, hf = F(residential_threshold), F(hours_at_full)
+    out = np.empty(who.size, dtype=np.float32)
+    for k in range(who.size):
+        s = sev[who[k]]
+        out[k] = s * hf if s < rt else F(0.0)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers,
+                  slot, carer_hours, stretch):
+    """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
+    then youth care, in row order). ``slot`` is a scratch array of one int per person, -1
+    everywhere, and is left so. Returns (hours got per Wmo request, per youth request, carers
+    who gave (sorted), overburdened carers (sorted))."""
+    for k in range(old_carers.size):
+        carer_load[old_carers[k]] = 0
+    touched = np.empty(who_w.size + who_j.size, dtype=np.int64)
+    asked = np.zeros(who_w.size + who_j.size)
+    nt = 0
+    for d in range(2):
+        who = who_w if d == 0 else who_j
+        hours = hours_w if d == 0 else hours_j
+        for k in range(who.size):
+            c = carer[who[k]]
+            if c >= 0:
+                if slot[c] < 0:
+                    slot[c] = nt
+                    touched[nt] = c
+                    nt += 1
+                asked[slot[c]] += np.float64(hours[k])
+    uc = np.sort(touched[:nt])
+    share = np.zeros(nt)
+    gave = np.empty(nt, dtype=np.int64)
+    burdened = np.empty(nt, dtype=np.int64)
+    ng = nb = 0
+    ch, st = F(carer_hours), F(stretch)
+    for k in range(nt):
+        c = uc[k]
+        j = slot[c]
+        a = asked[j]
+        sustainable = ch * (F(1.0) - sev_wmo[c])
+        given = min(a, np.float64(st * sustainable))
+        share[j] = given / a if a > 0 else 0.0
+        if sustainable > 0:
+            load = given / np.float64(sustainable)
+        else:
+            load = 2.0 if given > 0 else 0.0
+        carer_load[c] = F(load)
+        if given > 0:
+            gave[ng] = c
+            ng += 1
+        if carer_load[c] > 1.0:
+            burdened[nb] = c
+            nb += 1
+    got_w = _got(who_w, hours_w, carer, slot, share)
+    got_j = _got(who_j, hours_j, carer, slot, share)
+    for k in range(nt):
+        slot[touched[k]] = -1
+    return got_w, got_j, gave[:ng].copy(), burdened[:nb].copy()
+
+
+@njit(cache=True, nogil=True)
+def _got(who, hours, carer, slot, share):
+    got = np.zeros(who.size)
+    for k in range(who.size):
+        c = carer[who[k]]
+        if c >= 0:
+            got[k] = np.float64(hours[k]) * share[slot[c]]
+    return got
+
+
+@njit(cache=True, nogil=True)
+def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
+                      key_apply, application_rate, network_factor, price_factor, reformed,
+                      network_margin):
+    """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
+    join the waiting list if the municipality's access rule lets them; WAITING if not covered
+    and on the list."""
+    ar = F(application_rate)
+    for k in range(who.size):
+        i = who[k]
+        h = hours[k]
+        informal = h > 0 and got[k] >= np.float64(F(0.999) * h)
+        state[i] = INFORMAL if informal else UNMET
+        s = sev[i]
+        if wait[i] < 0:
+            prob = np.float64(ar * s) * (network_factor if informal else 1.0)
+            prob = prob * price_factor
+            if np.float64(_unit(_hash(key_apply, i), 40)) < prob:
+                m = muni[i]
+                thr = threshold[m]
+                if reformed:
+                    thr = thr + network_margin * (1.0 if (informal and network_first[m]) else 0.0)
+                if np.float64(s) >= thr:
+                    wait[i] = 0
+        if wait[i] >= 0 and not informal:
+            state[i] = WAITING
+
+
+@njit(cache=True, nogil=True)
+def participation_support(old, recipients, prov, wait, sev, state):
+    """Social assistance meets the income need (FORMAL); recipients without a trajectory and
+    not too far from work join the reintegration queue."""
+    for k in range(old.size):
+        state[old[k]] = NONE
+    for k in range(recipients.size):
+        i = recipients[k]
+        state[i] = FORMAL
+        if prov[i] < 0 and wait[i] < 0 and sev[i] <= F(0.7):
+            wait[i] = 0
+
+
+@njit(cache=True, nogil=True)
+def reset_state(idx, state):
+    for k in range(idx.size):
+        state[idx[k]] = NONE

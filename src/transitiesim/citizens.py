@@ -16,7 +16,6 @@ from .population import (
     MAX_AGE,
     WORKING_AGE,
     Domain,
-    NeedState,
     Population,
     pick_in_municipality,
 )
@@ -57,6 +56,7 @@ class Citizens:
         self.carers = empty  # persons who gave informal care at the last look (sorted)
         self.overburdened = empty  # carers among them who gave more than they can sustain
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
+        self._slot = np.full(self.n, -1, dtype=np.int32)  # scratch for informal care
         self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
@@ -188,7 +188,7 @@ class Citizens:
         # Participation: entry into and exit from social assistance follow the labour market.
         # Entry and exit concern different people, so they share one draw per person.
         u = inputs.unemployment
-        new_w, new_j, self.exited = _kernels.onset_and_participation(
+        new_w, new_j, self.exited, self.month_recipients = _kernels.onset_and_participation(
             self.onset_month, self.entry_month, pop.self_reliance, self.minor, pop.age,
             pop.muni, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
             p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
@@ -202,90 +202,47 @@ class Citizens:
         """Light support, informal care and applications. Returns hours used per neighbourhood.
 
         Order per person: formal care already in place; otherwise an initiative's light support
-        (Wmo, light needs); otherwise the informal network; otherwise apply for formal support.
+        (Wmo, light needs, neighbourhood by neighbourhood in row order while its hours last);
+        otherwise the informal network; otherwise apply for formal support.
         """
         pop, p = self.pop, self.p
         hours_full = (p["care_hours_at_full_need"], p["youth_hours_at_full_need"])
         used = np.zeros_like(initiative_hours_by_nbh)
         requests = []
         for d in (WMO, JEUGD):
-            pop.state[d][self.in_need[d]] = NeedState.NONE
+            _kernels.reset_state(self.in_need[d], pop.state[d])
             idx = self.in_need[d] = self._current_needs(d)
-            formal = pop.provider[d][idx] >= 0
-            pop.state[d][idx[formal]] = NeedState.FORMAL
-            rest = idx[~formal]
-            sev = pop.severity[d][rest]
-            covered = np.zeros(rest.size, dtype=bool)
-            if d == WMO and rest.size:
-                light = np.flatnonzero(sev < p["light_need_threshold"])
-                hours = sev[light] * hours_full[d] * pop.weight[rest[light]]
-                ok, used_here = _fill_by_group(pop.nbh[rest[light]], hours,
-                                               initiative_hours_by_nbh - used)
-                used += used_here
-                covered[light[ok]] = True
-                pop.state[d][rest[light[ok]]] = NeedState.INITIATIVE
-            who = rest[~covered]
-            sev = sev[~covered]
+            who = _kernels.formal_or_rest(idx, pop.provider[d], pop.state[d])
+            if d == WMO:
+                who, used = _kernels.light_support(
+                    who, pop.severity[d], pop.weight, pop.nbh, initiative_hours_by_nbh,
+                    p["light_need_threshold"], hours_full[d], pop.state[d])
             # Residential-level needs are beyond what a network can carry.
-            hours = np.where(sev < p["residential_threshold"], sev * hours_full[d], 0.0)
-            requests.append((d, who, hours))
+            requests.append((d, who, _kernels.request_hours(
+                who, pop.severity[d], p["residential_threshold"], hours_full[d])))
 
         # Informal care: each carer spreads what they can give over everyone who asks them.
         # What a carer can sustain depends on their own health; how far they stretch beyond it
         # depends on citizen power (at the 2015 level, to 1.5 times what is sustainable).
-        carers = np.concatenate([pop.carer[who] for _, who, _ in requests])
-        hours = np.concatenate([h for _, _, h in requests])
-        has = carers >= 0
-        uc, inv = np.unique(carers[has], return_inverse=True)
-        asked = np.bincount(inv, weights=hours[has], minlength=uc.size)
-        sustainable = p["carer_hours_per_month"] * (1.0 - pop.severity[WMO][uc])
-        given = np.minimum(asked, (0.5 + self.power) * sustainable)
-        share = np.divide(given, asked, out=np.zeros(uc.size), where=asked > 0)
-        pop.carer_load[self.carers] = 0.0
-        pop.carer_load[uc] = np.divide(given, sustainable, out=np.where(given > 0, 2.0, 0.0),
-                                       where=sustainable > 0)
-        self.carers = uc[given > 0]
-        self.overburdened = uc[pop.carer_load[uc] > 1.0]
-        got = np.zeros(carers.size)
-        got[has] = hours[has] * share[inv]
-        start = 0
-        for d, who, h in requests:
-            informal = (h > 0) & (got[start:start + who.size] >= 0.999 * h)
-            start += who.size
-            pop.state[d][who] = np.where(informal, NeedState.INFORMAL, NeedState.UNMET)
-            self._apply(d, who, informal, inputs, reformed)
-            waiting = pop.wait_months[d][who] >= 0
-            pop.state[d][who[waiting & ~informal]] = NeedState.WAITING
+        (_, who_w, hours_w), (_, who_j, hours_j) = requests
+        got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
+            who_w, hours_w, who_j, hours_j, pop.carer, pop.severity[WMO], pop.carer_load,
+            self.carers, self._slot, p["carer_hours_per_month"], 0.5 + self.power)
+        for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
+            price = (np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
+                     if d == WMO else 1.0)
+            _kernels.apply_for_support(
+                who, hours, got, pop.severity[d], pop.wait_months[d], pop.state[d], pop.muni,
+                inputs.threshold, inputs.network_first, self.keys["apply"],
+                p["application_rate"], p["network_application_factor"], float(price),
+                bool(reformed), p["network_first_margin"])
 
         # Participation: the benefit meets the income need; reintegration has a queue.
-        pop.state[PART][self.recipients] = NeedState.NONE
-        part = self.recipients = np.flatnonzero(pop.on_bijstand)
-        pop.state[PART][part] = NeedState.FORMAL
-        queue = part[(pop.provider[PART][part] < 0) & (pop.wait_months[PART][part] < 0)
-                     & (pop.severity[PART][part] <= 0.7)]
-        pop.wait_months[PART][queue] = 0
+        _kernels.participation_support(self.recipients, self.month_recipients,
+                                       pop.provider[PART], pop.wait_months[PART],
+                                       pop.severity[PART], pop.state[PART])
+        self.recipients = self.month_recipients
         return used
-
-    def _apply(self, d: int, who: np.ndarray, informal: np.ndarray, inputs: MunicipalInputs,
-               reformed: bool) -> None:
-        """Persons not yet waiting may apply; the municipality's access rule decides."""
-        pop, p = self.pop, self.p
-        not_waiting = pop.wait_months[d][who] < 0
-        sev = pop.severity[d][who]
-        prob = p["application_rate"] * sev * np.where(informal, p["network_application_factor"],
-                                                      1.0)
-        if d == WMO:
-            prob = prob * np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
-        applies = np.zeros(who.size, dtype=bool)
-        cand = np.flatnonzero(not_waiting)
-        applies[cand] = self.uniforms("apply", who[cand]) < prob[cand]
-        m = pop.muni[who]
-        thr = inputs.threshold[m]
-        if reformed:
-            # "Eigen kracht eerst": a strict municipality asks more of a need the network covers.
-            thr = thr + p["network_first_margin"] * (informal & inputs.network_first[m])
-        eligible = sev >= thr
-        pop.wait_months[d][who[applies & eligible]] = 0
 
     def update_wellbeing(self) -> None:
         """Well-being moves a fifth of the way to what this month's situation supports; self-
@@ -299,25 +256,3 @@ class Citizens:
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1
-
-
-def _fill_by_group(group: np.ndarray, demand: np.ndarray, supply: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """Serve demands in order within each group while the group's supply lasts.
-
-    Returns which demands are met and the supply used per group.
-    """
-    used = np.zeros_like(supply)
-    if group.size == 0:
-        return np.zeros(0, dtype=bool), used
-    order = np.argsort(group, kind="stable")
-    g = group[order]
-    cum = np.cumsum(demand[order])
-    start = np.searchsorted(g, g, side="left")
-    before = np.concatenate([[0.0], cum])[start]
-    within = cum - before
-    ok_sorted = within <= supply[g] + 1e-9
-    ok = np.empty_like(ok_sorted)
-    ok[order] = ok_sorted
-    np.add.at(used, g[ok_sorted], demand[order][ok_sorted])
-    return ok, used
