@@ -18,7 +18,6 @@ GOLDEN = U64(0x9E3779B97F4A7C15)
 M1, M2 = U64(0xBF58476D1CE4E5B9), U64(0x94D049BB133111EB)
 TO_UNIT = F(1.0 / 16777216.0)  # 2^-24
 NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = 0, 1, 2, 3, 4, 5
-WORKING_AGE_MAX = 66
 
 
 # --- draws ----------------------------------------------------------------------------------
@@ -79,7 +78,7 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provid
 def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, muni, keep,
                             overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
-                            exit_base, reintegration_effect):
+                            exit_base, reintegration_effect, max_working_age):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
     everyone on social assistance now), each sorted."""
@@ -118,7 +117,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
             rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
                 1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))
             leave = np.float64(uj) < rate
-            too_old = age[i] > WORKING_AGE_MAX
+            too_old = age[i] > max_working_age
             if leave and not too_old:
                 exited[ne] = i
                 ne += 1
@@ -379,3 +378,37 @@ def participation_support(old, recipients, prov, wait, sev, state):
 def reset_state(idx, state):
     for k in range(idx.size):
         state[idx[k]] = NONE
+
+
+@njit(cache=True, nogil=True)
+def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
+              volunteer_threshold, working_age, onset_month, entry_month, minor, working,
+              volunteer, base_wellbeing):
+    """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass; the age and
+    income transcendentals come in precomputed (``wmo_by_age``, ``income_term``)."""
+    oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
+    for i in range(age.size):
+        a = age[i]
+        mi = a < 18
+        wk = a >= working_age[0] and a <= working_age[1]
+        minor[i] = mi
+        working[i] = wk
+        onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
+        vul = min(max(F(2500.0) / income[i], F(0.3)), F(3.0))
+        entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
+        vo = a >= 15 and propensity[i] < vt
+        volunteer[i] = vo
+        base_wellbeing[i] = F(np.float64(F(0.72) + F(0.08) * income_term[i])
+                              + (0.03 if vo else 0.0))
+
+
+@njit(cache=True, nogil=True)
+def histogram_by_municipality(values, bounds, bins):
+    """Counts of ``values`` (0-1) in ``bins`` equal bins per municipality (rows contiguous)."""
+    out = np.zeros((bounds.size - 1, bins), dtype=np.int64)
+    fb = F(bins)
+    for m in range(bounds.size - 1):
+        for i in range(bounds[m], bounds[m + 1]):
+            b = int(values[i] * fb)
+            out[m, min(b, bins - 1)] += 1
+    return out

@@ -56,33 +56,48 @@ class Citizens:
         self.carers = empty  # persons who gave informal care at the last look (sorted)
         self.overburdened = empty  # carers among them who gave more than they can sustain
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
+        self.update_income_term()
         self._slot = np.full(self.n, -1, dtype=np.int32)  # scratch for informal care
         self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
     def refresh_age_terms(self) -> None:
         """Terms that change only when people age (yearly): onset hazards, entry hazard,
-        volunteering and the well-being a person returns to when nothing is wrong."""
-        pop, p = self.pop, self.p
-        age = pop.age.astype(np.float32)
-        self.minor = pop.age < 18
-        self.working = (pop.age >= WORKING_AGE[0]) & (pop.age <= WORKING_AGE[1])
-        # One onset hazard per person: youth care for minors, Wmo for adults (doubling per
-        # decade of age, 'onset_wmo' at 80). Yearly rates become monthly ones by dividing by 12.
-        wmo_yearly = np.minimum(p["onset_wmo"] * np.exp2((age - 80.0) / 10.0), 0.5)
-        self.onset_month = (np.where(self.minor, p["onset_jeugd"], wmo_yearly) / 12.0
-                            ).astype(np.float32)
-        vulnerability = np.clip(INCOME_REFERENCE / pop.income_eur, 0.3, 3.0)
-        self.entry_month = np.where(self.working, p["job_loss_rate"] * vulnerability / 12.0,
-                                    0.0).astype(np.float32)
-        self.volunteer = (pop.age >= 15) & (
-            pop.volunteer_propensity < p["volunteering_rate"] * self.power
-        )
+        volunteering and the well-being a person returns to when nothing is wrong.
+
+        One onset hazard per person: youth care for minors (`onset_jeugd`), Wmo for adults
+        (doubling per decade of age, `onset_wmo` at 80, at most 0.5); yearly rates become
+        monthly ones by dividing by 12. Entry into social assistance for working ages scales
+        with income vulnerability (2500 / income, 0.3-3). Base well-being is
+        0.72 + 0.08 tanh(log(income / 2500)) + 0.03 for volunteers.
+        """
+        pop, p, n = self.pop, self.p, self.n
+        ages = np.arange(MAX_AGE + 2, dtype=np.float32)
+        wmo_by_age = np.minimum(p["onset_wmo"] * np.exp2((ages - 80.0) / 10.0), 0.5)
+        for name, dtype in (("onset_month", np.float32), ("entry_month", np.float32),
+                            ("minor", bool), ("working", bool), ("volunteer", bool),
+                            ("base_wellbeing", np.float32)):
+            if getattr(self, name, None) is None:
+                setattr(self, name, np.empty(n, dtype=dtype))
+        _kernels.age_terms(pop.age, pop.income_eur, self.income_term, pop.volunteer_propensity,
+                           wmo_by_age.astype(np.float32), p["onset_jeugd"], p["job_loss_rate"],
+                           p["volunteering_rate"] * self.power, np.array(WORKING_AGE),
+                           self.onset_month,
+                           self.entry_month, self.minor, self.working, self.volunteer,
+                           self.base_wellbeing)
         self.volunteers_by_nbh = np.bincount(pop.nbh, weights=self.volunteer * pop.weight,
                                              minlength=self.n_nbh)
         self.volunteer_index = np.flatnonzero(self.volunteer)
-        self.base_wellbeing = (0.72 + 0.08 * np.tanh(np.log(pop.income_eur / INCOME_REFERENCE))
-                               + 0.03 * self.volunteer).astype(np.float32)
+
+    def update_income_term(self, idx: np.ndarray | None = None) -> None:
+        """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
+        a row's income does (newborns), so it is kept between years."""
+        inc = self.pop.income_eur if idx is None else self.pop.income_eur[idx]
+        term = np.tanh(np.log(inc / INCOME_REFERENCE))
+        if idx is None:
+            self.income_term = term
+        else:
+            self.income_term[idx] = term
 
     def look_up_needs(self) -> None:
         """Find everyone with a need by a full pass (at the start, after needs were seeded)."""
@@ -131,11 +146,14 @@ class Citizens:
         widowed = pop.partner[dead]
         pop.partner[widowed[widowed >= 0]] = -1
         pop.partner[dead] = -1
-        lost = np.flatnonzero(np.isin(pop.carer, dead))
+        is_dead = np.zeros(self.n, dtype=bool)
+        is_dead[dead] = True
+        lost = np.flatnonzero(is_dead[pop.carer] & (pop.carer >= 0))  # carer -1: row n-1
         pop.carer[dead] = parent
         born, into = dead[parent >= 0], parent[parent >= 0]
         pop.household[born] = pop.household[into]
         pop.income_eur[born] = pop.income_eur[into]  # the newborn's household's income
+        self.update_income_term(born)
         rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
         pop.carer[lost] = -1
         pop.carer[rejoin] = pick_in_municipality(pop.muni, (pop.age >= 30) & (pop.age <= 75),
@@ -194,7 +212,7 @@ class Citizens:
             p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
             pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
             u * 100.0, p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3)) * 2.0,
-            p["reintegration_effect"])
+            p["reintegration_effect"], WORKING_AGE[1])
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,

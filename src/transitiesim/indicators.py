@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 import mesa
 import numpy as np
 
+from . import _kernels
 from .agents import ProviderStatus
 from .params import DOMAINS
 from .population import Domain, NeedState
@@ -143,9 +144,8 @@ def wellbeing_p10(model: TransitionModel) -> np.ndarray:
     pop = model.pop
     M = len(model.municipality_list)
     bins = 200
-    b = np.minimum((pop.wellbeing * np.float32(bins)).astype(np.intp), bins - 1)
-    key = b if M == 1 else pop.muni * bins + b
-    hist = np.bincount(key, minlength=M * bins).reshape(M, bins) * model.weights[:, None]
+    counts = _kernels.histogram_by_municipality(pop.wellbeing, model.muni_bounds, bins)
+    hist = counts.reshape(M, bins) * model.weights[:, None]
     hist = np.vstack([hist, hist.sum(axis=0)])
     cum = np.cumsum(hist, axis=1)
     k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)
