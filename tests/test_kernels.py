@@ -61,3 +61,11 @@ def test_draws_are_uniform_independent_and_per_person():
     top = ((h >> np.uint64(40)) & np.uint64(0xFFFFFF)).astype(float)
     low = ((h >> np.uint64(16)) & np.uint64(0xFFFFFF)).astype(float)
     assert abs(np.corrcoef(top, low)[0, 1]) < 0.03
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(0, 300)), st.sets(st.integers(0, 300)))
+def test_union_sorted_is_union1d(a, b):
+    a = np.array(sorted(a), dtype=np.int64)
+    b = np.array(sorted(b), dtype=np.int64)
+    np.testing.assert_array_equal(_kernels.union_sorted(a, b), np.union1d(a, b))

@@ -133,7 +133,7 @@ class Citizens:
         carry = pop.severity[JEUGD][adult_now]
         pop.severity[WMO][adult_now] = np.maximum(pop.severity[WMO][adult_now],
                                                   np.where(carry >= 0.5, carry * 0.8, 0))
-        self.in_need[WMO] = np.union1d(self.in_need[WMO], adult_now[carry >= 0.5])
+        self.in_need[WMO] = _kernels.union_sorted(self.in_need[WMO], adult_now[carry >= 0.5])
         for idx in (adult_now, dead):
             self._clear(JEUGD, idx)
         for d in (WMO, PART):
