@@ -10,7 +10,7 @@ bit-for-bit the same results as the numpy code it replaced; the seeded snapshot 
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 F = np.float32
 U64 = np.uint64
@@ -49,11 +49,11 @@ def uniforms(key, idx):
     return out
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provider_effect,
                      rate_helped, rate_unaided, escalation, progression):
     """Recovery and escalation of last month's needs in one domain (rows ``idx``)."""
-    for k in range(idx.size):
+    for k in prange(idx.size):
         i = idx[k]
         s = sev[i]
         if s <= 0:
@@ -74,31 +74,33 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provid
             sev[i] = F(min(np.float64(s) + rise, 1.0))
 
 
-@njit(cache=True, nogil=True)
+NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT = 1, 2, 4, 8
+
+
+@njit(cache=True, nogil=True, parallel=True)
 def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, muni, keep,
                             overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
                             exit_base, reintegration_effect, max_working_age):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
-    everyone on social assistance now), each sorted."""
+    everyone on social assistance now), each sorted. Persons are independent here, so the
+    pass runs on all cores; the lists are then read off per-person flags in row order."""
     n = onset_month.size
     burdened = np.zeros(n, dtype=np.bool_)
     for k in range(overburdened.size):
         burdened[overburdened[k]] = True
-    new_w = np.empty(n, dtype=np.int64)
-    new_j = np.empty(n, dtype=np.int64)
-    exited = np.empty(n, dtype=np.int64)
-    recipients = np.empty(n, dtype=np.int64)
-    nw = nj = ne = nr = 0
+    flags = np.empty(n, dtype=np.uint8)
     u_f = F(unemployment_x100)
     exit_f = F(exit_base)
-    for i in range(n):
+    bf = F(burdened_factor)
+    for i in prange(n):
+        f = 0
         sr_factor = F(1.5) - self_reliance[i]
         prob = onset_month[i] * sr_factor
         prob = prob * keep[muni[i]]
         if burdened[i]:
-            prob = prob * F(burdened_factor)
+            prob = prob * bf
         h = _hash(key_needs, i)
         u = _unit(h, 40)  # onset
         if u < prob:
@@ -106,12 +108,10 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
             if minor[i]:
                 if sev_jeugd[i] == 0:
                     sev_jeugd[i] = new_sev
-                    new_j[nj] = i
-                    nj += 1
+                    f |= NEW_JEUGD
             elif sev_wmo[i] == 0:
                 sev_wmo[i] = new_sev
-                new_w[nw] = i
-                nw += 1
+                f |= NEW_WMO
         uj = _unit(h, 16)  # entry into or exit from social assistance
         if on_bijstand[i]:
             rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
@@ -119,8 +119,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
             leave = np.float64(uj) < rate
             too_old = age[i] > max_working_age
             if leave and not too_old:
-                exited[ne] = i
-                ne += 1
+                f |= EXITED
             if leave or too_old:
                 on_bijstand[i] = False
                 sev_part[i] = 0
@@ -134,10 +133,25 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
                 on_bijstand[i] = True
                 sev_part[i] = F(0.1) + F(0.8) * uj / entry
         if on_bijstand[i]:
-            recipients[nr] = i
-            nr += 1
-    return (new_w[:nw].copy(), new_j[:nj].copy(), exited[:ne].copy(),
-            recipients[:nr].copy())
+            f |= RECIPIENT
+        flags[i] = f
+    return (_rows_with(flags, NEW_WMO), _rows_with(flags, NEW_JEUGD), _rows_with(flags, EXITED),
+            _rows_with(flags, RECIPIENT))
+
+
+@njit(cache=True, nogil=True)
+def _rows_with(flags, bit):
+    n = 0
+    for i in range(flags.size):
+        if flags[i] & bit:
+            n += 1
+    out = np.empty(n, dtype=np.int64)
+    n = 0
+    for i in range(flags.size):
+        if flags[i] & bit:
+            out[n] = i
+            n += 1
+    return out
 
 
 @njit(cache=True, nogil=True)
@@ -166,7 +180,12 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
             target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
             if d == 0 and s >= WAITING:
                 strained[i] = True
-    for i in range(n):
+    _move_wellbeing(target, strained, wellbeing, self_reliance, base_self_reliance)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _move_wellbeing(target, strained, wellbeing, self_reliance, base_self_reliance):
+    for i in prange(target.size):
         t = min(max(target[i], F(0.0)), F(1.0))
         wellbeing[i] = wellbeing[i] + F(0.2) * (t - wellbeing[i])
         sr = self_reliance[i]
@@ -333,7 +352,7 @@ def _got(who, hours, carer, slot, share):
     return got
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
                       key_apply, application_rate, network_factor, price_factor, reformed,
                       network_margin):
@@ -341,7 +360,7 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     join the waiting list if the municipality's access rule lets them; WAITING if not covered
     and on the list."""
     ar = F(application_rate)
-    for k in range(who.size):
+    for k in prange(who.size):
         i = who[k]
         h = hours[k]
         informal = h > 0 and got[k] >= np.float64(F(0.999) * h)
@@ -433,3 +452,29 @@ def union_sorted(a, b):
         out[n] = v
         n += 1
     return out[:n].copy()
+
+
+@njit(cache=True, nogil=True)
+def reference_volume(clients, prov, sev, weight, service, n_providers, unit_wmo, unit_ambulant,
+                     unit_residential, unit_reintegration):
+    """Reference value (EUR) of the care each provider gives this month: per client, the
+    reference tariff for their service (per hour of need for Wmo support and ambulant youth
+    care, per month otherwise) times their weight, summed in row order."""
+    out = np.zeros(n_providers)
+    uw, ua = F(unit_wmo), F(unit_ambulant)
+    for k in range(clients.size):
+        i = clients[k]
+        pr = prov[i]
+        s = service[pr]
+        if s == 0:  # Service.WMO_SUPPORT
+            unit = np.float64(sev[i] * uw)
+        elif s == 1:  # Service.JEUGD_AMBULANT
+            unit = np.float64(sev[i] * ua)
+        elif s == 2:  # Service.JEUGD_RESIDENTIAL
+            unit = unit_residential
+        elif s == 3:  # Service.REINTEGRATION
+            unit = unit_reintegration
+        else:
+            unit = np.nan  # a lump-sum service has no clients
+        out[pr] += unit * np.float64(weight[i])
+    return out

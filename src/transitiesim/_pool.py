@@ -30,12 +30,21 @@ def bare_main() -> Iterator[None]:
             sys.modules["__main__"] = main
 
 
+def single_threaded_kernels() -> None:
+    """In a worker among several: the compiled kernels use one thread, since the workers
+    already share the cores (two workers of two threads each on two cores run slower)."""
+    import numba
+
+    numba.set_num_threads(1)
+
+
 def process_pool(workers: int, preload: list[str]) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes, all started now."""
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(preload)
     with bare_main():
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                   initializer=single_threaded_kernels if workers > 1 else None)
         for f in [pool.submit(time.sleep, 0.2) for _ in range(workers)]:
             f.result()
     return pool

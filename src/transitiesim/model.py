@@ -8,6 +8,7 @@ from typing import Any
 import mesa
 import numpy as np
 
+from . import _kernels
 from .agents import CitizenInitiative, Municipality, Provider, Rijk
 from .citizens import Citizens, MunicipalInputs
 from .indicators import build_datacollector
@@ -509,10 +510,12 @@ class TransitionModel(mesa.Model):
         for pr in self.providers_list:
             pr.revenue_eur = pr.grant_eur = 0.0
         for d in range(3):
-            idx = self.clients_of(d)
-            prov = pop.provider[d][idx]
-            unit = self._unit_ref(service[prov], pop.severity[d][idx])
-            ref_volume += np.bincount(prov, weights=unit * pop.weight[idx], minlength=P)
+            ref_volume += _kernels.reference_volume(
+                self.clients_of(d), pop.provider[d], pop.severity[d], pop.weight, service, P,
+                p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+                p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
+                float(p["tariff_residential_eur_per_month"]),
+                float(p["tariff_reintegration_eur_per_month"]))
         # A provider whose innovations worked needs less effort per client: it bills less.
         efficiency = np.array([pr.cost_factor for pr in self.providers_list])
         ref_volume *= efficiency
@@ -559,20 +562,6 @@ class TransitionModel(mesa.Model):
                 fixed = share * pr.capacity * self.unit_value_eur(pr.service)
                 pr.cost_eur = p["provider_cost_ratio"] * (
                     (1 - share) * ref_volume[pr.index] + fixed)
-
-    def _unit_ref(self, service: np.ndarray, severity: np.ndarray) -> np.ndarray:
-        """Reference tariff per client-month for clients of ``service`` with ``severity``."""
-        p = self.p
-        out = np.empty(severity.shape)
-        for s, value in ((Service.WMO_SUPPORT,
-                          p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"]),
-                         (Service.JEUGD_AMBULANT,
-                          p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"])):
-            hit = service == s
-            out[hit] = severity[hit] * value
-        out[service == Service.JEUGD_RESIDENTIAL] = p["tariff_residential_eur_per_month"]
-        out[service == Service.REINTEGRATION] = p["tariff_reintegration_eur_per_month"]
-        return out
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
         """Benefits received this month, summed from each recipient's own account."""

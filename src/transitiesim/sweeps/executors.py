@@ -68,7 +68,8 @@ class DaskExecutor:
         else:
             with bare_main():  # the worker processes start now, without the parent's script
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
+                                            processes=True, dashboard_address=None,
+                                            env={"NUMBA_NUM_THREADS": "1"})
             self.client = Client(self.cluster)
 
     def map_unordered(self, fn: Callable, tasks: Iterable) -> Iterator[Any]:
