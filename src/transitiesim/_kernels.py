@@ -290,11 +290,11 @@ def request_hours(who, sev, residential_threshold, hours_at_full):
 
 @njit(cache=True, nogil=True)
 def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers,
-                  slot, carer_hours, stretch):
+                  slot, marks, carer_hours, stretch):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
-    then youth care, in row order). ``slot`` is a scratch array of one int per person, -1
-    everywhere, and is left so. Returns (hours got per Wmo request, per youth request, carers
-    who gave (sorted), overburdened carers (sorted))."""
+    then youth care, in row order). ``slot`` (int, -1) and ``marks`` (uint8, 0) are scratch
+    arrays of one entry per person, left as they were. Returns (hours got per Wmo request,
+    per youth request, carers who gave (sorted), overburdened carers (sorted))."""
     for k in range(old_carers.size):
         carer_load[old_carers[k]] = 0
     touched = np.empty(who_w.size + who_j.size, dtype=np.int64)
@@ -311,15 +311,10 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, ol
                     touched[nt] = c
                     nt += 1
                 asked[slot[c]] += np.float64(hours[k])
-    uc = np.sort(touched[:nt])
     share = np.zeros(nt)
-    gave = np.empty(nt, dtype=np.int64)
-    burdened = np.empty(nt, dtype=np.int64)
-    ng = nb = 0
     ch, st = F(carer_hours), F(stretch)
-    for k in range(nt):
-        c = uc[k]
-        j = slot[c]
+    for j in range(nt):  # per carer, in the order first asked (values do not depend on it)
+        c = touched[j]
         a = asked[j]
         sustainable = ch * (F(1.0) - sev_wmo[c])
         given = min(a, np.float64(st * sustainable))
@@ -329,17 +324,45 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, ol
         else:
             load = 2.0 if given > 0 else 0.0
         carer_load[c] = F(load)
-        if given > 0:
-            gave[ng] = c
-            ng += 1
-        if carer_load[c] > 1.0:
-            burdened[nb] = c
-            nb += 1
+        marks[c] = (1 if given > 0 else 0) | (2 if carer_load[c] > 1.0 else 0)
+    gave, burdened = _marked_rows(marks, touched[:nt])
     got_w = _got(who_w, hours_w, carer, slot, share)
     got_j = _got(who_j, hours_j, carer, slot, share)
     for k in range(nt):
         slot[touched[k]] = -1
-    return got_w, got_j, gave[:ng].copy(), burdened[:nb].copy()
+        marks[touched[k]] = 0
+    return got_w, got_j, gave, burdened
+
+
+@njit(cache=True, nogil=True)
+def _marked_rows(marks, touched):
+    """Rows with mark 1 and with mark 2, each sorted: a scan of the marks when many rows are
+    marked, a sort of the few otherwise."""
+    if touched.size * 16 < marks.size:
+        rows = np.sort(touched)
+    else:
+        rows = np.empty(touched.size, dtype=np.int64)
+        n = 0
+        for i in range(marks.size):
+            if marks[i]:
+                rows[n] = i
+                n += 1
+        rows = rows[:n]
+    n1 = n2 = 0
+    for r in rows:
+        n1 += marks[r] & 1
+        n2 += (marks[r] >> 1) & 1
+    one = np.empty(n1, dtype=np.int64)
+    two = np.empty(n2, dtype=np.int64)
+    n1 = n2 = 0
+    for r in rows:
+        if marks[r] & 1:
+            one[n1] = r
+            n1 += 1
+        if marks[r] & 2:
+            two[n2] = r
+            n2 += 1
+    return one, two
 
 
 @njit(cache=True, nogil=True)
