@@ -87,3 +87,13 @@ def test_kernels_stay_in_bounds_on_real_runs(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          timeout=600)
     assert out.returncode == 0 and out.stdout.strip().endswith("ok"), out.stderr[-3000:]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 5)), max_size=60))
+def test_order_within_groups_is_lexsort(pairs):
+    pairs.sort(key=lambda p: p[0])  # groups come sorted; keys may tie
+    groups = np.array([g for g, _ in pairs], dtype=np.int64)
+    keys = np.array([k for _, k in pairs], dtype=np.float64)
+    np.testing.assert_array_equal(_kernels.order_within_groups(groups, keys),
+                                  np.lexsort((keys, groups)))

@@ -501,3 +501,33 @@ def reference_volume(clients, prov, sev, weight, service, n_providers, unit_wmo,
             unit = np.nan  # a lump-sum service has no clients
         out[pr] += unit * np.float64(weight[i])
     return out
+
+
+@njit(cache=True, nogil=True)
+def order_within_groups(groups, keys):
+    """Positions sorted by ``groups`` (already sorted, contiguous), and within a group by
+    ``keys``, ties in position order: ``np.lexsort((keys, groups))`` for sorted groups."""
+    n = groups.size
+    out = np.empty(n, dtype=np.int64)
+    start = 0
+    while start < n:
+        end = start
+        while end < n and groups[end] == groups[start]:
+            end += 1
+        order = np.argsort(keys[start:end], kind="mergesort")
+        for k in range(end - start):
+            out[start + k] = start + order[k]
+        start = end
+    return out
+
+
+@njit(cache=True, nogil=True)
+def served(idx, prov):
+    """The persons among ``idx`` whom a provider serves (``prov >= 0``), in order."""
+    out = np.empty(idx.size, dtype=np.int64)
+    n = 0
+    for k in range(idx.size):
+        if prov[idx[k]] >= 0:
+            out[n] = idx[k]
+            n += 1
+    return out[:n].copy()

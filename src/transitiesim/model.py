@@ -386,7 +386,7 @@ class TransitionModel(mesa.Model):
         cached = self._clients_cache.get(d)
         if cached is None:
             idx = self.citizens.with_need(d)
-            cached = self._clients_cache[d] = idx[self.pop.provider[d][idx] >= 0]
+            cached = self._clients_cache[d] = _kernels.served(idx, self.pop.provider[d])
         return cached
 
     def waiting_in(self, d: int) -> np.ndarray:

@@ -14,6 +14,8 @@ from enum import IntEnum
 import numpy as np
 from scipy.special import ndtri
 
+from . import _kernels
+
 # 2015 age structure (Monitor Langdurige Zorg, Nov 2015): under 18, 18-64, 65+.
 AGE_SHARES = np.array([3_392_800, 16_968_735 - 3_392_800 - 3_101_735, 3_101_735]) / 16_968_735
 HOUSEHOLDS_PER_PERSON = 7.7e6 / 16_968_735  # about 7.7 m households (2016)
@@ -144,7 +146,7 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     adult = age >= 18
     # Couples: shuffle adults within each municipality and pair neighbours in that order.
     adults = np.flatnonzero(adult)
-    order = adults[np.lexsort((rng.random(adults.size), muni[adults]))]
+    order = adults[_kernels.order_within_groups(muni[adults], rng.random(adults.size))]
     a_muni = muni[order]
     start = np.searchsorted(a_muni, a_muni, side="left")
     rank = np.arange(order.size) - start
