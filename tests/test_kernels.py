@@ -36,8 +36,10 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
     empty = np.zeros(0, dtype=np.int64)
     zeros = np.zeros(2, dtype=np.float32)
     state = np.zeros(2, dtype=np.int8)
+    marks = np.zeros(2, dtype=np.uint8)
     _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty, empty, zeros, state,
-                            empty, zeros, state)
+                            empty, zeros, state, np.zeros(2, dtype=np.float32), marks)
+    assert not marks.any()  # the scratch is left as it was found
     np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
     np.testing.assert_allclose(sr, [0.5 + 0.02 * 0.2, 0.9], rtol=1e-6)
 

@@ -74,23 +74,25 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provid
             sev[i] = F(min(np.float64(s) + rise, 1.0))
 
 
-NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT = 1, 2, 4, 8
+NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT, BURDENED = 1, 2, 4, 8, 16
 
 
 @njit(cache=True, nogil=True, parallel=True)
 def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, muni, keep,
                             overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
-                            exit_base, reintegration_effect, max_working_age):
+                            exit_base, reintegration_effect, max_working_age, flags):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
     everyone on social assistance now), each sorted. Persons are independent here, so the
-    pass runs on all cores; the lists are then read off per-person flags in row order."""
+    pass runs on all cores; the lists are then read off ``flags`` (a scratch array of one byte
+    per person) in row order."""
     n = onset_month.size
-    burdened = np.zeros(n, dtype=np.bool_)
     for k in range(overburdened.size):
-        burdened[overburdened[k]] = True
-    flags = np.empty(n, dtype=np.uint8)
+        flags[overburdened[k]] = BURDENED
+    for k in prange(n):
+        if flags[k] != BURDENED:
+            flags[k] = 0
     u_f = F(unemployment_x100)
     exit_f = F(exit_base)
     bf = F(burdened_factor)
@@ -99,7 +101,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
         sr_factor = F(1.5) - self_reliance[i]
         prob = onset_month[i] * sr_factor
         prob = prob * keep[muni[i]]
-        if burdened[i]:
+        if flags[i] == BURDENED:
             prob = prob * bf
         h = _hash(key_needs, i)
         u = _unit(h, 40)  # onset
@@ -135,39 +137,48 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
         if on_bijstand[i]:
             f |= RECIPIENT
         flags[i] = f
-    return (_rows_with(flags, NEW_WMO), _rows_with(flags, NEW_JEUGD), _rows_with(flags, EXITED),
-            _rows_with(flags, RECIPIENT))
+    return _rows_by_flag(flags)
 
 
 @njit(cache=True, nogil=True)
-def _rows_with(flags, bit):
-    n = 0
+def _rows_by_flag(flags):
+    """Rows with each of the four flags NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT, in order."""
+    counts = np.zeros(4, dtype=np.int64)
     for i in range(flags.size):
-        if flags[i] & bit:
-            n += 1
-    out = np.empty(n, dtype=np.int64)
-    n = 0
+        f = flags[i]
+        if f:
+            for b in range(4):
+                counts[b] += (f >> b) & 1
+    out = [np.empty(counts[b], dtype=np.int64) for b in range(4)]
+    fill = np.zeros(4, dtype=np.int64)
     for i in range(flags.size):
-        if flags[i] & bit:
-            out[n] = i
-            n += 1
-    return out
+        f = flags[i]
+        if f:
+            for b in range(4):
+                if (f >> b) & 1:
+                    out[b][fill[b]] = i
+                    fill[b] += 1
+    return out[0], out[1], out[2], out[3]
 
 
 @njit(cache=True, nogil=True)
 def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_load,
-                   overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j):
+                   overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j,
+                   target, marks):
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
-    strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers."""
-    n = base.size
-    target = base.copy()
-    strained = np.zeros(n, dtype=np.bool_)
+    strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
+
+    The target is the base well-being less what this month's situation costs; only persons in
+    one of the lists get a target of their own (in ``target``, marked in ``marks``: scratch
+    arrays of one entry per person, ``marks`` zero and left so)."""
     for k in range(overburdened.size):
         i = overburdened[k]
+        _touch(i, base, target, marks)
         target[i] = target[i] - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
-        strained[i] = True
+        marks[i] |= 2
     for k in range(recipients.size):
         i = recipients[k]
+        _touch(i, base, target, marks)
         target[i] = target[i] - F(0.12)
     for d in range(2):
         idx = need_w if d == 0 else need_j
@@ -175,24 +186,35 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
         state = state_w if d == 0 else state_j
         for k in range(idx.size):
             i = idx[k]
+            _touch(i, base, target, marks)
             s = state[i]
             w = 0.45 if s == UNMET else (0.3 if s >= WAITING else 0.1)
             target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
             if d == 0 and s >= WAITING:
-                strained[i] = True
-    _move_wellbeing(target, strained, wellbeing, self_reliance, base_self_reliance)
+                marks[i] |= 2
+    _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _touch(i, base, target, marks):
+    if not marks[i] & 1:
+        target[i] = base[i]
+        marks[i] |= 1
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _move_wellbeing(target, strained, wellbeing, self_reliance, base_self_reliance):
-    for i in prange(target.size):
-        t = min(max(target[i], F(0.0)), F(1.0))
+def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance):
+    for i in prange(base.size):
+        m = marks[i]
+        t = min(max(target[i] if m & 1 else base[i], F(0.0)), F(1.0))
         wellbeing[i] = wellbeing[i] + F(0.2) * (t - wellbeing[i])
         sr = self_reliance[i]
-        if strained[i]:
+        if m & 2:
             self_reliance[i] = max(sr - F(0.01), F(0.05))
         else:
             self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+        if m:
+            marks[i] = 0
 
 
 @njit(cache=True, nogil=True)
@@ -338,7 +360,7 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, ol
 def _marked_rows(marks, touched):
     """Rows with mark 1 and with mark 2, each sorted: a scan of the marks when many rows are
     marked, a sort of the few otherwise."""
-    if touched.size * 16 < marks.size:
+    if touched.size * 200 < marks.size:  # sorting t rows costs about as much as 200 t bytes
         rows = np.sort(touched)
     else:
         rows = np.empty(touched.size, dtype=np.int64)

@@ -58,7 +58,9 @@ class Citizens:
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
         self.update_income_term()
         self._slot = np.full(self.n, -1, dtype=np.int32)  # scratch for informal care
-        self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch for informal care
+        self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: informal care, well-being
+        self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
+        self._target = np.zeros(self.n, dtype=np.float32)  # scratch: well-being
         self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
@@ -213,7 +215,7 @@ class Citizens:
             p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
             pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
             u * 100.0, p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3)) * 2.0,
-            p["reintegration_effect"], WORKING_AGE[1])
+            p["reintegration_effect"], WORKING_AGE[1], self._flags)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
@@ -271,7 +273,8 @@ class Citizens:
             self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
             pop.carer_load, self.overburdened, self.recipients,
             self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
-            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD])
+            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], self._target,
+            self._marks)
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1
