@@ -197,7 +197,8 @@ def _lever_widget(name: str, low: float, high: float, key: str, lang: str) -> No
     p = PARAM_BY_NAME[name]
     label = p.help_nl if lang == "nl" else p.help_en
     span = high - low
-    step = 10 ** (len(str(int(span))) - 3) if span >= 100 else (0.01 if span <= 2 else 0.1)
+    # fine enough for small shares (the experiment fund is 0.005 by default)
+    step = 10 ** (len(str(int(span))) - 3) if span >= 100 else (0.001 if span <= 2 else 0.1)
     st.slider(label, float(low), float(high), step=float(step), key=key,
               help=f"`{name}` ({p.unit}); {low:g}-{high:g}")
 
