@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from transitiesim import TransitionModel, load_scenario, run_seeds
+from transitiesim import TransitionModel, _kernels, load_scenario, run_seeds
 from transitiesim.patterns import PATTERNS, SEEDS
 from transitiesim.population import NeedState, Service
 
@@ -43,11 +43,20 @@ def test_an_unmet_need_grows_by_the_escalation_rate_and_its_care_costs_more():
     still = pop.severity[1, unmet] > 0  # the rest recovered this month
     np.testing.assert_allclose(pop.severity[1, unmet][still],
                                before[still] + model.p["escalation_rate"], rtol=1e-6)
-    ambulant = np.full(3, int(Service.JEUGD_AMBULANT))
-    unit = model._unit_ref(ambulant, np.array([0.2, 0.4, 0.6]))
-    assert unit[0] < unit[1] < unit[2]
-    residential = model._unit_ref(np.array([int(Service.JEUGD_RESIDENTIAL)]), np.array([0.8]))
-    assert residential[0] > unit[2]
+    # The reference value billed for one client a month: rises with severity for ambulant
+    # youth care, and residential care (above the threshold) costs more still.
+    p = model.p
+    services = np.array([int(Service.JEUGD_AMBULANT)] * 3 + [int(Service.JEUGD_RESIDENTIAL)])
+    rows = np.arange(4, dtype=np.int64)
+    unit = _kernels.reference_volume(
+        rows, rows.astype(np.int32), np.array([0.2, 0.4, 0.6, 0.8], dtype=np.float32),
+        np.ones(4, dtype=np.float32), services, 4,
+        p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+        p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
+        float(p["tariff_residential_eur_per_month"]),
+        float(p["tariff_reintegration_eur_per_month"]))
+    assert unit[0] < unit[1] < unit[2] < unit[3]
+    assert unit[1] == pytest.approx(2 * unit[0], rel=1e-6)
 
 
 def test_the_reform_cuts_budgets_from_the_reform_year_only():
