@@ -113,3 +113,16 @@ def test_debrief_shows_charts_effects_and_exports_in_english(db):
     assert len(charts) == 6
     assert "What each round's decisions changed (team 1" in texts(at)
     assert at.get("download_button")
+
+
+def test_a_stale_facilitator_screen_cannot_play_into_a_closed_round(db):
+    """Two facilitator screens: the second clicks 'play' after the first closed the round."""
+    ws = create_workshop(db, "calibrated", teams=1, rounds=2, seed=1)
+    open_round(db, ws.code, ws.facilitator_token)
+    at = ok(app(ws=ws.code, ft=ws.facilitator_token).run())
+    at.selectbox(key="ws_card_1").set_value("budget_cut")
+    close_round(db, ws.code, ws.facilitator_token, 1)  # the other screen
+    ok(at.button(key="ws_play").click().run())
+    assert "Ronde 1 van 2 (2015): gesloten" in texts(at)
+    assert load_state(db, ws.code).cards == {}
+    assert "None?" not in texts(at)

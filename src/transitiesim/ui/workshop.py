@@ -76,10 +76,8 @@ def _pretty(code: str) -> str:
 
 
 def _base_url() -> str:
-    try:
-        return str(st.context.url).split("?")[0]
-    except Exception:  # noqa: BLE001 - not known outside a browser session (AppTest)
-        return ""
+    url = st.context.url  # None outside a browser session (AppTest)
+    return url.split("?")[0] if url else ""
 
 
 def _go(**params: str) -> None:
@@ -283,13 +281,23 @@ def facilitator_view(code: str, token: str, lang: str) -> None:
     _facilitator_live(state.code, lang)
 
 
+def _act(action, *args) -> None:
+    """Run a facilitator action; a refusal (another screen acted first) is shown, not raised."""
+    try:
+        action(store(), *args)
+    except WorkshopError as exc:
+        st.session_state["ws_refusal"] = str(exc)
+    st.rerun()
+
+
 def _controls(state: WorkshopState, token: str, lang: str) -> None:
     k = state.current_round
+    if st.session_state.get("ws_refusal"):
+        st.error(t("ws_refused", lang).format(error=st.session_state.pop("ws_refusal")))
     if state.status == "closed":
         if k < state.rounds:
             if st.button(t("ws_open", lang).format(round=k + 1), key="ws_open", type="primary"):
-                open_round(store(), state.code, token)
-                st.rerun()
+                _act(open_round, state.code, token)
         else:
             st.success(t("ws_finished", lang))
         return
@@ -299,15 +307,13 @@ def _controls(state: WorkshopState, token: str, lang: str) -> None:
     left.selectbox(t("ws_card", lang), options, key=f"ws_card_{k}",
                    format_func=lambda c: CARDS[c].title(lang) if c else t("ws_no_card", lang))
     if right.button(t("ws_play", lang), key="ws_play"):
-        play_card(store(), state.code, token, st.session_state[f"ws_card_{k}"] or None)
-        st.rerun()
+        _act(play_card, state.code, token, st.session_state[f"ws_card_{k}"] or None)
     if state.card:
         st.warning(t("ws_card_now", lang).format(title=CARDS[state.card].title(lang),
                                                  text=CARDS[state.card].text(lang)))
     if st.button(t("ws_close", lang).format(round=k), key="ws_close", type="primary"):
         with st.spinner(t("ws_status_closing", lang)):
-            close_round(store(), state.code, token, k)
-        st.rerun()
+            _act(close_round, state.code, token, k)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
