@@ -91,6 +91,7 @@ class Citizens:
         self.volunteers_by_nbh = np.bincount(pop.nbh, weights=self.volunteer * pop.weight,
                                              minlength=self.n_nbh)
         self.volunteer_index = np.flatnonzero(self.volunteer)
+        self.minor_index = np.flatnonzero(self.minor)
 
     def update_income_term(self, idx: np.ndarray | None = None) -> None:
         """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
@@ -161,7 +162,8 @@ class Citizens:
         pop.carer[lost] = -1
         pop.carer[rejoin] = pick_in_municipality(pop.muni, (pop.age >= 30) & (pop.age <= 75),
                                                  rejoin, rng)
-        pop.carer[pop.carer == np.arange(self.n)] = -1
+        for rows in (dead, rejoin):  # only changed carers can be the person themselves
+            pop.carer[rows[pop.carer[rows] == rows]] = -1
         pop.self_reliance[dead] = pop.base_self_reliance[dead]
         pop.wellbeing[dead] = 0.75
         self.refresh_age_terms()

@@ -43,11 +43,6 @@ def _with_total(per_muni: np.ndarray) -> np.ndarray:
     return out
 
 
-def _count(model: TransitionModel, mask: np.ndarray) -> np.ndarray:
-    """People (weighted) for whom ``mask`` holds, per municipality."""
-    return _count_index(model, np.flatnonzero(mask))
-
-
 def _count_index(model: TransitionModel, idx: np.ndarray) -> np.ndarray:
     """People (weighted) among the sorted person indices ``idx``, per municipality.
 
@@ -80,10 +75,7 @@ def _person_status(model: TransitionModel) -> dict[str, np.ndarray]:
     if cache is not None and cache[0] == model.steps:
         return cache[1]
     c = model.citizens
-    mark = np.zeros(model.pop.size, dtype=bool)
-    for part in (c.in_need[0], c.in_need[1], c.recipients):
-        mark[part] = True
-    idx = np.flatnonzero(mark)
+    idx = _kernels.union_sorted(_kernels.union_sorted(c.in_need[0], c.in_need[1]), c.recipients)
     rows = [model.pop.state[d][idx] for d in range(3)]  # one domain at a time: contiguous
     unmet = (rows[0] == NeedState.UNMET) | (rows[1] == NeedState.UNMET)
     waiting = ((rows[0] == NeedState.WAITING) | (rows[1] == NeedState.WAITING)) & ~unmet
@@ -177,14 +169,14 @@ def population(model: TransitionModel) -> np.ndarray:
 
 
 def waiting_list(model: TransitionModel) -> np.ndarray:
-    mark = np.zeros(model.pop.size, dtype=bool)
-    for d in range(3):
-        mark[model.waiting_in(d)] = True
-    return _count(model, mark)
+    """People on at least one waiting list (each counted once)."""
+    lists = [model.waiting_in(d) for d in range(3)]
+    return _count_index(model, _kernels.union_sorted(_kernels.union_sorted(*lists[:2]),
+                                                     lists[2]))
 
 
 def youth_care_share(model: TransitionModel) -> np.ndarray:
-    return _ratio(_clients(Domain.JEUGD)(model), _count(model, model.pop.age < 18))
+    return _ratio(_clients(Domain.JEUGD)(model), _count_index(model, model.citizens.minor_index))
 
 
 def _providers(model: TransitionModel, pred: Callable) -> np.ndarray:
