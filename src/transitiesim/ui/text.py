@@ -226,7 +226,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ws_cards_played": {"nl": "Gespeelde gebeurteniskaarten", "en": "Event cards played"},
     "ws_none": {"nl": "geen", "en": "none"},
     "ws_round": {"nl": "Ronde", "en": "Round"},
-    "ws_care_spending": {"nl": "Uitgaven Wmo en jeugd (EUR per jaar)",
+    "care_spending_eur": {"nl": "Uitgaven Wmo en jeugd (EUR per jaar)",
                          "en": "Wmo and youth care spending (EUR per year)"},
 }
 

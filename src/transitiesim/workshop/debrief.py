@@ -10,10 +10,10 @@ import io
 
 import pandas as pd
 
-from ..indicators import INDICATOR_BY_NAME
 from ..params import PARAM_BY_NAME
 from ..run import run
 from ..scenario import load_scenario
+from ..ui.analysis import label
 from ..ui.text import t
 from .cards import CARDS
 from .play import play
@@ -26,16 +26,9 @@ DEBRIEF_INDICATORS = ("unmet_need", "waiting_list", "care_spending_eur", "carers
 COMPARE_WITH = ("no-decentralisation", "transition-only", "transformation")
 
 
-def label(name: str, lang: str) -> str:
-    if name == "care_spending_eur":
-        return t("ws_care_spending", lang)
-    ind = INDICATOR_BY_NAME[name]
-    return ind.label_nl if lang == "nl" else ind.label_en
-
-
 def _with_derived(df: pd.DataFrame) -> pd.DataFrame:
     df = df.copy()
-    df["care_spending_eur"] = df["spending_eur_wmo"] + df["spending_eur_jeugd"]
+    df["care_spending_eur"] = _derived(df, "care_spending_eur")
     return df
 
 
@@ -85,7 +78,8 @@ def decision_effects(store: WorkshopStore, state: WorkshopState, team: int) -> p
     return pd.DataFrame(rows)
 
 
-def _derived(values: dict[str, float], name: str) -> float:
+def _derived(values, name: str):
+    """An indicator or the derived care spending, from a dict of values or a table."""
     if name == "care_spending_eur":
         return values["spending_eur_wmo"] + values["spending_eur_jeugd"]
     return values[name]
