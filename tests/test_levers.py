@@ -90,3 +90,18 @@ def test_provider_capacity_change_grows_capacity_each_january():
 
     assert jan_over_dec(0.0) == pytest.approx(1.0, abs=1e-9)
     assert jan_over_dec(0.2) == pytest.approx(1.2, rel=0.02)
+
+
+def test_providers_take_no_new_clients_below_their_bid():
+    """A bid above the tariff the municipality pays (1.0) stops new placements: waiting lists
+    grow and clients fall against the same run without a bid; a bid at the tariff changes
+    nothing."""
+    base = run_to(model_at(2016), 2016)
+    at_tariff = model_at(2016)
+    at_tariff.set_levers({"provider_tariff_bid": at_tariff.municipality_list[0].tariff()})
+    assert run_to(at_tariff, 2016) == base
+    high = model_at(2016)
+    high.set_levers({"provider_tariff_bid": 1.3})
+    after = run_to(high, 2016)
+    assert after["waiting_list"] > 1.5 * base["waiting_list"]
+    assert after["clients_wmo"] < base["clients_wmo"]

@@ -39,6 +39,7 @@ MUNICIPAL_LEVERS = {
     "initiative_support_eur_per_capita": "initiative_support_eur_per_capita",
 }
 LIVE_LEVERS = (*MUNICIPAL_LEVERS, "innovation_uptake", "provider_capacity_change",
+               "provider_tariff_bid",
                "citizen_power", "volunteering_rate", "initiative_formation_rate")
 
 
@@ -408,7 +409,10 @@ class TransitionModel(mesa.Model):
         pop = self.pop
         service, muni_of = self._provider_arrays()
         clients = self.count_clients()
-        free = np.array([pr.capacity if (pr.active and pr.contracted) else 0.0
+        # Providers take new clients if contracted and paid at least their bid.
+        bid = self.p["provider_tariff_bid"]
+        free = np.array([pr.capacity if (pr.active and pr.contracted
+                                         and pr.municipality.tariff() >= bid) else 0.0
                          for pr in self.providers_list]) - clients
         free = np.maximum(free, 0.0)
         for d in range(3):

@@ -254,6 +254,12 @@ PARAMETERS: tuple[Param, ...] = (
        "top of their planning to the waiting list (the providers' choice in a workshop).",
        "assumption: 0 = providers only follow their waiting lists", -0.3, 0.3,
        group="innovation"),
+    _p("provider_tariff_bid", float, 0.0, "x reference tariff", "lever",
+       "Het tarief dat aanbieders minstens vragen: ligt het tarief van de gemeente lager, dan "
+       "nemen zij geen nieuwe cliënten aan (de bieding van aanbieders in een workshop).",
+       "The least tariff providers ask: below it they take no new clients (the providers' bid "
+       "in a workshop).",
+       "assumption: 0 = providers accept any tariff", 0, 1.5, group="innovation"),
     _p("provider_culture_mean", float, 0.4, "0-1", "uncertainty",
        "Gemiddelde innovatiecultuur van aanbieders (lerende cultuur, psychologische veiligheid).",
        "Average innovation culture of providers (learning culture, psychological safety).",

@@ -38,13 +38,15 @@ ROLES: dict[str, Role] = {r.name: r for r in (
          ("budget_eur_wmo", "spending_eur_wmo", "budget_eur_jeugd", "spending_eur_jeugd",
           "reserves_eur", "clients_wmo", "clients_jeugd", "waiting_list", "unmet_need")),
     Role("provider", "Zorgaanbieder", "Care provider",
-         "U bepaalt hoeveel de aanbieders in vernieuwing investeren en of zij capaciteit "
-         "uitbreiden of afbouwen. Het tarief stelt de gemeente vast. U ziet aanbieders, "
-         "faillissementen, capaciteit, wachtlijsten, innovatie en kosten per cliënt.",
-         "You decide how much providers invest in innovation and whether they grow or shrink "
-         "capacity. The municipality sets the tariff. You see providers, bankruptcies, "
-         "capacity, waiting lists, innovation and cost per client.",
-         ("innovation_uptake", "provider_capacity_change"),
+         "U bepaalt welk tarief de aanbieders minstens vragen (daaronder nemen zij geen nieuwe "
+         "cliënten aan), hoeveel zij in vernieuwing investeren en of zij capaciteit uitbreiden "
+         "of afbouwen. U ziet aanbieders, faillissementen, capaciteit, wachtlijsten, innovatie, "
+         "kosten per cliënt en het tarief van de gemeente.",
+         "You decide the least tariff providers ask (below it they take no new clients), how "
+         "much they invest in innovation and whether they grow or shrink capacity. You see "
+         "providers, bankruptcies, capacity, waiting lists, innovation, cost per client and "
+         "the municipality's tariff.",
+         ("provider_tariff_bid", "innovation_uptake", "provider_capacity_change"),
          ("providers_active", "providers_bankrupt", "capacity", "waiting_list",
           "innovation_adoption", "cost_per_client_eur", "tariff_factor")),
     Role("residents", "Inwoners", "Residents",
