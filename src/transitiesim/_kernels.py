@@ -429,8 +429,7 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
 def participation_support(old, recipients, prov, wait, sev, state):
     """Social assistance meets the income need (FORMAL); recipients without a trajectory and
     not too far from work join the reintegration queue."""
-    for k in range(old.size):
-        state[old[k]] = NONE
+    reset_state(old, state)
     for k in range(recipients.size):
         i = recipients[k]
         state[i] = FORMAL

@@ -47,7 +47,6 @@ class Citizens:
         self.n = pop.size
         self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
         self.n_half = (self.n + 1) // 2
-        self.muni_sizes = np.bincount(pop.muni)
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]
         self.new_needs = [empty, empty]  # this month's onsets per domain
@@ -116,12 +115,6 @@ class Citizens:
         """Sorted indices of persons with a need in domain ``d`` at this month's look (after
         ``seek_support``). Everyone served by, or waiting for, a provider is among them."""
         return self.recipients if d == PART else self.in_need[d]
-
-    def per_person(self, per_muni: np.ndarray) -> np.ndarray | float:
-        """Spread a per-municipality value over persons (a scalar for one municipality)."""
-        if per_muni.size == 1:
-            return float(per_muni[0])
-        return np.repeat(per_muni.astype(np.float32), self.muni_sizes)
 
     def age_and_renew(self) -> np.ndarray:
         """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""

@@ -244,8 +244,8 @@ class TransitionModel(mesa.Model):
         self.p = {**self.p, **checked}
         self.citizens.p = self.p
         for name, value in checked.items():
-            for m in self.municipality_list:
-                if name in MUNICIPAL_LEVERS:
+            if name in MUNICIPAL_LEVERS:
+                for m in self.municipality_list:
                     setattr(m, MUNICIPAL_LEVERS[name], value)
         if {"citizen_power", "volunteering_rate"} & checked.keys():
             self.citizens.power = 2.0 * self.p["citizen_power"]
