@@ -4,9 +4,12 @@ counted once, nothing is negative."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from transitiesim import _kernels
 from transitiesim.agents import ProviderStatus
-from transitiesim.indicators import _person_status
+from transitiesim.indicators import _person_counts
+from transitiesim.population import NeedState
 
 from .conftest import finished_model, short_run
 
@@ -55,11 +58,27 @@ def test_the_old_system_leaves_municipal_reserves_untouched():
         np.testing.assert_allclose(book["reserves_end"], start, atol=1e-3)
 
 
-def test_each_person_in_need_is_counted_once(default_model):
-    status = _person_status(default_model)
-    served, waiting, unmet = (set(status[k].tolist()) for k in ("served", "waiting", "unmet"))
-    assert not (served & waiting) and not (served & unmet) and not (waiting & unmet)
-    assert served | waiting | unmet == set(status["in_need"].tolist())
+@pytest.mark.parametrize("where", ["default", "netherlands"])
+def test_each_person_in_need_is_counted_once(where, default_model):
+    """The merged walk over the need lists gives the same counts as a pass over everyone."""
+    if where == "netherlands":
+        default_model = finished_model("netherlands", seed=2, municipalities=25,
+                                       inhabitants=400_000, scale=0.1, end_year=2016)
+    pop = default_model.pop
+    st = pop.state
+    unmet = (st[0] == NeedState.UNMET) | (st[1] == NeedState.UNMET)
+    waiting = ((st[0] == NeedState.WAITING) | (st[1] == NeedState.WAITING)) & ~unmet
+    in_need = (st != NeedState.NONE).any(axis=0)
+    served = in_need & ~unmet & ~waiting
+    listed = (pop.wait_months >= 0).any(axis=0)
+    counts = _person_counts(default_model)
+    M = len(default_model.municipality_list)
+    for row, mask in ((_kernels.IN_NEED, in_need), (_kernels.SERVED, served),
+                      (_kernels.WAITING_ANY, waiting), (_kernels.UNMET_ANY, unmet),
+                      (_kernels.ON_A_LIST, listed)):
+        np.testing.assert_array_equal(counts[row], np.bincount(pop.muni[mask], minlength=M))
+    assert counts[_kernels.IN_NEED].sum() == (counts[_kernels.SERVED] + counts[_kernels.WAITING_ANY]
+                                              + counts[_kernels.UNMET_ANY]).sum() > 0
 
 
 def test_person_counts_add_up_in_every_month():

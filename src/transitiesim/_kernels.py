@@ -465,15 +465,67 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
                               + (0.03 if vo else 0.0))
 
 
-@njit(cache=True, nogil=True)
-def histogram_by_municipality(values, bounds, bins):
-    """Counts of ``values`` (0-1) in ``bins`` equal bins per municipality (rows contiguous)."""
-    out = np.zeros((bounds.size - 1, bins), dtype=np.int64)
+@njit(cache=True, nogil=True, parallel=True)
+def summary_by_municipality(values, bounds, bins):
+    """Per municipality (rows contiguous): the sum of ``values`` (float64) and their counts in
+    ``bins`` equal bins of 0-1, in one pass, municipalities spread over the cores."""
+    M = bounds.size - 1
+    sums = np.zeros(M)
+    hist = np.zeros((M, bins), dtype=np.int64)
     fb = F(bins)
-    for m in range(bounds.size - 1):
+    for m in prange(M):
+        total = 0.0
         for i in range(bounds[m], bounds[m + 1]):
-            b = int(values[i] * fb)
-            out[m, min(b, bins - 1)] += 1
+            v = values[i]
+            total += np.float64(v)
+            b = int(v * fb)
+            hist[m, min(b, bins - 1)] += 1
+        sums[m] = total
+    return sums, hist
+
+
+# Person counts per municipality (``status_counts``): rows of the result.
+IN_NEED, SERVED, WAITING_ANY, UNMET_ANY, ON_A_LIST = range(5)
+
+
+@njit(cache=True, nogil=True)
+def status_counts(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
+                  wait_p, bounds):
+    """Each person in any of the three sorted need lists counted once per municipality (rows
+    contiguous, ``bounds``): in need (any state but NONE), served, waiting (Wmo or youth, none
+    unmet), unmet (Wmo or youth), and on at least one waiting list (``wait >= 0`` in a domain
+    whose list holds them). One merge of the lists; no per-person table is built."""
+    out = np.zeros((5, bounds.size - 1), dtype=np.int64)
+    a = b = c = 0
+    m = 0
+    while a < need_w.size or b < need_j.size or c < recipients.size:
+        i = need_w[a] if a < need_w.size else np.int64(1) << 62
+        if b < need_j.size and need_j[b] < i:
+            i = need_j[b]
+        if c < recipients.size and recipients[c] < i:
+            i = recipients[c]
+        listed = False
+        if a < need_w.size and need_w[a] == i:
+            listed = listed or wait_w[i] >= 0
+            a += 1
+        if b < need_j.size and need_j[b] == i:
+            listed = listed or wait_j[i] >= 0
+            b += 1
+        if c < recipients.size and recipients[c] == i:
+            listed = listed or wait_p[i] >= 0
+            c += 1
+        while i >= bounds[m + 1]:
+            m += 1
+        sw, sj = state_w[i], state_j[i]
+        unmet = sw == UNMET or sj == UNMET
+        waiting = (sw == WAITING or sj == WAITING) and not unmet
+        if sw != NONE or sj != NONE or state_p[i] != NONE:
+            out[IN_NEED, m] += 1
+            if not unmet and not waiting:
+                out[SERVED, m] += 1
+        out[WAITING_ANY, m] += waiting
+        out[UNMET_ANY, m] += unmet
+        out[ON_A_LIST, m] += listed
     return out
 
 

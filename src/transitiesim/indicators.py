@@ -20,7 +20,7 @@ import numpy as np
 from . import _kernels
 from .agents import ProviderStatus
 from .params import DOMAINS
-from .population import Domain, NeedState
+from .population import Domain
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -56,36 +56,35 @@ def _count_index(model: TransitionModel, idx: np.ndarray) -> np.ndarray:
     return _with_total(per_muni)
 
 
-def _per_muni_sum(model: TransitionModel, values: np.ndarray) -> np.ndarray:
-    """Weighted sum of a per-person value per municipality (persons are contiguous)."""
-    sums = np.add.reduceat(values, model.muni_bounds[:-1], dtype=np.float64)
-    return _with_total(sums * model.weights)
-
-
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     return np.divide(num, den, out=np.zeros_like(num, dtype=float), where=den > 0)
 
 
-def _person_status(model: TransitionModel) -> dict[str, np.ndarray]:
-    """Each person in need in exactly one of served, waiting, unmet (cached per step).
-
-    Returns sorted person indices. Only persons with a need can be in any of them.
-    """
+def _person_counts(model: TransitionModel) -> np.ndarray:
+    """Persons per municipality in need, served, waiting, unmet and on a waiting list, each
+    person counted once (``_kernels.status_counts``; computed once per step)."""
     cache = getattr(model, "_status_cache", None)
     if cache is not None and cache[0] == model.steps:
         return cache[1]
-    c = model.citizens
-    idx = _kernels.union_sorted(_kernels.union_sorted(c.in_need[0], c.in_need[1]), c.recipients)
-    rows = [model.pop.state[d][idx] for d in range(3)]  # one domain at a time: contiguous
-    unmet = (rows[0] == NeedState.UNMET) | (rows[1] == NeedState.UNMET)
-    waiting = ((rows[0] == NeedState.WAITING) | (rows[1] == NeedState.WAITING)) & ~unmet
-    any_need = (rows[0] != NeedState.NONE) | (rows[1] != NeedState.NONE) | (
-        rows[2] != NeedState.NONE)
-    served = any_need & ~unmet & ~waiting
-    status = {"in_need": idx[any_need], "served": idx[served], "waiting": idx[waiting],
-              "unmet": idx[unmet]}
-    model._status_cache = (model.steps, status)
-    return status
+    c, pop = model.citizens, model.pop
+    counts = _kernels.status_counts(c.in_need[0], c.in_need[1], c.recipients, *pop.state,
+                                    *pop.wait_months, model.muni_bounds)
+    model._status_cache = (model.steps, counts)
+    return counts
+
+
+def _wellbeing_summary(model: TransitionModel) -> tuple[np.ndarray, np.ndarray]:
+    """Sum of well-being and its 200-bin histogram per municipality (once per step)."""
+    cache = getattr(model, "_wellbeing_cache", None)
+    if cache is not None and cache[0] == model.steps:
+        return cache[1]
+    summary = _kernels.summary_by_municipality(model.pop.wellbeing, model.muni_bounds,
+                                               WELLBEING_BINS)
+    model._wellbeing_cache = (model.steps, summary)
+    return summary
+
+
+WELLBEING_BINS = 200
 
 
 def _book(model: TransitionModel, key: str) -> np.ndarray:
@@ -116,15 +115,15 @@ def _clients(d: int) -> Callable[[TransitionModel], np.ndarray]:
     return fn
 
 
-def _status(key: str) -> Callable[[TransitionModel], np.ndarray]:
+def _status(row: int) -> Callable[[TransitionModel], np.ndarray]:
     def fn(model: TransitionModel) -> np.ndarray:
-        return _count_index(model, _person_status(model)[key])
+        return _with_total(_person_counts(model)[row] * model.weights)
     return fn
 
 
 def wellbeing_mean(model: TransitionModel) -> np.ndarray:
-    return _ratio(_per_muni_sum(model, model.pop.wellbeing),
-                  _with_total(model.inhabitants.copy()))
+    sums = _wellbeing_summary(model)[0]
+    return _ratio(_with_total(sums * model.weights), _with_total(model.inhabitants.copy()))
 
 
 def wellbeing_p10(model: TransitionModel) -> np.ndarray:
@@ -133,11 +132,8 @@ def wellbeing_p10(model: TransitionModel) -> np.ndarray:
     Weights are equal within a municipality, so each municipality's histogram is a plain count
     times its weight; the national one adds them up.
     """
-    pop = model.pop
-    M = len(model.municipality_list)
-    bins = 200
-    counts = _kernels.histogram_by_municipality(pop.wellbeing, model.muni_bounds, bins)
-    hist = counts.reshape(M, bins) * model.weights[:, None]
+    bins = WELLBEING_BINS
+    hist = _wellbeing_summary(model)[1] * model.weights[:, None]
     hist = np.vstack([hist, hist.sum(axis=0)])
     cum = np.cumsum(hist, axis=1)
     k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)
@@ -170,9 +166,7 @@ def population(model: TransitionModel) -> np.ndarray:
 
 def waiting_list(model: TransitionModel) -> np.ndarray:
     """People on at least one waiting list (each counted once)."""
-    lists = [model.waiting_in(d) for d in range(3)]
-    return _count_index(model, _kernels.union_sorted(_kernels.union_sorted(*lists[:2]),
-                                                     lists[2]))
+    return _status(_kernels.ON_A_LIST)(model)
 
 
 def youth_care_share(model: TransitionModel) -> np.ndarray:
@@ -279,11 +273,11 @@ INDICATORS: tuple[Indicator, ...] = (
     *(Indicator(f"clients_{d}", "persons", f"Cliënten {_NL[d]}", f"Clients {_EN[d]}", "mean",
                 _clients(k)) for k, d in enumerate(DOMAINS)),
     Indicator("in_need", "persons", "Mensen met een hulpvraag", "People in need", "mean",
-              _status("in_need")),
-    Indicator("served", "persons", "Geholpen", "Served", "mean", _status("served")),
-    Indicator("waiting", "persons", "Wachtend", "Waiting", "mean", _status("waiting")),
+              _status(_kernels.IN_NEED)),
+    Indicator("served", "persons", "Geholpen", "Served", "mean", _status(_kernels.SERVED)),
+    Indicator("waiting", "persons", "Wachtend", "Waiting", "mean", _status(_kernels.WAITING_ANY)),
     Indicator("unmet_need", "persons", "Onvervulde hulpvraag", "Unmet need", "mean",
-              _status("unmet")),
+              _status(_kernels.UNMET_ANY)),
     Indicator("waiting_list", "persons", "Op een wachtlijst", "On a waiting list", "mean",
               waiting_list),
     Indicator("bijstand_recipients", "persons", "Bijstandsontvangers",
