@@ -443,26 +443,116 @@ def reset_state(idx, state):
         state[idx[k]] = NONE
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
-              volunteer_threshold, working_age, onset_month, entry_month, minor, working,
-              volunteer, base_wellbeing):
-    """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass; the age and
-    income transcendentals come in precomputed (``wmo_by_age``, ``income_term``)."""
+              volunteer_threshold, working_age, bounds, onset_month, entry_month, minor,
+              working, volunteer, base_wellbeing):
+    """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass, municipalities
+    (rows ``bounds[m]:bounds[m + 1]``) spread over the cores; the age and income
+    transcendentals come in precomputed (``wmo_by_age``, ``income_term``). Returns the minors
+    and the volunteers per municipality."""
     oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
+    M = bounds.size - 1
+    minors = np.zeros(M, dtype=np.int64)
+    volunteers = np.zeros(M, dtype=np.int64)
+    for m in prange(M):
+        n_minor = n_vol = 0
+        for i in range(bounds[m], bounds[m + 1]):
+            a = age[i]
+            mi = a < 18
+            wk = a >= working_age[0] and a <= working_age[1]
+            minor[i] = mi
+            working[i] = wk
+            onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
+            vul = min(max(F(2500.0) / income[i], F(0.3)), F(3.0))
+            entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
+            vo = a >= 15 and propensity[i] < vt
+            volunteer[i] = vo
+            base_wellbeing[i] = F(np.float64(F(0.72) + F(0.08) * income_term[i])
+                                  + (0.03 if vo else 0.0))
+            n_minor += mi
+            n_vol += vo
+        minors[m] = n_minor
+        volunteers[m] = n_vol
+    return minors, volunteers
+
+
+@njit(cache=True, nogil=True)
+def weighted_count_by_group(flag, group, weight, n_groups):
+    """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
+    per-person product array (float64 sums in row order, as bincount adds)."""
+    out = np.zeros(n_groups)
+    for i in range(flag.size):
+        if flag[i]:
+            out[group[i]] += np.float64(weight[i])
+    return out
+
+
+@njit(cache=True, nogil=True)
+def age_one_year(age, u, death_chance, max_age):
+    """January: everyone ages a year; a person dies if their draw ``u`` falls below the death
+    chance at their new age (``death_chance`` by age, float32) or they pass ``max_age``.
+    Returns (who died, who turned 18), each sorted."""
+    n = age.size
+    died = np.empty(n // 8 + 16, dtype=np.int64)
+    adult = np.empty(n // 8 + 16, dtype=np.int64)
+    nd = na = 0
+    for i in range(n):
+        a = age[i] + 1
+        age[i] = a
+        if u[i] < np.float64(death_chance[min(a, death_chance.size - 1)]) or a > max_age:
+            if nd == died.size:
+                died = _grow(died)
+            died[nd] = i
+            nd += 1
+        if a == 18:
+            if na == adult.size:
+                adult = _grow(adult)
+            adult[na] = i
+            na += 1
+    return died[:nd].copy(), adult[:na].copy()
+
+
+@njit(cache=True, nogil=True)
+def _grow(a):
+    out = np.empty(a.size * 2, dtype=a.dtype)
+    out[:a.size] = a
+    return out
+
+
+@njit(cache=True, nogil=True)
+def rows_in_age_range(age, lo, hi):
+    """Sorted rows with ``lo <= age <= hi`` (int32)."""
+    n = 0
     for i in range(age.size):
-        a = age[i]
-        mi = a < 18
-        wk = a >= working_age[0] and a <= working_age[1]
-        minor[i] = mi
-        working[i] = wk
-        onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
-        vul = min(max(F(2500.0) / income[i], F(0.3)), F(3.0))
-        entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
-        vo = a >= 15 and propensity[i] < vt
-        volunteer[i] = vo
-        base_wellbeing[i] = F(np.float64(F(0.72) + F(0.08) * income_term[i])
-                              + (0.03 if vo else 0.0))
+        n += age[i] >= lo and age[i] <= hi
+    out = np.empty(n, dtype=np.int32)
+    n = 0
+    for i in range(age.size):
+        if age[i] >= lo and age[i] <= hi:
+            out[n] = i
+            n += 1
+    return out
+
+
+@njit(cache=True, nogil=True)
+def cared_for_by(carer, rows, marks):
+    """Sorted persons whose carer is one of ``rows`` (``marks``: uint8 scratch, zero and left
+    so)."""
+    for k in range(rows.size):
+        marks[rows[k]] = 1
+    n = 0
+    out = np.empty(max(rows.size * 4, 16), dtype=np.int64)
+    for i in range(carer.size):
+        c = carer[i]
+        if c >= 0 and marks[c]:
+            if n == out.size:
+                out = _grow(out)
+            out[n] = i
+            n += 1
+    for k in range(rows.size):
+        marks[rows[k]] = 0
+    return out[:n].copy()
 
 
 @njit(cache=True, nogil=True, parallel=True)

@@ -46,7 +46,10 @@ class Citizens:
         self.streams = streams
         self.n = pop.size
         self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
-        self.n_half = (self.n + 1) // 2
+        # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
+        self.muni_bounds = np.concatenate([[0], np.cumsum(np.bincount(pop.muni))])
+        a, b = GOMPERTZ  # yearly death chance by age (float32, as numpy computes it)
+        self.death_chance = np.exp(a + b * np.arange(MAX_AGE + 2, dtype=np.float32))
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]
         self.new_needs = [empty, empty]  # this month's onsets per domain
@@ -81,16 +84,14 @@ class Citizens:
                             ("base_wellbeing", np.float32)):
             if getattr(self, name, None) is None:
                 setattr(self, name, np.empty(n, dtype=dtype))
-        _kernels.age_terms(pop.age, pop.income_eur, self.income_term, pop.volunteer_propensity,
-                           wmo_by_age.astype(np.float32), p["onset_jeugd"], p["job_loss_rate"],
-                           p["volunteering_rate"] * self.power, np.array(WORKING_AGE),
-                           self.onset_month,
-                           self.entry_month, self.minor, self.working, self.volunteer,
-                           self.base_wellbeing)
-        self.volunteers_by_nbh = np.bincount(pop.nbh, weights=self.volunteer * pop.weight,
-                                             minlength=self.n_nbh)
-        self.volunteer_index = np.flatnonzero(self.volunteer)
-        self.minor_index = np.flatnonzero(self.minor)
+        self.minors_by_muni, self.volunteers_by_muni = _kernels.age_terms(
+            pop.age, pop.income_eur, self.income_term, pop.volunteer_propensity,
+            wmo_by_age.astype(np.float32), p["onset_jeugd"], p["job_loss_rate"],
+            p["volunteering_rate"] * self.power, np.array(WORKING_AGE), self.muni_bounds,
+            self.onset_month, self.entry_month, self.minor, self.working, self.volunteer,
+            self.base_wellbeing)
+        self.volunteers_by_nbh = _kernels.weighted_count_by_group(self.volunteer, pop.nbh,
+                                                                  pop.weight, self.n_nbh)
 
     def update_income_term(self, idx: np.ndarray | None = None) -> None:
         """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
@@ -119,14 +120,9 @@ class Citizens:
     def age_and_renew(self) -> np.ndarray:
         """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
         pop, rng = self.pop, self.streams["mortality"]
-        pop.age += 1
-        a, b = GOMPERTZ
-        died = (rng.random(self.n) < np.exp(a + b * pop.age.astype(np.float32))) | (
-            pop.age > MAX_AGE
-        )
-        dead = np.flatnonzero(died)
+        dead, adult_now = _kernels.age_one_year(pop.age, rng.random(self.n), self.death_chance,
+                                                MAX_AGE)
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.
-        adult_now = np.flatnonzero(pop.age == 18)
         carry = pop.severity[JEUGD][adult_now]
         pop.severity[WMO][adult_now] = np.maximum(pop.severity[WMO][adult_now],
                                                   np.where(carry >= 0.5, carry * 0.8, 0))
@@ -138,14 +134,12 @@ class Citizens:
         pop.on_bijstand[dead] = False
         # Newborns take the freed rows: a parent aged 25-45 in the same municipality.
         pop.age[dead] = 0
-        parent = pick_in_municipality(pop.muni, (pop.age >= 25) & (pop.age <= 45) & ~died, dead,
-                                      rng)
+        parent = pick_in_municipality(pop.muni, _kernels.rows_in_age_range(pop.age, 25, 45),
+                                      dead, rng)
         widowed = pop.partner[dead]
         pop.partner[widowed[widowed >= 0]] = -1
         pop.partner[dead] = -1
-        is_dead = np.zeros(self.n, dtype=bool)
-        is_dead[dead] = True
-        lost = np.flatnonzero(is_dead[pop.carer] & (pop.carer >= 0))  # carer -1: row n-1
+        lost = _kernels.cared_for_by(pop.carer, dead, self._marks)
         pop.carer[dead] = parent
         born, into = dead[parent >= 0], parent[parent >= 0]
         pop.household[born] = pop.household[into]
@@ -153,8 +147,8 @@ class Citizens:
         self.update_income_term(born)
         rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
         pop.carer[lost] = -1
-        pop.carer[rejoin] = pick_in_municipality(pop.muni, (pop.age >= 30) & (pop.age <= 75),
-                                                 rejoin, rng)
+        pop.carer[rejoin] = pick_in_municipality(
+            pop.muni, _kernels.rows_in_age_range(pop.age, 30, 75), rejoin, rng)
         for rows in (dead, rejoin):  # only changed carers can be the person themselves
             pop.carer[rows[pop.carer[rows] == rows]] = -1
         pop.self_reliance[dead] = pop.base_self_reliance[dead]

@@ -149,7 +149,7 @@ def carers_overburdened(model: TransitionModel) -> np.ndarray:
 
 
 def volunteers(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, model.citizens.volunteer_index)
+    return _with_total(model.citizens.volunteers_by_muni * model.weights)
 
 
 def bijstand_recipients(model: TransitionModel) -> np.ndarray:
@@ -170,7 +170,8 @@ def waiting_list(model: TransitionModel) -> np.ndarray:
 
 
 def youth_care_share(model: TransitionModel) -> np.ndarray:
-    return _ratio(_clients(Domain.JEUGD)(model), _count_index(model, model.citizens.minor_index))
+    minors = _with_total(model.citizens.minors_by_muni * model.weights)
+    return _ratio(_clients(Domain.JEUGD)(model), minors)
 
 
 def _providers(model: TransitionModel, pred: Callable) -> np.ndarray:

@@ -193,9 +193,10 @@ def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray
                          rng: np.random.Generator) -> np.ndarray:
     """For each person in ``who``, a random eligible person of the same municipality (-1 if none).
 
-    ``muni`` must be sorted (persons are stored municipality by municipality).
+    ``eligible`` is a mask over persons or the sorted rows of the eligible persons. ``muni``
+    must be sorted (persons are stored municipality by municipality).
     """
-    pool = np.flatnonzero(eligible)
+    pool = np.flatnonzero(eligible) if eligible.dtype == bool else eligible
     m_count = int(muni.max()) + 1 if muni.size else 0
     counts = np.bincount(muni[pool], minlength=m_count)
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
