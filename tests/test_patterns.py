@@ -48,13 +48,14 @@ def test_an_unmet_need_grows_by_the_escalation_rate_and_its_care_costs_more():
     p = model.p
     services = np.array([int(Service.JEUGD_AMBULANT)] * 3 + [int(Service.JEUGD_RESIDENTIAL)])
     rows = np.arange(4, dtype=np.int64)
-    unit = _kernels.reference_volume(
+    clients, unit = _kernels.served_value(
         rows, rows.astype(np.int32), np.array([0.2, 0.4, 0.6, 0.8], dtype=np.float32),
         np.ones(4, dtype=np.float32), services, 4,
         p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
         p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
         float(p["tariff_residential_eur_per_month"]),
         float(p["tariff_reintegration_eur_per_month"]))
+    assert list(clients) == [0, 1, 2, 3]
     assert unit[0] < unit[1] < unit[2] < unit[3]
     assert unit[1] == pytest.approx(2 * unit[0], rel=1e-6)
 

@@ -88,11 +88,9 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
     pass runs on all cores; the lists are then read off ``flags`` (a scratch array of one byte
     per person) in row order."""
     n = onset_month.size
+    # ``flags`` holds last month's flags (below BURDENED) or zeros; each row is overwritten.
     for k in range(overburdened.size):
         flags[overburdened[k]] = BURDENED
-    for k in prange(n):
-        if flags[k] != BURDENED:
-            flags[k] = 0
     u_f = F(unemployment_x100)
     exit_f = F(exit_base)
     bf = F(burdened_factor)
@@ -143,22 +141,49 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
 @njit(cache=True, nogil=True)
 def _rows_by_flag(flags):
     """Rows with each of the four flags NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT, in order."""
+    rows = nonzero_rows(flags)
     counts = np.zeros(4, dtype=np.int64)
-    for i in range(flags.size):
+    for i in rows:
         f = flags[i]
-        if f:
-            for b in range(4):
-                counts[b] += (f >> b) & 1
+        for b in range(4):
+            counts[b] += (f >> b) & 1
     out = [np.empty(counts[b], dtype=np.int64) for b in range(4)]
     fill = np.zeros(4, dtype=np.int64)
-    for i in range(flags.size):
+    for i in rows:
         f = flags[i]
-        if f:
-            for b in range(4):
-                if (f >> b) & 1:
-                    out[b][fill[b]] = i
-                    fill[b] += 1
+        for b in range(4):
+            if (f >> b) & 1:
+                out[b][fill[b]] = i
+                fill[b] += 1
     return out[0], out[1], out[2], out[3]
+
+
+@njit(cache=True, nogil=True)
+def nonzero_rows(marks):
+    """``np.flatnonzero(marks)`` for a uint8 array that is mostly zero: eight bytes are read
+    at a time and only words with a mark are looked into."""
+    words = marks.size // 8
+    w = marks[:words * 8].view(np.uint64)
+    n = 0
+    for j in range(words):
+        if w[j]:
+            for i in range(8 * j, 8 * j + 8):
+                n += marks[i] != 0
+    for i in range(words * 8, marks.size):
+        n += marks[i] != 0
+    out = np.empty(n, dtype=np.int64)
+    n = 0
+    for j in range(words):
+        if w[j]:
+            for i in range(8 * j, 8 * j + 8):
+                if marks[i]:
+                    out[n] = i
+                    n += 1
+    for i in range(words * 8, marks.size):
+        if marks[i]:
+            out[n] = i
+            n += 1
+    return out
 
 
 @njit(cache=True, nogil=True)
@@ -360,16 +385,10 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, ol
 def _marked_rows(marks, touched):
     """Rows with mark 1 and with mark 2, each sorted: a scan of the marks when many rows are
     marked, a sort of the few otherwise."""
-    if touched.size * 200 < marks.size:  # sorting t rows costs about as much as 200 t bytes
+    if touched.size * 1000 < marks.size:  # sorting t rows costs about as much as 1000 t bytes
         rows = np.sort(touched)
     else:
-        rows = np.empty(touched.size, dtype=np.int64)
-        n = 0
-        for i in range(marks.size):
-            if marks[i]:
-                rows[n] = i
-                n += 1
-        rows = rows[:n]
+        rows = nonzero_rows(marks)
     n1 = n2 = 0
     for r in rows:
         n1 += marks[r] & 1
@@ -641,16 +660,23 @@ def union_sorted(a, b):
 
 
 @njit(cache=True, nogil=True)
-def reference_volume(clients, prov, sev, weight, service, n_providers, unit_wmo, unit_ambulant,
-                     unit_residential, unit_reintegration):
-    """Reference value (EUR) of the care each provider gives this month: per client, the
-    reference tariff for their service (per hour of need for Wmo support and ambulant youth
-    care, per month otherwise) times their weight, summed in row order."""
+def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_ambulant,
+                 unit_residential, unit_reintegration):
+    """The persons among ``idx`` whom a provider serves (in order), and the reference value
+    (EUR) of the care each provider gives them this month: per client, the reference tariff
+    for their service (per hour of need for Wmo support and ambulant youth care, per month
+    otherwise) times their weight, summed in row order."""
+    clients = np.empty(idx.size, dtype=np.int64)
     out = np.zeros(n_providers)
     uw, ua = F(unit_wmo), F(unit_ambulant)
-    for k in range(clients.size):
-        i = clients[k]
+    n = 0
+    for k in range(idx.size):
+        i = idx[k]
         pr = prov[i]
+        if pr < 0:
+            continue
+        clients[n] = i
+        n += 1
         s = service[pr]
         if s == 0:  # Service.WMO_SUPPORT
             unit = np.float64(sev[i] * uw)
@@ -663,7 +689,7 @@ def reference_volume(clients, prov, sev, weight, service, n_providers, unit_wmo,
         else:
             unit = np.nan  # a lump-sum service has no clients
         out[pr] += unit * np.float64(weight[i])
-    return out
+    return clients[:n].copy(), out
 
 
 @njit(cache=True, nogil=True)
@@ -682,6 +708,29 @@ def order_within_groups(groups, keys):
             out[start + k] = start + order[k]
         start = end
     return out
+
+
+@njit(cache=True, nogil=True)
+def add_client_weight(idx, prov, weight, out):
+    """Add the weight of each served person among ``idx`` to their provider's entry of
+    ``out``, in row order (``np.bincount(prov[served], weights=weight[served])`` without the
+    list of the served)."""
+    for k in range(idx.size):
+        pr = prov[idx[k]]
+        if pr >= 0:
+            out[pr] += np.float64(weight[idx[k]])
+
+
+@njit(cache=True, nogil=True)
+def waiting_rows(idx, wait):
+    """The persons among ``idx`` on the waiting list (``wait >= 0``), in order."""
+    out = np.empty(idx.size, dtype=np.int64)
+    n = 0
+    for k in range(idx.size):
+        if wait[idx[k]] >= 0:
+            out[n] = idx[k]
+            n += 1
+    return out[:n].copy()
 
 
 @njit(cache=True, nogil=True)

@@ -59,14 +59,6 @@ class Provider(mesa.Agent):
         self.experiment_spent_eur = 0.0  # spent on experiments this month
         self.margin_12m: list[float] = []
 
-
-    def receive(self, amount_eur: float, grant: bool = False) -> None:
-        if grant:
-            self.grant_eur += amount_eur
-        else:
-            self.revenue_eur += amount_eur
-        self.reserves_eur += amount_eur
-
     def operate(self) -> None:
         """Pay this month's costs, run or start an experiment, and fail when reserves are gone."""
         if not self.active:
@@ -207,7 +199,8 @@ class Municipality(mesa.Agent):
         self.experiments_succeeded = 0
         self.experiments_failed = 0
         self.providers: list[Provider] = []
-        self.care_providers = np.zeros(3)  # active care providers per domain, this month
+        # Active care providers per domain, counted each month before payments (_pay_out).
+        self.care_providers = np.zeros(3)
         self.initiatives: set[CitizenInitiative] = set()
         self.budget_eur = np.zeros(3)
         self.ledger_year: list[dict] = []
@@ -233,14 +226,6 @@ class Municipality(mesa.Agent):
     def experiment_fund_share(self) -> float:
         return self.experiment_share if self.reformed else 0.0
 
-    def count_care_providers(self) -> None:
-        """Active care providers per domain (refreshed monthly, before providers decide)."""
-        counts = np.zeros(3)
-        for pr in self.providers:
-            if pr.active and not pr.block:
-                counts[pr.domain] += 1
-        self.care_providers = counts
-
     def experiment_fund_per_provider_eur(self, domain: Domain) -> float:
         """The experiment fund for ``domain`` this month, per active care provider."""
         n = self.care_providers[domain]
@@ -250,41 +235,18 @@ class Municipality(mesa.Agent):
         """Support per inhabitant relative to EUR 2 a year (0-1)."""
         return min(1.0, self.initiative_support_eur_per_capita / 2.0)
 
-    # Money: every movement changes reserves and is booked once in the ledger.
+    # Money: every movement changes reserves and is booked once in the ledger (monthly
+    # payments: TransitionModel._pay_out).
     def receive_budget(self, amounts_eur: np.ndarray) -> None:
         self.budget_eur = amounts_eur
         self.reserves_eur += float(amounts_eur.sum())
         self.model.ledger.cur["budget"][:, self.index] += amounts_eur
-
-    def receive_contributions(self, amount_eur: float) -> None:
-        self.reserves_eur += amount_eur
-        self.model.ledger.cur["contributions"][self.index] += amount_eur
 
     def receive_topup(self, amount_eur: float) -> None:
         """The Rijk covers a shortfall (or takes back a surplus) under the old system."""
         self.reserves_eur += amount_eur
         self.model.ledger.cur["topup"][self.index] += amount_eur
         self.model.rijk.paid_eur += amount_eur
-
-    def _book_out(self, amount_eur: float, domain: int, receiver: str) -> None:
-        self.reserves_eur -= amount_eur
-        book = self.model.ledger.cur
-        book["spending"][domain, self.index] += amount_eur
-        book[receiver][self.index] += amount_eur
-
-    def pay_provider(self, provider: Provider, amount_eur: float, domain: int,
-                     grant: bool = False) -> None:
-        self._book_out(amount_eur, domain, "to_providers")
-        provider.receive(amount_eur, grant=grant)
-
-    def pay_initiative(self, initiative: CitizenInitiative, amount_eur: float) -> None:
-        self._book_out(amount_eur, Domain.WMO, "to_initiatives")
-        initiative.receive(amount_eur)
-
-    def pay_citizens(self, amount_eur: float, domain: int) -> None:
-        """Benefits to this municipality's recipients (each person's share is in
-        ``TransitionModel.benefit_received_eur``)."""
-        self._book_out(amount_eur, domain, "to_citizens")
 
     def update_sheltered_work(self) -> None:
         """Sheltered employment (Wsw): people leave each month; under the old system others

@@ -369,11 +369,11 @@ class TransitionModel(mesa.Model):
     def count_clients(self) -> np.ndarray:
         """Clients (weighted persons) per provider, counted from the persons' side."""
         pop = self.pop
+        # A provider serves one domain, so each entry is summed over its own domain only.
         clients = np.zeros(len(self.providers_list))
         for d in range(3):
-            idx = self.clients_of(d)
-            clients += np.bincount(pop.provider[d][idx], weights=pop.weight[idx],
-                                   minlength=len(self.providers_list))
+            _kernels.add_client_weight(self.citizens.with_need(d), pop.provider[d], pop.weight,
+                                       clients)
         for pr, c in zip(self.providers_list, clients, strict=True):
             pr.clients = float(c)
         return clients
@@ -392,8 +392,7 @@ class TransitionModel(mesa.Model):
 
     def waiting_in(self, d: int) -> np.ndarray:
         """Sorted indices of persons on a waiting list in domain ``d``."""
-        idx = self.citizens.with_need(d)
-        return idx[self.pop.wait_months[d][idx] >= 0]
+        return _kernels.waiting_rows(self.citizens.with_need(d), self.pop.wait_months[d])
 
     def waiting_service(self, d: int, idx: np.ndarray) -> np.ndarray:
         """The service a waiting person needs: youth care turns residential above a severity."""
@@ -514,12 +513,14 @@ class TransitionModel(mesa.Model):
         for pr in self.providers_list:
             pr.revenue_eur = pr.grant_eur = 0.0
         for d in range(3):
-            ref_volume += _kernels.reference_volume(
-                self.clients_of(d), pop.provider[d], pop.severity[d], pop.weight, service, P,
-                p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+            # Who is served after this month's placements, and what their care is worth.
+            self._clients_cache[d], volume = _kernels.served_value(
+                self.citizens.with_need(d), pop.provider[d], pop.severity[d], pop.weight,
+                service, P, p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
                 p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
                 float(p["tariff_residential_eur_per_month"]),
                 float(p["tariff_reintegration_eur_per_month"]))
+            ref_volume += volume
         # A provider whose innovations worked needs less effort per client: it bills less.
         efficiency = np.array([pr.cost_factor for pr in self.providers_list])
         ref_volume *= efficiency
@@ -534,38 +535,94 @@ class TransitionModel(mesa.Model):
                                      * p["bijstand_benefit_eur_per_month"])
         benefits = np.bincount(pop.muni[self.benefit_recipients], minlength=M,
                                weights=self.benefit_received_eur)
-        for m in self.municipality_list:
-            m.count_care_providers()
-            m.receive_contributions(contributions[m.index])
-            for pr in m.providers:
-                if pr.service is Service.WIJKTEAM:
-                    for d in (Domain.WMO, Domain.JEUGD):
-                        m.pay_provider(pr, m.prevention() * m.budget_eur[d], d)
-                elif pr.service is Service.SHELTERED_WORK:
-                    m.pay_provider(pr, m.wsw_workers * p["wsw_cost_eur_per_worker_year"] / 12,
-                                   Domain.PARTICIPATIE)
-                elif pay[pr.index] > 0:
-                    m.pay_provider(pr, pay[pr.index], pr.domain)
-            m.pay_citizens(benefits[m.index], Domain.PARTICIPATIE)
-            for d in range(3):
-                running = [pr for pr in m.providers if pr.experiment_months_left > 0
-                           and pr.domain == d and pr.active]
-                fund = m.experiment_fund_share() * m.budget_eur[d]
-                for pr in running:
-                    m.pay_provider(pr, fund / len(running), d, grant=True)
-            if m.initiatives:
-                grant = m.initiative_support_eur_per_capita * m.inhabitants / 12
-                for ini in sorted(m.initiatives, key=lambda i: i.unique_id):
-                    m.pay_initiative(ini, grant / len(m.initiatives))
+        self._pay_out(pay, contributions, benefits)
         # Providers' costs this month (paid in Provider.operate).
-        for pr in self.providers_list:
+        share = p["fixed_cost_share"]
+        ratio = p["provider_cost_ratio"]
+        units = self._unit_values
+        for pr, volume in zip(self.providers_list, ref_volume.tolist(), strict=True):
             if pr.block:
                 pr.cost_eur = pr.revenue_eur
             else:
-                share = p["fixed_cost_share"]
-                fixed = share * pr.capacity * self.unit_value_eur(pr.service)
-                pr.cost_eur = p["provider_cost_ratio"] * (
-                    (1 - share) * ref_volume[pr.index] + fixed)
+                fixed = share * pr.capacity * units[pr.service]
+                pr.cost_eur = ratio * ((1 - share) * volume + fixed)
+
+    def _pay_out(self, pay: np.ndarray, contributions: np.ndarray,
+                 benefits: np.ndarray) -> None:
+        """Each municipality in turn: own contributions in; then providers, citizens,
+        experiment grants and initiatives paid, in that order, each payment lowering its
+        reserves and booked once under its domain and receiver (``Municipality.pay_*``, written
+        out here on plain floats: the same sums in the same order, without a method call and
+        a numpy scalar per payment)."""
+        p = self.p
+        book = self.ledger.cur
+        spending = book["spending"].tolist()
+        to_providers = book["to_providers"].tolist()
+        to_citizens = book["to_citizens"].tolist()
+        to_initiatives = book["to_initiatives"].tolist()
+        contributed = book["contributions"].tolist()
+        pay = pay.tolist()
+        wsw_cost = p["wsw_cost_eur_per_worker_year"]
+        WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
+        for m, contribution, benefit in zip(self.municipality_list, contributions.tolist(),
+                                            benefits.tolist(), strict=True):
+            k = m.index
+            counts = [0.0, 0.0, 0.0]  # active care providers per domain (count_care_providers)
+            for pr in m.providers:
+                if pr.active and not pr.block:
+                    counts[pr.domain] += 1
+            m.care_providers = np.array(counts)
+            reserves = m.reserves_eur + contribution
+            contributed[k] += contribution
+            budget = m.budget_eur.tolist()
+            prevention = m.prevention()
+            for pr in m.providers:
+                if pr.block:
+                    if pr.service is Service.WIJKTEAM:
+                        amounts = ((WMO, prevention * budget[WMO]),
+                                   (JEUGD, prevention * budget[JEUGD]))
+                    else:
+                        amounts = ((PART, m.wsw_workers * wsw_cost / 12),)
+                elif pay[pr.index] > 0:
+                    amounts = ((pr.domain, pay[pr.index]),)
+                else:
+                    continue
+                for d, amount in amounts:
+                    reserves -= amount
+                    spending[d][k] += amount
+                    to_providers[k] += amount
+                    pr.revenue_eur += amount
+                    pr.reserves_eur += amount
+            reserves -= benefit
+            spending[PART][k] += benefit
+            to_citizens[k] += benefit
+            fund_share = m.experiment_fund_share()
+            for d in range(3):
+                running = [pr for pr in m.providers if pr.experiment_months_left > 0
+                           and pr.domain == d and pr.active]
+                if not running:
+                    continue
+                grant = fund_share * budget[d] / len(running)
+                for pr in running:
+                    reserves -= grant
+                    spending[d][k] += grant
+                    to_providers[k] += grant
+                    pr.grant_eur += grant
+                    pr.reserves_eur += grant
+            if m.initiatives:
+                grant = m.initiative_support_eur_per_capita * m.inhabitants / 12 / len(
+                    m.initiatives)
+                for ini in sorted(m.initiatives, key=lambda i: i.unique_id):
+                    reserves -= grant
+                    spending[WMO][k] += grant
+                    to_initiatives[k] += grant
+                    ini.receive(grant)
+            m.reserves_eur = reserves
+        book["spending"][:] = spending
+        book["to_providers"][:] = to_providers
+        book["to_citizens"][:] = to_citizens
+        book["to_initiatives"][:] = to_initiatives
+        book["contributions"][:] = contributed
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
         """Benefits received this month, summed from each recipient's own account."""
