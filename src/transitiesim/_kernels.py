@@ -722,24 +722,13 @@ def add_client_weight(idx, prov, weight, out):
 
 
 @njit(cache=True, nogil=True)
-def waiting_rows(idx, wait):
-    """The persons among ``idx`` on the waiting list (``wait >= 0``), in order."""
+def listed(idx, values):
+    """The persons among ``idx`` whose entry in ``values`` is 0 or more, in order: those a
+    provider serves (``values``: provider) or those on a waiting list (months waited)."""
     out = np.empty(idx.size, dtype=np.int64)
     n = 0
     for k in range(idx.size):
-        if wait[idx[k]] >= 0:
-            out[n] = idx[k]
-            n += 1
-    return out[:n].copy()
-
-
-@njit(cache=True, nogil=True)
-def served(idx, prov):
-    """The persons among ``idx`` whom a provider serves (``prov >= 0``), in order."""
-    out = np.empty(idx.size, dtype=np.int64)
-    n = 0
-    for k in range(idx.size):
-        if prov[idx[k]] >= 0:
+        if values[idx[k]] >= 0:
             out[n] = idx[k]
             n += 1
     return out[:n].copy()

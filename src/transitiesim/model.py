@@ -387,12 +387,12 @@ class TransitionModel(mesa.Model):
         cached = self._clients_cache.get(d)
         if cached is None:
             idx = self.citizens.with_need(d)
-            cached = self._clients_cache[d] = _kernels.served(idx, self.pop.provider[d])
+            cached = self._clients_cache[d] = _kernels.listed(idx, self.pop.provider[d])
         return cached
 
     def waiting_in(self, d: int) -> np.ndarray:
         """Sorted indices of persons on a waiting list in domain ``d``."""
-        return _kernels.waiting_rows(self.citizens.with_need(d), self.pop.wait_months[d])
+        return _kernels.listed(self.citizens.with_need(d), self.pop.wait_months[d])
 
     def waiting_service(self, d: int, idx: np.ndarray) -> np.ndarray:
         """The service a waiting person needs: youth care turns residential above a severity."""
