@@ -14,7 +14,10 @@ from transitiesim import _kernels
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0, width=32), min_size=0, max_size=60),
        st.lists(st.integers(0, 59), max_size=20), st.data())
-def test_current_needs_is_flatnonzero_of_open_needs(sev_list, onsets, data):
+def test_open_needs_is_the_set_logic_on_everyone(sev_list, onsets, data):
+    """One merge gives what three whole-array steps give: last look's persons reset to NONE,
+    the persons with a need now (flatnonzero of sev > 0 among last look and onsets), the
+    served among them FORMAL, the others returned."""
     sev = np.array(sev_list, dtype=np.float32)
     n = sev.size
     onsets = np.unique([i for i in onsets if i < n]).astype(np.int64)
@@ -22,9 +25,18 @@ def test_current_needs_is_flatnonzero_of_open_needs(sev_list, onsets, data):
     # last look: any sorted subset of persons, open or since cleared
     old = np.array(sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n)))
                    if n else [], dtype=np.int64)
-    expected = np.union1d(old[sev[old] > 0], onsets)
-    got = _kernels.current_needs(old, sev, onsets)
-    np.testing.assert_array_equal(got, expected)
+    prov = np.array(data.draw(st.lists(st.integers(-1, 3), min_size=n, max_size=n)),
+                    dtype=np.int32)
+    state = np.array(data.draw(st.lists(st.integers(0, 5), min_size=n, max_size=n)),
+                     dtype=np.int8)
+    expected_state = state.copy()
+    expected_state[old] = _kernels.NONE
+    needs = np.union1d(old[sev[old] > 0], onsets)
+    expected_state[needs[prov[needs] >= 0]] = _kernels.FORMAL
+    got, rest = _kernels.open_needs(old, sev, onsets, prov, state)
+    np.testing.assert_array_equal(got, needs)
+    np.testing.assert_array_equal(rest, needs[prov[needs] < 0])
+    np.testing.assert_array_equal(state, expected_state)
 
 
 def test_wellbeing_step_moves_a_fifth_of_the_way():

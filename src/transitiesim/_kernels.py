@@ -243,42 +243,38 @@ def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_rel
 
 
 @njit(cache=True, nogil=True)
-def current_needs(old, sev, new):
-    """Sorted union of last look's persons whose need is still open (``sev > 0``) and this
-    month's onsets (``new``, sorted): ``flatnonzero(sev > 0)`` without a full pass."""
+def open_needs(old, sev, new, prov, state):
+    """This month's look at one domain, in one merge: the sorted persons with a need now
+    (last look's ``old`` whose ``sev > 0`` still, and this month's onsets ``new``), and among
+    them those a provider does not serve. Last look's persons start from NONE; served persons
+    are marked FORMAL. Returns (persons with a need, those not served), each sorted."""
     out = np.empty(old.size + new.size, dtype=np.int64)
-    a = b = n = 0
+    rest = np.empty(old.size + new.size, dtype=np.int64)
+    a = b = n = r = 0
     while a < old.size or b < new.size:
         if a < old.size and sev[old[a]] <= 0:
+            state[old[a]] = NONE
             a += 1
             continue
         if b >= new.size or (a < old.size and old[a] < new[b]):
             v = old[a]
             a += 1
+            state[v] = NONE
         else:
             v = new[b]
             b += 1
             if a < old.size and old[a] == v:
                 a += 1
+                state[v] = NONE
         if n == 0 or out[n - 1] != v:
             out[n] = v
             n += 1
-    return out[:n].copy()
-
-
-@njit(cache=True, nogil=True)
-def formal_or_rest(idx, prov, state):
-    """Mark persons ``idx`` served by a provider as FORMAL; return the others (in order)."""
-    rest = np.empty(idx.size, dtype=np.int64)
-    n = 0
-    for k in range(idx.size):
-        i = idx[k]
-        if prov[i] >= 0:
-            state[i] = FORMAL
-        else:
-            rest[n] = i
-            n += 1
-    return rest[:n].copy()
+            if prov[v] >= 0:
+                state[v] = FORMAL
+            else:
+                rest[r] = v
+                r += 1
+    return out[:n].copy(), rest[:r].copy()
 
 
 @njit(cache=True, nogil=True)

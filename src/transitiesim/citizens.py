@@ -107,11 +107,6 @@ class Citizens:
         """Find everyone with a need by a full pass (at the start, after needs were seeded)."""
         self.in_need = [np.flatnonzero(self.pop.severity[d] > 0) for d in (WMO, JEUGD)]
 
-    def _current_needs(self, d: int) -> np.ndarray:
-        """Sorted persons with a need in domain ``d`` now: last look's still open, plus this
-        month's onsets (the same as ``flatnonzero(severity[d] > 0)``, without a full pass)."""
-        return _kernels.current_needs(self.in_need[d], self.pop.severity[d], self.new_needs[d])
-
     def with_need(self, d: int) -> np.ndarray:
         """Sorted indices of persons with a need in domain ``d`` at this month's look (after
         ``seek_support``). Everyone served by, or waiting for, a provider is among them."""
@@ -220,9 +215,9 @@ class Citizens:
         used = np.zeros_like(initiative_hours_by_nbh)
         requests = []
         for d in (WMO, JEUGD):
-            _kernels.reset_state(self.in_need[d], pop.state[d])
-            idx = self.in_need[d] = self._current_needs(d)
-            who = _kernels.formal_or_rest(idx, pop.provider[d], pop.state[d])
+            self.in_need[d], who = _kernels.open_needs(self.in_need[d], pop.severity[d],
+                                                       self.new_needs[d], pop.provider[d],
+                                                       pop.state[d])
             if d == WMO:
                 who, used = _kernels.light_support(
                     who, pop.severity[d], pop.weight, pop.nbh, initiative_hours_by_nbh,
