@@ -689,6 +689,46 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
 
 
 @njit(cache=True, nogil=True)
+def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_age,
+                  years_over_65, max_age):
+    """Generation, per person (rows of municipality m: ``bounds[m]:bounds[m + 1]``): a
+    neighbourhood of their municipality (uniform), an age group from the municipality's
+    cumulative shares (under 18, 18-64, 65+) and an age in it (uniform below 65; above, an
+    exponential tail of mean ``years_over_65``, at most ``max_age``). Returns (neighbourhood
+    int32, age int16)."""
+    n = u_nbh.size
+    nbh = np.empty(n, dtype=np.int32)
+    age = np.empty(n, dtype=np.int16)
+    for m in range(bounds.size - 1):
+        for i in range(bounds[m], bounds[m + 1]):
+            nbh[i] = nbh_offset[m] + np.int64(u_nbh[i] * nbh_counts[m])
+            d = u_group[i]
+            g = (d >= cum_shares[m, 0]) + (d >= cum_shares[m, 1])
+            u = u_age[i]
+            if g == 0:
+                a = u * 18
+            elif g == 1:
+                a = 18 + u * 47
+            else:
+                a = 65 - years_over_65 * np.log1p(-u * 0.97)
+            age[i] = min(a, max_age)
+    return nbh, age
+
+
+@njit(cache=True, nogil=True)
+def group_starts(groups):
+    """For each position of the sorted ``groups``, where its group starts
+    (``np.searchsorted(groups, groups, side="left")``)."""
+    out = np.empty(groups.size, dtype=np.int64)
+    start = 0
+    for k in range(groups.size):
+        if k and groups[k] != groups[k - 1]:
+            start = k
+        out[k] = start
+    return out
+
+
+@njit(cache=True, nogil=True)
 def order_within_groups(groups, keys):
     """Positions sorted by ``groups`` (already sorted, contiguous), and within a group by
     ``keys``, ties in position order: ``np.lexsort((keys, groups))`` for sorted groups."""

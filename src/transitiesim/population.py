@@ -129,26 +129,24 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     n = int(sim_sizes.sum())
     muni = np.repeat(np.arange(len(sim_sizes), dtype=np.int32), sim_sizes)
     w = np.repeat(weights.astype(np.float32), sim_sizes)
-    nbh_offset = np.concatenate([[0], np.cumsum(nbh_counts)[:-1]])
-    nbh = (nbh_offset[muni] + (rng.random(n) * nbh_counts[muni]).astype(np.int64)).astype(np.int32)
-
-    # Age group per person from the shares (under 18, 18-64, 65+) of their municipality.
+    nbh_offset = np.concatenate([[0], np.cumsum(nbh_counts)[:-1]]).astype(np.int64)
+    # A neighbourhood, an age group from the shares (under 18, 18-64, 65+) of the person's
+    # municipality and an age in it (the draws in this order: neighbourhood, group, age).
     shares = (np.tile(AGE_SHARES, (len(sim_sizes), 1)) if age_shares is None
               else np.asarray(age_shares, dtype=float))
-    cum = np.cumsum(shares, axis=1)[muni]
-    draw = rng.random(n)
-    group = (draw >= cum[:, 0]).astype(np.int64) + (draw >= cum[:, 1])
-    u = rng.random(n)
-    age = np.where(group == 0, u * 18, np.where(group == 1, 18 + u * 47,
-                                                 65 - MEAN_YEARS_OVER_65 * np.log1p(-u * 0.97)))
-    age = np.minimum(age, MAX_AGE).astype(np.int16)
+    bounds = np.concatenate([[0], np.cumsum(sim_sizes)]).astype(np.int64)
+    u_nbh = rng.random(n)
+    u_group = rng.random(n)
+    nbh, age = _kernels.place_and_age(bounds, nbh_offset, np.asarray(nbh_counts, np.int64),
+                                      u_nbh, np.cumsum(shares, axis=1), u_group, rng.random(n),
+                                      MEAN_YEARS_OVER_65, float(MAX_AGE))
 
     adult = age >= 18
     # Couples: shuffle adults within each municipality and pair neighbours in that order.
     adults = np.flatnonzero(adult)
     order = adults[_kernels.order_within_groups(muni[adults], rng.random(adults.size))]
     a_muni = muni[order]
-    start = np.searchsorted(a_muni, a_muni, side="left")
+    start = _kernels.group_starts(a_muni)
     rank = np.arange(order.size) - start
     n_adults = np.bincount(a_muni, minlength=len(sim_sizes))
     couples = np.clip(n_adults - np.round(HOUSEHOLDS_PER_PERSON * sim_sizes), 0, n_adults // 2)
