@@ -1,7 +1,8 @@
 """The compiled kernels against the plain numpy rule they stand for.
 
 The seeded snapshot (test_determinism.py) checks the kernels inside whole runs; these tests check
-the one kernel with a set-logic contract directly, on arbitrary inputs.
+the kernels with a set-logic or ordering contract directly, on arbitrary inputs, against the
+whole-array numpy form they replaced.
 """
 
 import numpy as np
@@ -111,3 +112,75 @@ def test_order_within_groups_is_lexsort(pairs):
     keys = np.array([k for _, k in pairs], dtype=np.float64)
     np.testing.assert_array_equal(_kernels.order_within_groups(groups, keys),
                                   np.lexsort((keys, groups)))
+
+
+def _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, residential, wait, weight, key,
+                                   prov_key, free, prov, state, clients):
+    """The placement as whole-array numpy (the form it had before the kernel)."""
+    idx = queue
+    svc = (np.full(idx.size, svc_of) if svc_of >= 0
+           else np.where(sev[idx] >= residential, 2, 1))
+    k = muni[idx].astype(np.int64) * 8 + svc
+    u = _kernels.uniforms(key, idx)
+    order = np.lexsort((u, -wait[idx], k))
+    idx, k = idx[order], k[order]
+    w = weight[idx].astype(np.float64)
+    porder = np.argsort(prov_key, kind="stable")
+    pkeys = prov_key[porder]
+    pcum = np.cumsum(free[porder])
+    start = np.searchsorted(k, k, side="left")
+    cum = np.cumsum(w)
+    pos_end = cum - np.concatenate([[0.0], cum])[start]
+    lo = np.searchsorted(pkeys, k, side="left")
+    hi = np.searchsorted(pkeys, k, side="right")
+    base = np.concatenate([[0.0], pcum])[lo]
+    room = np.concatenate([[0.0], pcum])[hi] - base
+    placed = pos_end <= room + 1e-9
+    placed_total = np.bincount(start, weights=w * placed, minlength=k.size)[start]
+    spread = np.divide(room, placed_total, out=np.ones_like(room), where=placed_total > 0)
+    target = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
+    target = np.minimum(target, max(len(porder) - 1, 0))
+    who, chosen = idx[placed], porder[target[placed]]
+    prov[who] = chosen
+    wait[who] = -1
+    state[who] = _kernels.FORMAL
+    np.subtract.at(free, chosen, w[placed])
+    np.add.at(clients, chosen, w[placed])
+    wait[idx[~placed]] += 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 2**63), st.sampled_from([0, -1, 3]), st.data())
+def test_place_waiting_equals_the_whole_array_placement(n_muni, key, svc_of, data):
+    """Bit for bit: who is placed where, months waited, free places and clients."""
+    sizes = data.draw(st.lists(st.integers(1, 25), min_size=n_muni, max_size=n_muni))
+    muni = np.repeat(np.arange(n_muni, dtype=np.int32), sizes)
+    n = muni.size
+    per_muni = np.array(data.draw(st.lists(st.sampled_from([0.5, 1.0, 3.7]), min_size=n_muni,
+                                           max_size=n_muni)), dtype=np.float32)
+    weight = per_muni[muni]  # equal within a municipality, as in the model
+    sev = np.array(data.draw(st.lists(st.sampled_from([0.2, 0.7, 0.75, 0.9]), min_size=n,
+                                      max_size=n)), dtype=np.float32)
+    wait = np.array(data.draw(st.lists(st.integers(-1, 3), min_size=n, max_size=n)),
+                    dtype=np.int16)
+    queue = np.flatnonzero(wait >= 0)
+    # Providers: a municipality and service each, with free places (some none).
+    n_prov = data.draw(st.integers(1, 8))
+    prov_key = np.array(data.draw(st.lists(
+        st.tuples(st.integers(0, n_muni - 1), st.sampled_from([0, 1, 2, 3])),
+        min_size=n_prov, max_size=n_prov)), dtype=np.int64) @ np.array([8, 1])
+    free = np.array(data.draw(st.lists(st.sampled_from([0.0, 1.0, 2.5, 6.0]),
+                                       min_size=n_prov, max_size=n_prov)))
+    state = np.zeros(n, dtype=np.int8)
+    prov = np.full(n, -1, dtype=np.int32)
+    clients = np.zeros(n_prov)
+    expected = [a.copy() for a in (prov, wait, state, free, clients)]
+    _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, 0.75, expected[1], weight,
+                                   np.uint64(key), prov_key, *expected[3:4], expected[0],
+                                   expected[2], expected[4])
+    porder = np.argsort(prov_key, kind="stable")
+    _kernels.place_waiting(queue, muni, svc_of, sev, 0.75, wait, weight, np.uint64(key),
+                           prov_key[porder], np.cumsum(free[porder]), porder, prov, state,
+                           free, clients)
+    for got, want in zip((prov, wait, state, free, clients), expected, strict=True):
+        np.testing.assert_array_equal(got, want)

@@ -747,14 +747,104 @@ def order_within_groups(groups, keys):
 
 
 @njit(cache=True, nogil=True)
-def add_client_weight(idx, prov, weight, out):
-    """Add the weight of each served person among ``idx`` to their provider's entry of
-    ``out``, in row order (``np.bincount(prov[served], weights=weight[served])`` without the
-    list of the served)."""
+def clients_and_queue(idx, prov, wait, weight, out):
+    """One pass over a need list before placements: add the weight of each served person to
+    their provider's entry of ``out``, in row order (``np.bincount(prov[served],
+    weights=weight[served])`` without the list of the served), and return the persons on the
+    waiting list (``wait >= 0``), in order."""
+    queue = np.empty(idx.size, dtype=np.int64)
+    n = 0
     for k in range(idx.size):
-        pr = prov[idx[k]]
+        i = idx[k]
+        pr = prov[i]
         if pr >= 0:
-            out[pr] += np.float64(weight[idx[k]])
+            out[pr] += np.float64(weight[i])
+        if wait[i] >= 0:
+            queue[n] = i
+            n += 1
+    return queue[:n].copy()
+
+
+@njit(cache=True, nogil=True)
+def place_waiting(queue, muni, svc_of, sev, residential, wait, weight, key_queue, pkeys, pcum,
+                  porder, prov, state, free, clients):
+    """Place waiting persons (``queue``, sorted rows) with providers, as
+    ``TransitionModel.allocate_care`` describes: per (municipality, service) group, longest
+    wait first, ties by this month's queue draw, then by row; placed while the group's
+    cumulative weight fits in its providers' free places, spread over them in proportion.
+
+    The arithmetic is that of the whole-array version (a lexsort of everyone waiting, global
+    running sums of weights, searches in the providers' cumulative free places). Everyone in a
+    group has the same weight (weights are per municipality), so how many of a group are
+    placed does not depend on their order, and only groups with room are sorted and drawn
+    for. ``svc_of`` is the service of the domain (-1: youth care, ambulant or residential by
+    ``sev >= residential``). Updates ``prov``, ``wait``, ``state``, ``free``, ``clients``."""
+    n = queue.size
+    key = np.empty(n, dtype=np.int64)
+    res = F(residential)  # compared in float32, as numpy compares a float32 array
+    for k in range(n):
+        i = queue[k]
+        s = svc_of
+        if s < 0:
+            s = 2 if sev[i] >= res else 1
+        key[k] = np.int64(muni[i]) * 8 + s
+    # Group order: by key, in row order within a key.
+    order = np.argsort(key, kind="mergesort")
+    last = pcum.size - 1
+    cum = 0.0
+    start = 0
+    while start < n:
+        g_key = key[order[start]]
+        end = start
+        while end < n and key[order[end]] == g_key:
+            end += 1
+        lo = np.searchsorted(pkeys, g_key, side="left")
+        hi = np.searchsorted(pkeys, g_key, side="right")
+        base = pcum[lo - 1] if lo > 0 else 0.0
+        room = (pcum[hi - 1] if hi > 0 else 0.0) - base
+        before = cum
+        # How many fit: positions are running sums of the (equal) weights.
+        placed = 0
+        placed_total = 0.0
+        run = cum
+        for r in range(end - start):
+            run += np.float64(weight[queue[order[start + r]]])
+            if run - before <= room + 1e-9:
+                placed += 1
+                placed_total += np.float64(weight[queue[order[start + r]]])
+        if placed == 0:
+            for r in range(start, end):
+                wait[queue[order[r]]] += 1
+            cum = run
+            start = end
+            continue
+        # Sort the group: longest wait first, then the queue draw, then the row.
+        size = end - start
+        packed = np.empty(size, dtype=np.uint64)
+        for r in range(size):
+            i = queue[order[start + r]]
+            u24 = (_hash(key_queue, i) >> U64(40)) & U64(0xFFFFFF)
+            packed[r] = (U64(32767 - wait[i]) << U64(48)) | (u24 << U64(24)) | U64(r)
+        ranked = np.sort(packed)
+        spread = room / placed_total
+        run = before
+        for r in range(size):
+            i = queue[order[start + (ranked[r] & U64(0xFFFFFF))]]
+            w = np.float64(weight[i])
+            run += w
+            if r < placed:
+                pos_end = run - before
+                t = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
+                chosen = porder[min(t, max(last, 0))]
+                prov[i] = chosen
+                wait[i] = -1
+                state[i] = FORMAL
+                free[chosen] -= w
+                clients[chosen] += w
+            else:
+                wait[i] += 1
+        cum = run
+        start = end
 
 
 @njit(cache=True, nogil=True)

@@ -25,6 +25,9 @@ from .population import (
 )
 from .scenario import Problem, Scenario, ScenarioError, check_value
 
+# The service a waiting person needs, per domain (-1: youth care, residential at or above
+# residential_threshold, ambulant below it; see waiting_service).
+WAITING_SERVICE = (int(Service.WMO_SUPPORT), -1, int(Service.REINTEGRATION))
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities")
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
@@ -366,18 +369,6 @@ class TransitionModel(mesa.Model):
             self._provider_arrays_stale = False
         return self._prov_service, self._prov_muni
 
-    def count_clients(self) -> np.ndarray:
-        """Clients (weighted persons) per provider, counted from the persons' side."""
-        pop = self.pop
-        # A provider serves one domain, so each entry is summed over its own domain only.
-        clients = np.zeros(len(self.providers_list))
-        for d in range(3):
-            _kernels.add_client_weight(self.citizens.with_need(d), pop.provider[d], pop.weight,
-                                       clients)
-        for pr, c in zip(self.providers_list, clients, strict=True):
-            pr.clients = float(c)
-        return clients
-
     def clients_of(self, d: int) -> np.ndarray:
         """Sorted indices of persons a provider serves in domain ``d``.
 
@@ -404,59 +395,41 @@ class TransitionModel(mesa.Model):
         return np.where(res, int(Service.JEUGD_RESIDENTIAL), int(Service.JEUGD_AMBULANT))
 
     def allocate_care(self) -> None:
-        """Place waiting persons with contracted providers that have room, longest wait first."""
+        """Place waiting persons with contracted providers that have room, longest wait first.
+
+        Per domain, persons wait in groups of (municipality, service) and are placed in order
+        (months waited, longest first; ties by this month's queue draw) while their cumulative
+        weight fits in the free places of the group's providers, spread over those providers
+        in proportion to their free places (``_kernels.place_waiting``).
+        """
         pop = self.pop
         service, muni_of = self._provider_arrays()
-        clients = self.count_clients()
+        # Clients (weighted persons) per provider, counted from the persons' side; a provider
+        # serves one domain, so each entry is summed over its own domain only.
+        clients = np.zeros(len(self.providers_list))
+        queues = [_kernels.clients_and_queue(self.citizens.with_need(d), pop.provider[d],
+                                             pop.wait_months[d], pop.weight, clients)
+                  for d in range(3)]
         # Providers take new clients if contracted and paid at least their bid.
         bid = self.p["provider_tariff_bid"]
         free = np.array([pr.capacity if (pr.active and pr.contracted
                                          and pr.municipality.tariff() >= bid) else 0.0
                          for pr in self.providers_list]) - clients
         free = np.maximum(free, 0.0)
-        for d in range(3):
-            idx = self.waiting_in(d)
-            if idx.size == 0:
+        prov_key = muni_of.astype(np.int64) * 8 + service
+        porder = np.argsort(prov_key, kind="stable")
+        pkeys = prov_key[porder]
+        for d, queue in enumerate(queues):
+            if queue.size == 0:
                 continue
-            svc = self.waiting_service(d, idx)
-            key = pop.muni[idx].astype(np.int64) * 8 + svc
-            u = self.citizens.uniforms("queue", idx)
-            order = np.lexsort((u, -pop.wait_months[d][idx], key))
-            idx, key = idx[order], key[order]
-            w = pop.weight[idx].astype(np.float64)
-            prov_key = muni_of.astype(np.int64) * 8 + service
-            porder = np.argsort(prov_key, kind="stable")
-            pkeys = prov_key[porder]
-            pfree = free[porder]
-            pcum = np.cumsum(pfree)
-            # Position of each person within their (municipality, service) queue, in people.
-            start = np.searchsorted(key, key, side="left")
-            cum = np.cumsum(w)
-            before_group = np.concatenate([[0.0], cum])[start]
-            pos_end = cum - before_group
-            lo = np.searchsorted(pkeys, key, side="left")
-            hi = np.searchsorted(pkeys, key, side="right")
-            base = np.concatenate([[0.0], pcum])[lo]
-            room = np.concatenate([[0.0], pcum])[hi] - base
-            placed = pos_end <= room + 1e-9
-            # Spread the placed people over the group's providers in proportion to their free
-            # places (clients choose; no provider is filled before the next gets anyone).
-            placed_total = np.bincount(start, weights=w * placed, minlength=key.size)[start]
-            spread = np.divide(room, placed_total, out=np.ones_like(room), where=placed_total > 0)
-            target = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
-            target = np.minimum(target, max(len(porder) - 1, 0))
-            who = idx[placed]
-            chosen = porder[target[placed]]
-            pop.provider[d][who] = chosen
-            pop.wait_months[d][who] = -1
-            pop.state[d][who] = NeedState.FORMAL
-            np.subtract.at(free, chosen, w[placed])
-            np.add.at(clients, chosen, w[placed])
-            still = idx[~placed]
-            pop.wait_months[d][still] += 1
+            _kernels.place_waiting(
+                queue, pop.muni, WAITING_SERVICE[d], pop.severity[d],
+                self.p["residential_threshold"], pop.wait_months[d], pop.weight,
+                self.citizens.keys["queue"], pkeys, np.cumsum(free[porder]), porder,
+                pop.provider[d], pop.state[d], free, clients)
         self._clients_cache.clear()
-        for pr, c in zip(self.providers_list, clients, strict=True):
-            pr.clients = float(c)
+        for pr, c in zip(self.providers_list, clients.tolist(), strict=True):
+            pr.clients = c
 
     def provider_failed(self, pr: Provider) -> None:
         """A bankrupt provider's clients go back on the waiting list."""
