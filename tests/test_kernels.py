@@ -50,10 +50,18 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
     zeros = np.zeros(2, dtype=np.float32)
     state = np.zeros(2, dtype=np.int8)
     marks = np.zeros(2, dtype=np.uint8)
-    _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty, empty, zeros, state,
-                            empty, zeros, state, np.zeros(2, dtype=np.float32), marks)
+    bounds = np.array([0, 1, 2])  # two municipalities of one person
+    sums, hist = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty, empty,
+                                         zeros, state, empty, zeros, state,
+                                         np.zeros(2, dtype=np.float32), marks, bounds, 10)
     assert not marks.any()  # the scratch is left as it was found
     np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
+    # The summary taken in the same pass is that of the new values: bins 4 and 6 of 10.
+    np.testing.assert_array_equal(sums, wb.astype(np.float64))
+    assert hist[0, 4] == hist[1, 6] == 1 and hist.sum() == 2
+    for got, want in zip((sums, hist), _kernels.summary_by_municipality(wb, bounds, 10),
+                         strict=True):
+        np.testing.assert_array_equal(got, want)
     np.testing.assert_allclose(sr, [0.5 + 0.02 * 0.2, 0.9], rtol=1e-6)
 
 

@@ -18,6 +18,9 @@ GOLDEN = U64(0x9E3779B97F4A7C15)
 M1, M2 = U64(0xBF58476D1CE4E5B9), U64(0x94D049BB133111EB)
 TO_UNIT = F(1.0 / 16777216.0)  # 2^-24
 NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = 0, 1, 2, 3, 4, 5
+# Passes over municipalities split them into this many runs of about equal rows, shared out
+# over the cores (more runs than cores keeps them busy when the split is uneven).
+PARTS = 16
 
 
 # --- draws ----------------------------------------------------------------------------------
@@ -189,13 +192,15 @@ def nonzero_rows(marks):
 @njit(cache=True, nogil=True)
 def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_load,
                    overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j,
-                   target, marks):
+                   target, marks, bounds, bins):
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
     strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
 
     The target is the base well-being less what this month's situation costs; only persons in
     one of the lists get a target of their own (in ``target``, marked in ``marks``: scratch
-    arrays of one entry per person, ``marks`` zero and left so)."""
+    arrays of one entry per person, ``marks`` zero and left so). Returns the new well-being's
+    sum and ``bins``-bin histogram per municipality (``summary_by_municipality``), taken in the
+    same pass."""
     for k in range(overburdened.size):
         i = overburdened[k]
         _touch(i, base, target, marks)
@@ -217,7 +222,8 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
             target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
             if d == 0 and s >= WAITING:
                 marks[i] |= 2
-    _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance)
+    return _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance,
+                           bounds, bins)
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -228,18 +234,58 @@ def _touch(i, base, target, marks):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance):
-    for i in prange(base.size):
-        m = marks[i]
-        t = min(max(target[i] if m & 1 else base[i], F(0.0)), F(1.0))
-        wellbeing[i] = wellbeing[i] + F(0.2) * (t - wellbeing[i])
-        sr = self_reliance[i]
-        if m & 2:
-            self_reliance[i] = max(sr - F(0.01), F(0.05))
-        else:
-            self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
-        if m:
-            marks[i] = 0
+def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance, bounds,
+                    bins):
+    sums, hist, fb, parts = _summary_arrays(bounds, bins)
+    for t in prange(parts.size - 1):
+        for mu in range(parts[t], parts[t + 1]):
+            for i in range(bounds[mu], bounds[mu + 1]):
+                m = marks[i]
+                t_i = min(max(target[i] if m & 1 else base[i], F(0.0)), F(1.0))
+                wellbeing[i] = wellbeing[i] + F(0.2) * (t_i - wellbeing[i])
+                sr = self_reliance[i]
+                if m & 2:
+                    self_reliance[i] = max(sr - F(0.01), F(0.05))
+                else:
+                    self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+                if m:
+                    marks[i] = 0
+            # The municipality's rows are still in cache: summarise them now.
+            sums[mu] = _summarise(wellbeing, bounds[mu], bounds[mu + 1], fb, hist[mu])
+    return sums, hist
+
+
+@njit(cache=True, nogil=True)
+def _summary_arrays(bounds, bins):
+    """Empty sums and histograms per municipality, the bin scale, and the runs (``_parts``)."""
+    M = bounds.size - 1
+    return np.zeros(M), np.zeros((M, bins), dtype=np.int64), F(bins), _parts(bounds, PARTS)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _summarise(values, lo, hi, fb, hist):
+    """Sum (float64, in row order) of values[lo:hi], counted into the bins of ``hist``."""
+    total = 0.0
+    bins = hist.size
+    for i in range(lo, hi):
+        v = values[i]
+        total += np.float64(v)
+        hist[min(int(v * fb), bins - 1)] += 1
+    return total
+
+
+@njit(cache=True, nogil=True)
+def _parts(bounds, k):
+    """Split the municipalities (rows ``bounds[m]:bounds[m + 1]``) into ``k`` contiguous runs
+    of about equal rows: a municipality's work stays on one core, so results do not depend on
+    the number of cores. Returns k + 1 municipality indices."""
+    M = bounds.size - 1
+    out = np.empty(k + 1, dtype=np.int64)
+    out[0] = 0
+    out[k] = M
+    for j in range(1, k):
+        out[j] = max(out[j - 1], min(np.searchsorted(bounds, bounds[M] * j // k), M))
+    return out
 
 
 @njit(cache=True, nogil=True)
@@ -470,26 +516,39 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
     M = bounds.size - 1
     minors = np.zeros(M, dtype=np.int64)
     volunteers = np.zeros(M, dtype=np.int64)
-    for m in prange(M):
-        n_minor = n_vol = 0
-        for i in range(bounds[m], bounds[m + 1]):
-            a = age[i]
-            mi = a < 18
-            wk = a >= working_age[0] and a <= working_age[1]
-            minor[i] = mi
-            working[i] = wk
-            onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
-            vul = min(max(F(2500.0) / income[i], F(0.3)), F(3.0))
-            entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
-            vo = a >= 15 and propensity[i] < vt
-            volunteer[i] = vo
-            base_wellbeing[i] = F(np.float64(F(0.72) + F(0.08) * income_term[i])
-                                  + (0.03 if vo else 0.0))
-            n_minor += mi
-            n_vol += vo
-        minors[m] = n_minor
-        volunteers[m] = n_vol
+    parts = _parts(bounds, PARTS)
+    for t in prange(parts.size - 1):
+        for m in range(parts[t], parts[t + 1]):
+            n_minor, n_vol = _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj,
+                                           jl, vt, working_age, bounds[m], bounds[m + 1],
+                                           onset_month, entry_month, minor, working, volunteer,
+                                           base_wellbeing)
+            minors[m] = n_minor
+            volunteers[m] = n_vol
     return minors, volunteers
+
+
+@njit(cache=True, nogil=True)
+def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, working_age,
+                  lo, hi, onset_month, entry_month, minor, working, volunteer, base_wellbeing):
+    """``age_terms`` for rows lo:hi; returns (minors, volunteers) among them."""
+    n_minor = n_vol = 0
+    for i in range(lo, hi):
+        a = age[i]
+        mi = a < 18
+        wk = a >= working_age[0] and a <= working_age[1]
+        minor[i] = mi
+        working[i] = wk
+        onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
+        vul = min(max(F(2500.0) / income[i], F(0.3)), F(3.0))
+        entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
+        vo = a >= 15 and propensity[i] < vt
+        volunteer[i] = vo
+        base_wellbeing[i] = F(np.float64(F(0.72) + F(0.08) * income_term[i])
+                              + (0.03 if vo else 0.0))
+        n_minor += mi
+        n_vol += vo
+    return n_minor, n_vol
 
 
 @njit(cache=True, nogil=True)
@@ -574,18 +633,10 @@ def cared_for_by(carer, rows, marks):
 def summary_by_municipality(values, bounds, bins):
     """Per municipality (rows contiguous): the sum of ``values`` (float64) and their counts in
     ``bins`` equal bins of 0-1, in one pass, municipalities spread over the cores."""
-    M = bounds.size - 1
-    sums = np.zeros(M)
-    hist = np.zeros((M, bins), dtype=np.int64)
-    fb = F(bins)
-    for m in prange(M):
-        total = 0.0
-        for i in range(bounds[m], bounds[m + 1]):
-            v = values[i]
-            total += np.float64(v)
-            b = int(v * fb)
-            hist[m, min(b, bins - 1)] += 1
-        sums[m] = total
+    sums, hist, fb, parts = _summary_arrays(bounds, bins)
+    for t in prange(parts.size - 1):
+        for m in range(parts[t], parts[t + 1]):
+            sums[m] = _summarise(values, bounds[m], bounds[m + 1], fb, hist[m])
     return sums, hist
 
 
@@ -788,8 +839,24 @@ def place_waiting(queue, muni, svc_of, sev, residential, wait, weight, key_queue
         if s < 0:
             s = 2 if sev[i] >= res else 1
         key[k] = np.int64(muni[i]) * 8 + s
-    # Group order: by key, in row order within a key.
-    order = np.argsort(key, kind="mergesort")
+    # Group order: by key, in row order within a key. Rows are sorted by municipality, so a
+    # counting sort of the eight services within each municipality's stretch does it.
+    order = np.empty(n, dtype=np.int64)
+    a = 0
+    while a < n:
+        m8 = key[a] // 8
+        b = a
+        counts = np.zeros(9, dtype=np.int64)
+        while b < n and key[b] // 8 == m8:
+            counts[key[b] % 8 + 1] += 1
+            b += 1
+        for j in range(8):
+            counts[j + 1] += counts[j]
+        for k in range(a, b):
+            j = key[k] % 8
+            order[a + counts[j]] = k
+            counts[j] += 1
+        a = b
     last = pcum.size - 1
     cum = 0.0
     start = 0

@@ -249,16 +249,20 @@ class Citizens:
         self.recipients = self.month_recipients
         return used
 
-    def update_wellbeing(self) -> None:
+    def update_wellbeing(self) -> tuple[np.ndarray, np.ndarray] | None:
         """Well-being moves a fifth of the way to what this month's situation supports; self-
-        reliance erodes under unmet need or an overburdened carer role, and otherwise recovers."""
+        reliance erodes under unmet need or an overburdened carer role, and otherwise recovers.
+
+        Returns the new well-being's sum and histogram per municipality (for the indicators,
+        taken in the same pass)."""
         pop = self.pop
-        _kernels.wellbeing_step(
+        return _kernels.wellbeing_step(
             self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
             pop.carer_load, self.overburdened, self.recipients,
             self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
             self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], self._target,
-            self._marks)
+            self._marks, self.muni_bounds, WELLBEING_BINS)
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1
+WELLBEING_BINS = 200  # bins of the well-being histogram (10th percentile to 0.005)

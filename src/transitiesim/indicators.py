@@ -19,6 +19,7 @@ import numpy as np
 
 from . import _kernels
 from .agents import ProviderStatus
+from .citizens import WELLBEING_BINS
 from .params import DOMAINS
 from .population import Domain
 
@@ -74,7 +75,8 @@ def _person_counts(model: TransitionModel) -> np.ndarray:
 
 
 def _wellbeing_summary(model: TransitionModel) -> tuple[np.ndarray, np.ndarray]:
-    """Sum of well-being and its 200-bin histogram per municipality (once per step)."""
+    """Sum of well-being and its 200-bin histogram per municipality: taken by the citizens'
+    well-being update in this step (``TransitionModel.step``), or else by one pass."""
     cache = getattr(model, "_wellbeing_cache", None)
     if cache is not None and cache[0] == model.steps:
         return cache[1]
@@ -82,9 +84,6 @@ def _wellbeing_summary(model: TransitionModel) -> tuple[np.ndarray, np.ndarray]:
                                                WELLBEING_BINS)
     model._wellbeing_cache = (model.steps, summary)
     return summary
-
-
-WELLBEING_BINS = 200
 
 
 def _book(model: TransitionModel, key: str) -> np.ndarray:

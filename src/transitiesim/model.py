@@ -215,7 +215,9 @@ class TransitionModel(mesa.Model):
         self.settle_payments()
         self.providers.shuffle_do("operate")
         self.initiatives_do("evolve")
-        self.citizens.update_wellbeing()
+        summary = self.citizens.update_wellbeing()
+        if summary is not None:  # the indicators' well-being summary, taken in the same pass
+            self._wellbeing_cache = (self.steps, summary)
         if self.month == 12:
             self.municipalities.do("review_year")
             self.plan_capacity()
