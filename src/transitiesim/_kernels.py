@@ -199,31 +199,45 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
     The target is the base well-being less what this month's situation costs; only persons in
     one of the lists get a target of their own (in ``target``, marked in ``marks``: scratch
     arrays of one entry per person, ``marks`` zero and left so). Returns the new well-being's
-    sum and ``bins``-bin histogram per municipality (``summary_by_municipality``), taken in the
-    same pass."""
-    for k in range(overburdened.size):
-        i = overburdened[k]
-        _touch(i, base, target, marks)
-        target[i] = target[i] - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
-        marks[i] |= 2
-    for k in range(recipients.size):
-        i = recipients[k]
-        _touch(i, base, target, marks)
-        target[i] = target[i] - F(0.12)
-    for d in range(2):
-        idx = need_w if d == 0 else need_j
-        sev = sev_w if d == 0 else sev_j
-        state = state_w if d == 0 else state_j
-        for k in range(idx.size):
-            i = idx[k]
+    sum and ``bins``-bin histogram per municipality (``summary_by_municipality``)."""
+    _strain(base, carer_load, overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j,
+            state_j, target, marks)
+    _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance)
+    return summary_by_municipality(wellbeing, bounds, bins)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def _strain(base, carer_load, overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j,
+            state_j, target, marks):
+    """Each listed person's target: the lists (sorted rows) are read in stretches of rows, one
+    stretch per core at a time; a person's own steps stay in list order."""
+    n = base.size
+    for part in prange(PARTS):
+        r0, r1 = n * part // PARTS, n * (part + 1) // PARTS
+        lo, hi = np.searchsorted(overburdened, r0), np.searchsorted(overburdened, r1)
+        for k in range(lo, hi):
+            i = overburdened[k]
             _touch(i, base, target, marks)
-            s = state[i]
-            w = 0.45 if s == UNMET else (0.3 if s >= WAITING else 0.1)
-            target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
-            if d == 0 and s >= WAITING:
-                marks[i] |= 2
-    return _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance,
-                           bounds, bins)
+            target[i] = target[i] - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
+            marks[i] |= 2
+        lo, hi = np.searchsorted(recipients, r0), np.searchsorted(recipients, r1)
+        for k in range(lo, hi):
+            i = recipients[k]
+            _touch(i, base, target, marks)
+            target[i] = target[i] - F(0.12)
+        for d in range(2):
+            idx = need_w if d == 0 else need_j
+            sev = sev_w if d == 0 else sev_j
+            state = state_w if d == 0 else state_j
+            lo, hi = np.searchsorted(idx, r0), np.searchsorted(idx, r1)
+            for k in range(lo, hi):
+                i = idx[k]
+                _touch(i, base, target, marks)
+                s = state[i]
+                w = 0.45 if s == UNMET else (0.3 if s >= WAITING else 0.1)
+                target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
+                if d == 0 and s >= WAITING:
+                    marks[i] |= 2
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -234,25 +248,18 @@ def _touch(i, base, target, marks):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance, bounds,
-                    bins):
-    sums, hist, fb, parts = _summary_arrays(bounds, bins)
-    for t in prange(parts.size - 1):
-        for mu in range(parts[t], parts[t + 1]):
-            for i in range(bounds[mu], bounds[mu + 1]):
-                m = marks[i]
-                t_i = min(max(target[i] if m & 1 else base[i], F(0.0)), F(1.0))
-                wellbeing[i] = wellbeing[i] + F(0.2) * (t_i - wellbeing[i])
-                sr = self_reliance[i]
-                if m & 2:
-                    self_reliance[i] = max(sr - F(0.01), F(0.05))
-                else:
-                    self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
-                if m:
-                    marks[i] = 0
-            # The municipality's rows are still in cache: summarise them now.
-            sums[mu] = _summarise(wellbeing, bounds[mu], bounds[mu + 1], fb, hist[mu])
-    return sums, hist
+def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance):
+    for i in prange(base.size):
+        m = marks[i]
+        t = min(max(target[i] if m & 1 else base[i], F(0.0)), F(1.0))
+        wellbeing[i] = wellbeing[i] + F(0.2) * (t - wellbeing[i])
+        sr = self_reliance[i]
+        if m & 2:
+            self_reliance[i] = max(sr - F(0.01), F(0.05))
+        else:
+            self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+        if m:
+            marks[i] = 0
 
 
 @njit(cache=True, nogil=True)
@@ -644,30 +651,45 @@ def summary_by_municipality(values, bounds, bins):
 IN_NEED, SERVED, WAITING_ANY, UNMET_ANY, ON_A_LIST = range(5)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def status_counts(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
                   wait_p, bounds):
     """Each person in any of the three sorted need lists counted once per municipality (rows
     contiguous, ``bounds``): in need (any state but NONE), served, waiting (Wmo or youth, none
     unmet), unmet (Wmo or youth), and on at least one waiting list (``wait >= 0`` in a domain
-    whose list holds them). One merge of the lists; no per-person table is built."""
+    whose list holds them). One merge of the lists, in runs of whole municipalities shared out
+    over the cores; no per-person table is built."""
     out = np.zeros((5, bounds.size - 1), dtype=np.int64)
-    a = b = c = 0
-    m = 0
-    while a < need_w.size or b < need_j.size or c < recipients.size:
-        i = need_w[a] if a < need_w.size else np.int64(1) << 62
-        if b < need_j.size and need_j[b] < i:
+    parts = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
+                      wait_p, bounds, parts[t], parts[t + 1], out)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
+                  wait_p, bounds, m0, m1, out):
+    """``status_counts`` for municipalities m0:m1."""
+    r0, r1 = bounds[m0], bounds[m1]
+    a, a_end = np.searchsorted(need_w, r0), np.searchsorted(need_w, r1)
+    b, b_end = np.searchsorted(need_j, r0), np.searchsorted(need_j, r1)
+    c, c_end = np.searchsorted(recipients, r0), np.searchsorted(recipients, r1)
+    m = m0
+    while a < a_end or b < b_end or c < c_end:
+        i = need_w[a] if a < a_end else np.int64(1) << 62
+        if b < b_end and need_j[b] < i:
             i = need_j[b]
-        if c < recipients.size and recipients[c] < i:
+        if c < c_end and recipients[c] < i:
             i = recipients[c]
         listed = False
-        if a < need_w.size and need_w[a] == i:
+        if a < a_end and need_w[a] == i:
             listed = listed or wait_w[i] >= 0
             a += 1
-        if b < need_j.size and need_j[b] == i:
+        if b < b_end and need_j[b] == i:
             listed = listed or wait_j[i] >= 0
             b += 1
-        if c < recipients.size and recipients[c] == i:
+        if c < c_end and recipients[c] == i:
             listed = listed or wait_p[i] >= 0
             c += 1
         while i >= bounds[m + 1]:
@@ -682,7 +704,6 @@ def status_counts(need_w, need_j, recipients, state_w, state_j, state_p, wait_w,
         out[WAITING_ANY, m] += waiting
         out[UNMET_ANY, m] += unmet
         out[ON_A_LIST, m] += listed
-    return out
 
 
 @njit(cache=True, nogil=True)
