@@ -54,7 +54,7 @@ def test_an_unmet_need_grows_by_the_escalation_rate_and_its_care_costs_more():
         p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
         p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
         float(p["tariff_residential_eur_per_month"]),
-        float(p["tariff_reintegration_eur_per_month"]))
+        float(p["tariff_reintegration_eur_per_month"]), np.array([0, 4]))
     assert list(clients) == [0, 1, 2, 3]
     assert unit[0] < unit[1] < unit[2] < unit[3]
     assert unit[1] == pytest.approx(2 * unit[0], rel=1e-6)

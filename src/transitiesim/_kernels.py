@@ -263,6 +263,25 @@ def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_rel
 
 
 @njit(cache=True, nogil=True)
+def _runs(idx, bounds):
+    """Positions in the sorted rows ``idx`` where each run of ``_parts(bounds, PARTS)``
+    starts (PARTS + 1 entries): the stretch of ``idx`` in whole municipalities one core
+    takes at a time."""
+    return np.searchsorted(idx, bounds[_parts(bounds, PARTS)])
+
+
+@njit(cache=True, nogil=True)
+def _joined(buf, starts, counts):
+    """The first ``counts[t]`` entries of ``buf`` from each ``starts[t]``, run after run."""
+    out = np.empty(counts.sum(), dtype=buf.dtype)
+    n = 0
+    for t in range(counts.size):
+        out[n:n + counts[t]] = buf[starts[t]:starts[t] + counts[t]]
+        n += counts[t]
+    return out
+
+
+@njit(cache=True, nogil=True)
 def _summary_arrays(bounds, bins):
     """Empty sums and histograms per municipality, the bin scale, and the runs (``_parts``)."""
     M = bounds.size - 1
@@ -295,39 +314,54 @@ def _parts(bounds, k):
     return out
 
 
-@njit(cache=True, nogil=True)
-def open_needs(old, sev, new, prov, state):
+@njit(cache=True, nogil=True, parallel=True)
+def open_needs(old, sev, new, prov, state, bounds):
     """This month's look at one domain, in one merge: the sorted persons with a need now
     (last look's ``old`` whose ``sev > 0`` still, and this month's onsets ``new``), and among
     them those a provider does not serve. Last look's persons start from NONE; served persons
-    are marked FORMAL. Returns (persons with a need, those not served), each sorted."""
+    are marked FORMAL. Returns (persons with a need, those not served), each sorted. Runs of
+    whole municipalities go to the cores."""
+    o_starts, n_starts = _runs(old, bounds), _runs(new, bounds)
     out = np.empty(old.size + new.size, dtype=np.int64)
     rest = np.empty(old.size + new.size, dtype=np.int64)
-    a = b = n = r = 0
-    while a < old.size or b < new.size:
-        if a < old.size and sev[old[a]] <= 0:
+    starts = o_starts + n_starts
+    n_out = np.zeros(PARTS, dtype=np.int64)
+    n_rest = np.zeros(PARTS, dtype=np.int64)
+    for t in prange(PARTS):
+        n_out[t], n_rest[t] = _open_run(old, o_starts[t], o_starts[t + 1], new, n_starts[t],
+                                        n_starts[t + 1], sev, prov, state, out, rest,
+                                        starts[t])
+    return _joined(out, starts, n_out), _joined(rest, starts, n_rest)
+
+
+@njit(cache=True, nogil=True)
+def _open_run(old, a, a_end, new, b, b_end, sev, prov, state, out, rest, at):
+    """``open_needs`` for old[a:a_end] and new[b:b_end], written from ``at`` on."""
+    n = r = 0
+    while a < a_end or b < b_end:
+        if a < a_end and sev[old[a]] <= 0:
             state[old[a]] = NONE
             a += 1
             continue
-        if b >= new.size or (a < old.size and old[a] < new[b]):
+        if b >= b_end or (a < a_end and old[a] < new[b]):
             v = old[a]
             a += 1
             state[v] = NONE
         else:
             v = new[b]
             b += 1
-            if a < old.size and old[a] == v:
+            if a < a_end and old[a] == v:
                 a += 1
                 state[v] = NONE
-        if n == 0 or out[n - 1] != v:
-            out[n] = v
+        if n == 0 or out[at + n - 1] != v:
+            out[at + n] = v
             n += 1
             if prov[v] >= 0:
                 state[v] = FORMAL
             else:
-                rest[r] = v
+                rest[at + r] = v
                 r += 1
-    return out[:n].copy(), rest[:r].copy()
+    return n, r
 
 
 @njit(cache=True, nogil=True)
@@ -559,6 +593,19 @@ def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, 
 
 
 @njit(cache=True, nogil=True)
+def sums_by_municipality(idx, values, bounds):
+    """``np.bincount(muni[idx], weights=values)`` for sorted rows ``idx`` (``values`` aligned
+    with them): float64 sums in row order, the municipality read off ``bounds``."""
+    out = np.zeros(bounds.size - 1)
+    m = 0
+    for k in range(idx.size):
+        while idx[k] >= bounds[m + 1]:
+            m += 1
+        out[m] += np.float64(values[k])
+    return out
+
+
+@njit(cache=True, nogil=True)
 def weighted_count_by_group(flag, group, weight, n_groups):
     """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
     per-person product array (float64 sums in row order, as bincount adds)."""
@@ -727,37 +774,42 @@ def union_sorted(a, b):
     return out[:n].copy()
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_ambulant,
-                 unit_residential, unit_reintegration):
+                 unit_residential, unit_reintegration, bounds):
     """The persons among ``idx`` whom a provider serves (in order), and the reference value
     (EUR) of the care each provider gives them this month: per client, the reference tariff
     for their service (per hour of need for Wmo support and ambulant youth care, per month
-    otherwise) times their weight, summed in row order."""
+    otherwise) times their weight, summed in row order (runs of whole municipalities on the
+    cores, as in ``clients_and_queue``)."""
+    starts = _runs(idx, bounds)
     clients = np.empty(idx.size, dtype=np.int64)
+    counts = np.zeros(PARTS, dtype=np.int64)
     out = np.zeros(n_providers)
     uw, ua = F(unit_wmo), F(unit_ambulant)
-    n = 0
-    for k in range(idx.size):
-        i = idx[k]
-        pr = prov[i]
-        if pr < 0:
-            continue
-        clients[n] = i
-        n += 1
-        s = service[pr]
-        if s == 0:  # Service.WMO_SUPPORT
-            unit = np.float64(sev[i] * uw)
-        elif s == 1:  # Service.JEUGD_AMBULANT
-            unit = np.float64(sev[i] * ua)
-        elif s == 2:  # Service.JEUGD_RESIDENTIAL
-            unit = unit_residential
-        elif s == 3:  # Service.REINTEGRATION
-            unit = unit_reintegration
-        else:
-            unit = np.nan  # a lump-sum service has no clients
-        out[pr] += unit * np.float64(weight[i])
-    return clients[:n].copy(), out
+    for t in prange(PARTS):
+        n = 0
+        for k in range(starts[t], starts[t + 1]):
+            i = idx[k]
+            pr = prov[i]
+            if pr < 0:
+                continue
+            clients[starts[t] + n] = i
+            n += 1
+            s = service[pr]
+            if s == 0:  # Service.WMO_SUPPORT
+                unit = np.float64(sev[i] * uw)
+            elif s == 1:  # Service.JEUGD_AMBULANT
+                unit = np.float64(sev[i] * ua)
+            elif s == 2:  # Service.JEUGD_RESIDENTIAL
+                unit = unit_residential
+            elif s == 3:  # Service.REINTEGRATION
+                unit = unit_reintegration
+            else:
+                unit = np.nan  # a lump-sum service has no clients
+            out[pr] += unit * np.float64(weight[i])
+        counts[t] = n
+    return _joined(clients, starts, counts), out
 
 
 @njit(cache=True, nogil=True)
@@ -818,23 +870,28 @@ def order_within_groups(groups, keys):
     return out
 
 
-@njit(cache=True, nogil=True)
-def clients_and_queue(idx, prov, wait, weight, out):
+@njit(cache=True, nogil=True, parallel=True)
+def clients_and_queue(idx, prov, wait, weight, out, bounds):
     """One pass over a need list before placements: add the weight of each served person to
     their provider's entry of ``out``, in row order (``np.bincount(prov[served],
     weights=weight[served])`` without the list of the served), and return the persons on the
-    waiting list (``wait >= 0``), in order."""
+    waiting list (``wait >= 0``), in order. Runs of whole municipalities go to the cores (a
+    provider serves one municipality, so its sum is taken on one core, in row order)."""
+    starts = _runs(idx, bounds)
     queue = np.empty(idx.size, dtype=np.int64)
-    n = 0
-    for k in range(idx.size):
-        i = idx[k]
-        pr = prov[i]
-        if pr >= 0:
-            out[pr] += np.float64(weight[i])
-        if wait[i] >= 0:
-            queue[n] = i
-            n += 1
-    return queue[:n].copy()
+    counts = np.zeros(PARTS, dtype=np.int64)
+    for t in prange(PARTS):
+        n = 0
+        for k in range(starts[t], starts[t + 1]):
+            i = idx[k]
+            pr = prov[i]
+            if pr >= 0:
+                out[pr] += np.float64(weight[i])
+            if wait[i] >= 0:
+                queue[starts[t] + n] = i
+                n += 1
+        counts[t] = n
+    return _joined(queue, starts, counts)
 
 
 @njit(cache=True, nogil=True)

@@ -410,7 +410,8 @@ class TransitionModel(mesa.Model):
         # serves one domain, so each entry is summed over its own domain only.
         clients = np.zeros(len(self.providers_list))
         queues = [_kernels.clients_and_queue(self.citizens.with_need(d), pop.provider[d],
-                                             pop.wait_months[d], pop.weight, clients)
+                                             pop.wait_months[d], pop.weight, clients,
+                                             self.muni_bounds)
                   for d in range(3)]
         # Providers take new clients if contracted and paid at least their bid.
         bid = self.p["provider_tariff_bid"]
@@ -481,7 +482,6 @@ class TransitionModel(mesa.Model):
         experiment grants and initiative grants; clients pay their own contribution."""
         pop, p = self.pop, self.p
         P = len(self.providers_list)
-        M = len(self.municipality_list)
         service, muni_of = self._provider_arrays()
         tariffs = np.array([m.tariff() for m in self.municipality_list])
         ref_volume = np.zeros(P)
@@ -494,22 +494,21 @@ class TransitionModel(mesa.Model):
                 service, P, p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
                 p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
                 float(p["tariff_residential_eur_per_month"]),
-                float(p["tariff_reintegration_eur_per_month"]))
+                float(p["tariff_reintegration_eur_per_month"]), self.muni_bounds)
             ref_volume += volume
         # A provider whose innovations worked needs less effort per client: it bills less.
         efficiency = np.array([pr.cost_factor for pr in self.providers_list])
         ref_volume *= efficiency
         pay = ref_volume * tariffs[muni_of]
         wmo_clients = self.clients_of(Domain.WMO)
-        contributions = np.bincount(pop.muni[wmo_clients], minlength=M,
-                                    weights=pop.weight[wmo_clients]
-                                    * self.rijk.own_contribution_eur)
+        contributions = _kernels.sums_by_municipality(
+            wmo_clients, pop.weight[wmo_clients] * self.rijk.own_contribution_eur,
+            self.muni_bounds)
         # Each recipient's own benefit this month (the payees' side of the ledger).
         self.benefit_recipients = self.citizens.recipients
         self.benefit_received_eur = (pop.weight[self.benefit_recipients]
                                      * p["bijstand_benefit_eur_per_month"])
-        benefits = np.bincount(pop.muni[self.benefit_recipients], minlength=M,
-                               weights=self.benefit_received_eur)
+        benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)
         # Providers' costs this month (paid in Provider.operate).
         share = p["fixed_cost_share"]
@@ -601,9 +600,8 @@ class TransitionModel(mesa.Model):
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
         """Benefits received this month, summed from each recipient's own account."""
-        return np.bincount(self.pop.muni[self.benefit_recipients],
-                           weights=self.benefit_received_eur,
-                           minlength=len(self.municipality_list))
+        return _kernels.sums_by_municipality(self.benefit_recipients,
+                                             self.benefit_received_eur, self.muni_bounds)
 
     # --- helpers for agents' decisions ------------------------------------------------------
     def draw(self, stream: str) -> float:
