@@ -144,7 +144,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
 @njit(cache=True, nogil=True)
 def _rows_by_flag(flags):
     """Rows with each of the four flags NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT, in order."""
-    rows = nonzero_rows(flags)
+    rows = _rows_with_mark(flags, 255)
     counts = np.zeros(4, dtype=np.int64)
     for i in rows:
         f = flags[i]
@@ -159,34 +159,6 @@ def _rows_by_flag(flags):
                 out[b][fill[b]] = i
                 fill[b] += 1
     return out[0], out[1], out[2], out[3]
-
-
-@njit(cache=True, nogil=True)
-def nonzero_rows(marks):
-    """``np.flatnonzero(marks)`` for a uint8 array that is mostly zero: eight bytes are read
-    at a time and only words with a mark are looked into."""
-    words = marks.size // 8
-    w = marks[:words * 8].view(np.uint64)
-    n = 0
-    for j in range(words):
-        if w[j]:
-            for i in range(8 * j, 8 * j + 8):
-                n += marks[i] != 0
-    for i in range(words * 8, marks.size):
-        n += marks[i] != 0
-    out = np.empty(n, dtype=np.int64)
-    n = 0
-    for j in range(words):
-        if w[j]:
-            for i in range(8 * j, 8 * j + 8):
-                if marks[i]:
-                    out[n] = i
-                    n += 1
-    for i in range(words * 8, marks.size):
-        if marks[i]:
-            out[n] = i
-            n += 1
-    return out
 
 
 @njit(cache=True, nogil=True)
@@ -471,7 +443,7 @@ def _marked_rows(marks, touched):
     if touched.size * 1000 < marks.size:  # sorting t rows costs about as much as 1000 t bytes
         rows = np.sort(touched)
     else:
-        rows = nonzero_rows(marks)
+        rows = _rows_with_mark(marks, 255)
     n1 = n2 = 0
     for r in rows:
         n1 += marks[r] & 1
@@ -605,82 +577,124 @@ def sums_by_municipality(idx, values, bounds):
     return out
 
 
-@njit(cache=True, nogil=True)
-def weighted_count_by_group(flag, group, weight, n_groups):
+@njit(cache=True, nogil=True, parallel=True)
+def weighted_count_by_group(flag, group, weight, n_groups, bounds):
     """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
-    per-person product array (float64 sums in row order, as bincount adds)."""
+    per-person product array (float64 sums in row order, as bincount adds), for groups that
+    lie within one municipality (neighbourhoods): runs of whole municipalities on the cores."""
     out = np.zeros(n_groups)
-    for i in range(flag.size):
-        if flag[i]:
-            out[group[i]] += np.float64(weight[i])
+    parts = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        for i in range(bounds[parts[t]], bounds[parts[t + 1]]):
+            if flag[i]:
+                out[group[i]] += np.float64(weight[i])
     return out
 
 
-@njit(cache=True, nogil=True)
-def age_one_year(age, u, death_chance, max_age):
+@njit(cache=True, nogil=True, parallel=True)
+def age_one_year(age, u, death_chance, max_age, marks):
     """January: everyone ages a year; a person dies if their draw ``u`` falls below the death
     chance at their new age (``death_chance`` by age, float32) or they pass ``max_age``.
-    Returns (who died, who turned 18), each sorted."""
+    Returns (who died, who turned 18), each sorted. ``marks``: uint8 scratch, zero and left
+    so."""
     n = age.size
-    died = np.empty(n // 8 + 16, dtype=np.int64)
-    adult = np.empty(n // 8 + 16, dtype=np.int64)
-    nd = na = 0
-    for i in range(n):
-        a = age[i] + 1
-        age[i] = a
-        if u[i] < np.float64(death_chance[min(a, death_chance.size - 1)]) or a > max_age:
-            if nd == died.size:
-                died = _grow(died)
-            died[nd] = i
-            nd += 1
-        if a == 18:
-            if na == adult.size:
-                adult = _grow(adult)
-            adult[na] = i
-            na += 1
-    return died[:nd].copy(), adult[:na].copy()
+    last = death_chance.size - 1
+    for t in prange(PARTS):
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            a = age[i] + 1
+            age[i] = a
+            f = 0
+            if u[i] < np.float64(death_chance[min(a, last)]) or a > max_age:
+                f = 1
+            if a == 18:
+                f |= 2
+            marks[i] = f
+    died = _rows_with_mark(marks, 1)
+    adult = _rows_with_mark(marks, 2)
+    for rows in (died, adult):
+        for k in range(rows.size):
+            marks[rows[k]] = 0
+    return died, adult
 
 
-@njit(cache=True, nogil=True)
-def _grow(a):
-    out = np.empty(a.size * 2, dtype=a.dtype)
-    out[:a.size] = a
+@njit(cache=True, nogil=True, parallel=True)
+def _rows_with_mark(marks, bit):
+    """Sorted rows whose ``marks`` have ``bit`` set (mostly-zero marks: words of eight
+    bytes are skipped when zero), counted and then written run by run on the cores."""
+    n = marks.size
+    words = n // 8
+    w = marks[:words * 8].view(np.uint64)
+    counts = np.zeros(PARTS + 1, dtype=np.int64)
+    for t in prange(PARTS):
+        counts[t + 1] = _marked_in(marks, w, bit, words * t // PARTS, words * (t + 1) // PARTS,
+                                   n if t == PARTS - 1 else 0, None, 0)
+    starts = np.cumsum(counts)
+    out = np.empty(starts[PARTS], dtype=np.int64)
+    for t in prange(PARTS):
+        _marked_in(marks, w, bit, words * t // PARTS, words * (t + 1) // PARTS,
+                   n if t == PARTS - 1 else 0, out, starts[t])
     return out
 
 
 @njit(cache=True, nogil=True)
-def rows_in_age_range(age, lo, hi):
-    """Sorted rows with ``lo <= age <= hi`` (int32)."""
+def _marked_in(marks, w, bit, w0, w1, tail_end, out, at):
+    """Rows with ``bit`` in words w0:w1 (and, if ``tail_end``, the rows after the last whole
+    word): counted, or written to ``out`` from ``at`` when ``out`` is given."""
     n = 0
-    for i in range(age.size):
-        n += age[i] >= lo and age[i] <= hi
-    out = np.empty(n, dtype=np.int32)
-    n = 0
-    for i in range(age.size):
-        if age[i] >= lo and age[i] <= hi:
-            out[n] = i
+    for j in range(w0, w1):
+        if w[j]:
+            for i in range(8 * j, 8 * j + 8):
+                if marks[i] & bit:
+                    if out is not None:
+                        out[at + n] = i
+                    n += 1
+    for i in range(8 * w.size, tail_end):
+        if marks[i] & bit:
+            if out is not None:
+                out[at + n] = i
             n += 1
+    return n
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def rows_in_age_range(age, lo, hi):
+    """Sorted rows with ``lo <= age <= hi`` (int32), counted and written run by run."""
+    n = age.size
+    counts = np.zeros(PARTS + 1, dtype=np.int64)
+    for t in prange(PARTS):
+        c = 0
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            c += age[i] >= lo and age[i] <= hi
+        counts[t + 1] = c
+    starts = np.cumsum(counts)
+    out = np.empty(starts[PARTS], dtype=np.int32)
+    for t in prange(PARTS):
+        k = starts[t]
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            if age[i] >= lo and age[i] <= hi:
+                out[k] = i
+                k += 1
     return out
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def cared_for_by(carer, rows, marks):
     """Sorted persons whose carer is one of ``rows`` (``marks``: uint8 scratch, zero and left
-    so)."""
+    so: the carers get bit 1, the persons they care for bit 2, each row written only by the
+    core that owns it)."""
     for k in range(rows.size):
         marks[rows[k]] = 1
-    n = 0
-    out = np.empty(max(rows.size * 4, 16), dtype=np.int64)
-    for i in range(carer.size):
-        c = carer[i]
-        if c >= 0 and marks[c]:
-            if n == out.size:
-                out = _grow(out)
-            out[n] = i
-            n += 1
+    n = carer.size
+    for t in prange(PARTS):
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            if carer[i] >= 0 and marks[carer[i]] & 1:
+                marks[i] |= 2
+    out = _rows_with_mark(marks, 2)
+    for k in range(out.size):
+        marks[out[k]] = 0
     for k in range(rows.size):
         marks[rows[k]] = 0
-    return out[:n].copy()
+    return out
 
 
 @njit(cache=True, nogil=True, parallel=True)

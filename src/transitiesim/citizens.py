@@ -90,8 +90,8 @@ class Citizens:
             p["volunteering_rate"] * self.power, np.array(WORKING_AGE), self.muni_bounds,
             self.onset_month, self.entry_month, self.minor, self.working, self.volunteer,
             self.base_wellbeing)
-        self.volunteers_by_nbh = _kernels.weighted_count_by_group(self.volunteer, pop.nbh,
-                                                                  pop.weight, self.n_nbh)
+        self.volunteers_by_nbh = _kernels.weighted_count_by_group(
+            self.volunteer, pop.nbh, pop.weight, self.n_nbh, self.muni_bounds)
 
     def update_income_term(self, idx: np.ndarray | None = None) -> None:
         """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
@@ -116,7 +116,7 @@ class Citizens:
         """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
         pop, rng = self.pop, self.streams["mortality"]
         dead, adult_now = _kernels.age_one_year(pop.age, rng.random(self.n), self.death_chance,
-                                                MAX_AGE)
+                                                MAX_AGE, self._marks)
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.
         carry = pop.severity[JEUGD][adult_now]
         pop.severity[WMO][adult_now] = np.maximum(pop.severity[WMO][adult_now],

@@ -195,8 +195,9 @@ def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray
     must be sorted (persons are stored municipality by municipality).
     """
     pool = np.flatnonzero(eligible) if eligible.dtype == bool else eligible
-    m_count = int(muni.max()) + 1 if muni.size else 0
-    counts = np.bincount(muni[pool], minlength=m_count)
+    m_count = int(muni[-1]) + 1 if muni.size else 0  # sorted: the last is the largest
+    # Rows are sorted by municipality, and so is the pool: count it off the row bounds.
+    counts = np.diff(np.searchsorted(pool, np.searchsorted(muni, np.arange(m_count + 1))))
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     m = muni[who]
     k = counts[m]
