@@ -152,3 +152,14 @@ def test_the_kept_indices_of_persons_in_need_match_a_full_search():
         np.testing.assert_array_equal(c.recipients, np.flatnonzero(pop.on_bijstand))
         np.testing.assert_array_equal(c.carers, np.flatnonzero(pop.carer_load > 0))
         np.testing.assert_array_equal(c.overburdened, np.flatnonzero(pop.carer_load > 1))
+
+
+def test_carers_live_in_the_municipality_of_those_they_care_for():
+    """Generation and yearly renewal pick carers in the person's own municipality; the informal
+    care kernel relies on it to work on municipalities in parallel."""
+    model = finished_model("netherlands", seed=3, municipalities=20, inhabitants=300_000,
+                           scale=0.1, end_year=2016)
+    pop = model.pop
+    has = np.flatnonzero(pop.carer >= 0)
+    assert has.size > 0.5 * pop.size
+    np.testing.assert_array_equal(pop.muni[pop.carer[has]], pop.muni[has])

@@ -390,85 +390,86 @@ def request_hours(who, sev, residential_threshold, hours_at_full):
     return out
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers,
-                  slot, marks, carer_hours, stretch):
+                  slot, marks, carer_hours, stretch, bounds):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
     then youth care, in row order). ``slot`` (int, -1) and ``marks`` (uint8, 0) are scratch
     arrays of one entry per person, left as they were. Returns (hours got per Wmo request,
-    per youth request, carers who gave (sorted), overburdened carers (sorted))."""
-    for k in range(old_carers.size):
-        carer_load[old_carers[k]] = 0
+    per youth request, carers who gave (sorted), overburdened carers (sorted)).
+
+    A carer lives in the municipality of everyone they care for (partner, parent, or another
+    adult picked there), so runs of whole municipalities are independent and go to the cores;
+    each carer's requests are still added up in the order above."""
+    rows = bounds[_parts(bounds, PARTS)]
+    old_at = np.searchsorted(old_carers, rows)
+    w_at, j_at = np.searchsorted(who_w, rows), np.searchsorted(who_j, rows)
     touched = np.empty(who_w.size + who_j.size, dtype=np.int64)
-    asked = np.zeros(who_w.size + who_j.size)
+    share = np.zeros(who_w.size + who_j.size)
+    n_touched = np.zeros(PARTS, dtype=np.int64)
+    got_w, got_j = np.zeros(who_w.size), np.zeros(who_j.size)
+    for t in prange(PARTS):
+        n_touched[t] = _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load,
+                                 old_carers, slot, marks, carer_hours, stretch, rows[t],
+                                 rows[t + 1], old_at[t], old_at[t + 1], w_at[t], w_at[t + 1],
+                                 j_at[t], j_at[t + 1], touched, share, got_w, got_j)
+    gave, burdened = _rows_with_mark(marks, 1), _rows_with_mark(marks, 2)
+    for t in prange(PARTS):
+        at = w_at[t] + j_at[t]
+        for k in range(at, at + n_touched[t]):
+            slot[touched[k]] = -1
+            marks[touched[k]] = 0
+    return got_w, got_j, gave, burdened
+
+
+@njit(cache=True, nogil=True)
+def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers, slot,
+              marks, carer_hours, stretch, r0, r1, o0, o1, w0, w1, j0, j1, touched, share,
+              got_w, got_j):
+    """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
+    are written to ``touched`` and their shares to ``share`` from w0 + j0 on. Returns how
+    many carers were asked."""
+    for k in range(o0, o1):
+        carer_load[old_carers[k]] = 0
+    at = w0 + j0
+    asked = np.zeros(w1 - w0 + j1 - j0)
     nt = 0
     for d in range(2):
         who = who_w if d == 0 else who_j
         hours = hours_w if d == 0 else hours_j
-        for k in range(who.size):
+        for k in range(w0 if d == 0 else j0, w1 if d == 0 else j1):
             c = carer[who[k]]
             if c >= 0:
+                if c < r0 or c >= r1:
+                    raise ValueError("a carer lives outside the municipality of those they "
+                                     "care for")
                 if slot[c] < 0:
                     slot[c] = nt
-                    touched[nt] = c
+                    touched[at + nt] = c
                     nt += 1
                 asked[slot[c]] += np.float64(hours[k])
-    share = np.zeros(nt)
     ch, st = F(carer_hours), F(stretch)
     for j in range(nt):  # per carer, in the order first asked (values do not depend on it)
-        c = touched[j]
+        c = touched[at + j]
         a = asked[j]
         sustainable = ch * (F(1.0) - sev_wmo[c])
         given = min(a, np.float64(st * sustainable))
-        share[j] = given / a if a > 0 else 0.0
+        share[at + j] = given / a if a > 0 else 0.0
         if sustainable > 0:
             load = given / np.float64(sustainable)
         else:
             load = 2.0 if given > 0 else 0.0
         carer_load[c] = F(load)
         marks[c] = (1 if given > 0 else 0) | (2 if carer_load[c] > 1.0 else 0)
-    gave, burdened = _marked_rows(marks, touched[:nt])
-    got_w = _got(who_w, hours_w, carer, slot, share)
-    got_j = _got(who_j, hours_j, carer, slot, share)
-    for k in range(nt):
-        slot[touched[k]] = -1
-        marks[touched[k]] = 0
-    return got_w, got_j, gave, burdened
-
-
-@njit(cache=True, nogil=True)
-def _marked_rows(marks, touched):
-    """Rows with mark 1 and with mark 2, each sorted: a scan of the marks when many rows are
-    marked, a sort of the few otherwise."""
-    if touched.size * 1000 < marks.size:  # sorting t rows costs about as much as 1000 t bytes
-        rows = np.sort(touched)
-    else:
-        rows = _rows_with_mark(marks, 255)
-    n1 = n2 = 0
-    for r in rows:
-        n1 += marks[r] & 1
-        n2 += (marks[r] >> 1) & 1
-    one = np.empty(n1, dtype=np.int64)
-    two = np.empty(n2, dtype=np.int64)
-    n1 = n2 = 0
-    for r in rows:
-        if marks[r] & 1:
-            one[n1] = r
-            n1 += 1
-        if marks[r] & 2:
-            two[n2] = r
-            n2 += 1
-    return one, two
-
-
-@njit(cache=True, nogil=True)
-def _got(who, hours, carer, slot, share):
-    got = np.zeros(who.size)
-    for k in range(who.size):
-        c = carer[who[k]]
-        if c >= 0:
-            got[k] = np.float64(hours[k]) * share[slot[c]]
-    return got
+    for d in range(2):
+        who = who_w if d == 0 else who_j
+        hours = hours_w if d == 0 else hours_j
+        got = got_w if d == 0 else got_j
+        for k in range(w0 if d == 0 else j0, w1 if d == 0 else j1):
+            c = carer[who[k]]
+            if c >= 0:
+                got[k] = np.float64(hours[k]) * share[at + slot[c]]
+    return nt
 
 
 @njit(cache=True, nogil=True, parallel=True)

@@ -232,7 +232,8 @@ class Citizens:
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
         got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
             who_w, hours_w, who_j, hours_j, pop.carer, pop.severity[WMO], pop.carer_load,
-            self.carers, self._slot, self._marks, p["carer_hours_per_month"], 0.5 + self.power)
+            self.carers, self._slot, self._marks, p["carer_hours_per_month"], 0.5 + self.power,
+            self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             price = (np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
                      if d == WMO else 1.0)
