@@ -50,7 +50,7 @@ def test_an_unmet_need_grows_by_the_escalation_rate_and_its_care_costs_more():
     rows = np.arange(4, dtype=np.int64)
     clients, unit = _kernels.served_value(
         rows, rows.astype(np.int32), np.array([0.2, 0.4, 0.6, 0.8], dtype=np.float32),
-        np.ones(4, dtype=np.float32), services, 4,
+        np.ones(1, dtype=np.float32), services, 4,
         p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
         p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
         float(p["tariff_residential_eur_per_month"]),

@@ -795,8 +795,8 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
     """The persons among ``idx`` whom a provider serves (in order), and the reference value
     (EUR) of the care each provider gives them this month: per client, the reference tariff
     for their service (per hour of need for Wmo support and ambulant youth care, per month
-    otherwise) times their weight, summed in row order (runs of whole municipalities on the
-    cores, as in ``clients_and_queue``)."""
+    otherwise) times their weight (per municipality, as in ``clients_and_queue``), summed in
+    row order (runs of whole municipalities on the cores)."""
     starts = _runs(idx, bounds)
     clients = np.empty(idx.size, dtype=np.int64)
     counts = np.zeros(PARTS, dtype=np.int64)
@@ -804,11 +804,14 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
     uw, ua = F(unit_wmo), F(unit_ambulant)
     for t in prange(PARTS):
         n = 0
+        m = 0
         for k in range(starts[t], starts[t + 1]):
             i = idx[k]
             pr = prov[i]
             if pr < 0:
                 continue
+            while i >= bounds[m + 1]:
+                m += 1
             clients[starts[t] + n] = i
             n += 1
             s = service[pr]
@@ -822,7 +825,7 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
                 unit = unit_reintegration
             else:
                 unit = np.nan  # a lump-sum service has no clients
-            out[pr] += unit * np.float64(weight[i])
+            out[pr] += unit * np.float64(weight[m])
         counts[t] = n
     return _joined(clients, starts, counts), out
 
@@ -890,18 +893,22 @@ def clients_and_queue(idx, prov, wait, weight, out, bounds):
     """One pass over a need list before placements: add the weight of each served person to
     their provider's entry of ``out``, in row order (``np.bincount(prov[served],
     weights=weight[served])`` without the list of the served), and return the persons on the
-    waiting list (``wait >= 0``), in order. Runs of whole municipalities go to the cores (a
-    provider serves one municipality, so its sum is taken on one core, in row order)."""
+    waiting list (``wait >= 0``), in order. ``weight`` is per municipality (everyone there
+    has the same weight), read off ``bounds``. Runs of whole municipalities go to the cores
+    (a provider serves one municipality, so its sum is taken on one core, in row order)."""
     starts = _runs(idx, bounds)
     queue = np.empty(idx.size, dtype=np.int64)
     counts = np.zeros(PARTS, dtype=np.int64)
     for t in prange(PARTS):
         n = 0
+        m = 0
         for k in range(starts[t], starts[t + 1]):
             i = idx[k]
             pr = prov[i]
             if pr >= 0:
-                out[pr] += np.float64(weight[i])
+                while i >= bounds[m + 1]:
+                    m += 1
+                out[pr] += np.float64(weight[m])
             if wait[i] >= 0:
                 queue[starts[t] + n] = i
                 n += 1

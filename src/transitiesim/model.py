@@ -117,8 +117,10 @@ class TransitionModel(mesa.Model):
         self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
                             self.streams["population"], age_shares)
         self.inhabitants = sizes.astype(np.float64)
-        # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
+        # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1],
+        # each with the municipality's weight (float32, as in the person arrays).
         self.muni_bounds = np.concatenate([[0], np.cumsum(sim)])
+        self.muni_weight = self.pop.weight[self.muni_bounds[:-1]]
 
     def _seed_needs(self) -> None:
         """Starting needs near their long-run levels; the burn-in years settle the rest."""
@@ -410,7 +412,7 @@ class TransitionModel(mesa.Model):
         # serves one domain, so each entry is summed over its own domain only.
         clients = np.zeros(len(self.providers_list))
         queues = [_kernels.clients_and_queue(self.citizens.with_need(d), pop.provider[d],
-                                             pop.wait_months[d], pop.weight, clients,
+                                             pop.wait_months[d], self.muni_weight, clients,
                                              self.muni_bounds)
                   for d in range(3)]
         # Providers take new clients if contracted and paid at least their bid.
@@ -490,7 +492,7 @@ class TransitionModel(mesa.Model):
         for d in range(3):
             # Who is served after this month's placements, and what their care is worth.
             self._clients_cache[d], volume = _kernels.served_value(
-                self.citizens.with_need(d), pop.provider[d], pop.severity[d], pop.weight,
+                self.citizens.with_need(d), pop.provider[d], pop.severity[d], self.muni_weight,
                 service, P, p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
                 p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
                 float(p["tariff_residential_eur_per_month"]),
