@@ -500,22 +500,23 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
             state[i] = WAITING
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def participation_support(old, recipients, prov, wait, sev, state):
     """Social assistance meets the income need (FORMAL); recipients without a trajectory and
-    not too far from work join the reintegration queue."""
-    reset_state(old, state)
-    for k in range(recipients.size):
-        i = recipients[k]
-        state[i] = FORMAL
-        if prov[i] < 0 and wait[i] < 0 and sev[i] <= F(0.7):
-            wait[i] = 0
-
-
-@njit(cache=True, nogil=True)
-def reset_state(idx, state):
-    for k in range(idx.size):
-        state[idx[k]] = NONE
+    not too far from work join the reintegration queue. Last look's recipients (``old``)
+    start from NONE. Runs of rows on the cores, each person's steps in this order."""
+    rows = np.empty(PARTS + 1, dtype=np.int64)
+    for t in range(PARTS + 1):
+        rows[t] = state.size * t // PARTS
+    o_at, r_at = np.searchsorted(old, rows), np.searchsorted(recipients, rows)
+    for t in prange(PARTS):
+        for k in range(o_at[t], o_at[t + 1]):
+            state[old[k]] = NONE
+        for k in range(r_at[t], r_at[t + 1]):
+            i = recipients[k]
+            state[i] = FORMAL
+            if prov[i] < 0 and wait[i] < 0 and sev[i] <= F(0.7):
+                wait[i] = 0
 
 
 @njit(cache=True, nogil=True, parallel=True)
