@@ -336,47 +336,69 @@ def _open_run(old, a, a_end, new, b, b_end, sev, prov, state, out, rest, at):
     return n, r
 
 
-@njit(cache=True, nogil=True)
-def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full, state):
+@njit(cache=True, nogil=True, parallel=True)
+def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full, state,
+                  bounds):
     """Initiatives' light support for light Wmo needs, neighbourhood by neighbourhood in row
     order while the hours last. Marks INITIATIVE; returns (persons not covered, hours used per
-    neighbourhood)."""
+    neighbourhood).
+
+    A neighbourhood lies in one municipality, so runs of whole municipalities go to the cores;
+    the running sum of demand that decides who fits is the one whole-list sum in
+    (neighbourhood, row) order, taken in a short serial pass between."""
     used = np.zeros(supply.size)
     lt = F(light_threshold)
     hf = F(hours_at_full)
-    light = np.empty(rest.size, dtype=np.int64)
-    n = 0
-    for k in range(rest.size):
-        if sev[rest[k]] < lt:
-            light[n] = k
-            n += 1
-    light = light[:n]
-    groups = np.empty(n, dtype=np.int64)
-    for j in range(n):
-        groups[j] = nbh[rest[light[j]]]
-    order = np.argsort(groups, kind="mergesort")
+    at = _runs(rest, bounds)
+    light = np.empty(rest.size, dtype=np.int64)  # positions in rest, by (nbh, row) per run
+    group = np.empty(rest.size, dtype=np.int64)
+    demand = np.empty(rest.size)
+    n_light = np.zeros(PARTS, dtype=np.int64)
+    for t in prange(PARTS):
+        n = 0
+        for k in range(at[t], at[t + 1]):
+            if sev[rest[k]] < lt:
+                light[at[t] + n] = k
+                group[at[t] + n] = nbh[rest[k]]
+                n += 1
+        order = np.argsort(group[at[t]:at[t] + n], kind="mergesort")
+        ks = light[at[t]:at[t] + n][order]
+        gs = group[at[t]:at[t] + n][order]
+        for j in range(n):
+            i = rest[ks[j]]
+            light[at[t] + j] = ks[j]
+            group[at[t] + j] = gs[j]
+            demand[at[t] + j] = np.float64(sev[i] * hf * weight[i])
+        n_light[t] = n
+    # Positions in the neighbourhood's queue: one running sum over all runs, in order.
+    cum = np.empty(rest.size)
+    before = np.empty(rest.size)
+    total = start = 0.0
+    for t in range(PARTS):
+        for j in range(at[t], at[t] + n_light[t]):
+            if j == at[t] or group[j - 1] != group[j]:
+                start = total
+            total += demand[j]
+            cum[j] = total
+            before[j] = start
     covered = np.zeros(rest.size, dtype=np.bool_)
-    cum = 0.0
-    before = 0.0
-    for j in range(n):
-        k = light[order[j]]
-        i = rest[k]
-        g = groups[order[j]]
-        if j == 0 or groups[order[j - 1]] != g:
-            before = cum
-        demand = sev[i] * hf * weight[i]
-        cum += np.float64(demand)
-        if cum - before <= supply[g] + 1e-9:
-            covered[k] = True
-            used[g] += np.float64(demand)
-            state[i] = INITIATIVE
-    out = np.empty(rest.size - covered.sum(), dtype=np.int64)
-    m = 0
-    for k in range(rest.size):
-        if not covered[k]:
-            out[m] = rest[k]
-            m += 1
-    return out, used
+    for t in prange(PARTS):
+        for j in range(at[t], at[t] + n_light[t]):
+            g = group[j]
+            if cum[j] - before[j] <= supply[g] + 1e-9:
+                covered[light[j]] = True
+                used[g] += demand[j]
+                state[rest[light[j]]] = INITIATIVE
+    out = np.empty(rest.size, dtype=np.int64)
+    n_out = np.zeros(PARTS, dtype=np.int64)
+    for t in prange(PARTS):
+        n = 0
+        for k in range(at[t], at[t + 1]):
+            if not covered[k]:
+                out[at[t] + n] = rest[k]
+                n += 1
+        n_out[t] = n
+    return _joined(out, at, n_out), used
 
 
 @njit(cache=True, nogil=True)

@@ -221,7 +221,7 @@ class Citizens:
             if d == WMO:
                 who, used = _kernels.light_support(
                     who, pop.severity[d], pop.weight, pop.nbh, initiative_hours_by_nbh,
-                    p["light_need_threshold"], hours_full[d], pop.state[d])
+                    p["light_need_threshold"], hours_full[d], pop.state[d], self.muni_bounds)
             # Residential-level needs are beyond what a network can carry.
             requests.append((d, who, _kernels.request_hours(
                 who, pop.severity[d], p["residential_threshold"], hours_full[d])))
