@@ -893,21 +893,29 @@ def group_starts(groups):
     return out
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def order_within_groups(groups, keys):
     """Positions sorted by ``groups`` (already sorted, contiguous), and within a group by
-    ``keys``, ties in position order: ``np.lexsort((keys, groups))`` for sorted groups."""
+    ``keys``, ties in position order: ``np.lexsort((keys, groups))`` for sorted groups. The
+    groups are sorted on the cores, a run of whole groups each."""
     n = groups.size
     out = np.empty(n, dtype=np.int64)
-    start = 0
-    while start < n:
-        end = start
-        while end < n and groups[end] == groups[start]:
-            end += 1
-        order = np.argsort(keys[start:end], kind="mergesort")
-        for k in range(end - start):
-            out[start + k] = start + order[k]
-        start = end
+    cuts = np.empty(PARTS + 1, dtype=np.int64)
+    for t in range(PARTS + 1):  # run boundaries moved forward to the next group start
+        c = n * t // PARTS
+        while 0 < c < n and groups[c] == groups[c - 1]:
+            c += 1
+        cuts[t] = c
+    for t in prange(PARTS):
+        start = cuts[t]
+        while start < cuts[t + 1]:
+            end = start
+            while end < n and groups[end] == groups[start]:
+                end += 1
+            order = np.argsort(keys[start:end], kind="mergesort")
+            for k in range(end - start):
+                out[start + k] = start + order[k]
+            start = end
     return out
 
 
