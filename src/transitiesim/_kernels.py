@@ -81,63 +81,67 @@ NEW_WMO, NEW_JEUGD, EXITED, RECIPIENT, BURDENED = 1, 2, 4, 8, 16
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, muni, keep,
+def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, bounds, keep,
                             overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
                             exit_base, reintegration_effect, max_working_age, flags):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
     everyone on social assistance now), each sorted. Persons are independent here, so the
-    pass runs on all cores; the lists are then read off ``flags`` (a scratch array of one byte
-    per person) in row order."""
-    n = onset_month.size
+    pass runs on all cores, in runs of whole municipalities (``keep``, the share of onsets
+    prevention leaves, is per municipality); the lists are then read off ``flags`` (a scratch
+    array of one byte per person) in row order."""
     # ``flags`` holds last month's flags (below BURDENED) or zeros; each row is overwritten.
     for k in range(overburdened.size):
         flags[overburdened[k]] = BURDENED
     u_f = F(unemployment_x100)
     exit_f = F(exit_base)
     bf = F(burdened_factor)
-    for i in prange(n):
-        f = 0
-        sr_factor = F(1.5) - self_reliance[i]
-        prob = onset_month[i] * sr_factor
-        prob = prob * keep[muni[i]]
-        if flags[i] == BURDENED:
-            prob = prob * bf
-        h = _hash(key_needs, i)
-        u = _unit(h, 40)  # onset
-        if u < prob:
-            new_sev = F(0.1) + F(0.8) * u / prob
-            if minor[i]:
-                if sev_jeugd[i] == 0:
-                    sev_jeugd[i] = new_sev
-                    f |= NEW_JEUGD
-            elif sev_wmo[i] == 0:
-                sev_wmo[i] = new_sev
-                f |= NEW_WMO
-        uj = _unit(h, 16)  # entry into or exit from social assistance
-        if on_bijstand[i]:
-            rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
-                1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))
-            leave = np.float64(uj) < rate
-            too_old = age[i] > max_working_age
-            if leave and not too_old:
-                f |= EXITED
-            if leave or too_old:
-                on_bijstand[i] = False
-                sev_part[i] = 0
-                prov_part[i] = -1
-                wait_part[i] = -1
-            else:
-                sev_part[i] = min(sev_part[i] + F(0.003), F(1.0))
-        else:
-            entry = entry_month[i] * sr_factor * u_f
-            if uj < entry:
-                on_bijstand[i] = True
-                sev_part[i] = F(0.1) + F(0.8) * uj / entry
-        if on_bijstand[i]:
-            f |= RECIPIENT
-        flags[i] = f
+    parts = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            keep_m = keep[m]
+            for i in range(bounds[m], bounds[m + 1]):
+                f = 0
+                sr_factor = F(1.5) - self_reliance[i]
+                prob = onset_month[i] * sr_factor
+                prob = prob * keep_m
+                if flags[i] == BURDENED:
+                    prob = prob * bf
+                h = _hash(key_needs, i)
+                u = _unit(h, 40)  # onset
+                if u < prob:
+                    new_sev = F(0.1) + F(0.8) * u / prob
+                    if minor[i]:
+                        if sev_jeugd[i] == 0:
+                            sev_jeugd[i] = new_sev
+                            f |= NEW_JEUGD
+                    elif sev_wmo[i] == 0:
+                        sev_wmo[i] = new_sev
+                        f |= NEW_WMO
+                uj = _unit(h, 16)  # entry into or exit from social assistance
+                if on_bijstand[i]:
+                    rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
+                        1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))
+                    leave = np.float64(uj) < rate
+                    too_old = age[i] > max_working_age
+                    if leave and not too_old:
+                        f |= EXITED
+                    if leave or too_old:
+                        on_bijstand[i] = False
+                        sev_part[i] = 0
+                        prov_part[i] = -1
+                        wait_part[i] = -1
+                    else:
+                        sev_part[i] = min(sev_part[i] + F(0.003), F(1.0))
+                else:
+                    entry = entry_month[i] * sr_factor * u_f
+                    if uj < entry:
+                        on_bijstand[i] = True
+                        sev_part[i] = F(0.1) + F(0.8) * uj / entry
+                if on_bijstand[i]:
+                    f |= RECIPIENT
+                flags[i] = f
     return _rows_by_flag(flags)
 
 

@@ -195,7 +195,7 @@ class Citizens:
         u = inputs.unemployment
         new_w, new_j, self.exited, self.month_recipients = _kernels.onset_and_participation(
             self.onset_month, self.entry_month, pop.self_reliance, self.minor, pop.age,
-            pop.muni, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
+            self.muni_bounds, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
             p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
             pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
             u * 100.0, p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3)) * 2.0,
