@@ -34,9 +34,7 @@ def test_open_needs_is_the_set_logic_on_everyone(sev_list, onsets, data):
     expected_state[old] = _kernels.NONE
     needs = np.union1d(old[sev[old] > 0], onsets)
     expected_state[needs[prov[needs] >= 0]] = _kernels.FORMAL
-    # Persons in municipalities of up to 7 rows, so the runs the cores take are exercised.
-    bounds = np.unique(np.r_[0:n:7, n]).astype(np.int64) if n else np.array([0, 0])
-    got, rest = _kernels.open_needs(old, sev, onsets, prov, state, bounds)
+    got, rest = _kernels.open_needs(old, sev, onsets, prov, state)
     np.testing.assert_array_equal(got, needs)
     np.testing.assert_array_equal(rest, needs[prov[needs] < 0])
     np.testing.assert_array_equal(state, expected_state)

@@ -88,60 +88,62 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
     everyone on social assistance now), each sorted. Persons are independent here, so the
-    pass runs on all cores, in runs of whole municipalities (``keep``, the share of onsets
-    prevention leaves, is per municipality); the lists are then read off ``flags`` (a scratch
-    array of one byte per person) in row order."""
+    pass runs on all cores, in runs of rows (``keep``, the share of onsets prevention leaves,
+    is per municipality: read off ``bounds``); the lists are then read off ``flags`` (a
+    scratch array of one byte per person) in row order."""
     # ``flags`` holds last month's flags (below BURDENED) or zeros; each row is overwritten.
     for k in range(overburdened.size):
         flags[overburdened[k]] = BURDENED
     u_f = F(unemployment_x100)
     exit_f = F(exit_base)
     bf = F(burdened_factor)
-    parts = _parts(bounds, PARTS)
+    n = onset_month.size
     for t in prange(PARTS):
-        for m in range(parts[t], parts[t + 1]):
-            keep_m = keep[m]
-            for i in range(bounds[m], bounds[m + 1]):
-                f = 0
-                sr_factor = F(1.5) - self_reliance[i]
-                prob = onset_month[i] * sr_factor
-                prob = prob * keep_m
-                if flags[i] == BURDENED:
-                    prob = prob * bf
-                h = _hash(key_needs, i)
-                u = _unit(h, 40)  # onset
-                if u < prob:
-                    new_sev = F(0.1) + F(0.8) * u / prob
-                    if minor[i]:
-                        if sev_jeugd[i] == 0:
-                            sev_jeugd[i] = new_sev
-                            f |= NEW_JEUGD
-                    elif sev_wmo[i] == 0:
-                        sev_wmo[i] = new_sev
-                        f |= NEW_WMO
-                uj = _unit(h, 16)  # entry into or exit from social assistance
-                if on_bijstand[i]:
-                    rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
-                        1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))
-                    leave = np.float64(uj) < rate
-                    too_old = age[i] > max_working_age
-                    if leave and not too_old:
-                        f |= EXITED
-                    if leave or too_old:
-                        on_bijstand[i] = False
-                        sev_part[i] = 0
-                        prov_part[i] = -1
-                        wait_part[i] = -1
-                    else:
-                        sev_part[i] = min(sev_part[i] + F(0.003), F(1.0))
+        r0, r1 = n * t // PARTS, n * (t + 1) // PARTS
+        m = np.searchsorted(bounds, r0, side="right") - 1
+        for i in range(r0, r1):
+            while i >= bounds[m + 1]:
+                m += 1
+            f = 0
+            sr_factor = F(1.5) - self_reliance[i]
+            prob = onset_month[i] * sr_factor
+            prob = prob * keep[m]
+            if flags[i] == BURDENED:
+                prob = prob * bf
+            h = _hash(key_needs, i)
+            u = _unit(h, 40)  # onset
+            if u < prob:
+                new_sev = F(0.1) + F(0.8) * u / prob
+                if minor[i]:
+                    if sev_jeugd[i] == 0:
+                        sev_jeugd[i] = new_sev
+                        f |= NEW_JEUGD
+                elif sev_wmo[i] == 0:
+                    sev_wmo[i] = new_sev
+                    f |= NEW_WMO
+            uj = _unit(h, 16)  # entry into or exit from social assistance
+            if on_bijstand[i]:
+                rate = np.float64(exit_f * (F(1.0) - sev_part[i])) * (
+                    1.0 + reintegration_effect * (1.0 if prov_part[i] >= 0 else 0.0))
+                leave = np.float64(uj) < rate
+                too_old = age[i] > max_working_age
+                if leave and not too_old:
+                    f |= EXITED
+                if leave or too_old:
+                    on_bijstand[i] = False
+                    sev_part[i] = 0
+                    prov_part[i] = -1
+                    wait_part[i] = -1
                 else:
-                    entry = entry_month[i] * sr_factor * u_f
-                    if uj < entry:
-                        on_bijstand[i] = True
-                        sev_part[i] = F(0.1) + F(0.8) * uj / entry
-                if on_bijstand[i]:
-                    f |= RECIPIENT
-                flags[i] = f
+                    sev_part[i] = min(sev_part[i] + F(0.003), F(1.0))
+            else:
+                entry = entry_month[i] * sr_factor * u_f
+                if uj < entry:
+                    on_bijstand[i] = True
+                    sev_part[i] = F(0.1) + F(0.8) * uj / entry
+            if on_bijstand[i]:
+                f |= RECIPIENT
+            flags[i] = f
     return _rows_by_flag(flags)
 
 
@@ -247,6 +249,16 @@ def _runs(idx, bounds):
 
 
 @njit(cache=True, nogil=True)
+def _row_runs(idx, n):
+    """Positions in the sorted rows ``idx`` where each of PARTS equal runs of the rows 0:n
+    starts (PARTS + 1 entries), for passes with nothing summed per municipality."""
+    rows = np.empty(PARTS + 1, dtype=np.int64)
+    for t in range(PARTS + 1):
+        rows[t] = n * t // PARTS
+    return np.searchsorted(idx, rows)
+
+
+@njit(cache=True, nogil=True)
 def _joined(buf, starts, counts):
     """The first ``counts[t]`` entries of ``buf`` from each ``starts[t]``, run after run."""
     out = np.empty(counts.sum(), dtype=buf.dtype)
@@ -291,13 +303,13 @@ def _parts(bounds, k):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def open_needs(old, sev, new, prov, state, bounds):
+def open_needs(old, sev, new, prov, state):
     """This month's look at one domain, in one merge: the sorted persons with a need now
     (last look's ``old`` whose ``sev > 0`` still, and this month's onsets ``new``), and among
     them those a provider does not serve. Last look's persons start from NONE; served persons
     are marked FORMAL. Returns (persons with a need, those not served), each sorted. Runs of
-    whole municipalities go to the cores."""
-    o_starts, n_starts = _runs(old, bounds), _runs(new, bounds)
+    rows go to the cores."""
+    o_starts, n_starts = _row_runs(old, sev.size), _row_runs(new, sev.size)
     out = np.empty(old.size + new.size, dtype=np.int64)
     rest = np.empty(old.size + new.size, dtype=np.int64)
     starts = o_starts + n_starts
@@ -531,10 +543,7 @@ def participation_support(old, recipients, prov, wait, sev, state):
     """Social assistance meets the income need (FORMAL); recipients without a trajectory and
     not too far from work join the reintegration queue. Last look's recipients (``old``)
     start from NONE. Runs of rows on the cores, each person's steps in this order."""
-    rows = np.empty(PARTS + 1, dtype=np.int64)
-    for t in range(PARTS + 1):
-        rows[t] = state.size * t // PARTS
-    o_at, r_at = np.searchsorted(old, rows), np.searchsorted(recipients, rows)
+    o_at, r_at = _row_runs(old, state.size), _row_runs(recipients, state.size)
     for t in prange(PARTS):
         for k in range(o_at[t], o_at[t + 1]):
             state[old[k]] = NONE
@@ -746,25 +755,24 @@ def status_counts(need_w, need_j, recipients, state_w, state_j, state_p, wait_w,
     """Each person in any of the three sorted need lists counted once per municipality (rows
     contiguous, ``bounds``): in need (any state but NONE), served, waiting (Wmo or youth, none
     unmet), unmet (Wmo or youth), and on at least one waiting list (``wait >= 0`` in a domain
-    whose list holds them). One merge of the lists, in runs of whole municipalities shared out
-    over the cores; no per-person table is built."""
-    out = np.zeros((5, bounds.size - 1), dtype=np.int64)
-    parts = _parts(bounds, PARTS)
+    whose list holds them). One merge of the lists, in runs of rows shared out over the cores
+    (each run counts on its own, the counts are added); no per-person table is built."""
+    out = np.zeros((PARTS, 5, bounds.size - 1), dtype=np.int64)
+    n = bounds[-1]
     for t in prange(PARTS):
         _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
-                      wait_p, bounds, parts[t], parts[t + 1], out)
-    return out
+                      wait_p, bounds, n * t // PARTS, n * (t + 1) // PARTS, out[t])
+    return out.sum(axis=0)
 
 
 @njit(cache=True, nogil=True)
 def _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
-                  wait_p, bounds, m0, m1, out):
-    """``status_counts`` for municipalities m0:m1."""
-    r0, r1 = bounds[m0], bounds[m1]
+                  wait_p, bounds, r0, r1, out):
+    """``status_counts`` for rows r0:r1."""
     a, a_end = np.searchsorted(need_w, r0), np.searchsorted(need_w, r1)
     b, b_end = np.searchsorted(need_j, r0), np.searchsorted(need_j, r1)
     c, c_end = np.searchsorted(recipients, r0), np.searchsorted(recipients, r1)
-    m = m0
+    m = np.searchsorted(bounds, r0, side="right") - 1
     while a < a_end or b < b_end or c < c_end:
         i = need_w[a] if a < a_end else np.int64(1) << 62
         if b < b_end and need_j[b] < i:

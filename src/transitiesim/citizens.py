@@ -217,7 +217,7 @@ class Citizens:
         for d in (WMO, JEUGD):
             self.in_need[d], who = _kernels.open_needs(self.in_need[d], pop.severity[d],
                                                        self.new_needs[d], pop.provider[d],
-                                                       pop.state[d], self.muni_bounds)
+                                                       pop.state[d])
             if d == WMO:
                 who, used = _kernels.light_support(
                     who, pop.severity[d], pop.weight, pop.nbh, initiative_hours_by_nbh,
