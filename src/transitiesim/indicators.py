@@ -173,42 +173,55 @@ def youth_care_share(model: TransitionModel) -> np.ndarray:
     return _ratio(_clients(Domain.JEUGD)(model), minors)
 
 
-def _providers(model: TransitionModel, pred: Callable) -> np.ndarray:
-    out = np.zeros(len(model.municipality_list))
-    for pr in model.providers_list:
-        if not pr.block and pred(pr):
-            out[pr.municipality.index] += 1
-    return _with_total(out)
+def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
+    """Per care provider (lump-sum services left out), read once per step: municipality,
+    active, bankrupt, with an innovation that worked, experiment spending, capacity in use and
+    revenue."""
+    cache = getattr(model, "_provider_cache", None)
+    if cache is not None and cache[0] == model.steps:
+        return cache[1]
+    rows = [(pr.municipality.index, pr.active, pr.status is ProviderStatus.BANKRUPT,
+             pr.active and pr.innovations > 0, pr.experiment_spent_eur,
+             pr.capacity if pr.active else 0.0, pr.revenue_eur)
+            for pr in model.providers_list if not pr.block]
+    cols = ("muni", "active", "bankrupt", "innovating", "experiment_eur", "capacity",
+            "revenue_eur")
+    table = {c: np.array([r[k] for r in rows]) for k, c in enumerate(cols)}
+    model._provider_cache = (model.steps, table)
+    return table
+
+
+def _provider_sum(model: TransitionModel, column: str) -> np.ndarray:
+    """A column of the provider table summed per municipality, in provider order."""
+    t = _provider_table(model)
+    M = len(model.municipality_list)
+    if t["muni"].size == 0:
+        return _with_total(np.zeros(M))
+    return _with_total(np.bincount(t["muni"].astype(np.int64), weights=t[column].astype(float),
+                                   minlength=M))
 
 
 def providers_active(model: TransitionModel) -> np.ndarray:
-    return _providers(model, lambda pr: pr.active)
+    return _provider_sum(model, "active")
 
 
 def providers_bankrupt(model: TransitionModel) -> np.ndarray:
     """Providers gone bankrupt since the start (cumulative)."""
-    return _providers(model, lambda pr: pr.status is ProviderStatus.BANKRUPT)
+    return _provider_sum(model, "bankrupt")
 
 
 def innovation_adoption(model: TransitionModel) -> np.ndarray:
     """Share of active care providers with at least one innovation that worked."""
-    return _ratio(_providers(model, lambda pr: pr.active and pr.innovations > 0),
-                  providers_active(model))
+    return _ratio(_provider_sum(model, "innovating"), providers_active(model))
 
 
 def experiment_spending_eur(model: TransitionModel) -> np.ndarray:
     """What providers spent on experiments this month (partly paid by experiment grants)."""
-    out = np.zeros(len(model.municipality_list))
-    for pr in model.providers_list:
-        out[pr.municipality.index] += pr.experiment_spent_eur
-    return _with_total(out)
+    return _provider_sum(model, "experiment_eur")
 
 
 def capacity(model: TransitionModel) -> np.ndarray:
-    out = np.zeros(len(model.municipality_list))
-    for pr in model.providers_list:
-        out[pr.municipality.index] += pr.capacity if pr.active else 0.0
-    return _with_total(out)
+    return _provider_sum(model, "capacity")
 
 
 def wsw_workers(model: TransitionModel) -> np.ndarray:
@@ -231,12 +244,8 @@ def initiative_members(model: TransitionModel) -> np.ndarray:
 
 def cost_per_client_eur(model: TransitionModel) -> np.ndarray:
     """Paid to providers for client services this month per client (Wmo, youth, trajectories)."""
-    out = np.zeros(len(model.municipality_list))
-    for pr in model.providers_list:
-        if not pr.block:
-            out[pr.municipality.index] += pr.revenue_eur
     clients = sum(_count_index(model, model.clients_of(d)) for d in range(3))
-    return _ratio(_with_total(out), clients)
+    return _ratio(_provider_sum(model, "revenue_eur"), clients)
 
 
 def reserves_eur(model: TransitionModel) -> np.ndarray:

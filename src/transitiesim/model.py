@@ -417,8 +417,9 @@ class TransitionModel(mesa.Model):
                   for d in range(3)]
         # Providers take new clients if contracted and paid at least their bid.
         bid = self.p["provider_tariff_bid"]
+        paid_enough = [m.tariff() >= bid for m in self.municipality_list]
         free = np.array([pr.capacity if (pr.active and pr.contracted
-                                         and pr.municipality.tariff() >= bid) else 0.0
+                                         and paid_enough[pr.municipality.index]) else 0.0
                          for pr in self.providers_list]) - clients
         free = np.maximum(free, 0.0)
         prov_key = muni_of.astype(np.int64) * 8 + service
