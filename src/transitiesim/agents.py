@@ -200,7 +200,7 @@ class Municipality(mesa.Agent):
         self.experiments_failed = 0
         self.providers: list[Provider] = []
         # Active care providers per domain, counted each month before payments (_pay_out).
-        self.care_providers = np.zeros(3)
+        self.care_providers = [0.0, 0.0, 0.0]
         self.initiatives: set[CitizenInitiative] = set()
         self.budget_eur = np.zeros(3)
         self.ledger_year: list[dict] = []

@@ -345,13 +345,12 @@ class TransitionModel(mesa.Model):
             has[ini.neighbourhood] = True
         power = 2.0 * p["citizen_power"]
         ms = self.municipality_list
-        for nbh in np.flatnonzero(~has):
+        room = np.array([0.5 + 0.5 * m.initiative_support_level() for m in ms])
+        chance = p["initiative_formation_rate"] * power * room
+        forms = ~has & (u < chance[self.nbh_muni]) & (volunteers > 0)
+        for nbh in np.flatnonzero(forms):
             m = ms[self.nbh_muni[nbh]]
-            room = 0.5 + 0.5 * m.initiative_support_level()
-            chance = p["initiative_formation_rate"] * power * room
-            if u[nbh] < chance and volunteers[nbh] > 0:
-                ini = CitizenInitiative(self, m, int(nbh), members=5.0)
-                m.initiatives.add(ini)
+            m.initiatives.add(CitizenInitiative(self, m, int(nbh), members=5.0))
 
     def initiative_dissolved(self, ini: CitizenInitiative) -> None:
         """An initiative ends: book what it received this month before it leaves the model."""
@@ -548,7 +547,7 @@ class TransitionModel(mesa.Model):
             for pr in m.providers:
                 if pr.active and not pr.block:
                     counts[pr.domain] += 1
-            m.care_providers = np.array(counts)
+            m.care_providers = counts
             reserves = m.reserves_eur + contribution
             contributed[k] += contribution
             budget = m.budget_eur.tolist()
