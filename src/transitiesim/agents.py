@@ -312,8 +312,8 @@ class Rijk(mesa.Agent):
         model = self.model
         self.apply_events(model.year, model.month)
         model.ledger.open_month(model)
-        for m in model.municipality_list:
-            amounts = self.monthly_budget_eur(m, model.year, model.month)
+        budgets = self.monthly_budgets_eur(model.year, model.month)
+        for m, amounts in zip(model.municipality_list, budgets, strict=True):
             self.paid_eur += float(amounts.sum())
             m.receive_budget(amounts)
 
@@ -329,25 +329,26 @@ class Rijk(mesa.Agent):
         k = min(year - p["reform_year"], span)
         return first + (final - first) * k / span
 
-    def monthly_budget_eur(self, municipality: Municipality, year: int, month: int) -> np.ndarray:
-        """Budget per domain for one month: yearly grant per capita less the cut, plus events,
-        plus (participation) the benefit money that follows the national caseload (BUIG)."""
+    def monthly_budgets_eur(self, year: int, month: int) -> np.ndarray:
+        """Budget per municipality (rows) and domain for one month: yearly grant per capita less
+        the cut, plus events, plus (participation) the benefit money that follows the national
+        caseload (BUIG)."""
         p = self.model.p
-        pop = municipality.inhabitants
-        out = np.zeros(3)
+        pop = np.array([m.inhabitants for m in self.model.municipality_list], dtype=float)
+        out = np.zeros((pop.size, 3))
         for k, d in enumerate(DOMAINS):
-            out[k] = p[f"budget_{d}_eur_per_capita"] * pop * (1 - self.cut(d, year)) / 12
+            out[:, k] = p[f"budget_{d}_eur_per_capita"] * pop * (1 - self.cut(d, year)) / 12
         if year in self.extra_cuts:
             out *= 1.0 - self.extra_cuts[year]
         for e in self.model.scenario.events:
             if e.kind == "extra_budget":
                 months_since = (year - e.year) * 12 + (month - e.month)
                 if 0 <= months_since < 12:
-                    out[DOMAINS.index(e.values["domain"])] += (
+                    out[:, DOMAINS.index(e.values["domain"])] += (
                         e.values["amount_eur"] * pop / NATIONAL_POPULATION_2015 / 12)
         u = self.model.scenario.unemployment_rate(year)
-        out[2] += (p["bijstand_benefit_eur_per_month"] * pop * BIJSTAND_RATE_2015
-                   * u / UNEMPLOYMENT_2015)
+        out[:, 2] += (p["bijstand_benefit_eur_per_month"] * pop * BIJSTAND_RATE_2015
+                      * u / UNEMPLOYMENT_2015)
         return out
 
     def apply_events(self, year: int, month: int) -> None:
