@@ -162,10 +162,6 @@ class Citizens:
         raw = self.streams["persons"].bit_generator.random_raw(len(MONTHLY_DRAWS))
         self.keys = dict(zip(MONTHLY_DRAWS, (np.uint64(k) for k in raw), strict=True))
 
-    def uniforms(self, process: str, idx: np.ndarray) -> np.ndarray:
-        """This month's draws (float32 on [0, 1), 24 bits) of persons ``idx`` for a process."""
-        return _kernels.uniforms(self.keys[process], np.asarray(idx, dtype=np.int64))
-
     def _clear(self, d: int, idx: np.ndarray) -> None:
         self.pop.severity[d][idx] = 0.0
         self.pop.provider[d][idx] = -1
