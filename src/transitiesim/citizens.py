@@ -251,7 +251,7 @@ class Citizens:
         reliance erodes under unmet need or an overburdened carer role, and otherwise recovers.
 
         Returns the new well-being's sum and histogram per municipality (for the indicators,
-        taken in the same pass)."""
+        taken right after the update)."""
         pop = self.pop
         return _kernels.wellbeing_step(
             self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
