@@ -192,3 +192,84 @@ def test_place_waiting_equals_the_whole_array_placement(n_muni, key, svc_of, dat
                            free, clients)
     for got, want in zip((prov, wait, state, free, clients), expected, strict=True):
         np.testing.assert_array_equal(got, want)
+
+
+def _unit_draws(key, n, shift):
+    """The draws of rows 0..n-1 (``_kernels._hash`` and ``_unit``) in whole-array numpy."""
+    u64 = np.uint64
+    z = u64(key) + np.arange(n, dtype=u64) * _kernels.GOLDEN
+    z = (z ^ (z >> u64(30))) * _kernels.M1
+    z = (z ^ (z >> u64(27))) * _kernels.M2
+    z = z ^ (z >> u64(31))
+    return ((z >> u64(shift)) & u64(0xFFFFFF)).astype(np.float32) * _kernels.TO_UNIT
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 40), st.floats(0.01, 0.6))
+def test_onset_and_participation_is_the_rule_applied_to_everyone(seed, n_muni, chance):
+    """The two-sweep kernel (a branch-free sweep finds who can change, the rules run on
+    those) gives what the rules give applied to every person in whole-array numpy:
+    onsets, social-assistance entries and exits, the four lists, the same float32 values."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 3000))
+    muni = np.sort(rng.integers(0, n_muni, n))
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(muni, minlength=n_muni))])
+    f32 = np.float32
+    onset_month = (rng.random(n) * chance).astype(f32)
+    entry_month = (rng.random(n) * chance * (rng.random(n) < 0.7)).astype(f32)
+    self_reliance = rng.random(n).astype(f32)
+    minor = rng.random(n) < 0.25
+    age = rng.integers(0, 90, n).astype(np.int16)
+    keep = (0.5 + 0.5 * rng.random(n_muni)).astype(f32)
+    overburdened = np.flatnonzero(rng.random(n) < 0.1)
+    sev = [np.where(rng.random(n) < 0.3, rng.random(n), 0).astype(f32) for _ in range(2)]
+    on_bijstand = rng.random(n) < 0.2
+    sev_part = np.where(on_bijstand, rng.random(n), 0).astype(f32)
+    prov_part = np.where(on_bijstand & (rng.random(n) < 0.3), 0, -1).astype(np.int32)
+    wait_part = np.where(on_bijstand & (prov_part < 0), 2, -1).astype(np.int16)
+    key, bf, u100, exit_base, reint = np.uint64(seed * 7 + 1), 2.0, 7.4, 0.3, 0.8
+    # Scratch as a previous month leaves it: any bytes but the BURDENED marker alone.
+    flags = rng.choice(np.array([0, 1, 5, 8, 32, 45], dtype=np.uint8), n)
+
+    # The rule, whole-array.
+    sr = f32(1.5) - self_reliance
+    prob = onset_month * sr * keep[muni]
+    burdened = np.zeros(n, dtype=bool)
+    burdened[overburdened] = True
+    prob = np.where(burdened, prob * f32(bf), prob)
+    u, uj = _unit_draws(key, n, 40), _unit_draws(key, n, 16)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        new_sev = f32(0.1) + f32(0.8) * u / prob
+    onset = u < prob
+    want = [s.copy() for s in sev]
+    new_j = onset & minor & (sev[1] == 0)
+    new_w = onset & ~minor & (sev[0] == 0)
+    want[1][new_j], want[0][new_w] = new_sev[new_j], new_sev[new_w]
+    rate = (f32(exit_base) * (f32(1) - sev_part)).astype(np.float64) * (
+        1.0 + reint * (prov_part >= 0))
+    leave = on_bijstand & (uj.astype(np.float64) < rate)
+    too_old = on_bijstand & (age > 66)
+    exited = leave & ~too_old
+    gone = leave | too_old
+    entry = entry_month * sr * f32(u100)
+    enter = ~on_bijstand & (uj < entry)
+    with np.errstate(divide="ignore", invalid="ignore"):  # where no one enters
+        entered_sev = f32(0.1) + f32(0.8) * uj / entry
+    want_part = np.where(gone, f32(0), np.where(
+        on_bijstand, np.minimum(sev_part + f32(0.003), f32(1)),
+        np.where(enter, entered_sev, sev_part))).astype(f32)
+    want_on = (on_bijstand & ~gone) | enter
+
+    got = _kernels.onset_and_participation(
+        onset_month, entry_month, self_reliance, minor, age, bounds, keep, overburdened, bf,
+        key, sev[0], sev[1], sev_part, prov_part, wait_part, on_bijstand, u100, exit_base,
+        reint, 66, flags)
+    for lst, mask in zip(got, (new_w, new_j, exited, want_on), strict=True):
+        np.testing.assert_array_equal(lst, np.flatnonzero(mask))
+    for got_sev, want_sev in zip(sev, want, strict=True):
+        np.testing.assert_array_equal(got_sev, want_sev)
+    np.testing.assert_array_equal(sev_part, want_part)
+    np.testing.assert_array_equal(on_bijstand, want_on)
+    np.testing.assert_array_equal(prov_part[gone], -1)
+    np.testing.assert_array_equal(wait_part[gone], -1)
+    assert not (flags == _kernels.BURDENED).any()  # next month's marks start clean
