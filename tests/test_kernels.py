@@ -49,12 +49,9 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
     empty = np.zeros(0, dtype=np.int64)
     zeros = np.zeros(2, dtype=np.float32)
     state = np.zeros(2, dtype=np.int8)
-    marks = np.zeros(2, dtype=np.uint8)
     bounds = np.array([0, 1, 2])  # two municipalities of one person
     sums, hist = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty, empty,
-                                         zeros, state, empty, zeros, state,
-                                         np.zeros(2, dtype=np.float32), marks, bounds, 10)
-    assert not marks.any()  # the scratch is left as it was found
+                                         zeros, state, empty, zeros, state, bounds, 10)
     np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
     # The summary taken in the same pass is that of the new values: bins 4 and 6 of 10.
     np.testing.assert_array_equal(sums, wb.astype(np.float64))
@@ -63,6 +60,53 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
                          strict=True):
         np.testing.assert_array_equal(got, want)
     np.testing.assert_allclose(sr, [0.5 + 0.02 * 0.2, 0.9], rtol=1e-6)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 40))
+def test_wellbeing_step_is_the_rule_applied_to_everyone(seed, n_muni):
+    """The one-pass merge gives what the rule gives in whole-array numpy: each list's cost
+    taken off the base in the order overburdened carer, social assistance, Wmo need, youth
+    need (persons may be in several lists), strain from an overburdened role or a waiting or
+    unmet Wmo need; and the summary is the sequential float64 sum and the histogram."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 3000))
+    muni = np.sort(rng.integers(0, n_muni, n))
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(muni, minlength=n_muni))])
+    f32 = np.float32
+    base, wb, sr, base_sr = (rng.random(n).astype(f32) for _ in range(4))
+    load = (rng.random(n) * 3).astype(f32)
+    ob, rec, nw, nj = (np.flatnonzero(rng.random(n) < share) for share in (0.05, 0.1, 0.2, 0.1))
+    sev_w, sev_j = rng.random(n).astype(f32), rng.random(n).astype(f32)
+    state_w, state_j = (rng.integers(0, 6, n).astype(np.int8) for _ in range(2))
+
+    target = base.copy()
+    strained = np.zeros(n, dtype=bool)
+    target[ob] = target[ob] - f32(0.15) * np.minimum(load[ob] - f32(1), f32(1))
+    strained[ob] = True
+    target[rec] = target[rec] - f32(0.12)
+    for idx, sev, state in ((nw, sev_w, state_w), (nj, sev_j, state_j)):
+        w = np.where(state[idx] == _kernels.UNMET, 0.45,
+                     np.where(state[idx] >= _kernels.WAITING, 0.3, 0.1))
+        target[idx] = (target[idx].astype(np.float64) - sev[idx].astype(np.float64) * w
+                       ).astype(f32)
+    strained[nw[state_w[nw] >= _kernels.WAITING]] = True
+    t = np.clip(target, f32(0), f32(1))
+    want_wb = wb + f32(0.2) * (t - wb)
+    want_sr = np.where(strained, np.maximum(sr - f32(0.01), f32(0.05)),
+                       sr + f32(0.02) * (base_sr - sr))
+    want_sums = np.zeros(n_muni)
+    for i in range(n):  # float64, in row order
+        want_sums[muni[i]] += float(want_wb[i])
+    want_hist = np.zeros((n_muni, 20), dtype=np.int64)
+    np.add.at(want_hist, (muni, np.minimum((want_wb * f32(20)).astype(int), 19)), 1)
+
+    sums, hist = _kernels.wellbeing_step(base, wb, sr, base_sr, load, ob, rec, nw, sev_w,
+                                         state_w, nj, sev_j, state_j, bounds, 20)
+    np.testing.assert_array_equal(wb, want_wb)
+    np.testing.assert_array_equal(sr, want_sr)
+    np.testing.assert_array_equal(sums, want_sums)
+    np.testing.assert_array_equal(hist, want_hist)
 
 
 def test_draws_are_uniform_independent_and_per_person():

@@ -243,77 +243,88 @@ def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry
     return f, sev_part
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_load,
                    overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j,
-                   target, marks, bounds, bins):
+                   bounds, bins):
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
     strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
 
-    The target is the base well-being less what this month's situation costs; only persons in
-    one of the lists get a target of their own (in ``target``, marked in ``marks``: scratch
-    arrays of one entry per person, ``marks`` zero and left so). Returns the new well-being's
-    sum and ``bins``-bin histogram per municipality (``summary_by_municipality``)."""
-    _strain(base, carer_load, overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j,
-            state_j, target, marks)
-    _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance)
-    return summary_by_municipality(wellbeing, bounds, bins)
-
-
-@njit(cache=True, nogil=True, parallel=True)
-def _strain(base, carer_load, overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j,
-            state_j, target, marks):
-    """Each listed person's target: the lists (sorted rows) are read in stretches of rows, one
-    stretch per core at a time; a person's own steps stay in list order."""
-    n = base.size
-    for part in prange(PARTS):
-        r0, r1 = n * part // PARTS, n * (part + 1) // PARTS
-        lo, hi = np.searchsorted(overburdened, r0), np.searchsorted(overburdened, r1)
-        for k in range(lo, hi):
-            i = overburdened[k]
-            _touch(i, base, target, marks)
-            target[i] = target[i] - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
-            marks[i] |= 2
-        lo, hi = np.searchsorted(recipients, r0), np.searchsorted(recipients, r1)
-        for k in range(lo, hi):
-            i = recipients[k]
-            _touch(i, base, target, marks)
-            target[i] = target[i] - F(0.12)
-        for d in range(2):
-            idx = need_w if d == 0 else need_j
-            sev = sev_w if d == 0 else sev_j
-            state = state_w if d == 0 else state_j
-            lo, hi = np.searchsorted(idx, r0), np.searchsorted(idx, r1)
-            for k in range(lo, hi):
-                i = idx[k]
-                _touch(i, base, target, marks)
-                s = state[i]
-                w = 0.45 if s == UNMET else (0.3 if s >= WAITING else 0.1)
-                target[i] = F(np.float64(target[i]) - np.float64(sev[i]) * w)
-                if d == 0 and s >= WAITING:
-                    marks[i] |= 2
+    The target is the base well-being less what this month's situation costs, for the persons
+    in one of the lists (sorted rows; ``_target_of``); for everyone else it is the base. One
+    pass over the rows, municipality by municipality (runs of whole municipalities on the
+    cores), merges the lists as it goes, and takes the new well-being's sum (float64, in row
+    order) and ``bins``-bin histogram per municipality on the way
+    (``summary_by_municipality``), which it returns."""
+    sums, hist, fb, parts = _summary_arrays(bounds, bins)
+    rows = bounds[parts]
+    at_o, at_r = np.searchsorted(overburdened, rows), np.searchsorted(recipients, rows)
+    at_w, at_j = np.searchsorted(need_w, rows), np.searchsorted(need_j, rows)
+    none = np.int64(bounds[-1])  # past every row: a list read to its end
+    for t in prange(PARTS):
+        o, r, w, j = at_o[t], at_r[t], at_w[t], at_j[t]
+        for m in range(parts[t], parts[t + 1]):
+            h = hist[m]
+            total = 0.0
+            i, end = bounds[m], bounds[m + 1]
+            while True:
+                nxt = min(overburdened[o] if o < at_o[t + 1] else none,
+                          recipients[r] if r < at_r[t + 1] else none,
+                          need_w[w] if w < at_w[t + 1] else none,
+                          need_j[j] if j < at_j[t + 1] else none, end)
+                for k in range(i, nxt):  # nobody listed: towards the base, no strain
+                    total += _move(k, base[k], False, wellbeing, self_reliance,
+                                   base_self_reliance, fb, h)
+                if nxt == end:
+                    break
+                target = base[nxt]
+                strained = False
+                if o < at_o[t + 1] and overburdened[o] == nxt:
+                    target = target - F(0.15) * min(carer_load[nxt] - F(1.0), F(1.0))
+                    strained = True
+                    o += 1
+                if r < at_r[t + 1] and recipients[r] == nxt:
+                    target = target - F(0.12)
+                    r += 1
+                if w < at_w[t + 1] and need_w[w] == nxt:
+                    s = state_w[nxt]
+                    target = _need_cost(target, sev_w[nxt], s)
+                    strained = strained or s >= WAITING
+                    w += 1
+                if j < at_j[t + 1] and need_j[j] == nxt:
+                    target = _need_cost(target, sev_j[nxt], state_j[nxt])
+                    j += 1
+                total += _move(nxt, target, strained, wellbeing, self_reliance,
+                               base_self_reliance, fb, h)
+                i = nxt + 1
+            sums[m] = total
+    return sums, hist
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _touch(i, base, target, marks):
-    if not marks[i] & 1:
-        target[i] = base[i]
-        marks[i] |= 1
+def _need_cost(target, sev, state):
+    """The target less what an open need costs: its severity times 0.45 if unmet, 0.3 if
+    waiting, 0.1 otherwise (float64 arithmetic, stored as float32)."""
+    w = 0.45 if state == UNMET else (0.3 if state >= WAITING else 0.1)
+    return F(np.float64(target) - np.float64(sev) * w)
 
 
-@njit(cache=True, nogil=True, parallel=True)
-def _move_wellbeing(base, target, marks, wellbeing, self_reliance, base_self_reliance):
-    for i in prange(base.size):
-        m = marks[i]
-        t = min(max(target[i] if m & 1 else base[i], F(0.0)), F(1.0))
-        wellbeing[i] = wellbeing[i] + F(0.2) * (t - wellbeing[i])
-        sr = self_reliance[i]
-        if m & 2:
-            self_reliance[i] = max(sr - F(0.01), F(0.05))
-        else:
-            self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
-        if m:
-            marks[i] = 0
+@njit(cache=True, nogil=True, inline="always")
+def _move(i, target, strained, wellbeing, self_reliance, base_self_reliance, fb, hist):
+    """Person ``i``'s month: well-being a fifth of the way to ``target`` (clipped to 0-1),
+    self-reliance down 0.01 (to 0.05 at least) if ``strained``, else 2% of the way back to its
+    base. Counts the new well-being into ``hist`` (bin scale ``fb``) and returns it as
+    float64."""
+    t = min(max(target, F(0.0)), F(1.0))
+    v = wellbeing[i] + F(0.2) * (t - wellbeing[i])
+    wellbeing[i] = v
+    sr = self_reliance[i]
+    if strained:
+        self_reliance[i] = max(sr - F(0.01), F(0.05))
+    else:
+        self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+    hist[min(int(v * fb), hist.size - 1)] += 1
+    return np.float64(v)
 
 
 @njit(cache=True, nogil=True)

@@ -60,9 +60,8 @@ class Citizens:
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
         self.update_income_term()
         self._slot = np.full(self.n, -1, dtype=np.int32)  # scratch for informal care
-        self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: informal care, well-being
+        self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: informal care, ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
-        self._target = np.zeros(self.n, dtype=np.float32)  # scratch: well-being
         self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
@@ -257,8 +256,8 @@ class Citizens:
             self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
             pop.carer_load, self.overburdened, self.recipients,
             self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
-            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], self._target,
-            self._marks, self.muni_bounds, WELLBEING_BINS)
+            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], self.muni_bounds,
+            WELLBEING_BINS)
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1
