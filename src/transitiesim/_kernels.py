@@ -250,55 +250,94 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
     strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
 
-    The target is the base well-being less what this month's situation costs, for the persons
-    in one of the lists (sorted rows; ``_target_of``); for everyone else it is the base. One
-    pass over the rows, municipality by municipality (runs of whole municipalities on the
-    cores), merges the lists as it goes, and takes the new well-being's sum (float64, in row
-    order) and ``bins``-bin histogram per municipality on the way
-    (``summary_by_municipality``), which it returns."""
+    The target is the base well-being less what this month's situation costs for the persons
+    in one of the lists (sorted rows; a person may be in several, their costs are taken in the
+    order overburdened carer, social assistance, Wmo need, youth need); for everyone else it
+    is the base. Municipality by municipality (runs of whole municipalities on the cores):
+    the lists are merged into the listed persons' targets, everyone's month is taken as if
+    unlisted in one branch-free loop, the listed persons' month is then taken again from
+    their old values, and the new well-being's sum (float64, in row order) and
+    ``bins``-bin histogram are taken (``summary_by_municipality``) and returned. A
+    municipality's rows stay in cache between these steps."""
     sums, hist, fb, parts = _summary_arrays(bounds, bins)
     rows = bounds[parts]
     at_o, at_r = np.searchsorted(overburdened, rows), np.searchsorted(recipients, rows)
     at_w, at_j = np.searchsorted(need_w, rows), np.searchsorted(need_j, rows)
     none = np.int64(bounds[-1])  # past every row: a list read to its end
+    # Entries of the four lists per municipality: at least its listed persons.
+    entries = np.zeros(bounds.size - 1, dtype=np.int64)
+    for lst in (overburdened, recipients, need_w, need_j):
+        entries += np.diff(np.searchsorted(lst, bounds))
     for t in prange(PARTS):
         o, r, w, j = at_o[t], at_r[t], at_w[t], at_j[t]
+        who = np.empty(entries[parts[t]:parts[t + 1]].max() if parts[t + 1] > parts[t] else 0,
+                       dtype=np.int64)
+        target = np.empty(who.size, dtype=np.float32)
+        strained = np.empty(who.size, dtype=np.bool_)
+        old_wb = np.empty(who.size, dtype=np.float32)
+        old_sr = np.empty(who.size, dtype=np.float32)
         for m in range(parts[t], parts[t + 1]):
-            h = hist[m]
-            total = 0.0
-            i, end = bounds[m], bounds[m + 1]
+            lo, end = bounds[m], bounds[m + 1]
+            # The listed persons of the municipality, merged: their targets and strain.
+            n = 0
             while True:
-                nxt = min(overburdened[o] if o < at_o[t + 1] else none,
-                          recipients[r] if r < at_r[t + 1] else none,
-                          need_w[w] if w < at_w[t + 1] else none,
-                          need_j[j] if j < at_j[t + 1] else none, end)
-                for k in range(i, nxt):  # nobody listed: towards the base, no strain
-                    total += _move(k, base[k], False, wellbeing, self_reliance,
-                                   base_self_reliance, fb, h)
-                if nxt == end:
+                i = min(overburdened[o] if o < at_o[t + 1] else none,
+                        recipients[r] if r < at_r[t + 1] else none,
+                        need_w[w] if w < at_w[t + 1] else none,
+                        need_j[j] if j < at_j[t + 1] else none)
+                if i >= end:
                     break
-                target = base[nxt]
-                strained = False
-                if o < at_o[t + 1] and overburdened[o] == nxt:
-                    target = target - F(0.15) * min(carer_load[nxt] - F(1.0), F(1.0))
-                    strained = True
+                tg = base[i]
+                st = False
+                if o < at_o[t + 1] and overburdened[o] == i:
+                    tg = tg - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
+                    st = True
                     o += 1
-                if r < at_r[t + 1] and recipients[r] == nxt:
-                    target = target - F(0.12)
+                if r < at_r[t + 1] and recipients[r] == i:
+                    tg = tg - F(0.12)
                     r += 1
-                if w < at_w[t + 1] and need_w[w] == nxt:
-                    s = state_w[nxt]
-                    target = _need_cost(target, sev_w[nxt], s)
-                    strained = strained or s >= WAITING
+                if w < at_w[t + 1] and need_w[w] == i:
+                    s = state_w[i]
+                    tg = _need_cost(tg, sev_w[i], s)
+                    st = st or s >= WAITING
                     w += 1
-                if j < at_j[t + 1] and need_j[j] == nxt:
-                    target = _need_cost(target, sev_j[nxt], state_j[nxt])
+                if j < at_j[t + 1] and need_j[j] == i:
+                    tg = _need_cost(tg, sev_j[i], state_j[i])
                     j += 1
-                total += _move(nxt, target, strained, wellbeing, self_reliance,
-                               base_self_reliance, fb, h)
-                i = nxt + 1
-            sums[m] = total
+                who[n], target[n], strained[n] = i, tg, st
+                old_wb[n], old_sr[n] = wellbeing[i], self_reliance[i]
+                n += 1
+            # Everyone as if unlisted (no branches: vector instructions), then the listed
+            # persons again from their old values, then the summary of the new values.
+            _drift(base[lo:end], wellbeing[lo:end], self_reliance[lo:end],
+                   base_self_reliance[lo:end])
+            for k in range(n):
+                i = who[k]
+                wellbeing[i] = _toward(old_wb[k], target[k])
+                sr = old_sr[k]
+                if strained[k]:
+                    self_reliance[i] = max(sr - F(0.01), F(0.05))
+                else:
+                    self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+            sums[m] = _summarise(wellbeing, lo, end, fb, hist[m])
     return sums, hist
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _toward(wellbeing, target):
+    """A fifth of the way from ``wellbeing`` to ``target`` clipped to 0-1 (float32)."""
+    t = min(max(target, F(0.0)), F(1.0))
+    return wellbeing + F(0.2) * (t - wellbeing)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _drift(base, wellbeing, self_reliance, base_self_reliance):
+    """The month of persons with nothing to strain them (slices of one municipality's rows):
+    well-being a fifth of the way to the base, self-reliance 2% of the way back to its own."""
+    for k in range(base.size):
+        wellbeing[k] = _toward(wellbeing[k], base[k])
+        self_reliance[k] = self_reliance[k] + F(0.02) * (base_self_reliance[k]
+                                                         - self_reliance[k])
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -307,24 +346,6 @@ def _need_cost(target, sev, state):
     waiting, 0.1 otherwise (float64 arithmetic, stored as float32)."""
     w = 0.45 if state == UNMET else (0.3 if state >= WAITING else 0.1)
     return F(np.float64(target) - np.float64(sev) * w)
-
-
-@njit(cache=True, nogil=True, inline="always")
-def _move(i, target, strained, wellbeing, self_reliance, base_self_reliance, fb, hist):
-    """Person ``i``'s month: well-being a fifth of the way to ``target`` (clipped to 0-1),
-    self-reliance down 0.01 (to 0.05 at least) if ``strained``, else 2% of the way back to its
-    base. Counts the new well-being into ``hist`` (bin scale ``fb``) and returns it as
-    float64."""
-    t = min(max(target, F(0.0)), F(1.0))
-    v = wellbeing[i] + F(0.2) * (t - wellbeing[i])
-    wellbeing[i] = v
-    sr = self_reliance[i]
-    if strained:
-        self_reliance[i] = max(sr - F(0.01), F(0.05))
-    else:
-        self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
-    hist[min(int(v * fb), hist.size - 1)] += 1
-    return np.float64(v)
 
 
 @njit(cache=True, nogil=True)
