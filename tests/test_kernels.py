@@ -317,3 +317,13 @@ def test_onset_and_participation_is_the_rule_applied_to_everyone(seed, n_muni, c
     np.testing.assert_array_equal(prov_part[gone], -1)
     np.testing.assert_array_equal(wait_part[gone], -1)
     assert not (flags == _kernels.BURDENED).any()  # next month's marks start clean
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 100), max_size=400), st.integers(0, 100), st.integers(0, 100))
+def test_rows_in_age_range_is_flatnonzero(ages, lo, hi):
+    """The branch-free, run-by-run selection (spare entries per run, gaps closed after)."""
+    age = np.array(ages, dtype=np.int16)
+    got = _kernels.rows_in_age_range(age, lo, hi)
+    assert got.dtype == np.int32
+    np.testing.assert_array_equal(got, np.flatnonzero((age >= lo) & (age <= hi)))

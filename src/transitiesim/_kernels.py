@@ -803,23 +803,26 @@ def _marked_in(marks, w, bit, w0, w1, tail_end, out, at):
 
 @njit(cache=True, nogil=True, parallel=True)
 def rows_in_age_range(age, lo, hi):
-    """Sorted rows with ``lo <= age <= hi`` (int32), counted and written run by run."""
+    """Sorted rows with ``lo <= age <= hi`` (int32), counted and written run by run, without
+    branches (about half of everyone is in range: a branch would be a coin toss)."""
     n = age.size
     counts = np.zeros(PARTS + 1, dtype=np.int64)
     for t in prange(PARTS):
         c = 0
         for i in range(n * t // PARTS, n * (t + 1) // PARTS):
-            c += age[i] >= lo and age[i] <= hi
+            c += (age[i] >= lo) & (age[i] <= hi)
         counts[t + 1] = c
     starts = np.cumsum(counts)
-    out = np.empty(starts[PARTS], dtype=np.int32)
+    out = np.empty(starts[PARTS] + PARTS, dtype=np.int32)  # one spare entry a run
     for t in prange(PARTS):
-        k = starts[t]
+        k = starts[t] + t
         for i in range(n * t // PARTS, n * (t + 1) // PARTS):
-            if age[i] >= lo and age[i] <= hi:
-                out[k] = i
-                k += 1
-    return out
+            out[k] = i
+            k += (age[i] >= lo) & (age[i] <= hi)
+    for t in range(PARTS):  # close the gaps the spare entries leave (moving left, in order)
+        for k in range(starts[t], starts[t + 1]):
+            out[k] = out[k + t]
+    return out[:starts[PARTS]]
 
 
 @njit(cache=True, nogil=True, parallel=True)

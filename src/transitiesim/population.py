@@ -196,8 +196,10 @@ def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray
     """
     pool = np.flatnonzero(eligible) if eligible.dtype == bool else eligible
     m_count = int(muni[-1]) + 1 if muni.size else 0  # sorted: the last is the largest
-    # Rows are sorted by municipality, and so is the pool: count it off the row bounds.
-    counts = np.diff(np.searchsorted(pool, np.searchsorted(muni, np.arange(m_count + 1))))
+    # Rows are sorted by municipality, and so is the pool: count it off the row bounds. The
+    # keys take the arrays' own types (else numpy would convert the whole array to search it).
+    bounds = np.searchsorted(muni, np.arange(m_count + 1, dtype=muni.dtype))
+    counts = np.diff(np.searchsorted(pool, bounds.astype(pool.dtype)))
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     m = muni[who]
     k = counts[m]
