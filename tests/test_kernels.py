@@ -327,3 +327,59 @@ def test_rows_in_age_range_is_flatnonzero(ages, lo, hi):
     got = _kernels.rows_in_age_range(age, lo, hi)
     assert got.dtype == np.int32
     np.testing.assert_array_equal(got, np.flatnonzero((age >= lo) & (age <= hi)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 40))
+def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
+    """Requests sorted by carer on the cores give what a plain loop over the requests gives:
+    each carer adds up the hours asked (Wmo requests first, then youth, in row order), gives
+    at most ``stretch`` times what they can sustain, shares it out in proportion; last
+    month's carers' load is zeroed; the lists of carers who gave and who are overburdened."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 2000))
+    muni = np.sort(rng.integers(0, n_muni, n))
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(muni, minlength=n_muni))])
+    f32 = np.float32
+    # A carer in the person's own municipality, one of its first few rows (so carers have
+    # many requests), or none. Hours of very different sizes (float32 values added in float64
+    # are exact unless their sizes differ by about 2^29 or more): the order of adding shows.
+    size = bounds[muni + 1] - bounds[muni]
+    carer = (bounds[muni] + (rng.random(n) * np.minimum(size, 4))).astype(np.int32)
+    carer[rng.random(n) < 0.3] = -1
+    who_w, who_j = (np.flatnonzero(rng.random(n) < share) for share in (0.3, 0.15))
+    hours_w = (np.exp(rng.uniform(-30, 30, who_w.size))
+               * (rng.random(who_w.size) < 0.9)).astype(f32)
+    hours_j = np.exp(rng.uniform(-30, 30, who_j.size)).astype(f32)
+    sev = np.where(rng.random(n) < 0.8, rng.random(n), 0).astype(f32)
+    load = (rng.random(n) * 2).astype(f32)
+    old = np.flatnonzero(rng.random(n) < 0.2)
+    ch, stretch = 15.5, 1.5
+
+    want_load = load.copy()
+    want_load[old] = 0
+    asked: dict[int, float] = {}
+    for who, hours in ((who_w, hours_w), (who_j, hours_j)):
+        for i, h in zip(who, hours, strict=True):
+            if carer[i] >= 0:
+                asked[int(carer[i])] = asked.get(int(carer[i]), 0.0) + float(h)
+    share, gave, burdened = {}, [], []
+    for c, a in asked.items():
+        sustainable = f32(ch) * (f32(1) - sev[c])
+        given = min(a, float(f32(stretch) * sustainable))
+        share[c] = given / a if a > 0 else 0.0
+        lo = given / float(sustainable) if sustainable > 0 else (2.0 if given > 0 else 0.0)
+        want_load[c] = f32(lo)
+        gave += [c] if given > 0 else []
+        burdened += [c] if want_load[c] > 1.0 else []
+    want_got = [np.array([float(h) * share[int(carer[i])] if carer[i] >= 0 else 0.0
+                          for i, h in zip(who, hours, strict=True)])
+                for who, hours in ((who_w, hours_w), (who_j, hours_j))]
+
+    got_w, got_j, got_gave, got_burdened = _kernels.informal_care(
+        who_w, hours_w, who_j, hours_j, carer, sev, load, old, ch, stretch, bounds)
+    np.testing.assert_array_equal(got_w, want_got[0].reshape(-1))
+    np.testing.assert_array_equal(got_j, want_got[1].reshape(-1))
+    np.testing.assert_array_equal(load, want_load)
+    np.testing.assert_array_equal(got_gave, sorted(gave))
+    np.testing.assert_array_equal(got_burdened, sorted(burdened))

@@ -59,8 +59,7 @@ class Citizens:
         self.overburdened = empty  # carers among them who gave more than they can sustain
         self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
         self.update_income_term()
-        self._slot = np.full(self.n, -1, dtype=np.int32)  # scratch for informal care
-        self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: informal care, ageing
+        self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
         self.refresh_age_terms()
 
@@ -227,7 +226,7 @@ class Citizens:
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
         got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
             who_w, hours_w, who_j, hours_j, pop.carer, pop.severity[WMO], pop.carer_load,
-            self.carers, self._slot, self._marks, p["carer_hours_per_month"], 0.5 + self.power,
+            self.carers, p["carer_hours_per_month"], 0.5 + self.power,
             self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             price = (np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
