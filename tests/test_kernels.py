@@ -15,29 +15,54 @@ from transitiesim import _kernels
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.floats(0.0, 1.0, width=32), min_size=0, max_size=60),
        st.lists(st.integers(0, 59), max_size=20), st.data())
-def test_open_needs_is_the_set_logic_on_everyone(sev_list, onsets, data):
-    """One merge gives what three whole-array steps give: last look's persons reset to NONE,
-    the persons with a need now (flatnonzero of sev > 0 among last look and onsets), the
-    served among them FORMAL, the others returned."""
+def test_escalation_and_the_look_are_the_set_logic_on_everyone(sev_list, onsets, data):
+    """Escalation's lists and the merge with the onsets give what three whole-array steps
+    give: last look's persons reset to NONE, the persons with a need now (flatnonzero of
+    sev > 0 among last look and onsets), the served among them FORMAL, the others
+    returned. Rates 0 and 1 make recovery certain or impossible, so the sets are known."""
     sev = np.array(sev_list, dtype=np.float32)
     n = sev.size
-    onsets = np.unique([i for i in onsets if i < n]).astype(np.int64)
-    sev[onsets] = np.maximum(sev[onsets], np.float32(0.1))  # an onset is an open need
-    # last look: any sorted subset of persons, open or since cleared
     old = np.array(sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n)))
-                   if n else [], dtype=np.int64)
+                   if n else [], dtype=np.int64)  # last look: open or since cleared
     prov = np.array(data.draw(st.lists(st.integers(-1, 3), min_size=n, max_size=n)),
                     dtype=np.int32)
     state = np.array(data.draw(st.lists(st.integers(0, 5), min_size=n, max_size=n)),
                      dtype=np.int8)
+    wait = np.array(data.draw(st.lists(st.integers(-1, 5), min_size=n, max_size=n)),
+                    dtype=np.int16)
+    recover = data.draw(st.booleans())
+    was_open = old[sev[old] > 0]
+    rate = 10.0 if recover else 0.0  # a draw below 1 is always below 10, never below 0
+    effect = np.ones(4)
+    still, rest = _kernels.escalate_recover(old, sev, state, prov, wait, np.zeros(n, np.float32),
+                                            np.uint64(7), effect, rate, rate, 0.0, 0.0)
+    open_old = old[sev[old] > 0]
+    assert not recover or open_old.size == 0
+    np.testing.assert_array_equal(still, open_old)
+    np.testing.assert_array_equal(rest, open_old[prov[open_old] < 0])
+    assert (state[np.setdiff1d(old, open_old)] == _kernels.NONE).all()
+    if recover:  # recovery ends the care and the wait too
+        assert (prov[was_open] == -1).all() and (wait[was_open] == -1).all()
+
+    onsets = np.setdiff1d([i for i in onsets if i < n], open_old).astype(np.int64)
+    sev[onsets] = np.float32(0.5)  # an onset is a new need where there was none
     expected_state = state.copy()
-    expected_state[old] = _kernels.NONE
-    needs = np.union1d(old[sev[old] > 0], onsets)
+    expected_state[open_old] = np.where(prov[open_old] >= 0, _kernels.FORMAL, _kernels.NONE)
+    needs = np.union1d(open_old, onsets)
     expected_state[needs[prov[needs] >= 0]] = _kernels.FORMAL
-    got, rest = _kernels.open_needs(old, sev, onsets, prov, state)
+    got, who = _kernels.open_needs(still, rest, onsets, prov, state)
     np.testing.assert_array_equal(got, needs)
-    np.testing.assert_array_equal(rest, needs[prov[needs] < 0])
+    np.testing.assert_array_equal(who, needs[prov[needs] < 0])
     np.testing.assert_array_equal(state, expected_state)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.integers(0, 5000)), st.sets(st.integers(0, 5000)))
+def test_union_rows_is_union1d(a, b):
+    """The merge in runs of rows on the cores."""
+    a = np.array(sorted(a), dtype=np.int64)
+    b = np.array(sorted(b), dtype=np.int64)
+    np.testing.assert_array_equal(_kernels.union_rows(a, b, 5001), np.union1d(a, b))
 
 
 def test_wellbeing_step_moves_a_fifth_of_the_way():

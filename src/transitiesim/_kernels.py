@@ -55,26 +55,49 @@ def uniforms(key, idx):
 @njit(cache=True, nogil=True, parallel=True)
 def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provider_effect,
                      rate_helped, rate_unaided, escalation, progression):
-    """Recovery and escalation of last month's needs in one domain (rows ``idx``)."""
-    for k in prange(idx.size):
-        i = idx[k]
-        s = sev[i]
-        if s <= 0:
-            continue  # cleared since the last look (death, turning 18)
-        st = state[i]
-        rate = rate_helped if (st == FORMAL or st == INITIATIVE or st == INFORMAL) \
-            else rate_unaided
-        pr = prov[i]
-        rate = rate * (provider_effect[pr] if pr >= 0 else 1.0)
-        rate = rate * np.float64(F(1.2) - F(0.5) * s) * np.float64(F(0.5) + self_reliance[i])
-        if np.float64(_unit(_hash(key_rec, i), 40)) < rate:
-            sev[i] = 0
-            prov[i] = -1
-            wait[i] = -1
-        else:
-            rise = escalation if (st == UNMET or st == WAITING) else 0.0
-            rise = rise + progression
-            sev[i] = F(min(np.float64(s) + rise, 1.0))
+    """Recovery and escalation of last month's needs in one domain (sorted rows ``idx``), and
+    the start of this month's look at them. Returns (the persons whose need is still open,
+    those among them no provider serves), each sorted; their state starts this month as
+    FORMAL (served) or NONE, and so does that of persons whose need ended (recovered, or
+    cleared since the last look: death, turning 18). Runs of rows go to the cores."""
+    at = _row_runs(idx, sev.size)
+    still = np.empty(idx.size, dtype=np.int64)
+    rest = np.empty(idx.size, dtype=np.int64)
+    n_still = np.zeros(PARTS, dtype=np.int64)
+    n_rest = np.zeros(PARTS, dtype=np.int64)
+    for t in prange(PARTS):
+        ns = nr = 0
+        for k in range(at[t], at[t + 1]):
+            i = idx[k]
+            s = sev[i]
+            if s <= 0:
+                state[i] = NONE  # cleared since the last look
+                continue
+            st = state[i]
+            rate = rate_helped if (st == FORMAL or st == INITIATIVE or st == INFORMAL) \
+                else rate_unaided
+            pr = prov[i]
+            rate = rate * (provider_effect[pr] if pr >= 0 else 1.0)
+            rate = rate * np.float64(F(1.2) - F(0.5) * s) * np.float64(F(0.5) + self_reliance[i])
+            if np.float64(_unit(_hash(key_rec, i), 40)) < rate:
+                sev[i] = 0
+                prov[i] = -1
+                wait[i] = -1
+                state[i] = NONE
+            else:
+                rise = escalation if (st == UNMET or st == WAITING) else 0.0
+                rise = rise + progression
+                sev[i] = F(min(np.float64(s) + rise, 1.0))
+                still[at[t] + ns] = i
+                ns += 1
+                if pr >= 0:
+                    state[i] = FORMAL
+                else:
+                    state[i] = NONE
+                    rest[at[t] + nr] = i
+                    nr += 1
+        n_still[t], n_rest[t] = ns, nr
+    return _joined(still, at, n_still), _joined(rest, at, n_rest)
 
 
 # What the onset pass reports per person (the four lists it returns).
@@ -410,54 +433,56 @@ def _parts(bounds, k):
     return out
 
 
+@njit(cache=True, nogil=True)
+def open_needs(still, rest, new, prov, state):
+    """This month's look at one domain: last month's needs still open (``still``, and
+    ``rest``: those no provider serves, from ``escalate_recover``) joined with this month's
+    onsets ``new`` (served ones marked FORMAL). Returns (persons with a need, those not
+    served), each sorted."""
+    new_rest = np.empty(new.size, dtype=np.int64)
+    n = 0
+    for k in range(new.size):
+        i = new[k]
+        if prov[i] >= 0:
+            state[i] = FORMAL
+        else:
+            new_rest[n] = i
+            n += 1
+    return union_rows(still, new, state.size), union_rows(rest, new_rest[:n], state.size)
+
+
 @njit(cache=True, nogil=True, parallel=True)
-def open_needs(old, sev, new, prov, state):
-    """This month's look at one domain, in one merge: the sorted persons with a need now
-    (last look's ``old`` whose ``sev > 0`` still, and this month's onsets ``new``), and among
-    them those a provider does not serve. Last look's persons start from NONE; served persons
-    are marked FORMAL. Returns (persons with a need, those not served), each sorted. Runs of
-    rows go to the cores."""
-    o_starts, n_starts = _row_runs(old, sev.size), _row_runs(new, sev.size)
-    out = np.empty(old.size + new.size, dtype=np.int64)
-    rest = np.empty(old.size + new.size, dtype=np.int64)
-    starts = o_starts + n_starts
-    n_out = np.zeros(PARTS, dtype=np.int64)
-    n_rest = np.zeros(PARTS, dtype=np.int64)
+def union_rows(a, b, n):
+    """``np.union1d`` of two sorted arrays of unique rows below ``n``, merged in runs of
+    rows on the cores."""
+    a_at, b_at = _row_runs(a, n), _row_runs(b, n)
+    starts = a_at + b_at
+    out = np.empty(a.size + b.size, dtype=np.int64)
+    counts = np.zeros(PARTS, dtype=np.int64)
     for t in prange(PARTS):
-        n_out[t], n_rest[t] = _open_run(old, o_starts[t], o_starts[t + 1], new, n_starts[t],
-                                        n_starts[t + 1], sev, prov, state, out, rest,
-                                        starts[t])
-    return _joined(out, starts, n_out), _joined(rest, starts, n_rest)
+        counts[t] = _merge(a, a_at[t], a_at[t + 1], b, b_at[t], b_at[t + 1], out, starts[t])
+    return _joined(out, starts, counts)
 
 
 @njit(cache=True, nogil=True)
-def _open_run(old, a, a_end, new, b, b_end, sev, prov, state, out, rest, at):
-    """``open_needs`` for old[a:a_end] and new[b:b_end], written from ``at`` on."""
-    n = r = 0
-    while a < a_end or b < b_end:
-        if a < a_end and sev[old[a]] <= 0:
-            state[old[a]] = NONE
-            a += 1
-            continue
-        if b >= b_end or (a < a_end and old[a] < new[b]):
-            v = old[a]
-            a += 1
-            state[v] = NONE
+def _merge(a, i, i_end, b, j, j_end, out, at):
+    """The union of a[i:i_end] and b[j:j_end] (sorted, unique) written from ``at``; returns
+    its length."""
+    n = 0
+    while i < i_end or j < j_end:
+        if j >= j_end or (i < i_end and a[i] < b[j]):
+            v = a[i]
+            i += 1
+        elif i >= i_end or b[j] < a[i]:
+            v = b[j]
+            j += 1
         else:
-            v = new[b]
-            b += 1
-            if a < a_end and old[a] == v:
-                a += 1
-                state[v] = NONE
-        if n == 0 or out[at + n - 1] != v:
-            out[at + n] = v
-            n += 1
-            if prov[v] >= 0:
-                state[v] = FORMAL
-            else:
-                rest[at + r] = v
-                r += 1
-    return n, r
+            v = a[i]
+            i += 1
+            j += 1
+        out[at + n] = v
+        n += 1
+    return n
 
 
 @njit(cache=True, nogil=True, parallel=True)

@@ -53,6 +53,9 @@ class Citizens:
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]
         self.new_needs = [empty, empty]  # this month's onsets per domain
+        # Per domain, between escalation and this month's look: (last month's needs still
+        # open, those among them no provider serves).
+        self.still_open = [(empty, empty), (empty, empty)]
         self.look_up_needs()
         self.recipients = empty  # social assistance recipients at the last look
         self.carers = empty  # persons who gave informal care at the last look (sorted)
@@ -175,7 +178,7 @@ class Citizens:
         # without help, rises with a provider's effectiveness and self-reliance, falls with
         # severity; an unmet or waiting need escalates; Wmo needs progress with age).
         for d in (WMO, JEUGD):
-            _kernels.escalate_recover(
+            self.still_open[d] = _kernels.escalate_recover(
                 self.in_need[d], pop.severity[d], pop.state[d], pop.provider[d],
                 pop.wait_months[d], pop.self_reliance, self.keys["recovery"], provider_effect,
                 p["recovery_rate"], p["recovery_rate"] * p["unaided_recovery_share"],
@@ -209,9 +212,8 @@ class Citizens:
         used = np.zeros_like(initiative_hours_by_nbh)
         requests = []
         for d in (WMO, JEUGD):
-            self.in_need[d], who = _kernels.open_needs(self.in_need[d], pop.severity[d],
-                                                       self.new_needs[d], pop.provider[d],
-                                                       pop.state[d])
+            self.in_need[d], who = _kernels.open_needs(*self.still_open[d], self.new_needs[d],
+                                                       pop.provider[d], pop.state[d])
             if d == WMO:
                 who, used = _kernels.light_support(
                     who, pop.severity[d], pop.weight, pop.nbh, initiative_hours_by_nbh,
