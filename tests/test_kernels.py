@@ -256,7 +256,8 @@ def test_place_waiting_equals_the_whole_array_placement(n_muni, key, svc_of, dat
                                    np.uint64(key), prov_key, *expected[3:4], expected[0],
                                    expected[2], expected[4])
     porder = np.argsort(prov_key, kind="stable")
-    _kernels.place_waiting(queue, muni, svc_of, sev, 0.75, wait, weight, np.uint64(key),
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    _kernels.place_waiting(queue, bounds, svc_of, sev, 0.75, wait, per_muni, np.uint64(key),
                            prov_key[porder], np.cumsum(free[porder]), porder, prov, state,
                            free, clients)
     for got, want in zip((prov, wait, state, free, clients), expected, strict=True):

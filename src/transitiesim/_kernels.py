@@ -1104,8 +1104,8 @@ def clients_and_queue(idx, prov, wait, weight, out, bounds):
 
 
 @njit(cache=True, nogil=True)
-def place_waiting(queue, muni, svc_of, sev, residential, wait, weight, key_queue, pkeys, pcum,
-                  porder, prov, state, free, clients):
+def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_queue, pkeys,
+                  pcum, porder, prov, state, free, clients):
     """Place waiting persons (``queue``, sorted rows) with providers, as
     ``TransitionModel.allocate_care`` describes: per (municipality, service) group, longest
     wait first, ties by this month's queue draw, then by row; placed while the group's
@@ -1116,16 +1116,21 @@ def place_waiting(queue, muni, svc_of, sev, residential, wait, weight, key_queue
     group has the same weight (weights are per municipality), so how many of a group are
     placed does not depend on their order, and only groups with room are sorted and drawn
     for. ``svc_of`` is the service of the domain (-1: youth care, ambulant or residential by
-    ``sev >= residential``). Updates ``prov``, ``wait``, ``state``, ``free``, ``clients``."""
+    ``sev >= residential``); a person's municipality is read off the row ``bounds`` and
+    ``weight`` is per municipality. Updates ``prov``, ``wait``, ``state``, ``free``,
+    ``clients``."""
     n = queue.size
     key = np.empty(n, dtype=np.int64)
     res = F(residential)  # compared in float32, as numpy compares a float32 array
+    m = 0
     for k in range(n):
         i = queue[k]
+        while i >= bounds[m + 1]:
+            m += 1
         s = svc_of
         if s < 0:
             s = 2 if sev[i] >= res else 1
-        key[k] = np.int64(muni[i]) * 8 + s
+        key[k] = np.int64(m) * 8 + s
     # Group order: by key, in row order within a key. Rows are sorted by municipality, so a
     # counting sort of the eight services within each municipality's stretch does it.
     order = np.empty(n, dtype=np.int64)
@@ -1157,15 +1162,16 @@ def place_waiting(queue, muni, svc_of, sev, residential, wait, weight, key_queue
         base = pcum[lo - 1] if lo > 0 else 0.0
         room = (pcum[hi - 1] if hi > 0 else 0.0) - base
         before = cum
+        w = np.float64(weight[g_key // 8])  # everyone's in the group
         # How many fit: positions are running sums of the (equal) weights.
         placed = 0
         placed_total = 0.0
         run = cum
-        for r in range(end - start):
-            run += np.float64(weight[queue[order[start + r]]])
+        for _ in range(end - start):
+            run += w
             if run - before <= room + 1e-9:
                 placed += 1
-                placed_total += np.float64(weight[queue[order[start + r]]])
+                placed_total += w
         if placed == 0:
             for r in range(start, end):
                 wait[queue[order[r]]] += 1
@@ -1184,7 +1190,6 @@ def place_waiting(queue, muni, svc_of, sev, residential, wait, weight, key_queue
         run = before
         for r in range(size):
             i = queue[order[start + (ranked[r] & U64(0xFFFFFF))]]
-            w = np.float64(weight[i])
             run += w
             if r < placed:
                 pos_end = run - before

@@ -428,8 +428,8 @@ class TransitionModel(mesa.Model):
             if queue.size == 0:
                 continue
             _kernels.place_waiting(
-                queue, pop.muni, WAITING_SERVICE[d], pop.severity[d],
-                self.p["residential_threshold"], pop.wait_months[d], pop.weight,
+                queue, self.muni_bounds, WAITING_SERVICE[d], pop.severity[d],
+                self.p["residential_threshold"], pop.wait_months[d], self.muni_weight,
                 self.citizens.keys["queue"], pkeys, np.cumsum(free[porder]), porder,
                 pop.provider[d], pop.state[d], free, clients)
         self._clients_cache.clear()
