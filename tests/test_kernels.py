@@ -75,8 +75,11 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
     zeros = np.zeros(2, dtype=np.float32)
     state = np.zeros(2, dtype=np.int8)
     bounds = np.array([0, 1, 2])  # two municipalities of one person
-    sums, hist = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty, empty,
-                                         zeros, state, empty, zeros, state, bounds, 10)
+    wait = np.full(2, -1, dtype=np.int16)
+    sums, hist, counts = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty,
+                                                 empty, zeros, state, empty, zeros, state, state,
+                                                 wait, wait, wait, bounds, 10)
+    assert not counts.any()  # nobody in need
     np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
     # The summary taken in the same pass is that of the new values: bins 4 and 6 of 10.
     np.testing.assert_array_equal(sums, wb.astype(np.float64))
@@ -126,8 +129,14 @@ def test_wellbeing_step_is_the_rule_applied_to_everyone(seed, n_muni):
     want_hist = np.zeros((n_muni, 20), dtype=np.int64)
     np.add.at(want_hist, (muni, np.minimum((want_wb * f32(20)).astype(int), 19)), 1)
 
-    sums, hist = _kernels.wellbeing_step(base, wb, sr, base_sr, load, ob, rec, nw, sev_w,
-                                         state_w, nj, sev_j, state_j, bounds, 20)
+    state_p = rng.integers(0, 6, n).astype(np.int8)
+    waits = [rng.integers(-1, 3, n).astype(np.int16) for _ in range(3)]
+    sums, hist, counts = _kernels.wellbeing_step(base, wb, sr, base_sr, load, ob, rec, nw,
+                                                 sev_w, state_w, nj, sev_j, state_j, state_p,
+                                                 *waits, bounds, 20)
+    # The person counts taken on the way are those of the separate merge.
+    np.testing.assert_array_equal(counts, _kernels.status_counts(
+        nw, nj, rec, state_w, state_j, state_p, *waits, bounds))
     np.testing.assert_array_equal(wb, want_wb)
     np.testing.assert_array_equal(sr, want_sr)
     np.testing.assert_array_equal(sums, want_sums)

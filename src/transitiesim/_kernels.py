@@ -269,7 +269,7 @@ def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry
 @njit(cache=True, nogil=True, parallel=True)
 def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_load,
                    overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j,
-                   bounds, bins):
+                   state_p, wait_w, wait_j, wait_p, bounds, bins):
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
     strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
 
@@ -281,8 +281,11 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
     unlisted in one branch-free loop, the listed persons' month is then taken again from
     their old values, and the new well-being's sum (float64, in row order) and
     ``bins``-bin histogram are taken (``summary_by_municipality``) and returned. A
-    municipality's rows stay in cache between these steps."""
+    municipality's rows stay in cache between these steps. The merge also counts the
+    persons in need per municipality as ``status_counts`` does (its third result): nothing
+    changes the states, months waited or lists between this step and the indicators."""
     sums, hist, fb, parts = _summary_arrays(bounds, bins)
+    counts = np.zeros((5, bounds.size - 1), dtype=np.int64)
     rows = bounds[parts]
     at_o, at_r = np.searchsorted(overburdened, rows), np.searchsorted(recipients, rows)
     at_w, at_j = np.searchsorted(need_w, rows), np.searchsorted(need_j, rows)
@@ -312,6 +315,8 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                     break
                 tg = base[i]
                 st = False
+                listed = False  # on a waiting list in a domain whose list holds them
+                counted = False  # in one of the three need lists (status_counts)
                 if o < at_o[t + 1] and overburdened[o] == i:
                     tg = tg - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
                     st = True
@@ -319,14 +324,22 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                 if r < at_r[t + 1] and recipients[r] == i:
                     tg = tg - F(0.12)
                     r += 1
+                    counted = True
+                    listed = wait_p[i] >= 0
                 if w < at_w[t + 1] and need_w[w] == i:
                     s = state_w[i]
                     tg = _need_cost(tg, sev_w[i], s)
                     st = st or s >= WAITING
                     w += 1
+                    counted = True
+                    listed = listed or wait_w[i] >= 0
                 if j < at_j[t + 1] and need_j[j] == i:
                     tg = _need_cost(tg, sev_j[i], state_j[i])
                     j += 1
+                    counted = True
+                    listed = listed or wait_j[i] >= 0
+                if counted:
+                    _count(counts, m, state_w[i], state_j[i], state_p[i], listed)
                 who[n], target[n], strained[n] = i, tg, st
                 old_wb[n], old_sr[n] = wellbeing[i], self_reliance[i]
                 n += 1
@@ -343,7 +356,7 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                 else:
                     self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
             sums[m] = _summarise(wellbeing, lo, end, fb, hist[m])
-    return sums, hist
+    return sums, hist, counts
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -935,16 +948,21 @@ def _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w,
             c += 1
         while i >= bounds[m + 1]:
             m += 1
-        sw, sj = state_w[i], state_j[i]
-        unmet = sw == UNMET or sj == UNMET
-        waiting = (sw == WAITING or sj == WAITING) and not unmet
-        if sw != NONE or sj != NONE or state_p[i] != NONE:
-            out[IN_NEED, m] += 1
-            if not unmet and not waiting:
-                out[SERVED, m] += 1
-        out[WAITING_ANY, m] += waiting
-        out[UNMET_ANY, m] += unmet
-        out[ON_A_LIST, m] += listed
+        _count(out, m, state_w[i], state_j[i], state_p[i], listed)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _count(out, m, sw, sj, sp, listed):
+    """Count one person of municipality ``m`` into the rows of ``status_counts``."""
+    unmet = sw == UNMET or sj == UNMET
+    waiting = (sw == WAITING or sj == WAITING) and not unmet
+    if sw != NONE or sj != NONE or sp != NONE:
+        out[IN_NEED, m] += 1
+        if not unmet and not waiting:
+            out[SERVED, m] += 1
+    out[WAITING_ANY, m] += waiting
+    out[UNMET_ANY, m] += unmet
+    out[ON_A_LIST, m] += listed
 
 
 @njit(cache=True, nogil=True)

@@ -246,19 +246,20 @@ class Citizens:
         self.recipients = self.month_recipients
         return used
 
-    def update_wellbeing(self) -> tuple[np.ndarray, np.ndarray] | None:
+    def update_wellbeing(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Well-being moves a fifth of the way to what this month's situation supports; self-
         reliance erodes under unmet need or an overburdened carer role, and otherwise recovers.
 
-        Returns the new well-being's sum and histogram per municipality (for the indicators,
-        taken right after the update)."""
+        Returns, for the indicators, what the same pass takes per municipality: the new
+        well-being's sum and histogram, and the persons in need, served, waiting, unmet and
+        on a waiting list (``_kernels.status_counts``)."""
         pop = self.pop
         return _kernels.wellbeing_step(
             self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
             pop.carer_load, self.overburdened, self.recipients,
             self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
-            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], self.muni_bounds,
-            WELLBEING_BINS)
+            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], pop.state[PART],
+            *pop.wait_months, self.muni_bounds, WELLBEING_BINS)
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1

@@ -63,7 +63,9 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
 
 def _person_counts(model: TransitionModel) -> np.ndarray:
     """Persons per municipality in need, served, waiting, unmet and on a waiting list, each
-    person counted once (``_kernels.status_counts``; computed once per step)."""
+    person counted once: taken by the citizens' well-being update in this step
+    (``TransitionModel.step``), or else by one merge of the need lists
+    (``_kernels.status_counts``)."""
     cache = getattr(model, "_status_cache", None)
     if cache is not None and cache[0] == model.steps:
         return cache[1]

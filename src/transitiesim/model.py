@@ -217,9 +217,11 @@ class TransitionModel(mesa.Model):
         self.settle_payments()
         self.providers.shuffle_do("operate")
         self.initiatives_do("evolve")
-        summary = self.citizens.update_wellbeing()
-        if summary is not None:  # the indicators' well-being summary, taken in the same pass
-            self._wellbeing_cache = (self.steps, summary)
+        taken = self.citizens.update_wellbeing()
+        if taken is not None:  # the indicators' well-being summary and person counts
+            sums, hist, counts = taken
+            self._wellbeing_cache = (self.steps, (sums, hist))
+            self._status_cache = (self.steps, counts)
         if self.month == 12:
             self.municipalities.do("review_year")
             self.plan_capacity()
