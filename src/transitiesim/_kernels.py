@@ -755,16 +755,20 @@ def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, 
     return n_minor, n_vol
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def sums_by_municipality(idx, values, bounds):
     """``np.bincount(muni[idx], weights=values)`` for sorted rows ``idx`` (``values`` aligned
-    with them): float64 sums in row order, the municipality read off ``bounds``."""
+    with them): float64 sums in row order, the municipality read off ``bounds``; runs of
+    whole municipalities on the cores."""
     out = np.zeros(bounds.size - 1)
-    m = 0
-    for k in range(idx.size):
-        while idx[k] >= bounds[m + 1]:
-            m += 1
-        out[m] += np.float64(values[k])
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            total = 0.0
+            for k in range(at[m], at[m + 1]):
+                total += np.float64(values[k])
+            out[m] = total
     return out
 
 

@@ -116,8 +116,10 @@ class Citizens:
     def age_and_renew(self) -> np.ndarray:
         """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
         pop, rng = self.pop, self.streams["mortality"]
-        dead, adult_now = _kernels.age_one_year(pop.age, rng.random(self.n), self.death_chance,
-                                                MAX_AGE, self._marks)
+        if getattr(self, "_u", None) is None:  # kept between years: 8 bytes a person
+            self._u = np.empty(self.n)
+        dead, adult_now = _kernels.age_one_year(pop.age, rng.random(out=self._u),
+                                                self.death_chance, MAX_AGE, self._marks)
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.
         carry = pop.severity[JEUGD][adult_now]
         pop.severity[WMO][adult_now] = np.maximum(pop.severity[WMO][adult_now],
