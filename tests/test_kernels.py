@@ -418,3 +418,24 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     np.testing.assert_array_equal(load, want_load)
     np.testing.assert_array_equal(got_gave, sorted(gave))
     np.testing.assert_array_equal(got_burdened, sorted(burdened))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 30),
+       st.sampled_from([1000.0, 0.1, 19.5, 3]))
+def test_amounts_by_municipality_is_the_gathered_sum(seed, n_muni, amount):
+    """Per-municipality weights give the sums of the per-person products numpy forms
+    (float32 weight times a Python number), added in row order."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(0, 50, n_muni)
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    per_muni = (rng.random(n_muni) * 500).astype(np.float32)
+    weight = np.repeat(per_muni, sizes)
+    idx = np.flatnonzero(rng.random(weight.size) < 0.4)
+    np.testing.assert_array_equal(
+        _kernels.amounts_by_municipality(idx, per_muni, amount, bounds),
+        _kernels.sums_by_municipality(idx, weight[idx] * amount, bounds))
+    want = np.zeros(n_muni)
+    np.add.at(want, np.repeat(np.arange(n_muni), sizes)[idx], weight[idx] * amount)
+    np.testing.assert_allclose(_kernels.amounts_by_municipality(idx, per_muni, amount, bounds),
+                               want, rtol=1e-12)

@@ -773,6 +773,26 @@ def sums_by_municipality(idx, values, bounds):
 
 
 @njit(cache=True, nogil=True, parallel=True)
+def amounts_by_municipality(idx, weight, amount, bounds):
+    """``sums_by_municipality(idx, w[idx] * amount, bounds)`` where ``w`` is a person's
+    weight, without gathering it: ``weight`` is per municipality (everyone there has the
+    same), and each person's amount is their weight times ``amount`` in float32, as numpy
+    multiplies a float32 array by a Python number."""
+    out = np.zeros(bounds.size - 1)
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    a = F(amount)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            each = np.float64(weight[m] * a)
+            total = 0.0
+            for _ in range(at[m], at[m + 1]):
+                total += each
+            out[m] = total
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
 def weighted_count_by_group(flag, group, weight, n_groups, bounds):
     """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
     per-person product array (float64 sums in row order, as bincount adds), for groups that

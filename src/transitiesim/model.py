@@ -505,13 +505,9 @@ class TransitionModel(mesa.Model):
         ref_volume *= efficiency
         pay = ref_volume * tariffs[muni_of]
         wmo_clients = self.clients_of(Domain.WMO)
-        contributions = _kernels.sums_by_municipality(
-            wmo_clients, pop.weight[wmo_clients] * self.rijk.own_contribution_eur,
-            self.muni_bounds)
-        # Each recipient's own benefit this month (the payees' side of the ledger).
+        contributions = _kernels.amounts_by_municipality(
+            wmo_clients, self.muni_weight, self.rijk.own_contribution_eur, self.muni_bounds)
         self.benefit_recipients = self.citizens.recipients
-        self.benefit_received_eur = (pop.weight[self.benefit_recipients]
-                                     * p["bijstand_benefit_eur_per_month"])
         benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)
         # Providers' costs this month (paid in Provider.operate).
@@ -603,9 +599,11 @@ class TransitionModel(mesa.Model):
         book["contributions"][:] = contributed
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
-        """Benefits received this month, summed from each recipient's own account."""
-        return _kernels.sums_by_municipality(self.benefit_recipients,
-                                             self.benefit_received_eur, self.muni_bounds)
+        """Benefits received this month, summed over the recipients (each receives the
+        benefit times their weight)."""
+        return _kernels.amounts_by_municipality(self.benefit_recipients, self.muni_weight,
+                                                self.p["bijstand_benefit_eur_per_month"],
+                                                self.muni_bounds)
 
     # --- helpers for agents' decisions ------------------------------------------------------
     def draw(self, stream: str) -> float:
