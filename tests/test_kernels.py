@@ -439,3 +439,34 @@ def test_amounts_by_municipality_is_the_gathered_sum(seed, n_muni, amount):
     np.add.at(want, np.repeat(np.arange(n_muni), sizes)[idx], weight[idx] * amount)
     np.testing.assert_allclose(_kernels.amounts_by_municipality(idx, per_muni, amount, bounds),
                                want, rtol=1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 20))
+def test_pair_couples_is_the_whole_array_pairing(seed, n_muni):
+    """Generation's pairing against the whole-array form it replaced: rank within the
+    municipality's shuffled adults, the first 2 x couples paired with rank ^ 1."""
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(0, 40, n_muni)
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    n = int(bounds[-1])
+    muni = np.repeat(np.arange(n_muni), sizes)
+    adults = np.flatnonzero(rng.random(n) < 0.8)
+    order = adults[np.lexsort((rng.random(adults.size), muni[adults]))]
+    starts = np.searchsorted(adults, bounds)
+    n_adults = np.diff(starts)
+    couples = np.minimum(rng.integers(0, 40, n_muni), n_adults // 2)
+
+    a_muni = muni[order]
+    rank = np.arange(order.size) - np.searchsorted(a_muni, a_muni)
+    paired = rank < 2 * couples[a_muni]
+    want = np.full(n, -1, dtype=np.int32)
+    want[order[paired]] = order[np.searchsorted(a_muni, a_muni)[paired] + (rank[paired] ^ 1)]
+    want_household = np.arange(n, dtype=np.int32)
+    has = want >= 0
+    want_household[has] = np.minimum(np.arange(n)[has], want[has])
+
+    partner, household = _kernels.pair_couples(order, starts, couples.astype(np.int64), n)
+    np.testing.assert_array_equal(partner, want)
+    np.testing.assert_array_equal(household, want_household)
+    assert (partner[partner[has]] == np.flatnonzero(has)).all()  # partners are mutual

@@ -1078,17 +1078,24 @@ def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_
     return nbh, age
 
 
-@njit(cache=True, nogil=True)
-def group_starts(groups):
-    """For each position of the sorted ``groups``, where its group starts
-    (``np.searchsorted(groups, groups, side="left")``)."""
-    out = np.empty(groups.size, dtype=np.int64)
-    start = 0
-    for k in range(groups.size):
-        if k and groups[k] != groups[k - 1]:
-            start = k
-        out[k] = start
-    return out
+@njit(cache=True, nogil=True, parallel=True)
+def pair_couples(order, starts, couples, n):
+    """Generation's couples: within each municipality's adults, in their shuffled ``order``
+    (municipality m's at ``order[starts[m]:starts[m + 1]]``), the first ``2 * couples[m]``
+    are paired with their neighbour in that order (positions 0-1, 2-3, ...). Returns
+    (partner, -1 for none; household, the smaller row of a couple or the person's own row),
+    int32 over all ``n`` persons. Municipalities on the cores (their rows are their own)."""
+    partner = np.full(n, -1, dtype=np.int32)
+    household = np.empty(n, dtype=np.int32)
+    for i in prange(n):
+        household[i] = i
+    for m in prange(starts.size - 1):
+        s = starts[m]
+        for r in range(2 * couples[m]):
+            i, mate = order[s + r], order[s + (r ^ 1)]
+            partner[i] = mate
+            household[i] = min(i, mate)
+    return partner, household
 
 
 @njit(cache=True, nogil=True, parallel=True)

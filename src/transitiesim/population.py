@@ -142,23 +142,15 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
                                       MEAN_YEARS_OVER_65, float(MAX_AGE))
 
     adult = age >= 18
-    # Couples: shuffle adults within each municipality and pair neighbours in that order.
+    # Couples: shuffle adults within each municipality and pair neighbours in that order,
+    # as many couples as make households per person match the figure.
     adults = np.flatnonzero(adult)
     order = adults[_kernels.order_within_groups(muni[adults], rng.random(adults.size))]
-    a_muni = muni[order]
-    start = _kernels.group_starts(a_muni)
-    rank = np.arange(order.size) - start
-    n_adults = np.bincount(a_muni, minlength=len(sim_sizes))
+    starts = np.searchsorted(adults, bounds)  # each municipality's adults in ``order``
+    n_adults = np.diff(starts)
     couples = np.clip(n_adults - np.round(HOUSEHOLDS_PER_PERSON * sim_sizes), 0, n_adults // 2)
-    in_couple = rank < 2 * couples[a_muni]
-    partner = np.full(n, -1, dtype=np.int32)
-    mate_rank = rank ^ 1
-    paired = in_couple & (mate_rank < 2 * couples[a_muni])
-    partner[order[paired]] = order[start[paired] + mate_rank[paired]]
-
-    household = np.arange(n, dtype=np.int32)
+    partner, household = _kernels.pair_couples(order, starts, couples.astype(np.int64), n)
     has_partner = partner >= 0
-    household[has_partner] = np.minimum(np.arange(n)[has_partner], partner[has_partner])
 
     carer = np.where(has_partner, partner, -1).astype(np.int32)
     minors = np.flatnonzero(~adult)
