@@ -64,9 +64,6 @@ class Citizens:
         self.update_income_term()
         self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
-        # Scratch for one float64 draw per person (the needs seeded at the start, January's
-        # mortality): a fresh array of 17 million draws each time costs more than the draws.
-        self._u = np.empty(self.n)
         self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
@@ -119,6 +116,8 @@ class Citizens:
     def age_and_renew(self) -> np.ndarray:
         """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
         pop, rng = self.pop, self.streams["mortality"]
+        if getattr(self, "_u", None) is None:  # kept between years: 8 bytes a person
+            self._u = np.empty(self.n)
         dead, adult_now = _kernels.age_one_year(pop.age, rng.random(out=self._u),
                                                 self.death_chance, MAX_AGE, self._marks)
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.
