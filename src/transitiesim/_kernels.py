@@ -991,22 +991,9 @@ def _count(out, m, sw, sj, sp, listed):
 
 @njit(cache=True, nogil=True)
 def union_sorted(a, b):
-    """``np.union1d`` of two sorted arrays of unique person rows."""
+    """``np.union1d`` of two sorted arrays of unique person rows (one merge, ``_merge``)."""
     out = np.empty(a.size + b.size, dtype=np.int64)
-    i = j = n = 0
-    while i < a.size or j < b.size:
-        if j >= b.size or (i < a.size and a[i] < b[j]):
-            v = a[i]
-            i += 1
-        elif i >= a.size or b[j] < a[i]:
-            v = b[j]
-            j += 1
-        else:
-            v = a[i]
-            i += 1
-            j += 1
-        out[n] = v
-        n += 1
+    n = _merge(a, 0, a.size, b, 0, b.size, out, 0)
     return out[:n].copy()
 
 
