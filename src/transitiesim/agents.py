@@ -13,7 +13,7 @@ import mesa
 import numpy as np
 
 from .params import DOMAINS, NATIONAL_POPULATION_2015
-from .population import BLOCK_SERVICES, Domain, Service, monthly_probability
+from .population import BLOCK_SERVICES, Domain, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -25,87 +25,153 @@ class ProviderStatus(Enum):
     EXITED = "exited"  # left a market where it had no clients and lost money
 
 
+STATUS_CODES = tuple(ProviderStatus)  # ProviderTable.status holds the index into this
+ACTIVE, BANKRUPT, EXITED = range(3)
+MARGIN_MONTHS = 12  # Provider.margin_12m: the last twelve monthly margins
+
+
+class ProviderTable:
+    """The providers' changing numbers as arrays, one entry per provider (``Provider.index``).
+
+    The monthly work on all providers at once (payments, costs, experiments, free places) reads
+    and writes these arrays in compiled kernels; a ``Provider`` agent reads and writes its own
+    entry through attributes of the same names. Arrays grow when a provider is added (at the
+    start, and when a service has no provider left); ``size`` entries are in use.
+    """
+
+    COLUMNS = {
+        "capacity": np.float64,  # clients (weighted persons) it can serve at once
+        "culture": np.float64,  # innovation culture 0-1
+        "reserves_eur": np.float64,
+        "status": np.int8,  # index into STATUS_CODES
+        "contracted": np.bool_,
+        "cost_factor": np.float64,  # multiplies the reference cost per client
+        "effect_factor": np.float64,  # multiplies clients' recovery chance
+        "innovations": np.int64,  # experiments that worked
+        "experiments_failed": np.int64,
+        "experiment_months_left": np.int64,
+        "experiment_cost_eur": np.float64,
+        "clients": np.float64,
+        "revenue_eur": np.float64,  # paid to it this month
+        "cost_eur": np.float64,
+        "grant_eur": np.float64,  # experiment-fund money received this month
+        "experiment_spent_eur": np.float64,  # spent on experiments this month
+        "margin_months": np.int64,  # monthly margins recorded so far (see margins)
+        "service": np.int64,
+        "domain": np.int64,
+        "muni": np.int64,  # the municipality's index
+        "block": np.bool_,  # lump-sum service without client persons
+        "wijkteam": np.bool_,
+    }
+
+    def __init__(self):
+        self.size = 0
+        self._store = {name: np.zeros(0, dtype=dt) for name, dt in self.COLUMNS.items()}
+        self._margins = np.zeros((0, MARGIN_MONTHS))
+        self._views()
+
+    def _views(self) -> None:
+        for name, column in self._store.items():
+            setattr(self, name, column[:self.size])
+        # Each provider's last twelve monthly margins, oldest first, newest in the last column.
+        self.margins = self._margins[:self.size]
+
+    def add(self, **values) -> int:
+        """Append a provider with ``values`` for some columns (the rest start at 0 or False).
+        Returns its index."""
+        i = self.size
+        if i == self._margins.shape[0]:
+            grown = max(16, 2 * i)
+            for name, column in self._store.items():
+                self._store[name] = np.zeros(grown, dtype=column.dtype)
+                self._store[name][:i] = column
+            margins = np.zeros((grown, MARGIN_MONTHS))
+            margins[:i] = self._margins
+            self._margins = margins
+        for name, column in self._store.items():
+            column[i] = values.get(name, 0)
+        self.size = i + 1
+        self._views()
+        return i
+
+    @property
+    def active(self) -> np.ndarray:
+        return self.status == ACTIVE
+
+
+def _column(name: str, kind: type, doc: str = "") -> property:
+    """A provider's entry in a ProviderTable column as a plain Python value."""
+    def get(self):
+        return kind(getattr(self.model.prov, name)[self.index])
+
+    def set_(self, value):
+        getattr(self.model.prov, name)[self.index] = value
+
+    return property(get, set_, doc=doc)
+
+
 class Provider(mesa.Agent):
     """A care provider in one municipality, delivering one service.
 
     Paid a tariff per client by the municipality; pays its costs; keeps reserves and goes
     bankrupt when they run out. Runs experiments that cost money first and may fail; one that
-    works lowers its cost per client and raises its clients' recovery.
+    works lowers its cost per client and raises its clients' recovery. What changes month by
+    month lives in the model's ``ProviderTable`` (``model.prov``), where the monthly steps of
+    all providers run at once (``TransitionModel.operate_providers``); the attributes below
+    read and write this provider's entry.
     """
+
+    capacity = _column("capacity", float, "clients (weighted persons) it can serve at once")
+    culture = _column("culture", float, "innovation culture 0-1")
+    reserves_eur = _column("reserves_eur", float)
+    contracted = _column("contracted", bool)
+    cost_factor = _column("cost_factor", float, "multiplies the reference cost per client")
+    effect_factor = _column("effect_factor", float, "multiplies clients' recovery chance")
+    innovations = _column("innovations", int, "experiments that worked")
+    experiments_failed = _column("experiments_failed", int)
+    experiment_months_left = _column("experiment_months_left", int)
+    experiment_cost_eur = _column("experiment_cost_eur", float)
+    clients = _column("clients", float)
+    revenue_eur = _column("revenue_eur", float, "paid to it this month")
+    cost_eur = _column("cost_eur", float)
+    grant_eur = _column("grant_eur", float, "experiment-fund money received this month")
+    experiment_spent_eur = _column("experiment_spent_eur", float,
+                                   "spent on experiments this month")
 
     def __init__(self, model: TransitionModel, municipality: Municipality, service: Service,
                  capacity: float, culture: float, reserves_eur: float):
         super().__init__(model)
         self.municipality = municipality
         self.service = service
-        self.capacity = float(capacity)  # clients (weighted persons) it can serve at once
-        self.culture = float(culture)  # innovation culture 0-1
-        self.reserves_eur = float(reserves_eur)
-        self.status = ProviderStatus.ACTIVE
-        self.active = True  # mirrors status, read in every month's hot loops
         self.domain: Domain = service.domain
         self.block = service in BLOCK_SERVICES  # lump-sum service without client persons
-        self.contracted = True
-        self.cost_factor = 1.0  # multiplies the reference cost per client
-        self.effect_factor = 1.0  # multiplies clients' recovery chance
-        self.innovations = 0  # experiments that worked
-        self.experiments_failed = 0
-        self.experiment_months_left = 0
-        self.experiment_cost_eur = 0.0
-        self.clients = 0.0
-        self.revenue_eur = 0.0  # paid to it this month
-        self.cost_eur = 0.0
-        self.grant_eur = 0.0  # experiment-fund money received this month
-        self.experiment_spent_eur = 0.0  # spent on experiments this month
-        self.margin_12m: list[float] = []
+        self.index = model.prov.add(
+            capacity=float(capacity), culture=float(culture), reserves_eur=float(reserves_eur),
+            status=ACTIVE, contracted=True, cost_factor=1.0, effect_factor=1.0,
+            service=int(service), domain=int(self.domain), muni=municipality.index,
+            block=self.block, wijkteam=service is Service.WIJKTEAM)
 
-    def operate(self) -> None:
-        """Pay this month's costs, run or start an experiment, and fail when reserves are gone."""
-        if not self.active:
-            return
-        self.reserves_eur -= self.cost_eur
-        self.run_experiment()
-        self.margin_12m = (self.margin_12m + [self.revenue_eur + self.grant_eur
-                                              - self.cost_eur])[-12:]
-        if self.reserves_eur < 0:
-            self.go_bankrupt()
+    @property
+    def status(self) -> ProviderStatus:
+        return STATUS_CODES[self.model.prov.status[self.index]]
 
-    def run_experiment(self) -> None:
-        p = self.model.p
-        if self.block:
-            return
-        self.experiment_spent_eur = 0.0
-        if self.experiment_months_left > 0:
-            self.reserves_eur -= self.experiment_cost_eur
-            self.cost_eur += self.experiment_cost_eur
-            self.experiment_spent_eur = self.experiment_cost_eur
-            self.experiment_months_left -= 1
-            if self.experiment_months_left == 0:
-                self.conclude_experiment()
-            return
-        fund = self.municipality.experiment_fund_per_provider_eur(self.domain)
-        monthly_cost = p["experiment_cost_share"] * max(self.revenue_eur, 1.0)
-        support = min(fund / max(monthly_cost, 1.0), 2.0)
-        start_prob = 0.04 * p["innovation_uptake"] * (0.5 + self.culture) * (1.0 + support)
-        if self.model.draw("providers") < start_prob and self.reserves_eur > monthly_cost * 3:
-            self.experiment_months_left = p["experiment_months"]
-            self.experiment_cost_eur = monthly_cost
+    @status.setter
+    def status(self, value: ProviderStatus) -> None:
+        self.model.prov.status[self.index] = STATUS_CODES.index(value)
 
-    def conclude_experiment(self) -> None:
-        p = self.model.p
-        success = min(1.0, p["innovation_success_prob"] * (0.5 + self.culture) / 0.9)
-        if self.model.draw("providers") < success:
-            self.innovations += 1
-            self.cost_factor *= 1.0 - p["innovation_cost_reduction"]
-            self.effect_factor *= 1.0 + p["innovation_effect"]
-            self.municipality.experiments_succeeded += 1
-        else:
-            self.experiments_failed += 1
-            self.municipality.experiments_failed += 1
+    @property
+    def active(self) -> bool:
+        return bool(self.model.prov.status[self.index] == ACTIVE)
+
+    @property
+    def margin_12m(self) -> list[float]:
+        """The last twelve monthly margins (revenue and grants less costs), oldest first."""
+        t = self.model.prov
+        kept = min(int(t.margin_months[self.index]), MARGIN_MONTHS)
+        return t.margins[self.index, MARGIN_MONTHS - kept:].tolist()
 
     def go_bankrupt(self) -> None:
         self.status = ProviderStatus.BANKRUPT
-        self.active = False
         self.capacity = 0.0
         self.experiment_months_left = 0
         self.model.provider_failed(self)
@@ -117,7 +183,6 @@ class Provider(mesa.Agent):
         margin = sum(self.margin_12m)
         if self.clients == 0 and waiting == 0 and margin < 0:
             self.status = ProviderStatus.EXITED
-            self.active = False
             self.capacity = 0.0
             return
         if waiting > 0 and margin >= 0 and self.clients >= 0.9 * self.capacity:
@@ -199,8 +264,6 @@ class Municipality(mesa.Agent):
         self.experiments_succeeded = 0
         self.experiments_failed = 0
         self.providers: list[Provider] = []
-        # Active care providers per domain, counted each month before payments (_pay_out).
-        self.care_providers = [0.0, 0.0, 0.0]
         self.initiatives: set[CitizenInitiative] = set()
         self.budget_eur = np.zeros(3)
         self.ledger_year: list[dict] = []
@@ -228,7 +291,7 @@ class Municipality(mesa.Agent):
 
     def experiment_fund_per_provider_eur(self, domain: Domain) -> float:
         """The experiment fund for ``domain`` this month, per active care provider."""
-        n = self.care_providers[domain]
+        n = self.model.care_providers[self.index, domain]
         return self.experiment_fund_share() * self.budget_eur[domain] / n if n else 0.0
 
     def initiative_support_level(self) -> float:
@@ -236,24 +299,12 @@ class Municipality(mesa.Agent):
         return min(1.0, self.initiative_support_eur_per_capita / 2.0)
 
     # Money: every movement changes reserves and is booked once in the ledger (monthly
-    # payments: TransitionModel._pay_out).
-    def receive_budget(self, amounts_eur: np.ndarray) -> None:
-        self.budget_eur = amounts_eur
-        self.reserves_eur += float(amounts_eur.sum())
-        self.model.ledger.cur["budget"][:, self.index] += amounts_eur
-
+    # budgets: Rijk.pay_budgets; payments: TransitionModel._pay_out).
     def receive_topup(self, amount_eur: float) -> None:
         """The Rijk covers a shortfall (or takes back a surplus) under the old system."""
         self.reserves_eur += amount_eur
         self.model.ledger.cur["topup"][self.index] += amount_eur
         self.model.rijk.paid_eur += amount_eur
-
-    def update_sheltered_work(self) -> None:
-        """Sheltered employment (Wsw): people leave each month; under the old system others
-        take their places, after the reform the scheme is closed to new entrants."""
-        if self.reformed:
-            leave = monthly_probability(self.model.p["wsw_outflow_rate"])
-            self.wsw_workers *= 1.0 - leave
 
     # Yearly.
     def review_year(self) -> None:
@@ -313,9 +364,12 @@ class Rijk(mesa.Agent):
         self.apply_events(model.year, model.month)
         model.ledger.open_month(model)
         budgets = self.monthly_budgets_eur(model.year, model.month)
-        for m, amounts in zip(model.municipality_list, budgets, strict=True):
-            self.paid_eur += float(amounts.sum())
-            m.receive_budget(amounts)
+        model.ledger.cur["budget"] += budgets.T
+        for m, amounts, total in zip(model.municipality_list, budgets,
+                                     budgets.sum(axis=1).tolist(), strict=True):
+            self.paid_eur += total
+            m.budget_eur = amounts
+            m.reserves_eur += total
 
     def cut(self, domain: str, year: int) -> float:
         p = self.model.p

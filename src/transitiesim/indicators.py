@@ -18,7 +18,7 @@ import mesa
 import numpy as np
 
 from . import _kernels
-from .agents import ProviderStatus
+from .agents import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .params import DOMAINS
 from .population import Domain
@@ -182,13 +182,15 @@ def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
     cache = getattr(model, "_provider_cache", None)
     if cache is not None and cache[0] == model.steps:
         return cache[1]
-    rows = [(pr.municipality.index, pr.active, pr.status is ProviderStatus.BANKRUPT,
-             pr.active and pr.innovations > 0, pr.experiment_spent_eur,
-             pr.capacity if pr.active else 0.0, pr.revenue_eur)
-            for pr in model.providers_list if not pr.block]
-    cols = ("muni", "active", "bankrupt", "innovating", "experiment_eur", "capacity",
-            "revenue_eur")
-    table = {c: np.array([r[k] for r in rows]) for k, c in enumerate(cols)}
+    t = model.prov
+    care = ~t.block
+    active = t.active[care]
+    table = {"muni": t.muni[care], "active": active,
+             "bankrupt": t.status[care] == BANKRUPT,
+             "innovating": active & (t.innovations[care] > 0),
+             "experiment_eur": t.experiment_spent_eur[care],
+             "capacity": np.where(active, t.capacity[care], 0.0),
+             "revenue_eur": t.revenue_eur[care]}
     model._provider_cache = (model.steps, table)
     return table
 

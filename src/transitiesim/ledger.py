@@ -49,10 +49,8 @@ class Ledger:
                 gap = (book["spending"][:, m.index].sum() - book["budget"][:, m.index].sum()
                        - book["contributions"][m.index])
                 m.receive_topup(gap)
-        received = book["received_by_providers"].tolist()  # plain floats, same order of sums
-        for pr in model.providers_list:
-            received[pr.municipality.index] += pr.revenue_eur + pr.grant_eur
-        book["received_by_providers"][:] = received
+        t = model.prov  # summed in provider order (np.add.at adds one entry at a time)
+        np.add.at(book["received_by_providers"], t.muni, t.revenue_eur + t.grant_eur)
         for ini in model.initiatives:
             book["received_by_initiatives"][ini.municipality.index] += ini.grants_eur
             ini.grants_eur = 0.0

@@ -8,8 +8,8 @@ from typing import Any
 import mesa
 import numpy as np
 
-from . import _kernels
-from .agents import CitizenInitiative, Municipality, Provider, Rijk
+from . import _kernels, _org
+from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Rijk
 from .citizens import Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
@@ -21,6 +21,7 @@ from .population import (
     NeedState,
     Service,
     generate,
+    monthly_probability,
     municipality_sizes,
 )
 from .scenario import Problem, Scenario, ScenarioError, check_value
@@ -73,9 +74,13 @@ class TransitionModel(mesa.Model):
         self.citizens = self.make_citizens()
         self._seed_needs()
         self.providers_list: list[Provider] = []
+        self.prov = ProviderTable()  # the providers' changing numbers (Provider reads them)
         self._clients_cache: dict[int, np.ndarray] = {}
         self._unit_values = self._unit_value_table()
         self._create_providers()
+        # Active care providers per municipality and domain, counted each month before the
+        # payments (_pay_out); the experiment fund is shared out over them.
+        self.care_providers = np.zeros((len(self.municipality_list), 3))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
         self.datacollector = build_datacollector()
         for _ in range(12 * p["burn_in_years"]):
@@ -175,10 +180,8 @@ class TransitionModel(mesa.Model):
                                 + p["municipal_heterogeneity"] * rng.standard_normal(), 0, 1))
         reserves = p["provider_reserve_months"] * capacity * self.unit_value_eur(service)
         pr = Provider(self, m, service, capacity, culture, reserves)
-        pr.index = len(self.providers_list)
         self.providers_list.append(pr)
         m.providers.append(pr)
-        self._provider_arrays_stale = True
         return pr
 
     def unit_value_eur(self, service: Service) -> float:
@@ -209,13 +212,13 @@ class TransitionModel(mesa.Model):
                 self.change_provider_capacity(self.p["provider_capacity_change"])
         inputs = self.municipal_inputs()
         self.citizens.develop_needs(inputs, self.provider_effects())
-        self.municipalities.do("update_sheltered_work")
+        self.update_sheltered_work()
         self.form_initiatives()
         self.citizens.seek_support(inputs, self.initiative_hours_by_neighbourhood(),
                                    self.reformed)
         self.allocate_care()
         self.settle_payments()
-        self.providers.shuffle_do("operate")
+        self.operate_providers()
         self.initiatives_do("evolve")
         taken = self.citizens.update_wellbeing()
         if taken is not None:  # the indicators' well-being summary and person counts
@@ -262,9 +265,8 @@ class TransitionModel(mesa.Model):
 
     def change_provider_capacity(self, share: float) -> None:
         """Every active provider with clients grows (or shrinks) its capacity by ``share``."""
-        for pr in self.providers_list:
-            if pr.active and not pr.block:
-                pr.capacity *= 1.0 + share
+        t = self.prov
+        t.capacity[t.active & ~t.block] *= 1.0 + share
 
     def cut_budget(self, year: int, shares: Sequence[float]) -> None:
         """An extra cut on the grants of ``year`` (share per domain), e.g. an event card."""
@@ -321,7 +323,15 @@ class TransitionModel(mesa.Model):
                                unemployment=self.unemployment)
 
     def provider_effects(self) -> np.ndarray:
-        return np.array([pr.effect_factor for pr in self.providers_list])
+        return self.prov.effect_factor.copy()
+
+    def update_sheltered_work(self) -> None:
+        """Sheltered employment (Wsw): people leave each month; under the old system others
+        take their places, after the reform the scheme is closed to new entrants."""
+        if self.reformed:
+            stay = 1.0 - monthly_probability(self.p["wsw_outflow_rate"])
+            for m in self.municipality_list:
+                m.wsw_workers *= stay
 
     # --- citizen initiatives ----------------------------------------------------------------
     @property
@@ -367,13 +377,6 @@ class TransitionModel(mesa.Model):
         return hours
 
     # --- formal care --------------------------------------------------------------------------
-    def _provider_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._provider_arrays_stale:
-            self._prov_service = np.array([int(pr.service) for pr in self.providers_list])
-            self._prov_muni = np.array([pr.municipality.index for pr in self.providers_list])
-            self._provider_arrays_stale = False
-        return self._prov_service, self._prov_muni
-
     def clients_of(self, d: int) -> np.ndarray:
         """Sorted indices of persons a provider serves in domain ``d``.
 
@@ -407,23 +410,21 @@ class TransitionModel(mesa.Model):
         weight fits in the free places of the group's providers, spread over those providers
         in proportion to their free places (``_kernels.place_waiting``).
         """
-        pop = self.pop
-        service, muni_of = self._provider_arrays()
+        pop, t = self.pop, self.prov
+        service, muni_of = t.service, t.muni
         # Clients (weighted persons) per provider, counted from the persons' side; a provider
         # serves one domain, so each entry is summed over its own domain only.
-        clients = np.zeros(len(self.providers_list))
+        clients = np.zeros(t.size)
         queues = [_kernels.clients_and_queue(self.citizens.with_need(d), pop.provider[d],
                                              pop.wait_months[d], self.muni_weight, clients,
                                              self.muni_bounds)
                   for d in range(3)]
         # Providers take new clients if contracted and paid at least their bid.
         bid = self.p["provider_tariff_bid"]
-        paid_enough = [m.tariff() >= bid for m in self.municipality_list]
-        free = np.array([pr.capacity if (pr.active and pr.contracted
-                                         and paid_enough[pr.municipality.index]) else 0.0
-                         for pr in self.providers_list]) - clients
-        free = np.maximum(free, 0.0)
-        prov_key = muni_of.astype(np.int64) * 8 + service
+        paid_enough = np.array([m.tariff() >= bid for m in self.municipality_list])
+        taking = t.active & t.contracted & paid_enough[muni_of]
+        free = np.maximum(np.where(taking, t.capacity, 0.0) - clients, 0.0)
+        prov_key = muni_of * 8 + service
         porder = np.argsort(prov_key, kind="stable")
         pkeys = prov_key[porder]
         for d, queue in enumerate(queues):
@@ -435,8 +436,7 @@ class TransitionModel(mesa.Model):
                 self.citizens.keys["queue"], pkeys, np.cumsum(free[porder]), porder,
                 pop.provider[d], pop.state[d], free, clients)
         self._clients_cache.clear()
-        for pr, c in zip(self.providers_list, clients.tolist(), strict=True):
-            pr.clients = c
+        t.clients[:] = clients
 
     def provider_failed(self, pr: Provider) -> None:
         """A bankrupt provider's clients go back on the waiting list."""
@@ -484,119 +484,103 @@ class TransitionModel(mesa.Model):
     def settle_payments(self) -> None:
         """Municipalities pay providers per client, benefits to citizens, wijkteams,
         experiment grants and initiative grants; clients pay their own contribution."""
-        pop, p = self.pop, self.p
-        P = len(self.providers_list)
-        service, muni_of = self._provider_arrays()
+        pop, p, t = self.pop, self.p, self.prov
+        P = t.size
         tariffs = np.array([m.tariff() for m in self.municipality_list])
         ref_volume = np.zeros(P)
-        for pr in self.providers_list:
-            pr.revenue_eur = pr.grant_eur = 0.0
+        t.revenue_eur[:] = 0.0
+        t.grant_eur[:] = 0.0
         for d in range(3):
             # Who is served after this month's placements, and what their care is worth.
             self._clients_cache[d], volume = _kernels.served_value(
                 self.citizens.with_need(d), pop.provider[d], pop.severity[d], self.muni_weight,
-                service, P, p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+                t.service, P, p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
                 p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
                 float(p["tariff_residential_eur_per_month"]),
                 float(p["tariff_reintegration_eur_per_month"]), self.muni_bounds)
             ref_volume += volume
         # A provider whose innovations worked needs less effort per client: it bills less.
-        efficiency = np.array([pr.cost_factor for pr in self.providers_list])
-        ref_volume *= efficiency
-        pay = ref_volume * tariffs[muni_of]
+        ref_volume *= t.cost_factor
+        pay = ref_volume * tariffs[t.muni]
         wmo_clients = self.clients_of(Domain.WMO)
         contributions = _kernels.amounts_by_municipality(
             wmo_clients, self.muni_weight, self.rijk.own_contribution_eur, self.muni_bounds)
         self.benefit_recipients = self.citizens.recipients
         benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)
-        # Providers' costs this month (paid in Provider.operate).
+        # Providers' costs this month (paid in operate_providers): lump-sum services spend
+        # what they receive; the others a fixed part for their capacity and a part per client.
         share = p["fixed_cost_share"]
-        ratio = p["provider_cost_ratio"]
-        units = self._unit_values
-        for pr, volume in zip(self.providers_list, ref_volume.tolist(), strict=True):
-            if pr.block:
-                pr.cost_eur = pr.revenue_eur
-            else:
-                fixed = share * pr.capacity * units[pr.service]
-                pr.cost_eur = ratio * ((1 - share) * volume + fixed)
+        units = np.zeros(max(Service) + 1)
+        for s, value in self._unit_values.items():
+            units[s] = value
+        fixed = share * t.capacity * units[t.service]
+        t.cost_eur[:] = np.where(t.block, t.revenue_eur,
+                                 p["provider_cost_ratio"] * ((1 - share) * ref_volume + fixed))
 
     def _pay_out(self, pay: np.ndarray, contributions: np.ndarray,
                  benefits: np.ndarray) -> None:
         """Each municipality in turn: own contributions in; then providers, citizens,
         experiment grants and initiatives paid, in that order, each payment lowering its
-        reserves and booked once under its domain and receiver (``Municipality.pay_*``, written
-        out here on plain floats: the same sums in the same order, without a method call and
-        a numpy scalar per payment)."""
-        p = self.p
+        reserves and booked once under its domain and receiver (``_org.pay_out``)."""
+        p, t, ms = self.p, self.prov, self.municipality_list
         book = self.ledger.cur
-        spending = book["spending"].tolist()
-        to_providers = book["to_providers"].tolist()
-        to_citizens = book["to_citizens"].tolist()
-        to_initiatives = book["to_initiatives"].tolist()
-        contributed = book["contributions"].tolist()
-        pay = pay.tolist()
-        wsw_cost = p["wsw_cost_eur_per_worker_year"]
-        WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
-        for m, contribution, benefit in zip(self.municipality_list, contributions.tolist(),
-                                            benefits.tolist(), strict=True):
-            k = m.index
-            counts = [0.0, 0.0, 0.0]  # active care providers per domain (count_care_providers)
-            for pr in m.providers:
-                if pr.active and not pr.block:
-                    counts[pr.domain] += 1
-            m.care_providers = counts
-            reserves = m.reserves_eur + contribution
-            contributed[k] += contribution
-            budget = m.budget_eur.tolist()
-            prevention = m.prevention()
-            for pr in m.providers:
-                if pr.block:
-                    if pr.service is Service.WIJKTEAM:
-                        amounts = ((WMO, prevention * budget[WMO]),
-                                   (JEUGD, prevention * budget[JEUGD]))
-                    else:
-                        amounts = ((PART, m.wsw_workers * wsw_cost / 12),)
-                elif pay[pr.index] > 0:
-                    amounts = ((pr.domain, pay[pr.index]),)
-                else:
-                    continue
-                for d, amount in amounts:
-                    reserves -= amount
-                    spending[d][k] += amount
-                    to_providers[k] += amount
-                    pr.revenue_eur += amount
-                    pr.reserves_eur += amount
-            reserves -= benefit
-            spending[PART][k] += benefit
-            to_citizens[k] += benefit
-            fund_share = m.experiment_fund_share()
-            for d in range(3):
-                running = [pr for pr in m.providers if pr.experiment_months_left > 0
-                           and pr.domain == d and pr.active]
-                if not running:
-                    continue
-                grant = fund_share * budget[d] / len(running)
-                for pr in running:
-                    reserves -= grant
-                    spending[d][k] += grant
-                    to_providers[k] += grant
-                    pr.grant_eur += grant
-                    pr.reserves_eur += grant
-            if m.initiatives:
-                grant = m.initiative_support_eur_per_capita * m.inhabitants / 12 / len(
-                    m.initiatives)
-                for ini in sorted(m.initiatives, key=lambda i: i.unique_id):
-                    reserves -= grant
-                    spending[WMO][k] += grant
-                    to_initiatives[k] += grant
-                    ini.receive(grant)
-            m.reserves_eur = reserves
-        book["spending"][:] = spending
-        book["to_providers"][:] = to_providers
-        book["to_citizens"][:] = to_citizens
-        book["to_initiatives"][:] = to_initiatives
-        book["contributions"][:] = contributed
+        M = len(ms)
+        if getattr(self, "_by_muni_size", None) != t.size:  # providers by municipality
+            self._by_muni = np.argsort(t.muni, kind="stable")
+            self._by_muni_starts = np.searchsorted(t.muni[self._by_muni], np.arange(M + 1))
+            self._by_muni_size = t.size
+        reserves = np.array([m.reserves_eur for m in ms])
+        budget = np.array([m.budget_eur for m in ms]).reshape(M, 3)
+        prevention = np.array([m.prevention() for m in ms])
+        wsw_eur = np.array([m.wsw_workers for m in ms]) * p["wsw_cost_eur_per_worker_year"] / 12
+        fund_share = np.array([m.experiment_fund_share() for m in ms])
+        initiatives = np.array([len(m.initiatives) for m in ms], dtype=np.int64)
+        initiative_grant = np.array([m.initiative_support_eur_per_capita * m.inhabitants / 12
+                                     / len(m.initiatives) if m.initiatives else 0.0 for m in ms])
+        self.care_providers = np.zeros((M, 3))  # active care providers per domain
+        _org.pay_out(self._by_muni_starts, self._by_muni, t.status, t.block, t.wijkteam,
+                     t.domain, pay, t.revenue_eur, t.reserves_eur, t.grant_eur,
+                     t.experiment_months_left, reserves, contributions, benefits, budget,
+                     prevention, wsw_eur, fund_share, initiative_grant, initiatives,
+                     book["spending"], book["to_providers"], book["to_citizens"],
+                     book["to_initiatives"], book["contributions"], self.care_providers)
+        for m, r, grant in zip(ms, reserves.tolist(), initiative_grant.tolist(), strict=True):
+            m.reserves_eur = r
+            for ini in m.initiatives:
+                ini.receive(grant)
+
+    def operate_providers(self) -> None:
+        """Every active provider, in a random order (as Mesa's ``shuffle_do`` would call
+        them), pays its costs, runs or starts an experiment and fails when its reserves are
+        gone (``_org.operate``; the rules are in docs/odd.md). Bankrupt providers' clients wait
+        again."""
+        p, t = self.p, self.prov
+        order = list(range(t.size))
+        self.random.shuffle(order)  # the permutation shuffle_do draws for this many agents
+        u = self.streams["providers"].random(
+            _org.draws_needed(t.status, t.block, t.experiment_months_left))
+        ms = self.municipality_list
+        fund_share = np.array([m.experiment_fund_share() for m in ms])
+        budget = np.array([m.budget_eur for m in ms]).reshape(len(ms), 3)
+        counts = self.care_providers
+        fund = np.divide(fund_share[:, None] * budget, counts, out=np.zeros_like(budget),
+                         where=counts > 0)
+        succeeded = np.zeros(len(ms), dtype=np.int64)
+        failed = np.zeros(len(ms), dtype=np.int64)
+        bankrupt = _org.operate(
+            np.array(order, dtype=np.int64), u, t.status, t.block, t.domain, t.muni,
+            t.capacity, t.culture, t.reserves_eur, t.cost_eur, t.experiment_months_left,
+            t.experiment_cost_eur, t.experiment_spent_eur, t.revenue_eur, t.grant_eur,
+            t.cost_factor, t.effect_factor, t.innovations, t.experiments_failed, t.margins,
+            t.margin_months, fund, p["experiment_cost_share"], p["innovation_uptake"],
+            p["experiment_months"], p["innovation_success_prob"],
+            p["innovation_cost_reduction"], p["innovation_effect"], succeeded, failed)
+        for k in np.flatnonzero(succeeded | failed):
+            ms[k].experiments_succeeded += int(succeeded[k])
+            ms[k].experiments_failed += int(failed[k])
+        for i in bankrupt:
+            self.provider_failed(self.providers_list[i])
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
         """Benefits received this month, summed over the recipients (each receives the
