@@ -6,6 +6,7 @@ whole-array numpy form they replaced.
 """
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -198,6 +199,27 @@ def test_order_within_groups_is_lexsort(pairs):
     keys = np.array([k for _, k in pairs], dtype=np.float64)
     np.testing.assert_array_equal(_kernels.order_within_groups(groups, keys),
                                   np.lexsort((keys, groups)))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.integers(0, 9000), min_size=1, max_size=4), st.integers(0, 2**32 - 1))
+def test_large_groups_are_radix_sorted_exactly_as_lexsort(sizes, seed):
+    """Groups of RADIX_FROM or more take the radix sort: uniforms (with ties, and keys at the
+    ends of the 53 bits) come out as np.lexsort orders them."""
+    rng = np.random.default_rng(seed)
+    groups = np.repeat(np.arange(len(sizes)), sizes)
+    keys = rng.random(groups.size)
+    if keys.size > 20:
+        keys[3:9] = keys[15]  # ties keep position order
+        keys[10:13] = (0.0, 2.0 ** -53, 1.0 - 2.0 ** -53)
+    np.testing.assert_array_equal(_kernels.order_within_groups(groups, keys),
+                                  np.lexsort((keys, groups)))
+
+
+def test_radix_order_refuses_keys_it_cannot_order():
+    for bad in (1e-300, 1.0, -0.5, np.nan):
+        with pytest.raises(ValueError, match="53-bit"):
+            _kernels._radix_order(np.array([0.5, bad]))
 
 
 def _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, residential, wait, weight, key,

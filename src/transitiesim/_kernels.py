@@ -1049,7 +1049,7 @@ def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_
     n = u_nbh.size
     nbh = np.empty(n, dtype=np.int32)
     age = np.empty(n, dtype=np.int16)
-    for m in range(bounds.size - 1):
+    for m in prange(bounds.size - 1):
         for i in range(bounds[m], bounds[m + 1]):
             nbh[i] = nbh_offset[m] + np.int64(u_nbh[i] * nbh_counts[m])
             d = u_group[i]
@@ -1088,8 +1088,10 @@ def pair_couples(order, starts, couples, n):
 @njit(cache=True, nogil=True, parallel=True)
 def order_within_groups(groups, keys):
     """Positions sorted by ``groups`` (already sorted, contiguous), and within a group by
-    ``keys``, ties in position order: ``np.lexsort((keys, groups))`` for sorted groups. The
-    groups are sorted on the cores, a run of whole groups each."""
+    ``keys`` (uniforms on [0, 1) from ``Generator.random``), ties in position order:
+    ``np.lexsort((keys, groups))`` for sorted groups. The groups are sorted on the cores, a
+    run of whole groups each; a large group by a stable radix sort (``_radix_order``), which
+    orders such keys exactly as comparing them does, a small one by a stable merge sort."""
     n = groups.size
     out = np.empty(n, dtype=np.int64)
     cuts = np.empty(PARTS + 1, dtype=np.int64)
@@ -1104,11 +1106,50 @@ def order_within_groups(groups, keys):
             end = start
             while end < n and groups[end] == groups[start]:
                 end += 1
-            order = np.argsort(keys[start:end], kind="mergesort")
+            if end - start >= RADIX_FROM:
+                order = _radix_order(keys[start:end])
+            else:
+                order = np.argsort(keys[start:end], kind="mergesort")
             for k in range(end - start):
                 out[start + k] = start + order[k]
             start = end
     return out
+
+
+RADIX_FROM = 4096  # order_within_groups: groups this large are radix sorted
+RADIX_BITS = 11  # five passes of 11 bits cover the 53 bits of a uniform double
+
+
+@njit(cache=True, nogil=True)
+def _radix_order(keys):
+    """The stable sorting permutation of ``keys``, uniforms on [0, 1) with 53-bit
+    resolution: each is an integer k x 2^-53, so sorting the integers k (least significant
+    digit first, each pass stable) orders the keys as comparing them would, ties in position
+    order. Any other key is refused."""
+    m = keys.size
+    ints = np.empty(m, dtype=np.uint64)
+    for k in range(m):
+        scaled = keys[k] * 9007199254740992.0  # 2^53: exact for such keys
+        if not (0.0 <= keys[k] < 1.0) or scaled != np.floor(scaled):
+            raise ValueError("radix order needs uniforms on [0, 1) with 53-bit resolution")
+        ints[k] = U64(scaled)
+    order = np.arange(m)
+    spare = np.empty(m, dtype=np.int64)
+    buckets = 1 << RADIX_BITS
+    count = np.empty(buckets + 1, dtype=np.int64)
+    for shift in range(0, 53, RADIX_BITS):
+        count[:] = 0
+        for k in range(m):
+            count[((ints[k] >> U64(shift)) & U64(buckets - 1)) + 1] += 1
+        for b in range(buckets):
+            count[b + 1] += count[b]
+        for q in range(m):
+            k = order[q]
+            b = (ints[k] >> U64(shift)) & U64(buckets - 1)
+            spare[count[b]] = k
+            count[b] += 1
+        order, spare = spare, order
+    return order
 
 
 @njit(cache=True, nogil=True, parallel=True)
