@@ -216,6 +216,23 @@ def test_large_groups_are_radix_sorted_exactly_as_lexsort(sizes, seed):
                                   np.lexsort((keys, groups)))
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 12000), st.integers(-5, 5), st.integers(1, 2**40),
+       st.integers(0, 2**32 - 1))
+def test_stable_order_is_a_stable_argsort(size, low, span, seed):
+    """The radix sort (from RADIX_FROM keys on) and the merge sort below it both give what a
+    stable argsort gives, for any range of keys, many ties included."""
+    keys = low + np.random.default_rng(seed).integers(0, min(span, 50) if seed % 2 else span,
+                                                      size)
+    if size:
+        keys[size // 2] = low  # the lowest key allowed
+    np.testing.assert_array_equal(_kernels._stable_order(keys, low, span),
+                                  np.argsort(keys, kind="stable"))
+    if size >= _kernels.RADIX_FROM:
+        with pytest.raises(ValueError, match="outside the range"):
+            _kernels._stable_order(keys, low + 1, span)
+
+
 def test_radix_order_refuses_keys_it_cannot_order():
     for bad in (1e-300, 1.0, -0.5, np.nan):
         with pytest.raises(ValueError, match="53-bit"):
@@ -247,7 +264,7 @@ def _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, residential, wait, 
     placed_total = np.bincount(start, weights=w * placed, minlength=k.size)[start]
     spread = np.divide(room, placed_total, out=np.ones_like(room), where=placed_total > 0)
     target = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
-    target = np.minimum(target, max(len(porder) - 1, 0))
+    target = np.minimum(target, np.maximum(hi - 1, 0))  # the group's own providers
     who, chosen = idx[placed], porder[target[placed]]
     prov[who] = chosen
     wait[who] = -1

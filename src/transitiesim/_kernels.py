@@ -523,7 +523,9 @@ def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full
                 light[at[t] + n] = k
                 group[at[t] + n] = nbh[rest[k]]
                 n += 1
-        order = np.argsort(group[at[t]:at[t] + n], kind="mergesort")
+        groups = group[at[t]:at[t] + n]
+        low = groups.min() if n else 0
+        order = _stable_order(groups, low, (groups.max() - low + 1) if n else 1)
         ks = light[at[t]:at[t] + n][order]
         gs = group[at[t]:at[t] + n][order]
         for j in range(n):
@@ -629,7 +631,7 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_ca
                 req_carer[n] = c
                 req[n] = k if d == 0 else who_w.size + k
                 n += 1
-    order = np.argsort(req_carer[:n], kind="mergesort")
+    order = _stable_order(req_carer[:n], r0, r1 - r0)
     ng = nb = 0
     a = 0
     while a < n:
@@ -1123,32 +1125,48 @@ RADIX_BITS = 11  # five passes of 11 bits cover the 53 bits of a uniform double
 @njit(cache=True, nogil=True)
 def _radix_order(keys):
     """The stable sorting permutation of ``keys``, uniforms on [0, 1) with 53-bit
-    resolution: each is an integer k x 2^-53, so sorting the integers k (least significant
-    digit first, each pass stable) orders the keys as comparing them would, ties in position
-    order. Any other key is refused."""
+    resolution: each is an integer k x 2^-53, so sorting the integers k (``_stable_order``)
+    orders the keys as comparing them would, ties in position order. Any other key is
+    refused."""
     m = keys.size
-    ints = np.empty(m, dtype=np.uint64)
+    ints = np.empty(m, dtype=np.int64)
     for k in range(m):
         scaled = keys[k] * 9007199254740992.0  # 2^53: exact for such keys
         if not (0.0 <= keys[k] < 1.0) or scaled != np.floor(scaled):
             raise ValueError("radix order needs uniforms on [0, 1) with 53-bit resolution")
-        ints[k] = U64(scaled)
+        ints[k] = np.int64(scaled)
+    return _stable_order(ints, 0, np.int64(1) << 53)
+
+
+@njit(cache=True, nogil=True)
+def _stable_order(keys, low, span):
+    """The stable sorting permutation of integer ``keys`` in [low, low + span): what
+    ``np.argsort(keys, kind="stable")`` gives. Many keys are sorted by least significant
+    digit first (RADIX_BITS a pass, each pass stable), a few by merge sort."""
+    m = keys.size
+    if m < RADIX_FROM:
+        return np.argsort(keys, kind="mergesort")
     order = np.arange(m)
     spare = np.empty(m, dtype=np.int64)
-    buckets = 1 << RADIX_BITS
-    count = np.empty(buckets + 1, dtype=np.int64)
-    for shift in range(0, 53, RADIX_BITS):
+    mask = (1 << RADIX_BITS) - 1
+    count = np.empty(mask + 2, dtype=np.int64)
+    shift = 0
+    for k in range(m):
+        if not (low <= keys[k] < low + span):
+            raise ValueError("a key lies outside the range given to _stable_order")
+    while shift == 0 or (span - 1) >> shift > 0:
         count[:] = 0
         for k in range(m):
-            count[((ints[k] >> U64(shift)) & U64(buckets - 1)) + 1] += 1
-        for b in range(buckets):
+            count[((keys[k] - low) >> shift & mask) + 1] += 1
+        for b in range(mask + 1):
             count[b + 1] += count[b]
         for q in range(m):
             k = order[q]
-            b = (ints[k] >> U64(shift)) & U64(buckets - 1)
+            b = (keys[k] - low) >> shift & mask
             spare[count[b]] = k
             count[b] += 1
         order, spare = spare, order
+        shift += RADIX_BITS
     return order
 
 
@@ -1180,7 +1198,7 @@ def clients_and_queue(idx, prov, wait, weight, out, bounds):
     return _joined(queue, starts, counts)
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_queue, pkeys,
                   pcum, porder, prov, state, free, clients):
     """Place waiting persons (``queue``, sorted rows) with providers, as
@@ -1195,38 +1213,49 @@ def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_que
     for. ``svc_of`` is the service of the domain (-1: youth care, ambulant or residential by
     ``sev >= residential``); a person's municipality is read off the row ``bounds`` and
     ``weight`` is per municipality. Updates ``prov``, ``wait``, ``state``, ``free``,
-    ``clients``."""
+    ``clients``.
+
+    Runs of whole municipalities go to the cores (a group's providers are those of its
+    municipality); the global running sum of weights at the start of each group is taken
+    first, in one short pass in queue order, so each group starts from the same sum as in
+    the whole-array version."""
     n = queue.size
     key = np.empty(n, dtype=np.int64)
-    res = F(residential)  # compared in float32, as numpy compares a float32 array
-    m = 0
-    for k in range(n):
-        i = queue[k]
-        while i >= bounds[m + 1]:
-            m += 1
-        s = svc_of
-        if s < 0:
-            s = 2 if sev[i] >= res else 1
-        key[k] = np.int64(m) * 8 + s
-    # Group order: by key, in row order within a key. Rows are sorted by municipality, so a
-    # counting sort of the eight services within each municipality's stretch does it.
     order = np.empty(n, dtype=np.int64)
-    a = 0
-    while a < n:
-        m8 = key[a] // 8
-        b = a
-        counts = np.zeros(9, dtype=np.int64)
-        while b < n and key[b] // 8 == m8:
-            counts[key[b] % 8 + 1] += 1
-            b += 1
-        for j in range(8):
-            counts[j + 1] += counts[j]
-        for k in range(a, b):
-            j = key[k] % 8
-            order[a + counts[j]] = k
-            counts[j] += 1
-        a = b
-    last = pcum.size - 1
+    res = F(residential)  # compared in float32, as numpy compares a float32 array
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(queue, bounds[parts])
+    for t in prange(PARTS):
+        m = parts[t]
+        for k in range(at[t], at[t + 1]):
+            i = queue[k]
+            while i >= bounds[m + 1]:
+                m += 1
+            s = svc_of
+            if s < 0:
+                s = 2 if sev[i] >= res else 1
+            key[k] = np.int64(m) * 8 + s
+        # Group order: by key, in row order within a key. Rows are sorted by municipality,
+        # so a counting sort of the eight services within each municipality's stretch does it.
+        a = at[t]
+        while a < at[t + 1]:
+            m8 = key[a] // 8
+            b = a
+            counts = np.zeros(9, dtype=np.int64)
+            while b < at[t + 1] and key[b] // 8 == m8:
+                counts[key[b] % 8 + 1] += 1
+                b += 1
+            for j in range(8):
+                counts[j + 1] += counts[j]
+            for k in range(a, b):
+                j = key[k] % 8
+                order[a + counts[j]] = k
+                counts[j] += 1
+            a = b
+    # Where each group starts in ``order``, and the running sum of weights before it.
+    group_at = np.empty(n + 1, dtype=np.int64)
+    before = np.empty(n)
+    groups = 0
     cum = 0.0
     start = 0
     while start < n:
@@ -1234,53 +1263,69 @@ def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_que
         end = start
         while end < n and key[order[end]] == g_key:
             end += 1
-        lo = np.searchsorted(pkeys, g_key, side="left")
-        hi = np.searchsorted(pkeys, g_key, side="right")
-        base = pcum[lo - 1] if lo > 0 else 0.0
-        room = (pcum[hi - 1] if hi > 0 else 0.0) - base
-        before = cum
-        w = np.float64(weight[g_key // 8])  # everyone's in the group
-        # How many fit: positions are running sums of the (equal) weights.
-        placed = 0
-        placed_total = 0.0
-        run = cum
+        group_at[groups] = start
+        before[groups] = cum
+        groups += 1
+        w = np.float64(weight[g_key // 8])
         for _ in range(end - start):
-            run += w
-            if run - before <= room + 1e-9:
-                placed += 1
-                placed_total += w
-        if placed == 0:
-            for r in range(start, end):
-                wait[queue[order[r]]] += 1
-            cum = run
-            start = end
-            continue
-        # Sort the group: longest wait first, then the queue draw, then the row.
-        size = end - start
-        packed = np.empty(size, dtype=np.uint64)
-        for r in range(size):
-            i = queue[order[start + r]]
-            u24 = (_hash(key_queue, i) >> U64(40)) & U64(0xFFFFFF)
-            packed[r] = (U64(32767 - wait[i]) << U64(48)) | (u24 << U64(24)) | U64(r)
-        ranked = np.sort(packed)
-        spread = room / placed_total
-        run = before
-        for r in range(size):
-            i = queue[order[start + (ranked[r] & U64(0xFFFFFF))]]
-            run += w
-            if r < placed:
-                pos_end = run - before
-                t = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
-                chosen = porder[min(t, max(last, 0))]
-                prov[i] = chosen
-                wait[i] = -1
-                state[i] = FORMAL
-                free[chosen] -= w
-                clients[chosen] += w
-            else:
-                wait[i] += 1
-        cum = run
+            cum += w
         start = end
+    group_at[groups] = n
+    run_groups = np.searchsorted(group_at[:groups + 1], at)
+    for t in prange(PARTS):
+        for g in range(run_groups[t], run_groups[t + 1]):
+            _place_group(queue, order, key, group_at[g], group_at[g + 1], before[g], wait,
+                         weight, key_queue, pkeys, pcum, porder, prov, state, free, clients)
+
+
+@njit(cache=True, nogil=True)
+def _place_group(queue, order, key, start, end, before, wait, weight, key_queue, pkeys, pcum,
+                 porder, prov, state, free, clients):
+    """``place_waiting`` for the group at order[start:end], whose running sum of weights
+    starts at ``before``."""
+    g_key = key[order[start]]
+    lo = np.searchsorted(pkeys, g_key, side="left")
+    hi = np.searchsorted(pkeys, g_key, side="right")
+    base = pcum[lo - 1] if lo > 0 else 0.0
+    room = (pcum[hi - 1] if hi > 0 else 0.0) - base
+    w = np.float64(weight[g_key // 8])  # everyone's in the group
+    # How many fit: positions are running sums of the (equal) weights.
+    placed = 0
+    placed_total = 0.0
+    run = before
+    for _ in range(end - start):
+        run += w
+        if run - before <= room + 1e-9:
+            placed += 1
+            placed_total += w
+    if placed == 0:
+        for r in range(start, end):
+            wait[queue[order[r]]] += 1
+        return
+    # Sort the group: longest wait first, then the queue draw, then the row.
+    size = end - start
+    packed = np.empty(size, dtype=np.uint64)
+    for r in range(size):
+        i = queue[order[start + r]]
+        u24 = (_hash(key_queue, i) >> U64(40)) & U64(0xFFFFFF)
+        packed[r] = (U64(32767 - wait[i]) << U64(48)) | (u24 << U64(24)) | U64(r)
+    ranked = np.sort(packed)
+    spread = room / placed_total
+    run = before
+    for r in range(size):
+        i = queue[order[start + (ranked[r] & U64(0xFFFFFF))]]
+        run += w
+        if r < placed:
+            pos_end = run - before
+            t = np.searchsorted(pcum, base + (pos_end - w * 0.5) * spread, side="right")
+            chosen = porder[min(t, hi - 1)]  # one of the group's own providers, always
+            prov[i] = chosen
+            wait[i] = -1
+            state[i] = FORMAL
+            free[chosen] -= w
+            clients[chosen] += w
+        else:
+            wait[i] += 1
 
 
 @njit(cache=True, nogil=True)
