@@ -565,12 +565,12 @@ def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full
     return _joined(out, at, n_out), used
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def request_hours(who, sev, residential_threshold, hours_at_full):
     """Hours of informal care each person asks for; residential-level needs ask none."""
     rt, hf = F(residential_threshold), F(hours_at_full)
     out = np.empty(who.size, dtype=np.float32)
-    for k in range(who.size):
+    for k in prange(who.size):
         s = sev[who[k]]
         out[k] = s * hf if s < rt else F(0.0)
     return out
@@ -1040,7 +1040,7 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
     return _joined(clients, starts, counts), out
 
 
-@njit(cache=True, nogil=True)
+@njit(cache=True, nogil=True, parallel=True)
 def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_age,
                   years_over_65, max_age):
     """Generation, per person (rows of municipality m: ``bounds[m]:bounds[m + 1]``): a
