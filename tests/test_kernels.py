@@ -509,3 +509,29 @@ def test_pair_couples_is_the_whole_array_pairing(seed, n_muni):
     np.testing.assert_array_equal(partner, want)
     np.testing.assert_array_equal(household, want_household)
     assert (partner[partner[has]] == np.flatnonzero(has)).all()  # partners are mutual
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(0, 300))
+def test_seeding_kernels_are_the_numpy_expressions(seed, n):
+    """The starting needs and social assistance equal the whole-array numpy they replaced
+    (float32 terms, float64 draws compared against them), bit for bit."""
+    rng = np.random.default_rng(seed)
+    u = rng.random((3, n))
+    onset = (rng.random(n) * 0.05).astype(np.float32)
+    entry = (rng.random(n) * 0.002).astype(np.float32)
+    minor, working = rng.random(n) < 0.2, rng.random(n) < 0.6
+    sev_w, sev_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
+    share = _kernels.seed_needs(u, onset, entry, minor, sev_w, sev_j)
+    want_w, want_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
+    has = u[0] < np.minimum(onset * 12 * 2, 0.9)
+    for sev, who in ((want_j, has & minor), (want_w, has & ~minor)):
+        sev[who] = 0.1 + 0.8 * u[1, who]
+    want_share = entry * 12 * 0.069 * 100
+    np.testing.assert_array_equal(sev_w, want_w)
+    np.testing.assert_array_equal(sev_j, want_j)
+    np.testing.assert_array_equal(share, want_share)
+    level, mean = 0.0265 / max(float(np.mean(working)) if n else 0.0, 1e-9), 0.004
+    np.testing.assert_array_equal(
+        _kernels.seed_assistance(u[2], share, working, level, mean),
+        working & (u[2] < level * want_share / mean))

@@ -1068,6 +1068,33 @@ def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_
 
 
 @njit(cache=True, nogil=True, parallel=True)
+def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd):
+    """The starting needs (``TransitionModel._seed_needs``) with numpy's arithmetic: a need
+    where u[0] < min(24 x monthly onset, 0.9) (float32), of severity 0.1 + 0.8 u[1] (youth
+    care for minors, Wmo for adults). Returns each person's yearly entry share into social
+    assistance at 2015 unemployment, entry x 12 x 0.069 x 100 (float32)."""
+    share = np.empty(u.shape[1], dtype=np.float32)
+    for i in prange(u.shape[1]):
+        if u[0, i] < np.float64(min(onset_month[i] * F(12) * F(2), F(0.9))):
+            if minor[i]:
+                sev_jeugd[i] = F(0.1 + 0.8 * u[1, i])
+            else:
+                sev_wmo[i] = F(0.1 + 0.8 * u[1, i])
+        share[i] = entry_month[i] * F(12) * F(0.069) * F(100)
+    return share
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def seed_assistance(u, entry_share, working, level, mean_share):
+    """Who starts on social assistance: persons of working age with
+    u < level x entry_share / mean_share (float32, as numpy computes it)."""
+    has = np.empty(u.size, dtype=np.bool_)
+    for i in prange(u.size):
+        has[i] = working[i] and u[i] < np.float64(F(level) * entry_share[i] / F(mean_share))
+    return has
+
+
+@njit(cache=True, nogil=True, parallel=True)
 def pair_couples(order, starts, couples, n):
     """Generation's couples: within each municipality's adults, in their shuffled ``order``
     (municipality m's at ``order[starts[m]:starts[m + 1]]``), the first ``2 * couples[m]``

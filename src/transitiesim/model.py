@@ -131,14 +131,14 @@ class TransitionModel(mesa.Model):
         """Starting needs near their long-run levels; the burn-in years settle the rest."""
         pop, c, rng = self.pop, self.citizens, self.streams["population"]
         u = rng.random((3, pop.size))
-        # A need lasts about two years, so about twice the yearly onset has one at any time.
-        has = u[0] < np.minimum(c.onset_month * 12 * 2, 0.9)
-        for d, who in ((Domain.JEUGD, has & c.minor), (Domain.WMO, has & ~c.minor)):
-            pop.severity[d][who] = 0.1 + 0.8 * u[1, who]
-        entry_share = c.entry_month * 12 * 0.069 * 100  # yearly entry at 2015 unemployment
+        # A need lasts about two years, so about twice the yearly onset has one at any time;
+        # for social assistance the yearly entry at 2015 unemployment (_kernels.seed_needs).
+        entry_share = _kernels.seed_needs(u, c.onset_month, c.entry_month, c.minor,
+                                          pop.severity[Domain.WMO], pop.severity[Domain.JEUGD])
         mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
-        has = c.working & (u[2] < 0.0265 / max(float(np.mean(c.working)), 1e-9)
-                           * entry_share / max(mean_entry, 1e-12))
+        has = _kernels.seed_assistance(u[2], entry_share, c.working,
+                                       0.0265 / max(float(np.mean(c.working)), 1e-9),
+                                       max(mean_entry, 1e-12))
         pop.on_bijstand[has] = True
         pop.severity[Domain.PARTICIPATIE][has] = 0.1 + 0.8 * rng.random(int(has.sum()))
         c.look_up_needs()
