@@ -125,3 +125,19 @@ def test_pay_out_pays_in_order_and_books_every_payment_once():
     assert (to_providers[0], to_citizens[0], to_initiatives[0], contributed[0]) == (
         pytest.approx(350.0), 20.0, 6.0, 5.0)
     assert reserves_m[0] == pytest.approx(10_000.0 + 5.0 - spending.sum())
+
+
+def test_providers_act_in_the_order_mesa_shuffle_do_would_call_them():
+    """operate_providers draws its permutation as AgentSet.shuffle_do does, from the same
+    generator: from one state, both give the same order of providers."""
+    from transitiesim import TransitionModel, load_scenario
+
+    model = TransitionModel(load_scenario("default").with_params(
+        inhabitants=3000, burn_in_years=0, end_year=2014), seed=3)
+    state = model.random.getstate()
+    visited = []
+    model.providers.shuffle_do(lambda pr: visited.append(pr.index))
+    model.random.setstate(state)
+    order = list(range(model.prov.size))
+    model.random.shuffle(order)
+    assert visited == order and len(order) == len(model.providers_list) > 1
