@@ -289,11 +289,6 @@ class Municipality(mesa.Agent):
     def experiment_fund_share(self) -> float:
         return self.experiment_share if self.reformed else 0.0
 
-    def experiment_fund_per_provider_eur(self, domain: Domain) -> float:
-        """The experiment fund for ``domain`` this month, per active care provider."""
-        n = self.model.care_providers[self.index, domain]
-        return self.experiment_fund_share() * self.budget_eur[domain] / n if n else 0.0
-
     def initiative_support_level(self) -> float:
         """Support per inhabitant relative to EUR 2 a year (0-1)."""
         return min(1.0, self.initiative_support_eur_per_capita / 2.0)

@@ -77,9 +77,12 @@ class TransitionModel(mesa.Model):
         self.prov = ProviderTable()  # the providers' changing numbers (Provider reads them)
         self._clients_cache: dict[int, np.ndarray] = {}
         self._unit_values = self._unit_value_table()
+        self._unit_value_array = np.zeros(max(Service) + 1)  # by service number
+        for s, value in self._unit_values.items():
+            self._unit_value_array[s] = value
         self._create_providers()
         # Active care providers per municipality and domain, counted each month before the
-        # payments (_pay_out); the experiment fund is shared out over them.
+        # payments (_pay_out); the experiment fund is shared out over them (operate_providers).
         self.care_providers = np.zeros((len(self.municipality_list), 3))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
         self.datacollector = build_datacollector()
@@ -511,10 +514,7 @@ class TransitionModel(mesa.Model):
         # Providers' costs this month (paid in operate_providers): lump-sum services spend
         # what they receive; the others a fixed part for their capacity and a part per client.
         share = p["fixed_cost_share"]
-        units = np.zeros(max(Service) + 1)
-        for s, value in self._unit_values.items():
-            units[s] = value
-        fixed = share * t.capacity * units[t.service]
+        fixed = share * t.capacity * self._unit_value_array[t.service]
         t.cost_eur[:] = np.where(t.block, t.revenue_eur,
                                  p["provider_cost_ratio"] * ((1 - share) * ref_volume + fixed))
 
@@ -563,6 +563,8 @@ class TransitionModel(mesa.Model):
         ms = self.municipality_list
         fund_share = np.array([m.experiment_fund_share() for m in ms])
         budget = np.array([m.budget_eur for m in ms]).reshape(len(ms), 3)
+        # The experiment fund per municipality and domain this month, per active care
+        # provider (counted before the payments).
         counts = self.care_providers
         fund = np.divide(fund_share[:, None] * budget, counts, out=np.zeros_like(budget),
                          where=counts > 0)
