@@ -13,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-ACTIVE, BANKRUPT = 0, 1
+# Provider status codes (ProviderTable.status; agents.STATUS_CODES holds their names).
+ACTIVE, BANKRUPT, EXITED = 0, 1, 2
 WMO, JEUGD, PART = 0, 1, 2
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
+from ._org import ACTIVE
 from .params import DOMAINS, NATIONAL_POPULATION_2015
 from .population import BLOCK_SERVICES, Domain, Service
 
@@ -26,7 +27,6 @@ class ProviderStatus(Enum):
 
 
 STATUS_CODES = tuple(ProviderStatus)  # ProviderTable.status holds the index into this
-ACTIVE, BANKRUPT, EXITED = range(3)
 MARGIN_MONTHS = 12  # Provider.margin_12m: the last twelve monthly margins
 
 

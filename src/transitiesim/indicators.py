@@ -18,7 +18,7 @@ import mesa
 import numpy as np
 
 from . import _kernels
-from .agents import BANKRUPT
+from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .params import DOMAINS
 from .population import Domain

@@ -82,8 +82,9 @@ class TransitionModel(mesa.Model):
             self._unit_value_array[s] = value
         self._create_providers()
         # Active care providers per municipality and domain, counted each month before the
-        # payments (_pay_out); the experiment fund is shared out over them (operate_providers).
+        # payments, and the experiment fund per such provider (_pay_out, operate_providers).
         self.care_providers = np.zeros((len(self.municipality_list), 3))
+        self.experiment_fund = np.zeros((len(self.municipality_list), 3))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
         self.datacollector = build_datacollector()
         for _ in range(12 * p["burn_in_years"]):
@@ -549,6 +550,11 @@ class TransitionModel(mesa.Model):
             m.reserves_eur = r
             for ini in m.initiatives:
                 ini.receive(grant)
+        # The experiment fund per municipality and domain this month, per active care
+        # provider counted above (read by operate_providers).
+        counts = self.care_providers
+        self.experiment_fund = np.divide(fund_share[:, None] * budget, counts,
+                                         out=np.zeros_like(budget), where=counts > 0)
 
     def operate_providers(self) -> None:
         """Every active provider, in a random order (as Mesa's ``shuffle_do`` would call
@@ -561,13 +567,6 @@ class TransitionModel(mesa.Model):
         u = self.streams["providers"].random(
             _org.draws_needed(t.status, t.block, t.experiment_months_left))
         ms = self.municipality_list
-        fund_share = np.array([m.experiment_fund_share() for m in ms])
-        budget = np.array([m.budget_eur for m in ms]).reshape(len(ms), 3)
-        # The experiment fund per municipality and domain this month, per active care
-        # provider (counted before the payments).
-        counts = self.care_providers
-        fund = np.divide(fund_share[:, None] * budget, counts, out=np.zeros_like(budget),
-                         where=counts > 0)
         succeeded = np.zeros(len(ms), dtype=np.int64)
         failed = np.zeros(len(ms), dtype=np.int64)
         bankrupt = _org.operate(
@@ -575,8 +574,8 @@ class TransitionModel(mesa.Model):
             t.capacity, t.culture, t.reserves_eur, t.cost_eur, t.experiment_months_left,
             t.experiment_cost_eur, t.experiment_spent_eur, t.revenue_eur, t.grant_eur,
             t.cost_factor, t.effect_factor, t.innovations, t.experiments_failed, t.margins,
-            t.margin_months, fund, p["experiment_cost_share"], p["innovation_uptake"],
-            p["experiment_months"], p["innovation_success_prob"],
+            t.margin_months, self.experiment_fund, p["experiment_cost_share"],
+            p["innovation_uptake"], p["experiment_months"], p["innovation_success_prob"],
             p["innovation_cost_reduction"], p["innovation_effect"], succeeded, failed)
         for k in np.flatnonzero(succeeded | failed):
             ms[k].experiments_succeeded += int(succeeded[k])
