@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -19,3 +20,11 @@ def new_app(timeout: float = 300, **query: str) -> AppTest:
 def ok(at: AppTest) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: str) -> str:
+    """What a person reads of Markdown the app escaped (user text is shown literally)."""
+    return _ESCAPED.sub(r"\1", markdown)

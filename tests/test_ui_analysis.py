@@ -8,6 +8,7 @@ import pytest
 
 from transitiesim import load_scenario
 from transitiesim.ui import analysis as an
+from transitiesim.ui import link
 from transitiesim.ui.runner import RunCache, run_tables
 
 
@@ -54,9 +55,9 @@ def test_share_query_round_trips_edits():
                                                      "tender"})]}
     from urllib.parse import parse_qs
 
-    q = parse_qs(an.share_query(state))
+    q = parse_qs(link.share_query(state))
     assert q["s"] == ["default,mine"] and q["n"] == ["4"]
-    name, base, pairs = an.parse_edit(q["e0"][0])
+    name, base, pairs = link.parse_edit(q["e0"][0])
     assert (name, base, pairs) == ("mine", "transition-only",
                                    {"citizen_power": "0.7", "contracting": "tender"})
 

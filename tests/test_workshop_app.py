@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import new_app, ok
+from tests.apptest import new_app, ok, shown
 from transitiesim.workshop import (
     WorkshopStore,
     close_round,
@@ -33,7 +33,7 @@ def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [m.value for m in at.caption]
     parts += [e.value for kind in ("info", "success", "warning", "error") for e in at.get(kind)]
     parts += [h.value for h in at.title] + [h.value for h in at.subheader]
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def test_facilitator_starts_a_workshop_in_the_app(db):

@@ -9,12 +9,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
 from .params import PARAMETERS
 from .run import SUMMARY_FROM_YEAR, check_memory, replication_seeds, run_seeds
-from .scenario import Scenario, ScenarioError, load_scenario, shipped_scenarios
+from .scenario import (
+    YEAR_RANGE,
+    Problem,
+    Scenario,
+    ScenarioError,
+    load_scenario,
+    shipped_scenarios,
+)
+from .textsafe import NAME_ALLOWED, clip, name_problem
 
 EXIT_USAGE = 2
 SUMMARY = ["unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_overburdened",
@@ -28,32 +37,71 @@ class UserError(Exception):
     """A mistake in what the user asked for; the message says what to change."""
 
 
-def _number(name: str, kind: type = float, minimum: float | None = None):
-    """An argparse type: a number of ``kind``, at least ``minimum``; the error names the flag."""
-    allowed = ("a whole number" if kind is int else "a number") + (
-        f" of {minimum:g} or more" if minimum is not None else "")
+MAX_SEED = 2**63 - 1  # the sweep files' limit too
+MAX_SEEDS = 1000
+
+
+def _number(name: str, kind: type = float, minimum: float | None = None,
+            maximum: float | None = None):
+    """An argparse type: a number of ``kind`` from ``minimum`` to ``maximum``; the error names
+    the flag, the value and what is allowed."""
+    if minimum is not None and maximum is not None:
+        bounds = f" from {minimum:,} to {maximum:,}"
+    elif minimum is not None:
+        bounds = f" of {minimum:g} or more"
+    else:
+        bounds = ""
+    allowed = ("a whole number" if kind is int else "a finite number") + bounds
 
     def parse(text: str):
         try:
-            value = kind(text)
+            value = kind(text) if len(text) <= 40 else None
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{name}: got {text!r}; allowed: {allowed}") from None
-        if minimum is not None and value < minimum:
-            raise argparse.ArgumentTypeError(f"{name}: got {value}; allowed: {allowed}")
+            value = None
+        if value is None or value != value or value in (float("inf"), float("-inf")) or (
+                minimum is not None and value < minimum) or (
+                maximum is not None and value > maximum):
+            shown = clip(text, 60) if value is None else value
+            # argparse puts "argument NAME:" in front of this message.
+            raise argparse.ArgumentTypeError(f"got {shown}; allowed: {allowed}")
         return value
     return parse
 
 
-def _positive_int(name: str):
-    return _number(name, int, 1)
+def _positive_int(name: str, maximum: int | None = None):
+    return _number(name, int, 1, maximum)
 
 
-def _int(name: str):
-    return _number(name, int)
+def _int(name: str, minimum: int | None = None, maximum: int | None = None):
+    return _number(name, int, minimum, maximum)
 
 
 def _float(name: str):
     return _number(name, float)
+
+
+def _year(name: str):
+    return _number(name, int, YEAR_RANGE[0], YEAR_RANGE[1])
+
+
+def prepare_out_dir(path: str | Path, flag: str = "--out") -> Path:
+    """Create the output folder now and check it can be written, so a mistake shows before the
+    run, not after it (when the results would be lost)."""
+    out = Path(path)
+    try:
+        if out.exists() and not out.is_dir():
+            raise UserError(f"{flag}: got {clip(str(path), 200)}; allowed: a folder (this is a "
+                            "file)")
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
+            pass
+    except UserError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{flag}: got {clip(str(path), 200)}; allowed: a folder this user can "
+                        f"create and write ({exc.__class__.__name__}: "
+                        f"{getattr(exc, 'strerror', None) or exc})") from None
+    return out
 
 
 def _parse_set(items: list[str]) -> dict:
@@ -65,10 +113,15 @@ def _parse_set(items: list[str]) -> dict:
             raise UserError(f"--set: got {item!r}; allowed: NAME=VALUE, e.g. citizen_power=0.8")
         try:
             value = tomllib.loads(f"v = {raw}")["v"]
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             value = raw  # a bare word such as tender
         out[name.strip()] = value
     return out
+
+
+def _check_name(name: str, flag: str = "--name") -> None:
+    if name_problem(name):
+        raise UserError(f"{flag}: got {clip(name, 80)}; allowed: {NAME_ALLOWED}")
 
 
 def _load(spec: str, overrides: dict, scale: float | None) -> Scenario:
@@ -87,9 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--seeds", type=_positive_int("--seeds"), default=1, metavar="N",
-                       help="replications, seeds derived from --seed (default 1)")
-        p.add_argument("--seed", type=_int("--seed"), default=0, metavar="ROOT",
+        p.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=1,
+                       metavar="N", help="replications, seeds derived from --seed (default 1)")
+        p.add_argument("--seed", type=_int("--seed", 0, MAX_SEED), default=0, metavar="ROOT",
                        help="root seed (default 0)")
         p.add_argument("--scale", type=_float("--scale"), default=None, metavar="F",
                        help="share of inhabitants simulated as persons (overrides the scenario)")
@@ -120,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "skips finished runs and retries failed ones.")
     sw.add_argument("file", help="the sweep file (TOML)")
     sw.add_argument("--out", required=True, metavar="DIR", help="the sweep folder")
-    sw.add_argument("--workers", type=_positive_int("--workers"),
+    sw.add_argument("--workers", type=_positive_int("--workers", 256),
                     default=os.cpu_count() or 1, metavar="N",
                     help="worker processes (default: one per core; 1 runs here)")
     sw.add_argument("--scheduler", default=None, metavar="ADDRESS",
@@ -128,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--executor", choices=("serial", "processes", "dask"), default=None,
                     help="where runs happen (default: serial for 1 worker, else processes; "
                     "dask starts a local Dask cluster of --workers workers)")
-    sw.add_argument("--retries", type=_int("--retries"), default=1, metavar="N",
+    sw.add_argument("--retries", type=_int("--retries", 0, 10), default=1, metavar="N",
                     help="times to retry a failed run (default 1)")
     sw.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -138,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "--from-year; prints the table and saves it with a plot.")
     an.add_argument("folder", help="the sweep folder")
     an.add_argument("--indicator", required=True, help="an indicator the sweep kept")
-    an.add_argument("--from-year", type=_int("--from-year"), default=SUMMARY_FROM_YEAR,
+    an.add_argument("--from-year", type=_year("--from-year"), default=SUMMARY_FROM_YEAR,
                     metavar="YEAR")
     an.add_argument("--out", default=None, metavar="DIR",
                     help="where to save (default FOLDER/analysis)")
@@ -154,9 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--params", default=None, metavar="A,B",
                      help="parameters to fit (default: onset_wmo, onset_jeugd, job_loss_rate, "
                      "carer_hours_per_month, care_hours_at_full_need, youth_hours_at_full_need)")
-    cal.add_argument("--seeds", type=_positive_int("--seeds"), default=3, metavar="N")
+    cal.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3, metavar="N")
     cal.add_argument("--scale", type=_float("--scale"), default=0.25, metavar="F")
-    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations"), default=120)
+    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations", 100_000),
+                     default=120)
 
     val = sub.add_parser("validate", help="compare the national figures with reference data",
                          description="Run a scenario over several seeds and compare its yearly "
@@ -166,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--reference", default=None, metavar="FILE",
                      help="reference CSV (default: the shipped 2014-2017 figures)")
     val.add_argument("--out", default="results/validation", metavar="DIR")
-    val.add_argument("--seeds", type=_positive_int("--seeds"), default=3, metavar="N")
+    val.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3, metavar="N")
     val.add_argument("--scale", type=_float("--scale"), default=None, metavar="F")
     val.add_argument("--patterns", action="store_true",
                      help="also check the model's patterns (about a minute)")
@@ -199,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     except (ScenarioError, UserError) as exc:
         print(f"transitiesim {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # a file or folder the user named: unreadable, full disk, ...
+        where = getattr(exc, "filename", None)
+        print(f"transitiesim {args.command}: {clip(str(where), 200) if where else 'a file'}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:  # pragma: no cover - interactive
         print("interrupted", file=sys.stderr)
         return 130
@@ -220,7 +279,9 @@ def cmd_run(args) -> int:
     scenario = _load(args.scenario, _parse_set(args.set), args.scale)
     check_memory(scenario)
     seeds = replication_seeds(args.seed, args.seeds)
-    out = Path(args.out or Path("results") / scenario.name)
+    # The scenario's name is a plain word (the loader refuses paths), so the default stays
+    # inside results/.
+    out = prepare_out_dir(args.out or Path("results") / scenario.name)
     with _progress(_months(scenario) * len(seeds), args.quiet, scenario.name) as bar:
         result = run_seeds(scenario, seeds, progress=bar.update)
     result.save(out)
@@ -241,6 +302,12 @@ def cmd_compare(args) -> int:
 
     overrides = _parse_set(args.set)
     scenarios = [_load(s, overrides, args.scale) for s in args.scenarios]
+    for s in scenarios:
+        if s["end_year"] < SUMMARY_FROM_YEAR:
+            raise ScenarioError([Problem("parameters.end_year", s["end_year"],
+                                         f"{SUMMARY_FROM_YEAR} or later: compare summarises "
+                                         f"the years from {SUMMARY_FROM_YEAR} on")], s.name)
+        check_memory(s)
     seeds = replication_seeds(args.seed, args.seeds)
     total = sum(_months(s) for s in scenarios) * len(seeds)
     yearly = {}
@@ -334,6 +401,7 @@ def cmd_analyze(args) -> int:
 def cmd_calibrate(args) -> int:
     from .calibration import DEFAULT_PARAMETERS, calibrate, write
 
+    _check_name(args.name)
     scenario = load_scenario(args.scenario)
     params = tuple(p.strip() for p in args.params.split(",")) if args.params else \
         DEFAULT_PARAMETERS
@@ -374,6 +442,7 @@ def cmd_statline(args) -> int:
 
     from .statline import read_population
 
+    _check_name(args.name)
     municipalities = read_population(args.file)
     base = load_scenario(args.extends)
     raw = {"name": args.name, "extends": args.extends,

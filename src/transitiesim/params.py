@@ -483,8 +483,10 @@ EVENT_KINDS: dict[str, EventKind] = {
             "out by population.",
             (
                 EventField("domain", str, "domain that receives it", choices=DOMAINS),
-                EventField("amount_eur", float, "national amount in EUR for that year",
-                           -1e11, 1e11),
+                # Extra money only: a cut is the cut_* parameters' job, and a negative amount
+                # could push a domain's budget below zero.
+                EventField("amount_eur", float, "national amount in EUR for that year (extra "
+                           "money; cuts are set with the cut_* parameters)", 0, 1e10),
             ),
         ),
         EventKind(

@@ -45,10 +45,20 @@ from typing import Any
 import tomli_w
 
 from .params import EVENT_KINDS, PARAM_BY_NAME, PARAMETERS, UNEMPLOYMENT_RANGE, Param
+from .textsafe import NAME_ALLOWED, clip, has_control_characters, name_problem, slug
 
 META_KEYS = ("name", "extends", "title_nl", "title_en", "description_nl", "description_en")
 TABLE_KEYS = ("parameters", "unemployment", "events", "municipalities")
+# Limits that keep every input small enough to check completely (a file is data, not a program).
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 4  # a scenario nests at most: [[municipalities]] -> table -> value (3 levels)
+MAX_CHAIN = 16  # 'extends' links in one chain
+MAX_EVENTS = 200
+MAX_MUNICIPALITIES = 2_000
+MAX_TITLE_CHARS = 200
+MAX_DESCRIPTION_CHARS = 2_000
+# Years the model has data and rules for: events and unemployment rates outside are refused.
+YEAR_RANGE = (1990, 2100)
 
 
 @dataclass(frozen=True)
@@ -60,13 +70,16 @@ class Problem:
     allowed: str
 
     def __str__(self) -> str:
-        return f"{self.field}: got {self.value!r}; allowed: {self.allowed}"
+        return f"{clip(self.field, 200)[1:-1]}: got {clip(self.value)}; allowed: {self.allowed}"
 
 
 class ScenarioError(ValueError):
-    """A scenario file or override is invalid. ``problems`` lists every mistake found."""
+    """A scenario file or override is invalid. ``problems`` lists every mistake found (at least
+    one: an error without a named problem would tell the user nothing)."""
 
     def __init__(self, problems: list[Problem], source: str = "scenario"):
+        if not problems:
+            raise TypeError("ScenarioError needs at least one Problem")
         self.problems = list(problems)
         self.source = source
         lines = "\n".join(f"  - {p}" for p in self.problems)
@@ -76,6 +89,9 @@ class ScenarioError(ValueError):
     @property
     def fields(self) -> list[str]:
         return [p.field for p in self.problems]
+
+    def __reduce__(self):  # survives being sent between processes (sweeps, the app's workers)
+        return (type(self), (self.problems, self.source))
 
 
 @dataclass(frozen=True)
@@ -181,9 +197,6 @@ def load_scenario(spec: str | Path) -> Scenario:
 
 def load_scenario_text(text: str, source: str = "uploaded scenario") -> Scenario:
     """Load a scenario from TOML text (an upload); ``extends`` may only name shipped scenarios."""
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise ScenarioError([Problem("file", f"{len(text.encode()):,} bytes",
-                                     f"at most {MAX_FILE_BYTES:,} bytes")], source)
     data = _parse(text, source)
     raw = _inherit(data, source, base=None, seen=())
     return _build(raw, source, lineage=tuple(raw.pop("_lineage")))
@@ -198,35 +211,101 @@ def _resolve(spec: str, base: Path | None) -> Path:
     if base is not None:
         candidates += [base / spec, base / f"{spec}.toml"]
     for c in candidates:
-        if c.is_file():
-            return c.resolve()
+        try:
+            if c.is_file():
+                return c.resolve()
+        except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+            continue
     if spec in shipped:
         return shipped[spec]
     if spec.endswith(".toml") and Path(spec).stem in shipped and "/" not in spec:
         return shipped[Path(spec).stem]
     raise ScenarioError([Problem("scenario", spec,
                                  "a path to a TOML file or a shipped scenario name: "
-                                 + ", ".join(shipped))], spec)
+                                 + ", ".join(shipped))], clip(spec, 80))
 
 
-def _parse(text: str, source: str) -> dict[str, Any]:
+def load_shipped(name: str) -> Scenario:
+    """A shipped scenario by name only: what a link or a workshop request may ask for. Never a
+    path, whatever the text holds."""
+    shipped = shipped_scenarios()
+    if not isinstance(name, str) or name not in shipped:
+        raise ScenarioError([Problem("scenario", name, "a shipped scenario name: "
+                                     + ", ".join(shipped))], "scenario")
+    return load_scenario(shipped[name])
+
+
+def _depth_problem(data: Any) -> Problem | None:
+    """A problem if ``data`` nests deeper than :data:`MAX_DEPTH` (checked without recursion)."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return Problem("file", f"tables or lists nested {depth} deep",
+                           f"at most {MAX_DEPTH} levels (a scenario needs 3)")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return None
+
+
+def parse_toml(text: str, source: str, error: type[ScenarioError] | None = None
+               ) -> dict[str, Any]:
+    """TOML text as data, or the error type's message: size, syntax and nesting checked."""
+    error = error or ScenarioError
     try:
-        return tomllib.loads(text)
+        size = len(text.encode("utf-8", errors="surrogatepass"))
+    except (AttributeError, TypeError):
+        raise error([Problem("file", type(text).__name__, "TOML text")], source) from None
+    if size > MAX_FILE_BYTES:
+        raise error([Problem("file", f"{size:,} bytes", f"at most {MAX_FILE_BYTES:,} bytes")],
+                    source)
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError([Problem("file", "not valid TOML", f"TOML syntax ({exc})")],
-                            source) from None
+        raise error([Problem("file", "not valid TOML", f"TOML syntax ({exc})")],
+                    source) from None
+    except (RecursionError, MemoryError):
+        raise error([Problem("file", "tables or lists nested too deeply",
+                             f"at most {MAX_DEPTH} levels (a scenario needs 3)")],
+                    source) from None
+    problem = _depth_problem(data)
+    if problem:
+        raise error([problem], source)
+    return data
 
 
-def _read_chain(path: Path, seen: tuple[str, ...]) -> dict[str, Any]:
+def read_text_file(path: Path, source: str, error: type[ScenarioError] | None = None) -> str:
+    """A small UTF-8 text file's contents, or the error type's message naming what is wrong."""
+    error = error or ScenarioError
+    try:
+        exists = path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        exists = False
+    if not exists:
+        raise error([Problem("file", str(path), "a path to an existing file")], source)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ScenarioError([Problem("file", f"{size:,} bytes",
-                                         f"at most {MAX_FILE_BYTES:,} bytes")], str(path))
-        text = path.read_text(encoding="utf-8")
+            raise error([Problem("file", f"{size:,} bytes",
+                                 f"at most {MAX_FILE_BYTES:,} bytes")], source)
+        with open(path, encoding="utf-8") as f:
+            text = f.read(MAX_FILE_BYTES + 1)  # a file that grows (or lies about its size)
     except UnicodeDecodeError:
-        raise ScenarioError([Problem("file", "not UTF-8 text", "a UTF-8 TOML file")],
-                            str(path)) from None
+        raise error([Problem("file", "not UTF-8 text", "a UTF-8 TOML file")], source) from None
+    except (OSError, ValueError) as exc:
+        raise error([Problem("file", str(path), f"a readable file ({exc.__class__.__name__}: "
+                             f"{clip(str(exc), 80)[1:-1]})")], source) from None
+    return text
+
+
+def _parse(text: str, source: str) -> dict[str, Any]:
+    return parse_toml(text, source)
+
+
+def _read_chain(path: Path, seen: tuple[str, ...]) -> dict[str, Any]:
+    text = read_text_file(path, str(path))
     return _inherit(_parse(text, str(path)), str(path), base=path.parent, seen=seen)
 
 
@@ -239,6 +318,9 @@ def _inherit(data: dict[str, Any], source: str, base: Path | None,
     if not isinstance(parent_spec, str):
         raise ScenarioError([Problem("extends", parent_spec,
                                      "the name of a shipped scenario or a relative path")], source)
+    if len(seen) >= MAX_CHAIN:
+        raise ScenarioError([Problem("extends", parent_spec,
+                                     f"a chain of at most {MAX_CHAIN} files")], source)
     if base is None and parent_spec not in shipped_scenarios():
         raise ScenarioError([Problem("extends", parent_spec,
                                      "in an uploaded file, a shipped scenario: "
@@ -290,7 +372,8 @@ def check_value(p: Param, value: Any, where: str) -> tuple[Any, Problem | None]:
     return value, None
 
 
-def _unknown(key: str, known: list[str], where: str) -> Problem:
+def unknown_key(key: str, known: list[str], where: str) -> Problem:
+    """A problem for a key nobody declared, with the closest declared one as a hint."""
     close = difflib.get_close_matches(key, known, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     if len(known) > 12:
@@ -299,7 +382,8 @@ def _unknown(key: str, known: list[str], where: str) -> Problem:
     return Problem(where, key, "a known key" + hint + ": " + ", ".join(known))
 
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})$")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})")  # ASCII digits only; used with fullmatch
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> Scenario:
@@ -308,10 +392,16 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
     raw.pop("_lineage", None)
     for key in raw:
         if key not in META_KEYS + TABLE_KEYS:
-            problems.append(_unknown(key, list(META_KEYS + TABLE_KEYS), key))
-    for key in ("name", "title_nl", "title_en", "description_nl", "description_en"):
-        if key in raw and not isinstance(raw[key], str):
-            problems.append(Problem(key, raw[key], "text"))
+            problems.append(unknown_key(key, list(META_KEYS + TABLE_KEYS), key))
+    if "name" in raw and name_problem(raw["name"]):
+        problems.append(Problem("name", raw["name"], NAME_ALLOWED))
+    for key in ("title_nl", "title_en", "description_nl", "description_en"):
+        limit = MAX_TITLE_CHARS if key.startswith("title") else MAX_DESCRIPTION_CHARS
+        value = raw.get(key, "")
+        if not isinstance(value, str) or len(value) > limit or has_control_characters(
+                value, allow_newlines=key.startswith("description")):
+            problems.append(Problem(key, value, f"text of at most {limit:,} characters without "
+                                    "control characters"))
 
     params: dict[str, Any] = {p.name: p.default for p in PARAMETERS}
     given = raw.get("parameters", {})
@@ -321,7 +411,7 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
     for key, value in given.items():
         p = PARAM_BY_NAME.get(key)
         if p is None:
-            problems.append(_unknown(key, list(PARAM_BY_NAME), f"parameters.{key}"))
+            problems.append(unknown_key(key, list(PARAM_BY_NAME), f"parameters.{key}"))
             continue
         value, problem = check_value(p, value, f"parameters.{key}")
         if problem:
@@ -337,8 +427,9 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
     lo, hi = UNEMPLOYMENT_RANGE
     for key, value in table.items():
         where = f"unemployment.{key}"
-        if not re.fullmatch(r"\d{4}", str(key)):
-            problems.append(Problem(where, key, "a four-digit year as the key"))
+        if not _YEAR.fullmatch(key) or not YEAR_RANGE[0] <= int(key) <= YEAR_RANGE[1]:
+            problems.append(Problem(where, key, f"a year from {YEAR_RANGE[0]} to "
+                                    f"{YEAR_RANGE[1]} as the key"))
         elif isinstance(value, bool) or not isinstance(value, int | float) or not (
             lo <= value <= hi
         ):
@@ -355,7 +446,7 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
     if problems:
         raise ScenarioError(problems, source)
     return Scenario(
-        name=str(raw.get("name", Path(source).stem)),
+        name=raw["name"] if "name" in raw else slug(Path(source).stem),
         params=MappingProxyType(params),
         unemployment=MappingProxyType(dict(sorted(unemployment.items()))),
         events=tuple(sorted(events, key=lambda e: (e.year, e.month))),
@@ -373,26 +464,33 @@ def _build_events(items: Any, problems: list[Problem]) -> list[Event]:
     if not isinstance(items, list):
         problems.append(Problem("events", items, "a list of [[events]] tables"))
         return []
+    if len(items) > MAX_EVENTS:
+        problems.append(Problem("events", f"{len(items):,} events", f"at most {MAX_EVENTS}"))
+        return []
     events = []
     for i, item in enumerate(items):
         where = f"events[{i}]"
         if not isinstance(item, dict):
             problems.append(Problem(where, item, "a table with date, kind and its fields"))
             continue
-        kind = EVENT_KINDS.get(item.get("kind"))
+        kind_name = item.get("kind")
+        kind = EVENT_KINDS.get(kind_name) if isinstance(kind_name, str) else None
         if kind is None:
-            problems.append(Problem(f"{where}.kind", item.get("kind"),
+            problems.append(Problem(f"{where}.kind", kind_name,
                                     "one of " + ", ".join(EVENT_KINDS)))
             continue
-        m = _DATE.match(str(item.get("date", "")))
-        if not m or not 1 <= int(m.group(2)) <= 12:
-            problems.append(Problem(f"{where}.date", item.get("date"), "a month as 'YYYY-MM'"))
+        date = item.get("date")
+        m = _DATE.fullmatch(date) if isinstance(date, str) else None
+        if not m or not 1 <= int(m.group(2)) <= 12 or not (
+                YEAR_RANGE[0] <= int(m.group(1)) <= YEAR_RANGE[1]):
+            problems.append(Problem(f"{where}.date", date, "a month as 'YYYY-MM', from "
+                                    f"{YEAR_RANGE[0]}-01 to {YEAR_RANGE[1]}-12"))
             continue
         values: dict[str, Any] = {}
         declared = {f.name: f for f in kind.fields}
         for key in item:
             if key not in ("date", "kind") and key not in declared:
-                problems.append(_unknown(key, ["date", "kind", *declared], f"{where}.{key}"))
+                problems.append(unknown_key(key, ["date", "kind", *declared], f"{where}.{key}"))
         for f in kind.fields:
             value = item.get(f.name)
             if f.choices:
@@ -416,6 +514,10 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
     if not isinstance(items, list):
         problems.append(Problem("municipalities", items, "a list of [[municipalities]] tables"))
         return []
+    if len(items) > MAX_MUNICIPALITIES:
+        problems.append(Problem("municipalities", f"{len(items):,} municipalities",
+                                f"at most {MAX_MUNICIPALITIES:,}"))
+        return []
     result, names = [], set()
     keys = ["name", "inhabitants", "share_under_18", "share_65_plus"]
     for i, item in enumerate(items):
@@ -425,11 +527,13 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
             continue
         for key in item:
             if key not in keys:
-                problems.append(_unknown(key, keys, f"{where}.{key}"))
+                problems.append(unknown_key(key, keys, f"{where}.{key}"))
         name, n = item.get("name"), item.get("inhabitants")
         young, old = item.get("share_under_18"), item.get("share_65_plus")
-        if not isinstance(name, str) or not name:
-            problems.append(Problem(f"{where}.name", name, "a non-empty name"))
+        if not isinstance(name, str) or not name or len(name) > 80 \
+                or has_control_characters(name):
+            problems.append(Problem(f"{where}.name", name, "a name of 1 to 80 characters "
+                                    "without control characters"))
             continue
         if name in names:
             problems.append(Problem(f"{where}.name", name, "a name not used before"))

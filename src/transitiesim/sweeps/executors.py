@@ -7,11 +7,19 @@ whichever executor runs them (``tests/test_sweep.py`` checks this).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import as_completed
 from typing import Any
 
 from .._pool import bare_main, process_pool
+from ..scenario import Problem
+from .spec import SweepError
+
+# How long to wait for a Dask scheduler before refusing the address (the sweep folder is not
+# touched until one answers).
+CONNECT_TIMEOUT_S = 10
+_ADDRESS = re.compile(r"(tcp|tls|inproc|ucx|ws|wss)://[^\s]+|[A-Za-z0-9_.\-\[\]:]+")
 
 
 class SerialExecutor:
@@ -59,12 +67,24 @@ class DaskExecutor:
 
     name = "dask"
 
-    def __init__(self, address: str | None = None, workers: int = 2):
+    def __init__(self, address: str | None = None, workers: int = 2,
+                 connect_timeout_s: float = CONNECT_TIMEOUT_S):
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None
         if address:
-            self.client = Client(address)
+            if not isinstance(address, str) or len(address) > 300 or not _ADDRESS.fullmatch(
+                    address):
+                raise SweepError([Problem("--scheduler", address, "a Dask scheduler address "
+                                          "such as tcp://10.0.0.5:8786")], "sweep")
+            try:
+                self.client = Client(address, timeout=connect_timeout_s)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise SweepError([Problem(
+                    "--scheduler", address,
+                    f"the address of a running Dask scheduler (none answered within "
+                    f"{connect_timeout_s:g} s: {exc.__class__.__name__}); nothing was written")],
+                    "sweep") from None
         else:
             with bare_main():  # the worker processes start now, without the parent's script
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
@@ -98,4 +118,4 @@ def make_executor(workers: int = 1, scheduler: str | None = None,
         return ProcessExecutor(max(workers, 1))
     if kind == "dask":
         return DaskExecutor(workers=max(workers, 1))
-    raise ValueError(f"executor: got {kind!r}; allowed: serial, processes, dask")
+    raise SweepError([Problem("--executor", kind, "serial, processes or dask")], "sweep")

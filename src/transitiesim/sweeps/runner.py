@@ -12,20 +12,26 @@ A sweep directory holds::
     provenance.json            versions and the time the sweep was created
 
 A run's two files are written under a temporary name and renamed when complete, national last;
-a run counts as done when its national file exists. Running the same command again skips done
-runs, retries failed ones, and repairs a manifest that missed a line because the process was
-killed between the rename and the manifest write. A run is never written twice.
+the manifest line of a done run records each file's size, rows and SHA-256. Running the same
+command again verifies every run it would skip: both files present, readable Parquet with the
+expected rows, and (where the manifest has them) the same size and checksum. A run that fails
+the check is deleted, re-run and reported. A manifest line cut off by a kill (no newline at its
+end, or not JSON) is dropped and the manifest rewritten atomically, and a line that the kill
+prevented (the files were renamed, the line not yet written) is added. A run is never counted
+twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
+import shutil
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
@@ -39,7 +45,7 @@ import tomli_w
 from ..run import SUMMARY_FROM_YEAR, run
 from ..scenario import Problem, load_scenario_text
 from .executors import make_executor
-from .spec import SweepError, SweepSpec, build_sweep_spec, load_sweep_spec
+from .spec import SweepError, SweepSpec, build_sweep_spec, count_runs, load_sweep_spec
 
 KEYS = ["seed", "date", "year", "month"]
 
@@ -91,6 +97,7 @@ class SweepReport:
     done: int
     failed: list[tuple[str, str]]
     seconds: float
+    repaired: list[tuple[str, str]] = field(default_factory=list)  # (run, what was wrong)
 
 
 def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int = 1,
@@ -101,16 +108,24 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int = 1,
         spec = load_sweep_spec(spec)
     out = Path(out)
     tasks = tasks_for(spec)  # validates every design point before any run starts
-    _prepare(out, spec)
-    done = _reconcile(out, {t.run_id: t for t in tasks})
+    check_resources(spec, out, workers if not scheduler else 1)
+    # Where the runs happen is settled (a scheduler reached) before the folder is touched.
+    ex = make_executor(workers, scheduler, executor)
+    try:
+        _prepare(out, spec)
+        done, repaired = _reconcile(out, {t.run_id: t for t in tasks}, _expected_rows(spec))
+    except BaseException:
+        ex.close()
+        raise
     todo = [t for t in tasks if t.run_id not in done]
     started = time.perf_counter()
     failed: dict[str, str] = {}
     completed = 0
     if progress:
         progress(0, len(todo))
-    if todo:
-        ex = make_executor(workers, scheduler, executor)
+    if not todo:
+        ex.close()
+    else:
         try:
             for attempt in range(retries + 1):
                 batch = todo if attempt == 0 else [t for t in todo if t.run_id in failed]
@@ -131,7 +146,60 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int = 1,
         finally:
             ex.close()
     return SweepReport(out, len(tasks), len(tasks) - len(todo), completed,
-                       sorted(failed.items()), time.perf_counter() - started)
+                       sorted(failed.items()), time.perf_counter() - started, repaired)
+
+
+# Bytes one run's files take at most, per row and kept column (float64 values, before Parquet's
+# compression, which the estimate leaves as margin).
+BYTES_PER_CELL = 8
+
+
+def estimate_disk(spec: SweepSpec) -> int:
+    """Upper bound of the bytes a sweep's run files take."""
+    national, local = _expected_rows(spec)
+    columns = len(spec.indicators) + len(KEYS) + 3
+    return count_runs_of(spec) * (national + local) * columns * BYTES_PER_CELL
+
+
+def count_runs_of(spec: SweepSpec) -> int:
+    grid = [len(f.values) if f.values else spec.levels for f in spec.factors]
+    return count_runs(spec.design, len(spec.factors), spec.samples, spec.levels,
+                      spec.replications, grid)
+
+
+def check_resources(spec: SweepSpec, out: Path, workers: int) -> None:
+    """Refuse a sweep whose runs would not fit: memory per worker, disk for the results."""
+    from ..run import available_memory, estimate_memory
+
+    need = estimate_memory(spec.base) * max(workers, 1)
+    have = available_memory()
+    if need > have:
+        fits = max(int(have // estimate_memory(spec.base)), 0)
+        raise SweepError([Problem("--workers", workers,
+                                  f"at most {fits} worker(s) for this base scenario: each run "
+                                  f"needs about {estimate_memory(spec.base) / 2**30:.1f} GiB and "
+                                  f"{have / 2**30:.1f} GiB is available")], spec.source)
+    disk = estimate_disk(spec)
+    probe = out
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        free = shutil.disk_usage(probe).free
+    except OSError:
+        return
+    if disk > free:
+        raise SweepError([Problem("--out", str(out),
+                                  f"a folder with room for the results: about "
+                                  f"{disk / 2**30:.1f} GiB at most, {free / 2**30:.1f} GiB "
+                                  "free there")], spec.source)
+
+
+def _expected_rows(spec: SweepSpec) -> tuple[int, int]:
+    """Rows of a run's national and municipality files."""
+    base = spec.base
+    months = 12 * (base["end_year"] - base["start_year"] + 1)
+    municipalities = len(base.municipalities) or base["municipalities"]
+    return months, months * municipalities
 
 
 def _prepare(out: Path, spec: SweepSpec) -> None:
@@ -167,23 +235,77 @@ def _atomic_write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _reconcile(out: Path, tasks: dict[str, Task]) -> set[str]:
-    """Runs already done (their national file exists); add manifest lines a kill cut off."""
-    done = {p.stem for p in (out / "national").glob("*.parquet")}
-    recorded = {e["run_id"] for e in read_manifest(out) if e["status"] == "done"}
-    for run_id in sorted(done - recorded):
-        if run_id in tasks:
-            _append_manifest(out, _entry(tasks[run_id], "done", {"seconds": None,
-                                                                 "worker": "recovered"}))
-    return done
+SUBFOLDERS = ("municipalities", "national")  # national last: it marks the run as done
+
+
+def file_record(path: Path) -> dict[str, Any]:
+    """Size, rows and SHA-256 of a run file, as the manifest keeps them."""
+    import pyarrow.parquet as pq
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return {"bytes": path.stat().st_size, "rows": pq.read_metadata(path).num_rows,
+            "sha256": digest.hexdigest()}
+
+
+def verify_run(out: Path, run_id: str, expected_rows: tuple[int, int],
+               recorded: dict[str, Any] | None) -> str | None:
+    """None if both files of a run are whole; otherwise what is wrong with them."""
+    for sub, rows in zip(SUBFOLDERS, expected_rows[::-1], strict=True):
+        path = out / sub / f"{run_id}.parquet"
+        if not path.is_file():
+            return f"{sub}/{path.name} is missing"
+        try:
+            found = file_record(path)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
+            return f"{sub}/{path.name} is not readable Parquet ({exc.__class__.__name__})"
+        if found["rows"] != rows:
+            return f"{sub}/{path.name} has {found['rows']} rows, not {rows}"
+        want = (recorded or {}).get(sub)
+        if isinstance(want, dict) and (want.get("sha256"), want.get("bytes")) != (
+                found["sha256"], found["bytes"]):
+            return f"{sub}/{path.name} differs from the checksum in the manifest"
+    return None
+
+
+def _reconcile(out: Path, tasks: dict[str, Task], expected_rows: tuple[int, int]
+               ) -> tuple[set[str], list[tuple[str, str]]]:
+    """Runs already done and whole. Damaged runs are deleted (to be run again) and listed; the
+    manifest is rewritten without cut-off lines and gets the lines a kill prevented."""
+    entries = read_manifest(out, repair=True)
+    recorded = {e["run_id"]: e.get("files") for e in entries if e["status"] == "done"}
+    done, repaired = set(), []
+    for path in sorted((out / "national").glob("*.parquet")):
+        run_id = path.stem
+        if run_id not in tasks:
+            continue
+        problem = verify_run(out, run_id, expected_rows, recorded.get(run_id))
+        if problem:
+            for sub in SUBFOLDERS:
+                (out / sub / f"{run_id}.parquet").unlink(missing_ok=True)
+            repaired.append((run_id, problem))
+            continue
+        done.add(run_id)
+        if run_id not in recorded:
+            _append_manifest(out, _entry(tasks[run_id], "done", {
+                "seconds": None, "worker": "recovered", "files": _records(out, run_id)}))
+    return done, repaired
+
+
+def _records(out: Path, run_id: str) -> dict[str, Any]:
+    return {sub: file_record(out / sub / f"{run_id}.parquet") for sub in SUBFOLDERS}
 
 
 def _write_run(out: Path, task: Task, res: dict[str, Any]) -> None:
-    for sub in ("municipalities", "national"):  # national last: it marks the run as done
+    for sub in SUBFOLDERS:
         tmp = out / sub / f".tmp-{task.run_id}.parquet"
         res[sub].to_parquet(tmp, index=False)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
         os.replace(tmp, out / sub / f"{task.run_id}.parquet")
-    _append_manifest(out, _entry(task, "done", res))
+    _append_manifest(out, _entry(task, "done", {**res, "files": _records(out, task.run_id)}))
 
 
 def _entry(task: Task, status: str, res: dict[str, Any]) -> dict[str, Any]:
@@ -193,26 +315,50 @@ def _entry(task: Task, status: str, res: dict[str, Any]) -> dict[str, Any]:
              "finished_utc": datetime.now(UTC).isoformat(timespec="seconds")}
     if status == "failed":
         entry["error"] = res.get("error")
+    if res.get("files"):
+        entry["files"] = res["files"]
     return entry
 
 
 def _append_manifest(out: Path, entry: dict[str, Any]) -> None:
+    """One whole line per write, flushed to disk; a line a kill cuts off is repaired on the
+    next start (see :func:`read_manifest`)."""
     with open(out / "manifest.jsonl", "a", encoding="utf-8") as f:
         f.write(json.dumps(entry, default=float) + "\n")
         f.flush()
         os.fsync(f.fileno())
 
 
-def read_manifest(out: Path) -> list[dict[str, Any]]:
+_ENTRY_TYPES = {"run_id": str, "point": int, "replication": int, "status": str, "params": dict}
+
+
+def _valid_entry(entry: Any) -> bool:
+    return isinstance(entry, dict) and all(
+        isinstance(entry.get(k), t) for k, t in _ENTRY_TYPES.items()) and entry["status"] in (
+        "done", "failed")
+
+
+def read_manifest(out: Path, repair: bool = False) -> list[dict[str, Any]]:
+    """The manifest's whole lines. A line without its newline (cut off by a kill), or that is
+    not a manifest entry, is left out; with ``repair`` the file is rewritten (atomically)
+    without them, so the next line is not glued to a broken one."""
     path = Path(out) / "manifest.jsonl"
     if not path.exists():
         return []
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    text = path.read_text(encoding="utf-8", errors="replace")
+    lines = text.split("\n")
+    whole, entries = lines[:-1], []  # the part after the last newline is not a whole line
+    kept = []
+    for line in whole:
         try:
-            entries.append(json.loads(line))
-        except json.JSONDecodeError:  # a line cut off by a kill
+            entry = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
             continue
+        if _valid_entry(entry):
+            entries.append(entry)
+            kept.append(line)
+    if repair and (lines[-1] or len(kept) != len(whole)):
+        _atomic_write_text(path, "".join(line + "\n" for line in kept))
     return entries
 
 
@@ -225,6 +371,7 @@ class SweepResults:
     runs: pd.DataFrame  # one row per finished run: point, replication, seed, parameters
     national: pd.DataFrame  # model level: one row per run and month
     municipalities: pd.DataFrame  # one row per run, month and municipality
+    damaged: list[tuple[str, str]] = field(default_factory=list)  # runs whose files fail checks
 
     def outcomes(self, indicator: str, from_year: int = SUMMARY_FROM_YEAR) -> pd.DataFrame:
         """Per design point: the parameters and the indicator's monthly mean from ``from_year``,
@@ -235,28 +382,48 @@ class SweepResults:
 
 
 def load_sweep(out: str | Path) -> SweepResults:
-    out = Path(out)
-    if not (out / "sweep.toml").exists():
-        raise SweepError([Problem("folder", str(out), "a sweep folder (with sweep.toml)")],
-                         str(out))
-    import tomllib
+    """A sweep folder's results: only runs whose files pass :func:`verify_run` count; damaged
+    ones are listed in ``damaged`` (running the sweep command again repairs them)."""
+    from ..scenario import parse_toml, read_text_file
 
-    raw = tomllib.loads((out / "sweep.toml").read_text(encoding="utf-8"))
+    out = Path(out)
+    try:
+        is_sweep = (out / "sweep.toml").is_file() and (out / "design.parquet").is_file()
+    except (OSError, ValueError):
+        is_sweep = False
+    if not is_sweep:
+        raise SweepError([Problem("folder", str(out), "a sweep folder (with sweep.toml and "
+                                  "design.parquet, made by 'transitiesim sweep')")], str(out))
+    raw = parse_toml(read_text_file(out / "sweep.toml", str(out), SweepError), str(out),
+                     SweepError)
     # The base as it was when the sweep started (the original may have moved or changed).
     spec = build_sweep_spec({**raw, "scenario": "base_scenario.toml"},
                             str(out / "sweep.toml"), base_dir=out)
+    try:
+        design = pd.read_parquet(out / "design.parquet")
+    except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
+        raise SweepError([Problem("design.parquet", str(out / "design.parquet"),
+                                  f"a readable Parquet file ({exc.__class__.__name__})")],
+                         str(out)) from None
     entries = {}
     for e in read_manifest(out):
         if e["status"] == "done" or e["run_id"] not in entries:
             entries[e["run_id"]] = e
-    runs = pd.DataFrame([{k: v for k, v in e.items() if k != "params"} | e["params"]
-                         for e in entries.values() if e["status"] == "done"])
-    files = sorted((out / "national").glob("*.parquet"))
-    national = (pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
-                if files else pd.DataFrame())
-    mfiles = sorted((out / "municipalities").glob("*.parquet"))
-    local = (pd.concat([pd.read_parquet(f) for f in mfiles], ignore_index=True)
-             if mfiles else pd.DataFrame())
-    if not runs.empty:
-        runs = runs.sort_values("run_id").reset_index(drop=True)
-    return SweepResults(spec, pd.read_parquet(out / "design.parquet"), runs, national, local)
+    expected = _expected_rows(spec)
+    good, damaged = [], []
+    for e in sorted(entries.values(), key=lambda e: e["run_id"]):
+        if e["status"] != "done":
+            continue
+        problem = verify_run(out, e["run_id"], expected, e.get("files"))
+        if problem:
+            damaged.append((e["run_id"], problem))
+        else:
+            good.append(e)
+    runs = pd.DataFrame([{k: v for k, v in e.items() if k not in ("params", "files")}
+                         | e["params"] for e in good])
+    ids = [e["run_id"] for e in good]
+    national = (pd.concat([pd.read_parquet(out / "national" / f"{i}.parquet") for i in ids],
+                          ignore_index=True) if ids else pd.DataFrame())
+    local = (pd.concat([pd.read_parquet(out / "municipalities" / f"{i}.parquet") for i in ids],
+                       ignore_index=True) if ids else pd.DataFrame())
+    return SweepResults(spec, design, runs, national, local, damaged)

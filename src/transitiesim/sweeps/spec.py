@@ -27,7 +27,6 @@ in this base scenario (a municipal lever when the base has no decentralisation, 
 from __future__ import annotations
 
 import itertools
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,16 @@ import numpy as np
 from ..indicators import INDICATOR_BY_NAME
 from ..params import PARAM_BY_NAME, Param
 from ..run import replication_seeds
-from ..scenario import Problem, Scenario, ScenarioError, _unknown, load_scenario
+from ..scenario import (
+    Problem,
+    Scenario,
+    ScenarioError,
+    load_scenario,
+    parse_toml,
+    read_text_file,
+    unknown_key,
+)
+from ..textsafe import NAME_ALLOWED, name_problem, slug
 
 DESIGNS = ("grid", "lhs", "sobol", "morris")
 TOP_KEYS = ("name", "scenario", "base", "design", "samples", "replications", "seed",
@@ -49,6 +57,53 @@ INNOVATION_DETAILS = ("innovation_success_prob", "experiment_months", "experimen
 
 class SweepError(ScenarioError):
     """A sweep file is invalid; like ScenarioError, every problem names its field."""
+
+
+# A sweep is refused before anything is built or written when it has more runs than this: a
+# 100-level grid over 6 parameters (10^12 points) would otherwise exhaust memory while its
+# design is listed. 20,000 runs of the default municipality take about 3 hours on 2 cores.
+MAX_RUNS = 20_000
+
+
+def count_runs(design: str, n_factors: int, samples: int, levels: int, replications: int,
+               grid_sizes: list[int] | None = None) -> int:
+    """Runs a sweep makes (design points x replications), computed without listing them."""
+    if design == "grid":
+        points = 1
+        for size in grid_sizes or [levels] * n_factors:
+            points *= size
+    elif design == "sobol":
+        points = samples * (n_factors + 2)  # Saltelli's scheme without second order
+    elif design == "morris":
+        points = samples * (n_factors + 1)  # one trajectory has n_factors + 1 points
+    else:
+        points = samples
+    return points * replications
+
+
+def _largest_fitting(design: str, n_factors: int, samples: int, levels: int,
+                     replications: int, fixed_grid: list[int]) -> str:
+    """What would fit under MAX_RUNS, said in the sweep file's own terms."""
+    budget = MAX_RUNS // replications
+    if design == "grid":
+        fixed = 1
+        for size in fixed_grid:
+            fixed *= size
+        free = n_factors - len(fixed_grid)
+        if free and budget // fixed >= 2:
+            best = int((budget // fixed) ** (1 / free) + 1e-9)
+            while (best + 1) ** free * fixed <= budget:
+                best += 1
+            while best > 1 and best ** free * fixed > budget:
+                best -= 1
+            return f"levels = {best} or fewer with these parameters and replications"
+        return "fewer parameters, values or replications"
+    per = {"sobol": n_factors + 2, "morris": n_factors + 1}.get(design, 1)
+    most = budget // per
+    if design == "sobol":
+        most = 1 << (most.bit_length() - 1) if most else 0
+    return (f"samples = {most} or fewer with these parameters and replications" if most
+            else "fewer parameters or replications")
 
 
 @dataclass(frozen=True)
@@ -130,14 +185,8 @@ def _typed(p: Param, v: Any) -> Any:
 
 def load_sweep_spec(path: str | Path) -> SweepSpec:
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SweepError([Problem("file", str(path), "an existing sweep file (TOML)")],
-                         str(path)) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise SweepError([Problem("file", "not valid TOML", f"TOML syntax ({exc})")],
-                         str(path)) from None
+    text = read_text_file(path, str(path), SweepError)
+    raw = parse_toml(text, str(path), SweepError)
     return build_sweep_spec(raw, str(path), base_dir=path.parent)
 
 
@@ -145,9 +194,11 @@ def build_sweep_spec(raw: dict, source: str = "sweep", base_dir: Path | None = N
     problems: list[Problem] = []
     for key in raw:
         if key not in TOP_KEYS:
-            problems.append(_unknown(key, list(TOP_KEYS), key))
+            problems.append(unknown_key(key, list(TOP_KEYS), key))
+    if "name" in raw and name_problem(raw["name"]):
+        problems.append(Problem("name", raw["name"], NAME_ALLOWED))
     design = raw.get("design", "grid")
-    if design not in DESIGNS:
+    if not isinstance(design, str) or design not in DESIGNS:
         problems.append(Problem("design", design, "one of " + ", ".join(DESIGNS)))
     ints = {"samples": (16, 1, 100_000), "replications": (1, 1, 1000), "seed": (0, 0, 2**63 - 1),
             "levels": (3, 2, 100)}
@@ -163,13 +214,16 @@ def build_sweep_spec(raw: dict, source: str = "sweep", base_dir: Path | None = N
                                 "a power of 2 for the sobol design (e.g. 16, 32, 64)"))
     base = None
     spec = raw.get("scenario")
-    if not isinstance(spec, str):
+    if not isinstance(spec, str) or not spec:
         problems.append(Problem("scenario", spec, "a shipped scenario name or a path"))
     else:
         try:
             candidate = (base_dir / spec) if base_dir is not None else None
-            base = load_scenario(candidate if candidate is not None and candidate.is_file()
-                                 else spec)
+            try:
+                found = candidate is not None and candidate.is_file()
+            except (OSError, ValueError):  # too long for the file system, a NUL byte
+                found = False
+            base = load_scenario(candidate if found else spec)
         except ScenarioError as exc:
             problems += [Problem(f"scenario ({p.field})", p.value, p.allowed)
                          for p in exc.problems]
@@ -186,13 +240,26 @@ def build_sweep_spec(raw: dict, source: str = "sweep", base_dir: Path | None = N
     if not isinstance(indicators, list) or not indicators:
         problems.append(Problem("indicators", indicators, "a list of indicator names"))
         indicators = []
-    for name in indicators:
-        if name not in INDICATOR_BY_NAME:
-            problems.append(_unknown(str(name), list(INDICATOR_BY_NAME), f"indicators.{name}"))
+    for i, name in enumerate(indicators):
+        if not isinstance(name, str):
+            problems.append(Problem(f"indicators[{i}]", name, "an indicator name (text)"))
+        elif name not in INDICATOR_BY_NAME:
+            problems.append(unknown_key(name, list(INDICATOR_BY_NAME), f"indicators.{name}"))
     factors = _factors(raw.get("parameters"), design, problems, base)
+    if not problems:
+        grid = [len(f.values) if f.values else values["levels"] for f in factors]
+        runs = count_runs(design, len(factors), values["samples"], values["levels"],
+                          values["replications"], grid)
+        if runs > MAX_RUNS:
+            fits = _largest_fitting(design, len(factors), values["samples"], values["levels"],
+                                    values["replications"],
+                                    [len(f.values) for f in factors if f.values])
+            problems.append(Problem("design", f"{runs:,} runs (design points x replications)",
+                                    f"at most {MAX_RUNS:,} runs: {fits}"))
     if problems:
         raise SweepError(problems, source)
-    return SweepSpec(name=str(raw.get("name", Path(source).stem)), base=base, design=design,
+    return SweepSpec(name=raw["name"] if "name" in raw else slug(Path(source).stem, "sweep"),
+                     base=base, design=design,
                      factors=tuple(factors), samples=values["samples"],
                      replications=values["replications"], seed=values["seed"],
                      levels=values["levels"], indicators=tuple(indicators), source=source,
@@ -210,7 +277,7 @@ def _factors(table: Any, design: str, problems: list[Problem], base: Scenario | 
         where = f"parameters.{name}"
         p = PARAM_BY_NAME.get(name)
         if p is None:
-            problems.append(_unknown(name, list(PARAM_BY_NAME), where))
+            problems.append(unknown_key(name, list(PARAM_BY_NAME), where))
             continue
         if name in PERIOD:
             problems.append(Problem(where, name, "a parameter other than the period; settings "
@@ -221,7 +288,7 @@ def _factors(table: Any, design: str, problems: list[Problem], base: Scenario | 
             continue
         for key in body:
             if key not in ("low", "high", "values"):
-                problems.append(_unknown(key, ["low", "high", "values"], f"{where}.{key}"))
+                problems.append(unknown_key(key, ["low", "high", "values"], f"{where}.{key}"))
         if "values" in body:
             if design != "grid":
                 problems.append(Problem(f"{where}.values", body["values"],
@@ -229,8 +296,9 @@ def _factors(table: Any, design: str, problems: list[Problem], base: Scenario | 
                                         "grid)"))
                 continue
             vals = body["values"]
-            if not isinstance(vals, list) or not vals:
-                problems.append(Problem(f"{where}.values", vals, "a non-empty list"))
+            if not isinstance(vals, list) or not vals or len(vals) > 1000:
+                problems.append(Problem(f"{where}.values", vals,
+                                        "a list of 1 to 1,000 values"))
                 continue
             ok = True
             for v in vals:

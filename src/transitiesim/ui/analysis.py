@@ -7,7 +7,6 @@ The app only displays what these functions return, so everything here is tested 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
@@ -153,27 +152,12 @@ def python_snippet(specs: list[tuple[str, str | None, dict]], seeds: list[int]) 
     lines = ["from transitiesim import load_scenario, run_seeds", "", f"seeds = {seeds}",
              "results = {}"]
     for name, base, changes in specs:
+        # Every value is written with repr() and every key is a declared parameter name, so
+        # no text from a link or an upload can become code.
         src = base or name
-        args = ", ".join(f"{k}={v!r}" for k, v in changes.items())
-        load = f'load_scenario("{src}")' + (f".with_params({args})" if args else "")
-        lines.append(f'results["{name}"] = run_seeds({load}, seeds)')
+        args = ", ".join(f"{k}={v!r}" for k, v in changes.items() if k.isidentifier())
+        load = f"load_scenario({src!r})" + (f".with_params({args})" if args else "")
+        lines.append(f"results[{name!r}] = run_seeds({load}, seeds)")
     lines += ["", "for name, r in results.items():",
               '    print(name, r.yearly()[["year", "unmet_need"]].tail(3))']
     return "\n".join(lines) + "\n"
-
-
-def share_query(state: dict) -> str:
-    """Query string that restores a comparison (scenarios, baseline, seeds, language, edits)."""
-    params = {"s": ",".join(state["scenarios"]), "b": state["baseline"],
-              "n": str(state["seeds"]), "lang": state["lang"], "p": str(state["precision"])}
-    for i, (name, base, changes) in enumerate(state.get("edited", [])):
-        params[f"e{i}"] = "|".join([name, base, ",".join(f"{k}={v}" for k, v in
-                                                         changes.items())])
-    return urlencode(params)
-
-
-def parse_edit(text: str) -> tuple[str, str, dict[str, str]]:
-    """Inverse of one ``e<i>`` value of :func:`share_query` (values still text)."""
-    name, base, changes = (text.split("|") + ["", ""])[:3]
-    pairs = dict(item.split("=", 1) for item in changes.split(",") if "=" in item)
-    return name, base, pairs

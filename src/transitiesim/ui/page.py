@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import ipaddress
+import logging
+import os
 import time
 import zipfile
 from urllib.parse import parse_qsl
@@ -18,25 +21,41 @@ import streamlit as st
 
 from ..params import DOMAINS, PARAMETERS
 from ..run import replication_seeds
-from ..scenario import Scenario, ScenarioError, load_scenario, load_scenario_text, shipped_scenarios
+from ..scenario import (
+    Problem,
+    Scenario,
+    ScenarioError,
+    load_scenario_text,
+    load_shipped,
+    shipped_scenarios,
+)
+from ..textsafe import (
+    NAME_ALLOWED,
+    clip,
+    html_text,
+    markdown_text,
+    name_problem,
+    spreadsheet_safe,
+)
 from . import analysis as an
-from . import workshop
+from . import link, workshop
+from .link import EDITABLE, PRECISIONS
 from .runner import RunCache
 from .text import t
 
+log = logging.getLogger("transitiesim.app")
 DEFAULT_SCENARIOS = ["no-decentralisation", "transition-only", "transformation"]
-PRECISIONS = (0.1, 0.25, 1.0)
 SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_overburdened",
           "informal_carers", "wellbeing_mean", "wellbeing_p10", "deficit_eur_total",
           "cost_per_client_eur", "providers_active", "providers_bankrupt",
           "innovation_adoption", "citizen_initiatives", "youth_care_share",
           "bijstand_recipients", "exits_to_work", "reserves_eur")
-EDITABLE = [p for p in PARAMETERS if p.kind in ("lever", "national", "uncertainty")]
 # Groups of the declaration in the order the edit form shows them; the first four always.
 GROUP_ORDER = ["levers", "citizens", "innovation", "budget", "behaviour", "providers",
                "simulation"]
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
-MAX_UPLOAD_BYTES = 1_000_000
+MAX_UPLOAD_BYTES = 1_000_000  # .streamlit/config.toml's server.maxUploadSize is 1 (MB) too
+ROOM_ENV = "TRANSITIESIM_ROOM"  # set by scripts/room.sh: serve the workshop pages to a room
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,8 +68,8 @@ def run_cache() -> RunCache:
 
 @st.cache_resource(show_spinner=False)
 def shipped(name: str) -> Scenario:
-    """A shipped scenario (immutable, so one object serves every session)."""
-    return load_scenario(name)
+    """A shipped scenario by name, never a path (immutable: one object serves every session)."""
+    return load_shipped(name)
 
 
 def _lang() -> str:
@@ -63,38 +82,36 @@ def _restore_from_url() -> None:
         return
     st.session_state["_restored"] = True
     st.session_state.setdefault("custom", {})
-    q = st.query_params
-    if q.get("lang") in ("nl", "en"):
-        st.session_state["lang"] = q["lang"]
-    for key, value in q.items():
-        if key.startswith("e") and key[1:].isdigit():
-            name, base, pairs = an.parse_edit(value)
-            try:
-                changes = {k: _parse_value(k, v) for k, v in pairs.items()}
-                _add_custom(name, shipped(base).with_params(**changes), (base, changes))
-            except (ScenarioError, KeyError, ValueError):
-                st.session_state["url_error"] = value
-    known = list(shipped_scenarios()) + list(st.session_state["custom"])
-    if q.get("s"):
-        chosen = [s for s in q["s"].split(",") if s in known][:4]
-        if len(chosen) >= 2:
-            st.session_state["scenarios"] = chosen
-    if q.get("b") in known:
-        st.session_state["baseline"] = q["b"]
-    if q.get("n", "").isdigit():
-        st.session_state["seeds"] = max(1, min(20, int(q["n"])))
-    try:
-        if float(q.get("p", "x")) in PRECISIONS:
-            st.session_state["precision"] = float(q["p"])
-    except ValueError:
-        pass
+    query = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    shared = link.parse_share(query, list(shipped_scenarios()), st.session_state["custom"])
+    problems = list(shared.problems)
+    for edit in shared.edits:
+        try:
+            scenario = shipped(edit.base).with_params(**edit.changes)
+        except ScenarioError as exc:  # values fine one by one, not together
+            problems += [Problem(f"{edit.name}: {p.field}", p.value, p.allowed)
+                         for p in exc.problems]
+            continue
+        _add_custom(edit.name, _as_copy(scenario, edit.name), (edit.base, dict(edit.changes)))
+    if shared.lang:
+        st.session_state["lang"] = shared.lang
+    known = set(shipped_scenarios()) | set(st.session_state["custom"])
+    chosen = [s for s in shared.scenarios if s in known]
+    if len(chosen) >= 2:
+        st.session_state["scenarios"] = chosen
+    if shared.baseline in known:
+        st.session_state["baseline"] = shared.baseline
+    if shared.seeds is not None:
+        st.session_state["seeds"] = shared.seeds
+    if shared.precision is not None:
+        st.session_state["precision"] = shared.precision
+    st.session_state["url_problems"] = problems
 
 
-def _parse_value(name: str, text: str):
-    p = next(p for p in PARAMETERS if p.name == name)
-    if p.type is bool:
-        return text.lower() == "true"
-    return p.type(text) if p.type in (int, float) else text
+def _as_copy(scenario: Scenario, name: str) -> Scenario:
+    """An edited or uploaded scenario under its own name: its titles are its name, so it can
+    never pass for a shipped scenario (the app marks it as a copy as well)."""
+    return dataclasses.replace(scenario, name=name, title_nl=name, title_en=name)
 
 
 def _add_custom(name: str, scenario: Scenario, spec: tuple[str, dict] | None) -> None:
@@ -107,15 +124,25 @@ def _scenario(name: str) -> Scenario:
 
 
 def _title(name: str, lang: str) -> str:
+    """The scenario's title as plain text; a copy (edited or uploaded) is marked with a pencil
+    and its name, so it cannot pass for a shipped one. Render it with markdown_text or
+    html_text, never as it is."""
     s = _scenario(name)
-    return (s.title_nl if lang == "nl" else s.title_en) or name
+    title = (s.title_nl if lang == "nl" else s.title_en) or name
+    if name in st.session_state.get("custom", {}):
+        return f"\u270e {name}" if title == name else f"\u270e {name}: {title}"
+    return title
 
 
 def _on_add_edit() -> None:
     """Button callback: add the edited copy and put it in the comparison."""
     lang = _lang()
     base = st.session_state["edit_base"]
-    name = st.session_state.get("edit_name") or f"{base}-copy"
+    name = (st.session_state.get("edit_name") or f"{base}-copy").strip()
+    if name_problem(name) or name in shipped_scenarios():
+        st.session_state["edit_error"] = str(Problem(
+            t("edit_name", lang), name, NAME_ALLOWED + "; not a shipped scenario's name"))
+        return
     original = _scenario(base)
     changes = {p.name: st.session_state[f"lever_{p.name}"] for p in EDITABLE
                if f"lever_{p.name}" in st.session_state
@@ -129,9 +156,8 @@ def _on_add_edit() -> None:
     custom = st.session_state.get("custom", {})
     if base in custom and custom[base][1] is not None:  # an edit of an edit
         root_base, root_changes = custom[base][1]
-    spec = (root_base, {**root_changes, **changes})
-    edited = dataclasses.replace(edited, name=name, title_nl=name, title_en=name)
-    _add_custom(name, edited, spec)
+    spec = (root_base, {**root_changes, **changes}) if root_base in shipped_scenarios() else None
+    _add_custom(name, _as_copy(edited, name), spec)
     chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
     st.session_state["scenarios"] = (chosen + [name])[-4:]
     st.session_state["edit_error"] = None
@@ -145,20 +171,24 @@ def _on_upload() -> None:
     if file is None:
         return
     data = file.getvalue()
+    source = clip(file.name, 80)[1:-1]  # the file's name is the user's text, shown as text
     try:
         if len(data) > MAX_UPLOAD_BYTES:
-            raise ScenarioError([], f"{file.name}: {len(data):,} bytes; allowed: at most "
-                                    f"{MAX_UPLOAD_BYTES:,} bytes")
+            raise ScenarioError([Problem("file", f"{len(data):,} bytes",
+                                         f"at most {MAX_UPLOAD_BYTES:,} bytes")], source)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise ScenarioError([], f"{file.name}: not UTF-8 text; allowed: a TOML file") from None
-        scenario = load_scenario_text(text, file.name)
+            raise ScenarioError([Problem("file", "not UTF-8 text", "a TOML file in UTF-8")],
+                                source) from None
+        scenario = load_scenario_text(text, source)
     except ScenarioError as exc:
         st.session_state["upload_error"] = t("upload_refused", lang).format(error=str(exc))
         return
-    name = scenario.name if scenario.name not in shipped_scenarios() else f"{scenario.name}*"
-    _add_custom(name, scenario, None)
+    # Never a shipped scenario's name: a copy keeps its own, marked, identity.
+    name = scenario.name if scenario.name not in shipped_scenarios() else \
+        f"{scenario.name}-upload"
+    _add_custom(name, dataclasses.replace(scenario, name=name), None)
     chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
     st.session_state["scenarios"] = (chosen + [name])[-4:]
     st.session_state["upload_error"] = None
@@ -189,7 +219,7 @@ def sidebar(lang: str) -> None:
                      + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
     sb.file_uploader(t("upload", lang), type=["toml"], key="upload", on_change=_on_upload)
     if st.session_state.get("upload_error"):
-        sb.error(st.session_state["upload_error"])
+        sb.error(markdown_text(st.session_state["upload_error"]))
     with sb.expander(t("edit", lang)):
         _edit_form(lang, options)
 
@@ -216,7 +246,7 @@ def _edit_form(lang: str, options: list[str]) -> None:
             _lever_widget(p, lang)
     st.button(t("edit_add", lang), key="edit_add", on_click=_on_add_edit)
     if st.session_state.get("edit_error"):
-        st.error(st.session_state["edit_error"])
+        st.error(markdown_text(st.session_state["edit_error"]))
 
 
 def _lever_widget(p, lang: str) -> None:
@@ -282,8 +312,8 @@ def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
     diffs = an.differences(national, baseline)
     shown = st.session_state["shown_cards"] = {}
     for name in national:
-        st.markdown(f"**{_title(name, lang)}**" + (f" ({t('baseline_tag', lang)})"
-                                                   if name == baseline else ""))
+        st.markdown(f"**{markdown_text(_title(name, lang))}**"
+                    + (f" ({t('baseline_tag', lang)})" if name == baseline else ""))
         cols = st.columns(len(an.HEADLINES))
         for col, ind in zip(cols, an.HEADLINES, strict=True):
             d = next(x for x in diffs if x.scenario == name and x.indicator == ind)
@@ -309,7 +339,7 @@ def _band_figure(national, name: str, lang: str) -> tuple[go.Figure, pd.DataFram
                                  y=list(b.high) + list(b.low[::-1]), fill="toself",
                                  fillcolor=colour, opacity=0.15, line={"width": 0},
                                  hoverinfo="skip", showlegend=False))
-        fig.add_trace(go.Scatter(x=b.date, y=b["median"], name=_title(scen, lang),
+        fig.add_trace(go.Scatter(x=b.date, y=b["median"], name=html_text(_title(scen, lang)),
                                  line={"color": colour}))
         rows.append(b.assign(scenario=scen))
     fig.update_layout(title=an.label(name, lang), yaxis_title=an.unit(name),
@@ -318,7 +348,8 @@ def _band_figure(national, name: str, lang: str) -> tuple[go.Figure, pd.DataFram
 
 
 def _csv_button(data: pd.DataFrame, key: str, lang: str) -> None:
-    st.download_button(t("export_csv", lang), data.to_csv(index=False).encode("utf-8"),
+    st.download_button(t("export_csv", lang),
+                       spreadsheet_safe(data).to_csv(index=False).encode("utf-8"),
                        file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}")
 
 
@@ -339,11 +370,12 @@ def tab_budget(national, lang: str) -> None:
                                                   f"spending_eur_{domain}"]].sum()
         med = yearly.groupby("year").median().reset_index()
         colour = COLOURS[i % len(COLOURS)]
+        title = html_text(_title(scen, lang))
         fig.add_trace(go.Scatter(x=med.year, y=med[f"budget_eur_{domain}"],
-                                 name=f"{_title(scen, lang)}: {t('budget', lang)}",
+                                 name=f"{title}: {t('budget', lang)}",
                                  line={"color": colour, "dash": "dash"}))
         fig.add_trace(go.Scatter(x=med.year, y=med[f"spending_eur_{domain}"],
-                                 name=f"{_title(scen, lang)}: {t('spending', lang)}",
+                                 name=f"{title}: {t('spending', lang)}",
                                  line={"color": colour}))
         rows.append(med.assign(scenario=scen))
     fig.update_layout(yaxis_title="EUR per year", height=380, margin={"t": 20, "b": 20},
@@ -368,7 +400,8 @@ def tab_municipalities(local, lang: str) -> None:
     per = rows.mean().groupby("municipality").median()
     per["per_100k"] = per[name] / per["population"] * 1e5
     per = per.sort_values("per_100k").reset_index()
-    fig = go.Figure(go.Bar(x=per.municipality, y=per.per_100k))
+    # Municipality names may come from an uploaded file: plotly renders some HTML in labels.
+    fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
     fig.update_layout(title=f"{an.label(name, lang)} / 100,000", height=380,
                       margin={"t": 40, "b": 20})
     st.plotly_chart(fig, key="chart_munis", width="stretch")
@@ -399,7 +432,7 @@ def tab_export(national, local, names, seeds, lang: str) -> None:
                        file_name=f"{which}.toml", mime="application/toml",
                        key="download_toml")
     custom = st.session_state.get("custom", {})
-    query = an.share_query(_share_state(names, seeds, lang))
+    query = link.share_query(_share_state(names, seeds, lang))
     base = (st.context.url or "").split("?")[0]
     st.markdown(f"**{t('export_link', lang)}**")
     st.code(f"{base}?{query}", language=None)
@@ -422,8 +455,11 @@ def sweep_view(lang: str) -> None:
     try:
         results = load_sweep(folder)
     except SweepError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
+    if results.damaged:
+        st.warning(markdown_text(t("sweep_damaged", lang).format(
+            n=len(results.damaged), first=f"{results.damaged[0][0]}: {results.damaged[0][1]}")))
     spec = results.spec
     total = len(results.design) * spec.replications
     st.write(t("sweep_summary", lang).format(name=spec.name, design=spec.design,
@@ -441,14 +477,47 @@ def sweep_view(lang: str) -> None:
                       margin={"t": 20, "b": 20})
     st.plotly_chart(fig, key="chart_sweep", width="stretch")
     _csv_button(data, f"sweep_{spec.name}_{name}", lang)
-    if len(results.runs) == total:
+    if len(results.runs) == total and not results.damaged:
         st.dataframe(sensitivity(results, name).round(3), key="sweep_table")
     else:
         st.warning(t("sweep_incomplete", lang))
 
 
+def listening_beyond_this_machine() -> bool:
+    """Whether the server may be reached from other machines (no address, or not loopback)."""
+    address = st.get_option("server.address")
+    if address in ("localhost",):
+        return False
+    try:
+        return not ipaddress.ip_address(address).is_loopback
+    except ValueError:  # None or "" (every interface), or a host name
+        return True
+
+
 def main() -> None:
+    """The app, with a friendly message instead of a traceback if anything goes wrong (the
+    traceback goes to the server's log, never to the visitor)."""
+    try:
+        _main()
+    except Exception:  # noqa: BLE001 - the visitor gets a message, the log the details
+        log.exception("transitiesim app: unexpected error")
+        st.error(t("internal_error", _lang()))
+
+
+def _main() -> None:
     st.set_page_config(page_title="transitiesim", layout="wide")
+    room = os.environ.get(ROOM_ENV) == "1"
+    if listening_beyond_this_machine() and not room:
+        # Only the room mode (scripts/room.sh) may serve beyond this machine, and it serves
+        # the workshop pages alone: the comparison and the sweep folder box stay local.
+        st.error(t("not_local", _lang()))
+        return
+    if room:
+        if not workshop.route():
+            st.sidebar.radio(t("language", _lang()), ["nl", "en"], key="lang", horizontal=True,
+                             format_func=lambda c: {"nl": "Nederlands", "en": "English"}[c])
+            workshop.home(_lang())
+        return
     _restore_from_url()
     if workshop.route():  # a workshop link: that screen only
         return
@@ -467,7 +536,10 @@ def main() -> None:
     st.title(t("title", lang))
     st.write(t("intro", lang))
     if st.session_state.get("edit_notice"):
-        st.success(st.session_state.pop("edit_notice"))
+        st.success(markdown_text(st.session_state.pop("edit_notice")))
+    if st.session_state.get("url_problems"):
+        st.warning(t("url_refused", lang) + " " + "; ".join(
+            markdown_text(str(p)) for p in st.session_state["url_problems"]))
     names = list(st.session_state.get("scenarios") or [])
     if len(names) < 2:
         st.warning(t("pick_scenarios", lang))
@@ -495,7 +567,7 @@ def main() -> None:
     with tabs[3]:
         tab_distribution(national, lang)
     with tabs[4]:
-        titles = {n: _title(n, lang) for n in names}
+        titles = {n: markdown_text(_title(n, lang)) for n in names}  # rendered as Markdown
         for sentence in an.summary_sentences(diffs, titles[baseline], titles, lang):
             st.markdown(f"- {sentence}")
     with tabs[5]:
@@ -513,4 +585,4 @@ def _share_state(names: list[str], seeds: list[int], lang: str) -> dict:
 
 def _url_state(names: list[str], seeds: list[int], lang: str) -> dict[str, str]:
     """The same as query parameters, so the address bar is always a shareable link."""
-    return dict(parse_qsl(an.share_query(_share_state(names, seeds, lang))))
+    return dict(parse_qsl(link.share_query(_share_state(names, seeds, lang))))

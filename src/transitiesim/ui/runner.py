@@ -40,14 +40,34 @@ def default_workers() -> int:
     return wanted if wanted > 0 else min(2, os.cpu_count() or 1)
 
 
-class RunCache:
-    """Results by (scenario, seed), least recently used dropped beyond ``max_entries``."""
+def default_cache_bytes() -> int:
+    """``TRANSITIESIM_CACHE_MB`` megabytes if set, else 1 GiB."""
+    try:
+        wanted = int(os.environ.get("TRANSITIESIM_CACHE_MB", "0"))
+    except ValueError:
+        wanted = 0
+    return wanted * 2**20 if wanted > 0 else 2**30
 
-    def __init__(self, max_entries: int = 600, workers: int | None = None):
+
+def tables_bytes(tables: Tables) -> int:
+    """Memory the two tables of a run hold (text columns counted in full), plus the key."""
+    return int(sum(t.memory_usage(index=True, deep=True).sum() for t in tables))
+
+
+class RunCache:
+    """Results by (scenario, seed); the least recently used are dropped when the cache holds
+    more than ``max_bytes`` (a national run at full precision is about 21 MiB, the default
+    municipality at 10% about 0.5 MiB) or more than ``max_entries`` runs."""
+
+    def __init__(self, max_entries: int = 600, workers: int | None = None,
+                 max_bytes: int | None = None):
         self.max_entries = max_entries
+        self.max_bytes = max_bytes or default_cache_bytes()
+        self.bytes = 0
         self.workers = workers or default_workers()
         self.computed = 0  # runs actually computed (cache misses)
         self._store: OrderedDict[Key, Tables] = OrderedDict()
+        self._sizes: dict[Key, int] = {}
         self._lock = threading.Lock()
         self._pool: Executor | None = None
 
@@ -91,13 +111,26 @@ class RunCache:
                     if key not in self._store:
                         self._put(key, run_tables(*key))
         with self._lock:
+            found = {}
             for key in keys:
-                self._store.move_to_end(key)
-            return [self._store[key] for key in keys]
+                if key in self._store:
+                    self._store.move_to_end(key)
+                    found[key] = self._store[key]
+        # A key dropped (to keep the cache within its bytes) while this request ran is
+        # computed again here, outside the lock.
+        return [found[key] if key in found else run_tables(*key) for key in keys]
 
     def _put(self, key: Key, tables: Tables) -> None:
+        size = tables_bytes(tables) + len(key[0])
         with self._lock:
             self.computed += 1
+            if key in self._store:
+                self.bytes -= self._sizes[key]
             self._store[key] = tables
-            while len(self._store) > self.max_entries:
-                self._store.popitem(last=False)
+            self._sizes[key] = size
+            self.bytes += size
+            # The newest entry always stays, even if it alone is over the bound.
+            while len(self._store) > 1 and (len(self._store) > self.max_entries
+                                             or self.bytes > self.max_bytes):
+                old, _ = self._store.popitem(last=False)
+                self.bytes -= self._sizes.pop(old)

@@ -21,6 +21,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "Nog niet alle runs zijn klaar; de gevoeligheidstabel volgt als de sweep af is.",
         "en": "Not every run is done yet; the sensitivity table follows when the sweep is "
               "complete."},
+    "sweep_damaged": {
+        "nl": "{n} run(s) van deze sweep hebben beschadigde bestanden en tellen niet mee "
+              "(bijv. {first}). Start 'transitiesim sweep' met dezelfde --out opnieuw: die "
+              "draait ze over.",
+        "en": "{n} run(s) of this sweep have damaged files and are left out (e.g. {first}). "
+              "Run 'transitiesim sweep' again with the same --out: it runs them again."},
+    "internal_error": {
+        "nl": "Er ging iets mis in de app. Wat al berekend was blijft bewaard; laad de pagina "
+              "opnieuw. De details staan in het logboek van de server.",
+        "en": "Something went wrong in the app. What was already computed is kept; reload the "
+              "page. The details are in the server's log."},
+    "not_local": {
+        "nl": "Deze app luistert buiten deze computer. Alleen de workshopmodus "
+              "(scripts/room.sh) mag dat, en die toont alleen de workshoppagina's. Start de "
+              "app met scripts/start.sh (alleen deze computer) of de workshop met "
+              "scripts/room.sh.",
+        "en": "This app is listening beyond this computer. Only the room mode (scripts/room.sh) "
+              "may do that, and it shows the workshop pages alone. Start the app with "
+              "scripts/start.sh (this computer only) or a workshop with scripts/room.sh."},
+    "url_refused": {
+        "nl": "Niet alles uit de link is overgenomen:",
+        "en": "Not everything in the link was taken over:"},
     "title": {"nl": "transitiesim: scenario's vergelijken",
               "en": "transitiesim: compare scenarios"},
     "intro": {

@@ -16,6 +16,7 @@ import streamlit as st
 
 from ..params import PARAM_BY_NAME
 from ..scenario import load_scenario, shipped_scenarios
+from ..textsafe import markdown_text
 from ..workshop import (
     CARDS,
     ROLES,
@@ -124,7 +125,7 @@ def home(lang: str) -> None:
                                            rounds=int(st.session_state["ws_rounds"]),
                                            seed=int(st.session_state["ws_seed"]))
             except WorkshopError as exc:
-                st.error(str(exc))
+                st.error(markdown_text(str(exc)))
             else:
                 _go(ws=made.code, ft=made.facilitator_token)
     with right:
@@ -138,7 +139,7 @@ def join_view(code: str, lang: str) -> None:
     try:
         state = load_state(store(), code)
     except WorkshopError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(str(exc)))
         return
     st.title(t("ws_join_title", lang) + f" {_pretty(state.code)}")
     st.text_input(t("ws_name", lang), key="ws_name")
@@ -151,7 +152,7 @@ def join_view(code: str, lang: str) -> None:
             token = join(store(), state.code, int(st.session_state["ws_team"]), role,
                          st.session_state.get("ws_name", ""))
         except WorkshopError as exc:
-            st.error(str(exc))
+            st.error(markdown_text(str(exc)))
         else:
             _go(ws=state.code, pt=token)
 
@@ -161,15 +162,15 @@ def participant_view(token: str, lang: str) -> None:
     try:
         who = participant_of(store(), token)
     except WorkshopError as exc:
-        st.error(t("ws_unknown_link", lang).format(error=exc))
+        st.error(t("ws_unknown_link", lang).format(error=markdown_text(str(exc))))
         return
     role = ROLES[who["role"]]
     st.title(role.title(lang))
-    st.caption(t("ws_you_are", lang).format(name=who["name"], team=who["team"],
+    st.caption(t("ws_you_are", lang).format(name=markdown_text(who["name"]), team=who["team"],
                                            role=role.title(lang)))
     st.caption(role.about(lang))
     st.caption(t("ws_my_link", lang).format(
-        link=f"{_base_url()}?ws={who['code']}&pt={token}"))
+        link=markdown_text(f"{_base_url()}?ws={who['code']}&pt={token}")))
     _participant_live(token, who, lang)
 
 
@@ -221,7 +222,7 @@ def _decision_form(state: WorkshopState, token: str, who: dict, lang: str) -> No
             submit(store(), token, {lever: float(st.session_state[key])
                                     for lever, key in keys.items()})
         except WorkshopError as exc:
-            st.error(t("ws_refused", lang).format(error=exc))
+            st.error(t("ws_refused", lang).format(error=markdown_text(str(exc))))
         else:
             st.session_state[f"ws_sent_{k}"] = True
     if st.session_state.get(f"ws_sent_{k}"):
@@ -293,7 +294,8 @@ def _act(action, *args) -> None:
 def _controls(state: WorkshopState, token: str, lang: str) -> None:
     k = state.current_round
     if st.session_state.get("ws_refusal"):
-        st.error(t("ws_refused", lang).format(error=st.session_state.pop("ws_refusal")))
+        st.error(t("ws_refused", lang).format(
+            error=markdown_text(st.session_state.pop("ws_refusal"))))
     if state.status == "closed":
         if k < state.rounds:
             if st.button(t("ws_open", lang).format(round=k + 1), key="ws_open", type="primary"):

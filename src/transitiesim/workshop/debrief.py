@@ -13,6 +13,7 @@ import pandas as pd
 from ..params import PARAM_BY_NAME
 from ..run import run
 from ..scenario import load_scenario
+from ..textsafe import spreadsheet_safe
 from ..ui.analysis import label
 from ..ui.text import t
 from .cards import CARDS
@@ -174,7 +175,8 @@ def report_pdf(store: WorkshopStore, state: WorkshopState, lang: str = "nl") -> 
 
 
 def log_csv(store: WorkshopStore, code: str) -> bytes:
-    return log_table(store, code).to_csv(index=False).encode("utf-8")
+    # Names and details come from participants: no cell may start a spreadsheet formula.
+    return spreadsheet_safe(log_table(store, code)).to_csv(index=False).encode("utf-8")
 
 
 def _close(fig) -> None:

@@ -10,14 +10,19 @@ Who may do what:
 * the facilitator's token (in the facilitator's link) opens and closes rounds and plays cards;
 * a participant's token (in their own link) sets only the levers of the role they joined as;
 * the join code lets anyone join; it has 32^8 (about 10^12) possible values.
+
+Tokens are stored as SHA-256 digests only, so the database file does not hand out anyone's
+link; the file is created readable by its owner alone (0600, in a 0700 folder).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,7 +33,8 @@ from typing import Any
 import pandas as pd
 
 from ..params import PARAM_BY_NAME
-from ..scenario import Scenario, load_scenario, load_scenario_text
+from ..scenario import Scenario, ScenarioError, load_scenario_text, load_shipped
+from ..textsafe import clip, has_control_characters
 from .cards import CARDS
 from .play import RoundInput, first_year, play
 from .roles import LEVER_ROLE, ROLES, lever_range
@@ -36,13 +42,20 @@ from .roles import LEVER_ROLE, ROLES, lever_range
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud in a room
 CODE_LENGTH = 8
 MAX_TEAMS = 6
+MAX_NAME_CHARS = 60
+MAX_TOKEN_CHARS = 200  # tokens are 22 or 32 characters; anything longer is not one
+# A round whose closing started this long ago without finishing (the server stopped while the
+# year was simulated) may be closed again; a younger claim means someone is closing it now.
+CLOSING_STALE_S = 300
+SCHEMA_VERSION = 2  # 2: tokens stored hashed, closing claims timed
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS workshops (
     code TEXT PRIMARY KEY, facilitator_token TEXT NOT NULL, scenario_name TEXT NOT NULL,
     scenario_toml TEXT NOT NULL, seed INTEGER NOT NULL, teams INTEGER NOT NULL,
     rounds INTEGER NOT NULL, created TEXT NOT NULL,
     current_round INTEGER NOT NULL DEFAULT 0,
-    status TEXT NOT NULL DEFAULT 'closed' CHECK (status IN ('open', 'closing', 'closed')));
+    status TEXT NOT NULL DEFAULT 'closed' CHECK (status IN ('open', 'closing', 'closed')),
+    closing_since REAL);
 CREATE TABLE IF NOT EXISTS participants (
     token TEXT PRIMARY KEY, code TEXT NOT NULL REFERENCES workshops(code),
     team INTEGER NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, joined TEXT NOT NULL);
@@ -69,11 +82,18 @@ class WorkshopError(ValueError):
 
     def __init__(self, field: str, value: Any, allowed: str):
         self.field, self.value, self.allowed = field, value, allowed
-        super().__init__(f"{field}: got {value!r}; allowed: {allowed}")
+        super().__init__(f"{field}: got {clip(value)}; allowed: {allowed}")
 
 
 class NotAllowed(WorkshopError):
     """The token given may not do this (another role's lever, a facilitator action)."""
+
+
+def token_digest(token: Any) -> str:
+    """What the database keeps of a token: its SHA-256, so the file holds no usable link."""
+    text = token if isinstance(token, str) else str(token)
+    return hashlib.sha256(text[:MAX_TOKEN_CHARS + 1].encode("utf-8", "surrogatepass")
+                          ).hexdigest()
 
 
 def default_db_path() -> Path:
@@ -95,9 +115,15 @@ class WorkshopStore:
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path) if path is not None else default_db_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as con:
+        _private_dirs(self.path.parent)
+        if not self.path.exists():  # created by us: readable by the owner alone
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        con = self._connect()
+        try:
             con.executescript(SCHEMA)
+            _migrate(con)
+        finally:
+            con.close()
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -127,6 +153,35 @@ class WorkshopStore:
             con.close()
 
 
+def _private_dirs(folder: Path) -> None:
+    """Create ``folder`` and missing parents as 0700 (existing folders are left as they are)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for d in reversed(missing):
+        d.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(d, 0o700)  # mkdir's mode is filtered by the umask
+
+
+def _migrate(con: sqlite3.Connection) -> None:
+    """Bring a database of an earlier version up to date (tokens hashed, closing claims)."""
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    con.create_function("digest", 1, token_digest, deterministic=True)
+    con.execute("BEGIN IMMEDIATE")
+    columns = {r[1] for r in con.execute("PRAGMA table_info(workshops)")}
+    if "closing_since" not in columns:
+        con.execute("ALTER TABLE workshops ADD COLUMN closing_since REAL")
+    if version < 2:
+        con.execute("UPDATE workshops SET facilitator_token = digest(facilitator_token)")
+        con.execute("UPDATE participants SET token = digest(token)")
+        con.execute("UPDATE decisions SET token = digest(token)")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    con.execute("COMMIT")
+
+
 def _log(con: sqlite3.Connection, code: str, actor: str, action: str, detail: Any,
          team: int | None = None, role: str | None = None) -> None:
     con.execute("INSERT INTO log (code, at, actor, team, role, action, detail) "
@@ -135,7 +190,10 @@ def _log(con: sqlite3.Connection, code: str, actor: str, action: str, detail: An
 
 
 def normalise_code(code: str) -> str:
-    return "".join(ch for ch in str(code).upper() if ch.isalnum())
+    """The code as stored: ASCII letters and digits of the code's alphabet, upper case (a
+    code read aloud may come back with a dash or spaces)."""
+    text = code if isinstance(code, str) else str(code)
+    return "".join(ch for ch in text[:40].upper() if ch in CODE_ALPHABET or ch in "01IO")
 
 
 def _workshop(con: sqlite3.Connection, code: str) -> sqlite3.Row:
@@ -147,13 +205,14 @@ def _workshop(con: sqlite3.Connection, code: str) -> sqlite3.Row:
 
 def _facilitator(con: sqlite3.Connection, code: str, token: str) -> sqlite3.Row:
     ws = _workshop(con, code)
-    if not secrets.compare_digest(str(token), ws["facilitator_token"]):
+    if not secrets.compare_digest(token_digest(token), ws["facilitator_token"]):
         raise NotAllowed("facilitator", "(this link)", "the facilitator's own link")
     return ws
 
 
 def _participant(con: sqlite3.Connection, token: str) -> sqlite3.Row:
-    row = con.execute("SELECT * FROM participants WHERE token = ?", (str(token),)).fetchone()
+    row = con.execute("SELECT * FROM participants WHERE token = ?",
+                      (token_digest(token),)).fetchone()
     if row is None:
         raise NotAllowed("participant", "(this link)", "the link you received when you joined")
     return row
@@ -171,21 +230,25 @@ def create_workshop(store: WorkshopStore, scenario: Scenario | str, teams: int =
     """A new workshop on ``scenario`` (a shipped name or a loaded Scenario); round 0 (the year
     before the reform) is computed at once so every screen has a starting point."""
     if isinstance(scenario, str):
-        scenario = load_scenario(scenario)
+        try:
+            scenario = load_shipped(scenario)  # a name from a request is never a path
+        except ScenarioError:
+            raise WorkshopError("scenario", scenario, "a shipped scenario name") \
+                from None
     problems = []
     most = scenario["end_year"] - first_year(scenario) + 1
     if not scenario["decentralisation"] or scenario["reform_year"] <= scenario["start_year"]:
         problems.append(WorkshopError(
             "scenario", scenario.name,
             "a scenario with the decentralisation and a start year before the reform year"))
-    if not isinstance(teams, int) or not 1 <= teams <= MAX_TEAMS:
+    if isinstance(teams, bool) or not isinstance(teams, int) or not 1 <= teams <= MAX_TEAMS:
         problems.append(WorkshopError("teams", teams, f"a whole number from 1 to {MAX_TEAMS}"))
-    if not isinstance(rounds, int) or not 1 <= rounds <= max(most, 1):
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or not 1 <= rounds <= max(most, 1):
         problems.append(WorkshopError(
             "rounds", rounds, f"a whole number from 1 to {most} (one simulated year each, "
             f"{first_year(scenario)} to {scenario['end_year']})"))
-    if not isinstance(seed, int) or seed < 0:
-        problems.append(WorkshopError("seed", seed, "a whole number from 0"))
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63:
+        problems.append(WorkshopError("seed", seed, "a whole number from 0 to 2^63 - 1"))
     if problems:
         raise problems[0]
     start = play(scenario, seed, [])[0]
@@ -197,7 +260,8 @@ def create_workshop(store: WorkshopStore, scenario: Scenario | str, teams: int =
         token = secrets.token_urlsafe(24)
         con.execute("INSERT INTO workshops (code, facilitator_token, scenario_name, scenario_toml,"
                     " seed, teams, rounds, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (code, token, scenario.name, scenario.to_toml(), seed, teams, rounds, _now()))
+                    (code, token_digest(token), scenario.name, scenario.to_toml(), seed, teams,
+                     rounds, _now()))
         for team in range(1, teams + 1):
             con.execute("INSERT INTO results VALUES (?, ?, 0, ?)", (code, team, json.dumps(start)))
         _log(con, code, "facilitator", "create",
@@ -223,7 +287,7 @@ def open_round(store: WorkshopStore, code: str, facilitator_token: str) -> int:
 
 def play_card(store: WorkshopStore, code: str, facilitator_token: str, card: str | None) -> None:
     """Play ``card`` in the open round (``None`` takes a played card back)."""
-    if card is not None and card not in CARDS:
+    if card is not None and (not isinstance(card, str) or card not in CARDS):
         raise WorkshopError("card", card, "one of " + ", ".join(CARDS))
     with store.write() as con:
         ws = _facilitator(con, code, facilitator_token)
@@ -240,22 +304,32 @@ def close_round(store: WorkshopStore, code: str, facilitator_token: str, round_n
     """Close round ``round_no`` and simulate its year for every team.
 
     Closing is applied once: a second close of the same round (a double click, two facilitator
-    screens) or of an earlier one returns False and changes nothing. Decisions are frozen when
-    closing starts; if the server stops while the year is simulated, closing again finishes it.
+    screens, five at once) or of an earlier one returns False and changes and logs nothing.
+    Decisions are frozen when closing starts. Closing claims the round with a time stamp; if
+    the server stops while the year is simulated, a close after :data:`CLOSING_STALE_S`
+    seconds takes the claim over and finishes it.
     """
+    claim = time.time()
     with store.write() as con:
         ws = _facilitator(con, code, facilitator_token)
         if ws["current_round"] != round_no or ws["status"] == "closed":
             return False
-        con.execute("UPDATE workshops SET status = 'closing' WHERE code = ?", (ws["code"],))
-        _log(con, ws["code"], "facilitator", "close_round", {"round": round_no})
+        since = ws["closing_since"]
+        if ws["status"] == "closing" and since is not None and claim - since < CLOSING_STALE_S:
+            return False  # someone is closing it right now
+        con.execute("UPDATE workshops SET status = 'closing', closing_since = ? WHERE code = ?",
+                    (claim, ws["code"]))
+        _log(con, ws["code"], "facilitator",
+             "close_round" if ws["status"] == "open" else "close_round_resumed",
+             {"round": round_no})
     scenario = scenario_of(ws)
     computed = {team: play(scenario, ws["seed"], round_inputs(store, ws["code"], team,
                                                                 round_no))[-1]
                 for team in range(1, ws["teams"] + 1)}
     with store.write() as con:
         now = _workshop(con, ws["code"])
-        if now["current_round"] != round_no or now["status"] != "closing":
+        if now["current_round"] != round_no or now["status"] != "closing" \
+                or now["closing_since"] != claim:  # another close took the claim over
             return False
         for team, values in computed.items():
             con.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
@@ -269,18 +343,20 @@ def close_round(store: WorkshopStore, code: str, facilitator_token: str, round_n
 # --- participants -----------------------------------------------------------------------------
 def join(store: WorkshopStore, code: str, team: int, role: str, name: str) -> str:
     """Join a workshop's team in a role. Returns the participant's token (their link)."""
-    name = str(name).strip()[:60]
+    given = name
+    name = name.strip() if isinstance(name, str) else ""
     with store.write() as con:
         ws = _workshop(con, code)
-        if role not in ROLES:
+        if not isinstance(role, str) or role not in ROLES:
             raise WorkshopError("role", role, "one of " + ", ".join(ROLES))
-        if not isinstance(team, int) or not 1 <= team <= ws["teams"]:
+        if isinstance(team, bool) or not isinstance(team, int) or not 1 <= team <= ws["teams"]:
             raise WorkshopError("team", team, f"a team from 1 to {ws['teams']}")
-        if not name:
-            raise WorkshopError("name", name, "a name (or a nickname) of 1 to 60 characters")
+        if not name or len(name) > MAX_NAME_CHARS or has_control_characters(name):
+            raise WorkshopError("name", given, f"a name (or a nickname) of 1 to "
+                                f"{MAX_NAME_CHARS} characters without control characters")
         token = secrets.token_urlsafe(16)
         con.execute("INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?)",
-                    (token, ws["code"], team, role, name, _now()))
+                    (token_digest(token), ws["code"], team, role, name, _now()))
         _log(con, ws["code"], name, "join", {"team": team, "role": role}, team, role)
     return token
 
@@ -299,13 +375,16 @@ def submit(store: WorkshopStore, token: str, values: dict[str, float],
     force is not stored as a decision. Either way the role counts as decided for this round.
     Returns the levers stored.
     """
+    if not isinstance(values, dict) or not values or len(values) > 50:
+        raise WorkshopError("values", values, "a table of your role's levers and "
+                            "their values")
     with store.write() as con:
         who = _participant(con, token)
         ws = _workshop(con, who["code"])
         role = ROLES[who["role"]]
         scenario = scenario_of(ws)
         for lever in values:
-            if lever not in role.levers:
+            if not isinstance(lever, str) or lever not in role.levers:
                 owner = LEVER_ROLE.get(lever)
                 raise NotAllowed(
                     "lever", lever, f"the levers of your role ({who['role']}): "
@@ -331,8 +410,8 @@ def submit(store: WorkshopStore, token: str, values: dict[str, float],
                             "AND lever = ?", (ws["code"], who["team"], k, lever))
                 continue
             con.execute("INSERT OR REPLACE INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (ws["code"], who["team"], k, lever, float(value), who["role"], token,
-                         _now()))
+                        (ws["code"], who["team"], k, lever, float(value), who["role"],
+                         who["token"], _now()))
             stored.append(lever)
         con.execute("INSERT OR IGNORE INTO ready VALUES (?, ?, ?, ?)",
                     (ws["code"], who["team"], k, who["role"]))
