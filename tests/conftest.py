@@ -42,3 +42,19 @@ def app_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app_url(app_server):
     return app_server[0]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The fuzz suite's counts (tests/test_fuzz.py), when it ran."""
+    import sys
+
+    fuzz = sys.modules.get("tests.test_fuzz")
+    if fuzz is None or not fuzz.COUNTS:
+        return
+    terminalreporter.section("fuzz: inputs tried and what became of them")
+    for kind, counts in fuzz.COUNTS.items():
+        total = sum(counts.values())
+        parts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())
+                          if outcome != "unexpected error")
+        terminalreporter.write_line(f"{kind}: {total} cases: {parts}; unexpected errors "
+                                    f"(tracebacks): {counts.get('unexpected error', 0)}")

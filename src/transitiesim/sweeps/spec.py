@@ -327,7 +327,35 @@ def _factors(table: Any, design: str, problems: list[Problem], base: Scenario | 
             factors.append(Factor(name, float(low), float(high)))
     if base is not None:
         problems += _never_reach(factors, base)
+        if not problems:
+            problems += _corner_problems(factors, base)
     return factors
+
+
+def _corner_problems(factors: list[Factor], base: Scenario) -> list[Problem]:
+    """Ranges whose ends the base scenario refuses, alone or together (the declaration's
+    cross-checks, such as access_strictness below residential_threshold, are linear, so the
+    corners of the ranges decide whether every design point is valid)."""
+    ranged = [f for f in factors if not f.values]
+    out: list[Problem] = []
+    for f in ranged:
+        for key, value in (("low", f.low), ("high", f.high)):
+            try:
+                base.with_params(**{f.name: _typed(f.param, value)})
+            except ScenarioError as exc:
+                out.append(Problem(f"parameters.{f.name}.{key}", value,
+                                   f"a value this base scenario accepts ({exc.problems[0]})"))
+    if out or len(ranged) > 8:
+        return out
+    for corner in itertools.product(*[((f.name, f.low), (f.name, f.high)) for f in ranged]):
+        values = {name: _typed(PARAM_BY_NAME[name], v) for name, v in corner}
+        try:
+            base.with_params(**values)
+        except ScenarioError as exc:
+            return [Problem("parameters", ", ".join(f"{k} = {v:g}" for k, v in values.items()),
+                            f"ranges whose every combination the base accepts "
+                            f"({exc.problems[0]})")]
+    return out
 
 
 def _never_reach(factors: list[Factor], base: Scenario) -> list[Problem]:

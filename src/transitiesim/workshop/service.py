@@ -229,7 +229,7 @@ def create_workshop(store: WorkshopStore, scenario: Scenario | str, teams: int =
                     rounds: int = 4, seed: int = 1) -> Created:
     """A new workshop on ``scenario`` (a shipped name or a loaded Scenario); round 0 (the year
     before the reform) is computed at once so every screen has a starting point."""
-    if isinstance(scenario, str):
+    if not isinstance(scenario, Scenario):
         try:
             scenario = load_shipped(scenario)  # a name from a request is never a path
         except ScenarioError:
