@@ -380,6 +380,8 @@ def cmd_sweep(args) -> int:
         bar.close()
     print(f"{report.out}: {report.total} runs; {report.skipped} already done, {report.done} "
           f"run now in {report.seconds:.1f} s, {len(report.failed)} failed")
+    for run_id, problem in report.repaired:
+        print(f"  run again: {run_id} ({problem})")
     for run_id, error in report.failed[:3]:
         print(f"  failed {run_id}: {error.strip().splitlines()[-1]}")
     return 1 if report.failed else 0
@@ -402,6 +404,7 @@ def cmd_calibrate(args) -> int:
     from .calibration import DEFAULT_PARAMETERS, calibrate, write
 
     _check_name(args.name)
+    prepare_out_dir(Path(args.out).parent or Path("."), "--out (its folder)")
     scenario = load_scenario(args.scenario)
     params = tuple(p.strip() for p in args.params.split(",")) if args.params else \
         DEFAULT_PARAMETERS
@@ -425,6 +428,7 @@ def cmd_validate(args) -> int:
 
     reference = read_reference(args.reference)
     scenario = _load(args.scenario, {}, args.scale)
+    out = prepare_out_dir(args.out)
     result = validate(scenario, reference, seeds=args.seeds, patterns=args.patterns)
     cols = ["indicator", "year", "reference", "model_median", "model_low", "model_high",
             "status"]
@@ -432,7 +436,7 @@ def cmd_validate(args) -> int:
     print(table.to_string(index=False, float_format=lambda x: f"{x:,.4g}"))
     for claim, holds, detail in result.patterns:
         print(f"pattern {'reproduced' if holds else 'NOT reproduced'}: {claim} ({detail})")
-    path = write(result, Path(args.out))
+    path = write(result, out)
     print(f"wrote {path}")
     return 0
 
