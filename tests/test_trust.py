@@ -529,3 +529,15 @@ def test_a_close_interrupted_by_a_server_stop_is_finished_after_the_stale_time(t
     assert load_state(store, ws.code).status == "closed"
     assert list(log_table(store, ws.code).action)[-2:] == ["close_round_resumed",
                                                            "year_simulated"]
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["validate", "--reference", "empty.csv"], "--reference: got 'empty.csv'; allowed: a CSV"),
+    (["validate", "--reference", "."], "--reference: got '.'; allowed: a readable CSV file"),
+    (["statline", ".", "--out", "s.toml"], "file: got '.'; allowed: a readable CSV export"),
+])
+def test_bad_data_files_get_a_message_naming_the_flag(args, fragment, tmp_path):
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    proc = cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2 and fragment in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -71,6 +71,9 @@ def read_population(source: str | Path, text: str | None = None) -> list[Municip
             raw = Path(source).read_bytes()
         except FileNotFoundError:
             raise StatlineError([Problem("file", name, "an existing CSV export")], name) from None
+        except OSError as exc:  # a folder, a file that cannot be read
+            raise StatlineError([Problem("file", name, "a readable CSV export "
+                                         f"({exc.strerror or exc})")], name) from None
         for encoding in ("utf-8-sig", "cp1252"):
             try:
                 text = raw.decode(encoding)

@@ -40,8 +40,12 @@ def read_reference(path: str | Path | None) -> pd.DataFrame:
         except FileNotFoundError:
             raise ScenarioError([Problem("--reference", source, "an existing CSV file")],
                                 source) from None
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
             raise ScenarioError([Problem("--reference", source, f"a CSV file ({exc})")],
+                                source) from None
+        except OSError as exc:  # a folder, a file that cannot be read
+            raise ScenarioError([Problem("--reference", source,
+                                         f"a readable CSV file ({exc.strerror or exc})")],
                                 source) from None
     problems = [Problem(f"column {c}", ", ".join(table.columns),
                         "columns indicator,year,value[,low,high,source]")
