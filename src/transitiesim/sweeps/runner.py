@@ -24,6 +24,7 @@ twice.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import platform
@@ -299,13 +300,20 @@ def _records(out: Path, run_id: str) -> dict[str, Any]:
 
 
 def _write_run(out: Path, task: Task, res: dict[str, Any]) -> None:
+    """Both files under a temporary name, renamed when whole, national last; their record
+    (size, rows, SHA-256) is taken from the bytes written, and checked on resume, so a file
+    a crash left unflushed is found and run again (no fsync per file needed)."""
+    files = {}
     for sub in SUBFOLDERS:
+        buffer = io.BytesIO()
+        res[sub].to_parquet(buffer, index=False)
+        data = buffer.getvalue()
         tmp = out / sub / f".tmp-{task.run_id}.parquet"
-        res[sub].to_parquet(tmp, index=False)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
+        tmp.write_bytes(data)
         os.replace(tmp, out / sub / f"{task.run_id}.parquet")
-    _append_manifest(out, _entry(task, "done", {**res, "files": _records(out, task.run_id)}))
+        files[sub] = {"bytes": len(data), "rows": len(res[sub]),
+                      "sha256": hashlib.sha256(data).hexdigest()}
+    _append_manifest(out, _entry(task, "done", {**res, "files": files}))
 
 
 def _entry(task: Task, status: str, res: dict[str, Any]) -> dict[str, Any]:
