@@ -45,7 +45,14 @@ from typing import Any
 import tomli_w
 
 from .params import EVENT_KINDS, PARAM_BY_NAME, PARAMETERS, UNEMPLOYMENT_RANGE, Param
-from .textsafe import NAME_ALLOWED, clip, has_control_characters, name_problem, slug
+from .textsafe import (
+    NAME_ALLOWED,
+    clip,
+    clip_text,
+    has_control_characters,
+    name_problem,
+    slug,
+)
 
 META_KEYS = ("name", "extends", "title_nl", "title_en", "description_nl", "description_en")
 TABLE_KEYS = ("parameters", "unemployment", "events", "municipalities")
@@ -70,7 +77,7 @@ class Problem:
     allowed: str
 
     def __str__(self) -> str:
-        return f"{clip(self.field, 200)[1:-1]}: got {clip(self.value)}; allowed: {self.allowed}"
+        return f"{clip_text(self.field, 200)}: got {clip(self.value)}; allowed: {self.allowed}"
 
 
 class ScenarioError(ValueError):
@@ -197,7 +204,7 @@ def load_scenario(spec: str | Path) -> Scenario:
 
 def load_scenario_text(text: str, source: str = "uploaded scenario") -> Scenario:
     """Load a scenario from TOML text (an upload); ``extends`` may only name shipped scenarios."""
-    data = _parse(text, source)
+    data = parse_toml(text, source)
     raw = _inherit(data, source, base=None, seen=())
     return _build(raw, source, lineage=tuple(raw.pop("_lineage")))
 
@@ -296,17 +303,13 @@ def read_text_file(path: Path, source: str, error: type[ScenarioError] | None = 
         raise error([Problem("file", "not UTF-8 text", "a UTF-8 TOML file")], source) from None
     except (OSError, ValueError) as exc:
         raise error([Problem("file", str(path), f"a readable file ({exc.__class__.__name__}: "
-                             f"{clip(str(exc), 80)[1:-1]})")], source) from None
+                             f"{clip_text(str(exc), 80)})")], source) from None
     return text
-
-
-def _parse(text: str, source: str) -> dict[str, Any]:
-    return parse_toml(text, source)
 
 
 def _read_chain(path: Path, seen: tuple[str, ...]) -> dict[str, Any]:
     text = read_text_file(path, str(path))
-    return _inherit(_parse(text, str(path)), str(path), base=path.parent, seen=seen)
+    return _inherit(parse_toml(text, str(path)), str(path), base=path.parent, seen=seen)
 
 
 def _inherit(data: dict[str, Any], source: str, base: Path | None,

@@ -12,7 +12,7 @@ These functions make each of those uses safe, in one place:
   formula (OWASP's "CSV injection" advice: prefix ``'`` to = + - @ tab and carriage return);
 * :data:`NAME_PATTERN` and :func:`name_problem`: a scenario or sweep name is a short word of
   letters, digits, ``.``, ``_`` and ``-``, never a path;
-* :func:`clip`: a value cut to a length fit for a message.
+* :func:`clip` and :func:`clip_text`: a value or a text cut to a length fit for a message.
 """
 
 from __future__ import annotations
@@ -39,6 +39,12 @@ def clip(value: object, limit: int = 120) -> str:
     except RecursionError:  # a structure nested too deep to print
         text = f"<{type(value).__name__} nested too deeply to show>"
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def clip_text(text: str, limit: int = 120) -> str:
+    """``text`` with control characters escaped (as repr escapes them), cut to ``limit``: a
+    user's key or file name fit for one line of a message."""
+    return clip(str(text), limit + 2)[1:-1]
 
 
 def markdown_text(text: object) -> str:

@@ -31,7 +31,7 @@ from ..scenario import (
 )
 from ..textsafe import (
     NAME_ALLOWED,
-    clip,
+    clip_text,
     html_text,
     markdown_text,
     name_problem,
@@ -171,7 +171,7 @@ def _on_upload() -> None:
     if file is None:
         return
     data = file.getvalue()
-    source = clip(file.name, 80)[1:-1]  # the file's name is the user's text, shown as text
+    source = clip_text(file.name, 80)  # the file's name is the user's text, shown as text
     try:
         if len(data) > MAX_UPLOAD_BYTES:
             raise ScenarioError([Problem("file", f"{len(data):,} bytes",
