@@ -97,3 +97,12 @@ def test_per_100k_scales_counts_and_euros_but_not_shares():
     assert out.deficit_eur_total[0] == 2e5
     assert out.wellbeing_p10[0] == 0.6 and out.youth_care_share[0] == 0.1
     assert out.population[0] == 200_000.0
+
+
+def test_every_headline_declares_which_direction_is_better():
+    from transitiesim.indicators import better, declared
+
+    for name in an.HEADLINES:
+        assert better(name) in (-1, 1), name
+        assert declared(name).label_en
+    assert better("clients_wmo") == 0  # more clients: more help, or more need

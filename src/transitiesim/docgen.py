@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .indicators import INDICATORS
+from .indicators import DERIVED, INDICATORS
 from .params import EVENT_KINDS, PARAMETERS
 
 
@@ -59,13 +59,27 @@ def indicators_markdown() -> str:
         "are weighted: a simulated person stands for `weight` inhabitants. Definitions are in "
         "[odd.md](odd.md#indicators).",
         "",
-        "| column | unit | year | label (en) | label (nl) |",
-        "|---|---|---|---|---|",
+        "*Better* says which direction is better for the people the model is about (lower, "
+        "higher, or neither: more clients can mean more help or more need); the app's summary "
+        "and the workshop's debrief word their sentences by it.",
+        "",
+        "| column | unit | year | better | label (en) | label (nl) |",
+        "|---|---|---|---|---|---|",
     ]
     for i in INDICATORS:
-        lines.append(f"| `{i.name}` | {i.unit} | {i.year} | {_cell(i.label_en)} "
-                     f"| {_cell(i.label_nl)} |")
+        lines.append(f"| `{i.name}` | {i.unit} | {i.year} | {_BETTER[i.better]} "
+                     f"| {_cell(i.label_en)} | {_cell(i.label_nl)} |")
+    lines += ["", "## Derived indicators", "",
+              "Sums of the columns above, computed after a run (`indicators.DERIVED`); the app "
+              "adds them to the national table.", "",
+              "| column | sum of | better | label (en) | label (nl) |", "|---|---|---|---|---|"]
+    for d in DERIVED:
+        lines.append(f"| `{d.name}` | {', '.join(f'`{p}`' for p in d.parts)} | "
+                     f"{_BETTER[d.better]} | {_cell(d.label_en)} | {_cell(d.label_nl)} |")
     return "\n".join(lines) + "\n"
+
+
+_BETTER = {-1: "lower", 1: "higher", 0: "neither"}
 
 
 GENERATED = {"parameters.md": parameters_markdown, "indicators.md": indicators_markdown}

@@ -29,12 +29,34 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Indicator:
+    """One indicator: its name is its column; ``better`` says which direction is better for
+    the people the model is about (-1 lower, +1 higher, 0 neither: more clients can mean more
+    help or more need), which the app's summary and the workshop's debrief word by."""
+
     name: str
     unit: str
     label_nl: str
     label_en: str
     year: Literal["sum", "mean"]
     fn: Callable[[TransitionModel], np.ndarray]
+    better: int = 0
+
+
+@dataclass(frozen=True)
+class Derived:
+    """An indicator computed from others after a run (a sum of columns), declared here so the
+    app, the debrief and the sweeps label and judge it like the rest."""
+
+    name: str
+    unit: str
+    label_nl: str
+    label_en: str
+    parts: tuple[str, ...]
+    better: int = 0
+
+    def compute(self, table):
+        """The column for ``table`` (a pandas DataFrame with the parts)."""
+        return sum(table[p] for p in self.parts)
 
 
 def _with_total(per_muni: np.ndarray) -> np.ndarray:
@@ -290,9 +312,9 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("served", "persons", "Geholpen", "Served", "mean", _status(_kernels.SERVED)),
     Indicator("waiting", "persons", "Wachtend", "Waiting", "mean", _status(_kernels.WAITING_ANY)),
     Indicator("unmet_need", "persons", "Onvervulde hulpvraag", "Unmet need", "mean",
-              _status(_kernels.UNMET_ANY)),
+              _status(_kernels.UNMET_ANY), better=-1),
     Indicator("waiting_list", "persons", "Op een wachtlijst", "On a waiting list", "mean",
-              waiting_list),
+              waiting_list, better=-1),
     Indicator("bijstand_recipients", "persons", "Bijstandsontvangers",
               "Social assistance recipients", "mean", bijstand_recipients),
     Indicator("exits_to_work", "persons per month", "Uitstroom naar werk", "Exits to work",
@@ -302,16 +324,17 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("informal_carers", "persons", "Mantelzorgers", "Informal carers", "mean",
               informal_carers),
     Indicator("carers_overburdened", "persons", "Overbelaste mantelzorgers",
-              "Overburdened informal carers", "mean", carers_overburdened),
+              "Overburdened informal carers", "mean", carers_overburdened, better=-1),
     Indicator("volunteers", "persons", "Vrijwilligers", "Volunteers", "mean", volunteers),
     Indicator("wellbeing_mean", "0-1", "Welzijn (gemiddeld)", "Well-being (mean)", "mean",
-              wellbeing_mean),
+              wellbeing_mean, better=1),
     Indicator("wellbeing_p10", "0-1", "Welzijn van de onderste 10%",
-              "Well-being of the worst-off tenth (10th percentile)", "mean", wellbeing_p10),
+              "Well-being of the worst-off tenth (10th percentile)", "mean", wellbeing_p10,
+              better=1),
     Indicator("providers_active", "providers", "Actieve aanbieders", "Active providers", "mean",
               providers_active),
     Indicator("providers_bankrupt", "providers", "Failliete aanbieders (cumulatief)",
-              "Bankrupt providers (cumulative)", "mean", providers_bankrupt),
+              "Bankrupt providers (cumulative)", "mean", providers_bankrupt, better=-1),
     Indicator("capacity", "client places", "Capaciteit aanbieders", "Provider capacity", "mean",
               capacity),
     Indicator("innovation_adoption", "share of providers", "Innovatie-adoptie",
@@ -325,7 +348,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("youth_care_share", "share of under-18s", "Jeugdhulpgebruik",
               "Youth care use (share of under-18s)", "mean", youth_care_share),
     Indicator("cost_per_client_eur", "EUR per client per month", "Kosten per cliënt",
-              "Cost per client", "mean", cost_per_client_eur),
+              "Cost per client", "mean", cost_per_client_eur, better=-1),
     Indicator("own_contributions_eur", "EUR per month", "Eigen bijdragen",
               "Own contributions", "sum", own_contributions_eur),
     Indicator("rijk_topup_eur", "EUR per month", "Aanvulling Rijk (oude stelsel)",
@@ -339,6 +362,37 @@ INDICATORS: tuple[Indicator, ...] = (
               _lever(lambda m: m.tariff())),
 )
 INDICATOR_BY_NAME = {i.name: i for i in INDICATORS}
+
+DERIVED: tuple[Derived, ...] = (
+    Derived("deficit_eur_total", "EUR per month", "Tekort totaal", "Deficit, all domains",
+            tuple(f"deficit_eur_{d}" for d in DOMAINS), better=-1),
+    Derived("budget_eur_total", "EUR per month", "Budget totaal", "Budget, all domains",
+            tuple(f"budget_eur_{d}" for d in DOMAINS)),
+    Derived("spending_eur_total", "EUR per month", "Uitgaven totaal", "Spending, all domains",
+            tuple(f"spending_eur_{d}" for d in DOMAINS)),
+    Derived("care_spending_eur", "EUR per month", "Uitgaven Wmo en jeugd",
+            "Wmo and youth care spending", ("spending_eur_wmo", "spending_eur_jeugd")),
+)
+DERIVED_BY_NAME = {d.name: d for d in DERIVED}
+
+
+def declared(name: str) -> Indicator | Derived:
+    """The declaration of an indicator or a derived indicator, by name."""
+    found = INDICATOR_BY_NAME.get(name) or DERIVED_BY_NAME.get(name)
+    if found is None:
+        raise KeyError(f"indicator: got {name!r}; allowed: a declared indicator")
+    return found
+
+
+def label(name: str, lang: str) -> str:
+    """The indicator's label in ``lang`` ('nl' or 'en'), from its declaration."""
+    d = declared(name)
+    return d.label_nl if lang == "nl" else d.label_en
+
+
+def better(name: str) -> int:
+    """-1 if lower is better, +1 if higher, 0 if neither (see :class:`Indicator`)."""
+    return declared(name).better
 
 
 class IndicatorCollector(mesa.DataCollector):

@@ -11,26 +11,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..indicators import INDICATOR_BY_NAME
-from ..params import DOMAINS
+from ..indicators import DERIVED, DERIVED_BY_NAME, INDICATOR_BY_NAME, better, declared, label
 from ..run import SUMMARY_FROM_YEAR
-from .text import t
+from ..text import t
 
 HEADLINES = ("unmet_need", "waiting_list", "carers_overburdened", "wellbeing_p10",
              "cost_per_client_eur", "deficit_eur_total")
-# Which direction is better, for the summary's wording: -1 lower is better, +1 higher.
-BETTER = {"unmet_need": -1, "waiting_list": -1, "carers_overburdened": -1,
-          "wellbeing_p10": 1, "wellbeing_mean": 1, "cost_per_client_eur": -1,
-          "deficit_eur_total": -1, "providers_bankrupt": -1, "clients_wmo": 0, "clients_jeugd": 0}
 FROM_YEAR = SUMMARY_FROM_YEAR
 
 
 def add_derived(table: pd.DataFrame) -> pd.DataFrame:
-    """Columns the app shows that are sums of model indicators (total deficit, budget, spending).
-    """
+    """The declared derived indicators (total deficit, budget, spending) added as columns."""
     out = table.copy()
-    for kind in ("deficit_eur", "budget_eur", "spending_eur"):
-        out[f"{kind}_total"] = sum(out[f"{kind}_{d}"] for d in DOMAINS)
+    for d in DERIVED:
+        out[d.name] = d.compute(out)
     return out
 
 
@@ -42,23 +36,15 @@ def per_100k(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     factor = 1e5 / out["population"]
     for col in out.columns:
-        counted = col in INDICATOR_BY_NAME and unit(col) in SCALED_UNITS
-        if col != "population" and (counted or col.endswith("_total")):
+        counted = (col in INDICATOR_BY_NAME or col in DERIVED_BY_NAME) and unit(col) in \
+            SCALED_UNITS
+        if col != "population" and counted:
             out[col] = out[col] * factor
     return out
 
 
-def label(name: str, lang: str) -> str:
-    """The indicator's label from its declaration (derived totals from the UI strings)."""
-    ind = INDICATOR_BY_NAME.get(name)
-    if ind is not None:
-        return ind.label_nl if lang == "nl" else ind.label_en
-    return t(name, lang)
-
-
 def unit(name: str) -> str:
-    ind = INDICATOR_BY_NAME.get(name)
-    return ind.unit if ind is not None else "EUR per month"
+    return declared(name).unit
 
 
 def per_seed_means(national: pd.DataFrame, name: str, from_year: int = FROM_YEAR) -> pd.Series:
@@ -130,7 +116,7 @@ def summary_sentences(diffs: list[Difference], baseline_title: str, titles: dict
             if d.low <= 0 <= d.high or d.diff == 0:
                 continue  # not clearly different across seeds
             direction = t("higher", lang) if d.diff > 0 else t("lower", lang)
-            good = BETTER.get(d.indicator, 0) * np.sign(d.diff)
+            good = better(d.indicator) * np.sign(d.diff)
             verdict = {1: t("better", lang), -1: t("worse", lang)}.get(int(good), "")
             parts.append(t("summary_part", lang).format(
                 label=label(d.indicator, lang).lower(), diff=format_number(abs(d.diff),

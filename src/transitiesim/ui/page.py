@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from ..indicators import better
 from ..params import DOMAINS, PARAMETERS
 from ..run import replication_seeds
 from ..scenario import (
@@ -29,6 +30,7 @@ from ..scenario import (
     load_shipped,
     shipped_scenarios,
 )
+from ..text import t
 from ..textsafe import (
     NAME_ALLOWED,
     clip_text,
@@ -41,7 +43,6 @@ from . import analysis as an
 from . import link, workshop
 from .link import EDITABLE, PRECISIONS
 from .runner import RunCache
-from .text import t
 
 log = logging.getLogger("transitiesim.app")
 DEFAULT_SCENARIOS = ["no-decentralisation", "transition-only", "transformation"]
@@ -318,13 +319,12 @@ def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
         for col, ind in zip(cols, an.HEADLINES, strict=True):
             d = next(x for x in diffs if x.scenario == name and x.indicator == ind)
             delta = None if name == baseline else an.format_number(d.diff, ind, lang)
-            better = an.BETTER.get(ind, 0)
             value = an.format_number(d.value, ind, lang)
             shown[(name, ind)] = (value, delta, d.diff)
             interval = None if name == baseline else t("interval", lang).format(
                 low=an.format_number(d.low, ind, lang), high=an.format_number(d.high, ind, lang))
             col.metric(an.label(ind, lang), value, delta=delta,
-                       delta_color="inverse" if better < 0 else "normal",
+                       delta_color="inverse" if better(ind) < 0 else "normal",
                        delta_description=interval, help=an.label(ind, lang))
     return diffs
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from ..params import PARAM_BY_NAME
 from ..scenario import load_scenario, shipped_scenarios
+from ..text import t
 from ..textsafe import markdown_text
 from ..workshop import (
     CARDS,
@@ -36,7 +37,6 @@ from ..workshop import (
 from ..workshop import debrief as db
 from ..workshop.service import WorkshopState, default_db_path, normalise_code
 from . import analysis as an
-from .text import t
 
 REFRESH_SECONDS = 2
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
@@ -342,7 +342,7 @@ def _facilitator_live(code: str, lang: str) -> None:
         {f"{t('ws_team', lang)} {team}": [an.format_number(by_team.loc[team, n], n, lang)
                                           for n in db.DEBRIEF_INDICATORS]
          for team in by_team.index},
-        index=[db.label(n, lang) for n in db.DEBRIEF_INDICATORS]))
+        index=[db.chart_label(n, lang) for n in db.DEBRIEF_INDICATORS]))
 
 
 # --- the debrief --------------------------------------------------------------------------------
@@ -381,7 +381,7 @@ def debrief_view(state: WorkshopState, lang: str) -> None:
                             name=f"{t('ws_team', lang)} {team}",
                             line={"width": 5, "color": COLOURS[(team - 1) % len(COLOURS)]},
                             marker={"size": 10})
-        fig.update_layout(title={"text": db.label(name, lang), "font": {"size": 24}},
+        fig.update_layout(title={"text": db.chart_label(name, lang), "font": {"size": 24}},
                           font={"size": 18}, height=460, xaxis={"dtick": 1},
                           margin={"t": 60, "b": 30})
         cols[i % 2].plotly_chart(fig, key=f"ws_debrief_{name}", width="stretch")

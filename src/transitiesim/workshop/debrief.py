@@ -10,12 +10,12 @@ import io
 
 import pandas as pd
 
+from ..indicators import DERIVED_BY_NAME, declared, label
 from ..params import PARAM_BY_NAME
 from ..run import run
 from ..scenario import load_scenario
+from ..text import t
 from ..textsafe import spreadsheet_safe
-from ..ui.analysis import label
-from ..ui.text import t
 from .cards import CARDS
 from .play import play
 from .roles import LEVER_ROLE, ROLES
@@ -80,10 +80,17 @@ def decision_effects(store: WorkshopStore, state: WorkshopState, team: int) -> p
 
 
 def _derived(values, name: str):
-    """An indicator or the derived care spending, from a dict of values or a table."""
-    if name == "care_spending_eur":
-        return values["spending_eur_wmo"] + values["spending_eur_jeugd"]
+    """An indicator or a declared derived one, from a dict of values or a table."""
+    if name in DERIVED_BY_NAME:
+        return DERIVED_BY_NAME[name].compute(values)
     return values[name]
+
+
+def chart_label(name: str, lang: str) -> str:
+    """The label of a debrief indicator; money is summed over the year (``play.year_values``)."""
+    if declared(name).unit == "EUR per month":
+        return f"{label(name, lang)} ({tr('eur_per_year', lang)})"
+    return label(name, lang)
 
 
 # --- the report -------------------------------------------------------------------------------
@@ -108,7 +115,7 @@ def figure(state: WorkshopState, paths: pd.DataFrame, shipped: pd.DataFrame, lan
         for team, part in paths.groupby("team"):
             ax.plot(part.year, part[name], lw=3.5, marker="o", ms=7,
                     label=f"{tr('team', lang)} {team}")
-        ax.set_title(label(name, lang), fontsize=15)
+        ax.set_title(chart_label(name, lang), fontsize=15)
         if name.endswith("_eur"):
             ax.yaxis.set_major_formatter(lambda v, _pos: f"{v / 1e6:,.1f} M")
         ax.tick_params(labelsize=12)
@@ -208,5 +215,5 @@ def effects_table(store: WorkshopStore, state: WorkshopState, team: int, lang: s
     out["roles"] = [", ".join(ROLES[r].title(lang) for r in roles.split(", "))
                     for roles in eff["roles"]]
     for name in DEBRIEF_INDICATORS:
-        out[label(name, lang)] = eff[name].map(lambda v: f"{v:+,.3g}")
+        out[chart_label(name, lang)] = eff[name].map(lambda v: f"{v:+,.3g}")
     return out

@@ -1,5 +1,6 @@
-"""Interface strings in Dutch and English. Parameter and indicator labels and help texts are not
-here: they come from their declarations (``params.py``, ``indicators.py``)."""
+"""Interface strings in Dutch and English, shared by the app (``ui``) and the workshop's reports
+(``workshop.debrief``), so neither imports the other. Parameter and indicator labels and help
+texts are not here: they come from their declarations (``params.py``, ``indicators.py``)."""
 
 from __future__ import annotations
 
@@ -138,9 +139,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "running": {"nl": "Rekenen: run {done} van {total}", "en": "Running: run {done} of {total}"},
     "timing": {"nl": "{runs} nieuwe runs in {seconds:.1f} s; de rest kwam uit de cache.",
                "en": "{runs} new runs in {seconds:.1f} s; the rest came from the cache."},
-    "deficit_eur_total": {"nl": "Tekort totaal", "en": "Deficit, all domains"},
-    "budget_eur_total": {"nl": "Budget totaal", "en": "Budget, all domains"},
-    "spending_eur_total": {"nl": "Uitgaven totaal", "en": "Spending, all domains"},
     "higher": {"nl": "hoger", "en": "higher"},
     "lower": {"nl": "lager", "en": "lower"},
     "better": {"nl": "(beter)", "en": "(better)"},
@@ -247,9 +245,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "played ({first}-{last})."},
     "ws_cards_played": {"nl": "Gespeelde gebeurteniskaarten", "en": "Event cards played"},
     "ws_none": {"nl": "geen", "en": "none"},
+    "ws_eur_per_year": {"nl": "EUR per jaar", "en": "EUR per year"},
     "ws_round": {"nl": "Ronde", "en": "Round"},
-    "care_spending_eur": {"nl": "Uitgaven Wmo en jeugd (EUR per jaar)",
-                         "en": "Wmo and youth care spending (EUR per year)"},
 }
 
 
