@@ -105,3 +105,24 @@ def test_providers_take_no_new_clients_below_their_bid():
     after = run_to(high, 2016)
     assert after["waiting_list"] > 1.5 * base["waiting_list"]
     assert after["clients_wmo"] < base["clients_wmo"]
+
+
+def test_every_role_sets_only_live_levers_and_every_live_lever_has_a_role():
+    from transitiesim.params import LIVE_LEVERS, PARAM_BY_NAME
+    from transitiesim.workshop.roles import ROLES
+
+    role_levers = [lever for role in ROLES.values() for lever in role.levers]
+    assert sorted(role_levers) == sorted(LIVE_LEVERS)  # each live lever belongs to one role
+    assert all(PARAM_BY_NAME[lever].live for lever in role_levers)
+
+
+def test_a_municipal_lever_is_held_under_its_parameter_name_and_set_live():
+    from transitiesim.params import MUNICIPAL_LEVERS
+
+    model = TransitionModel(SCEN, seed=1)
+    m = model.municipality_list[0]
+    for name in MUNICIPAL_LEVERS:
+        assert getattr(m, name) == model.p[name], name
+    model.set_levers({"access_strictness": 0.55, "prevention_share": 0.1})
+    assert (m.access_strictness, m.prevention_share) == (0.55, 0.1)
+    assert model.p["access_strictness"] == 0.55

@@ -13,7 +13,7 @@ import mesa
 import numpy as np
 
 from ._org import ACTIVE
-from .params import DOMAINS, NATIONAL_POPULATION_2015
+from .params import DOMAINS, MUNICIPAL_LEVERS, NATIONAL_POPULATION_2015
 from .population import BLOCK_SERVICES, Domain, Service
 
 if TYPE_CHECKING:
@@ -253,12 +253,11 @@ class Municipality(mesa.Agent):
         self.learning = float(learning)
         self.reserves_eur = p["municipal_reserve_share"] * sum(
             p[f"budget_{d}_eur_per_capita"] for d in DOMAINS) * inhabitants
-        # Levers as the municipality currently sets them (the scenario's values at the reform).
-        self.threshold = p["access_strictness"]
-        self.tariff_factor = p["tariff_factor"]
-        self.prevention_share = p["prevention_share"]
-        self.experiment_share = p["experiment_fund_share"]
-        self.initiative_support_eur_per_capita = p["initiative_support_eur_per_capita"]
+        # Levers as the municipality currently sets them, one attribute per parameter declared
+        # live="municipality", under the parameter's name (the scenario's values at the reform;
+        # review_year adapts them, TransitionModel.set_levers sets them).
+        for name in MUNICIPAL_LEVERS:
+            setattr(self, name, p[name])
         self.squeeze = 0.0  # 0-1: how hard it fell back on traditional cuts this year
         self.wsw_workers = p["wsw_workers_per_100k"] * inhabitants / 1e5
         self.experiments_succeeded = 0
@@ -275,7 +274,8 @@ class Municipality(mesa.Agent):
         return self.model.reformed
 
     def access_threshold(self) -> float:
-        return self.threshold if self.reformed else self.model.p["access_strictness_before"]
+        return self.access_strictness if self.reformed else \
+            self.model.p["access_strictness_before"]
 
     def tariff(self) -> float:
         if not self.reformed:
@@ -286,8 +286,9 @@ class Municipality(mesa.Agent):
     def prevention(self) -> float:
         return self.prevention_share if self.reformed else self.model.p["prevention_share_before"]
 
-    def experiment_fund_share(self) -> float:
-        return self.experiment_share if self.reformed else 0.0
+    def experiment_fund(self) -> float:
+        """The share of the budget that goes to the experiment fund now."""
+        return self.experiment_fund_share if self.reformed else 0.0
 
     def initiative_support_level(self) -> float:
         """Support per inhabitant relative to EUR 2 a year (0-1)."""
@@ -318,22 +319,23 @@ class Municipality(mesa.Agent):
         self.unmet_last_review = unmet
         if pressure > 0:
             # Traditional: tighten access, cut tariffs, experiments and support.
-            self.threshold = min(self.threshold + 0.05 * trad * pressure, 0.75)
-            self.threshold = min(self.threshold, p["residential_threshold"] - 0.05)
+            self.access_strictness = min(self.access_strictness + 0.05 * trad * pressure, 0.75)
+            self.access_strictness = min(self.access_strictness,
+                                         p["residential_threshold"] - 0.05)
             self.tariff_factor = max(self.tariff_factor - 0.03 * trad * pressure, 0.5)
-            self.experiment_share *= 1.0 - 0.5 * trad * pressure
+            self.experiment_fund_share *= 1.0 - 0.5 * trad * pressure
             self.initiative_support_eur_per_capita *= 1.0 - 0.5 * trad * pressure
             self.squeeze = trad * pressure
         else:
             self.squeeze = 0.0
-            self.threshold += 0.25 * (p["access_strictness"] - self.threshold)
+            self.access_strictness += 0.25 * (p["access_strictness"] - self.access_strictness)
             self.tariff_factor += 0.25 * (p["tariff_factor"] - self.tariff_factor)
         # Learning: look at what worked and move money there.
         tried = self.experiments_succeeded + self.experiments_failed
         if tried:
             rate = self.experiments_succeeded / tried
-            self.experiment_share = float(np.clip(
-                self.experiment_share * (1.0 + learn * (rate - 0.3)), 0.0, 0.1))
+            self.experiment_fund_share = float(np.clip(
+                self.experiment_fund_share * (1.0 + learn * (rate - 0.3)), 0.0, 0.1))
         if rising:
             self.prevention_share = min(self.prevention_share + 0.01 * learn, 0.25)
         if self.initiatives and learn > 0:

@@ -25,7 +25,10 @@ def parameters_markdown() -> str:
         "edit by hand. Kinds: *lever* (municipal policy), *national* (the Rijk), *uncertainty* "
         "(behaviour and context), *setting* (how the simulation runs). Sources: *domain* is a "
         "figure from [sources.md](sources.md); *derived* is computed from such figures; "
-        "*assumption* has no source and is for a scenario, a sweep or the calibration to set.",
+        "*assumption* has no source and is for a scenario, a sweep or the calibration to set. "
+        "A kind marked *live* may change while a run goes on (a workshop round, "
+        "`TransitionModel.set_levers`); *live, per municipality* is held by each municipality, "
+        "whose yearly review then adapts it.",
         "",
     ]
     groups: dict[str, list] = {}
@@ -36,7 +39,9 @@ def parameters_markdown() -> str:
                   "| name | kind | default | allowed | help (en) | uitleg (nl) | source |",
                   "|---|---|---|---|---|---|---|"]
         for p in params:
-            lines.append(f"| `{p.name}` | {p.kind} | {_cell(p.default)} | {_cell(p.allowed())} "
+            kind = p.kind + {"": "", "model": ", live",
+                             "municipality": ", live, per municipality"}[p.live]
+            lines.append(f"| `{p.name}` | {kind} | {_cell(p.default)} | {_cell(p.allowed())} "
                          f"| {_cell(p.help_en)} | {_cell(p.help_nl)} | {_cell(p.source)} |")
         lines.append("")
     lines += ["## National events (`[[events]]`)", "",

@@ -13,7 +13,7 @@ from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Ri
 from .citizens import Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
-from .params import PARAM_BY_NAME
+from .params import LIVE_LEVERS, MUNICIPAL_LEVERS, PARAM_BY_NAME
 from .population import (
     AGE_SHARES,
     CLIENT_SERVICES,
@@ -33,18 +33,6 @@ STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "mu
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
                   Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
-# Levers that may change while the model runs (TransitionModel.set_levers), and for the
-# municipal ones the attribute of each Municipality that holds the value it currently uses.
-MUNICIPAL_LEVERS = {
-    "access_strictness": "threshold",
-    "tariff_factor": "tariff_factor",
-    "prevention_share": "prevention_share",
-    "experiment_fund_share": "experiment_share",
-    "initiative_support_eur_per_capita": "initiative_support_eur_per_capita",
-}
-LIVE_LEVERS = (*MUNICIPAL_LEVERS, "innovation_uptake", "provider_capacity_change",
-               "provider_tariff_bid",
-               "citizen_power", "volunteering_rate", "initiative_formation_rate")
 
 
 class TransitionModel(mesa.Model):
@@ -262,7 +250,7 @@ class TransitionModel(mesa.Model):
         for name, value in checked.items():
             if name in MUNICIPAL_LEVERS:
                 for m in self.municipality_list:
-                    setattr(m, MUNICIPAL_LEVERS[name], value)
+                    setattr(m, name, value)
         if {"citizen_power", "volunteering_rate"} & checked.keys():
             self.citizens.power = 2.0 * self.p["citizen_power"]
             self.citizens.refresh_age_terms()
@@ -535,7 +523,7 @@ class TransitionModel(mesa.Model):
         budget = np.array([m.budget_eur for m in ms]).reshape(M, 3)
         prevention = np.array([m.prevention() for m in ms])
         wsw_eur = np.array([m.wsw_workers for m in ms]) * p["wsw_cost_eur_per_worker_year"] / 12
-        fund_share = np.array([m.experiment_fund_share() for m in ms])
+        fund_share = np.array([m.experiment_fund() for m in ms])
         initiatives = np.array([len(m.initiatives) for m in ms], dtype=np.int64)
         initiative_grant = np.array([m.initiative_support_eur_per_capita * m.inhabitants / 12
                                      / len(m.initiatives) if m.initiatives else 0.0 for m in ms])

@@ -44,6 +44,11 @@ class Param:
     high: float | None = None
     choices: tuple[str, ...] = ()
     group: str = "general"
+    # Whether the value may change while a run goes on (TransitionModel.set_levers, workshop
+    # rounds): "" fixed for the run; "model" held in the model's parameters; "municipality"
+    # held by each Municipality as an attribute of the parameter's own name, which its yearly
+    # review may then adapt.
+    live: Literal["", "model", "municipality"] = ""
 
     def allowed(self) -> str:
         """Human-readable description of the allowed values."""
@@ -56,9 +61,9 @@ class Param:
 
 
 def _p(name, type_, default, unit, kind, help_nl, help_en, source, low=None, high=None,
-       choices=(), group="general") -> Param:
+       choices=(), group="general", live="") -> Param:
     return Param(name, type_, default, unit, kind, help_nl, help_en, source, low, high,
-                 tuple(choices), group)
+                 tuple(choices), group, live)
 
 
 # National totals used to turn national amounts into per-inhabitant ones.
@@ -188,7 +193,7 @@ PARAMETERS: tuple[Param, ...] = (
        "strenger, en een strenge gemeente kijkt eerst naar het eigen netwerk.",
        "Access threshold: the least need severity that qualifies for a tailored service; higher "
        "is stricter, and a strict municipality counts the informal network first.",
-       "assumption", 0, 0.9, group="levers"),
+       "assumption", 0, 0.9, group="levers", live="municipality"),
     _p("network_first_threshold", float, 0.3, "need severity (0-1)", "lever",
        "Toegangsdrempel vanaf waar de gemeente eerst naar het netwerk kijkt (eigen kracht eerst).",
        "Access threshold from which the municipality counts the network first (eigen kracht "
@@ -206,11 +211,12 @@ PARAMETERS: tuple[Param, ...] = (
     _p("tariff_factor", float, 1.0, "x reference tariff", "lever",
        "Tarief dat de gemeente betaalt, als factor op het referentietarief.",
        "Tariff the municipality pays, as a multiple of the reference tariff.",
-       "assumption: 1 = tariffs as before the reform", 0.5, 1.5, group="levers"),
+       "assumption: 1 = tariffs as before the reform", 0.5, 1.5,
+       group="levers", live="municipality"),
     _p("prevention_share", float, 0.02, "share of budget", "lever",
        "Deel van het budget voor preventie en wijkteams.",
        "Share of the budget for prevention and neighbourhood teams (wijkteams).",
-       "assumption", 0, 0.25, group="levers"),
+       "assumption", 0, 0.25, group="levers", live="municipality"),
     _p("prevention_share_before", float, 0.01, "share of budget", "national",
        "Deel van het budget voor preventie in het oude stelsel.",
        "Share of the budget for prevention under the old system.",
@@ -218,11 +224,11 @@ PARAMETERS: tuple[Param, ...] = (
     _p("experiment_fund_share", float, 0.005, "share of budget", "lever",
        "Deel van het budget voor experimenten van aanbieders (ruimte en geld om te innoveren).",
        "Share of the budget for providers' experiments (room and money to innovate).",
-       "assumption", 0, 0.1, group="levers"),
+       "assumption", 0, 0.1, group="levers", live="municipality"),
     _p("initiative_support_eur_per_capita", float, 1.0, "EUR per inhabitant per year", "lever",
        "Steun voor burgerinitiatieven per inwoner per jaar.",
        "Support for citizen initiatives per inhabitant per year.",
-       "assumption", 0, 50, group="levers"),
+       "assumption", 0, 50, group="levers", live="municipality"),
     _p("contracting", str, "open_house", "-", "lever",
        "Inkoop: open house (alle aanbieders tegen vast tarief) of aanbesteding (minder aanbieders, "
        "lagere tarieven, voorkeur voor vernieuwers).",
@@ -241,11 +247,12 @@ PARAMETERS: tuple[Param, ...] = (
        "0,5 = het niveau van 2015.",
        "Citizen power: willingness to give informal care, volunteer and start initiatives; "
        "0.5 = the 2015 level.",
-       "assumption: 0.5 is scaled to the 2015 levels (SCP, CBS)", 0, 1, group="citizens"),
+       "assumption: 0.5 is scaled to the 2015 levels (SCP, CBS)", 0, 1,
+       group="citizens", live="model"),
     _p("innovation_uptake", float, 0.3, "0-1", "uncertainty",
        "Hoe snel aanbieders experimenten beginnen.",
        "How readily providers start experiments.",
-       "assumption", 0, 1, group="innovation"),
+       "assumption", 0, 1, group="innovation", live="model"),
     _p("provider_capacity_change", float, 0.0, "share of capacity per year", "lever",
        "Extra groei (of krimp) van de capaciteit van aanbieders elk jaar in januari vanaf de "
        "decentralisatie, bovenop hun planning naar de wachtlijst (de keuze van aanbieders in "
@@ -253,13 +260,13 @@ PARAMETERS: tuple[Param, ...] = (
        "Extra growth (or shrinkage) of providers' capacity each January from the reform on, on "
        "top of their planning to the waiting list (the providers' choice in a workshop).",
        "assumption: 0 = providers only follow their waiting lists", -0.3, 0.3,
-       group="innovation"),
+       group="innovation", live="model"),
     _p("provider_tariff_bid", float, 0.0, "x reference tariff", "lever",
        "Het tarief dat aanbieders minstens vragen: ligt het tarief van de gemeente lager, dan "
        "nemen zij geen nieuwe cliënten aan (de bieding van aanbieders in een workshop).",
        "The least tariff providers ask: below it they take no new clients (the providers' bid "
        "in a workshop).",
-       "assumption: 0 = providers accept any tariff", 0, 1.5, group="innovation"),
+       "assumption: 0 = providers accept any tariff", 0, 1.5, group="innovation", live="model"),
     _p("provider_culture_mean", float, 0.4, "0-1", "uncertainty",
        "Gemiddelde innovatiecultuur van aanbieders (lerende cultuur, psychologische veiligheid).",
        "Average innovation culture of providers (learning culture, psychological safety).",
@@ -366,7 +373,7 @@ PARAMETERS: tuple[Param, ...] = (
        "Deel van de 15-plussers dat minstens jaarlijks vrijwilligerswerk doet, bij burgerkracht "
        "0,5.",
        "Share of people 15+ who volunteer at least yearly, at citizen power 0.5.",
-       "domain: CBS, about 49% (2012-2019 average)", 0, 1, group="behaviour"),
+       "domain: CBS, about 49% (2012-2019 average)", 0, 1, group="behaviour", live="model"),
     _p("volunteer_hours_per_month", float, 4.0, "hours per month", "uncertainty",
        "Uren lichte ondersteuning per vrijwilliger in een burgerinitiatief per maand.",
        "Hours of light support per volunteer in a citizen initiative per month.",
@@ -377,7 +384,7 @@ PARAMETERS: tuple[Param, ...] = (
        "en volle steun.",
        "Monthly chance per neighbourhood that a citizen initiative forms, at citizen power 0.5 "
        "and full support.",
-       "assumption", 0, 1, group="behaviour"),
+       "assumption", 0, 1, group="behaviour", live="model"),
     _p("prevention_scale_eur_per_capita", float, 20.0, "EUR per inhabitant per year",
        "uncertainty",
        "Preventie-uitgave waarbij 63% van het grootste effect bereikt is.",
@@ -450,6 +457,10 @@ PARAMETERS: tuple[Param, ...] = (
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMETERS}
 if len(PARAM_BY_NAME) != len(PARAMETERS):  # pragma: no cover - guards the declaration itself
     raise RuntimeError("a parameter is declared twice")
+# Levers that may change while the model runs (TransitionModel.set_levers, workshop roles),
+# and of those the ones each Municipality holds under the parameter's name.
+LIVE_LEVERS: tuple[str, ...] = tuple(p.name for p in PARAMETERS if p.live)
+MUNICIPAL_LEVERS: tuple[str, ...] = tuple(p.name for p in PARAMETERS if p.live == "municipality")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ class Role:
     title_en: str
     about_nl: str
     about_en: str
-    levers: tuple[str, ...]  # parameters this role sets (TransitionModel.LIVE_LEVERS)
+    levers: tuple[str, ...]  # parameters this role sets (declared live: params.LIVE_LEVERS)
     sees: tuple[str, ...]  # indicators this role's screen shows
 
     def title(self, lang: str) -> str:
