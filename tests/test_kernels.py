@@ -522,7 +522,7 @@ def test_seeding_kernels_are_the_numpy_expressions(seed, n):
     entry = (rng.random(n) * 0.002).astype(np.float32)
     minor, working = rng.random(n) < 0.2, rng.random(n) < 0.6
     sev_w, sev_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
-    share = _kernels.seed_needs(u, onset, entry, minor, sev_w, sev_j)
+    share = _kernels.seed_needs(u, onset, entry, minor, sev_w, sev_j, 0.069)
     want_w, want_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
     has = u[0] < np.minimum(onset * 12 * 2, 0.9)
     for sev, who in ((want_j, has & minor), (want_w, has & ~minor)):

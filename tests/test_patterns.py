@@ -82,3 +82,16 @@ def test_municipalities_differ():
     assert per_capita.std() > 0
     thresholds = late.groupby("municipality_id").access_threshold.mean()
     assert thresholds.nunique() > 1
+
+
+def test_recipients_closer_to_work_than_the_cut_off_get_reintegration_and_leave_more():
+    """reintegration_max_severity: only recipients at most this far from work join the
+    reintegration queue; with almost no one eligible, fewer leave for work (paired seeds)."""
+    base = load_scenario("calibrated").with_params(end_year=2017, scale=0.25)
+    assert base["reintegration_max_severity"] == 0.7
+    for seed in (1, 2):
+        few = run_seeds(base.with_params(reintegration_max_severity=0.1), [seed]).national
+        usual = run_seeds(base, [seed]).national
+        after = few.year >= 2015
+        assert usual.exits_to_work[after].sum() > 1.1 * few.exits_to_work[after].sum()
+        assert usual.bijstand_recipients[after].mean() < few.bijstand_recipients[after].mean()

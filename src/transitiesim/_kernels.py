@@ -695,10 +695,11 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def participation_support(old, recipients, prov, wait, sev, state):
+def participation_support(old, recipients, prov, wait, sev, state, max_severity):
     """Social assistance meets the income need (FORMAL); recipients without a trajectory and
-    not too far from work join the reintegration queue. Last look's recipients (``old``)
-    start from NONE. Runs of rows on the cores, each person's steps in this order."""
+    not too far from work (severity at most ``max_severity``, compared in float32) join the
+    reintegration queue. Last look's recipients (``old``) start from NONE. Runs of rows on the
+    cores, each person's steps in this order."""
     o_at, r_at = _row_runs(old, state.size), _row_runs(recipients, state.size)
     for t in prange(PARTS):
         for k in range(o_at[t], o_at[t + 1]):
@@ -706,7 +707,7 @@ def participation_support(old, recipients, prov, wait, sev, state):
         for k in range(r_at[t], r_at[t + 1]):
             i = recipients[k]
             state[i] = FORMAL
-            if prov[i] < 0 and wait[i] < 0 and sev[i] <= F(0.7):
+            if prov[i] < 0 and wait[i] < 0 and sev[i] <= F(max_severity):
                 wait[i] = 0
 
 
@@ -1068,11 +1069,11 @@ def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd):
+def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd, unemployment):
     """The starting needs (``TransitionModel._seed_needs``) with numpy's arithmetic: a need
     where u[0] < min(24 x monthly onset, 0.9) (float32), of severity 0.1 + 0.8 u[1] (youth
     care for minors, Wmo for adults). Returns each person's yearly entry share into social
-    assistance at 2015 unemployment, entry x 12 x 0.069 x 100 (float32)."""
+    assistance at ``unemployment`` (the 2015 rate), entry x 12 x rate x 100 (float32)."""
     share = np.empty(u.shape[1], dtype=np.float32)
     for i in prange(u.shape[1]):
         if u[0, i] < np.float64(min(onset_month[i] * F(12) * F(2), F(0.9))):
@@ -1080,7 +1081,7 @@ def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd):
                 sev_jeugd[i] = F(0.1 + 0.8 * u[1, i])
             else:
                 sev_wmo[i] = F(0.1 + 0.8 * u[1, i])
-        share[i] = entry_month[i] * F(12) * F(0.069) * F(100)
+        share[i] = entry_month[i] * F(12) * F(unemployment) * F(100)
     return share
 
 

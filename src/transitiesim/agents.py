@@ -13,7 +13,13 @@ import mesa
 import numpy as np
 
 from ._org import ACTIVE
-from .params import DOMAINS, MUNICIPAL_LEVERS, NATIONAL_POPULATION_2015
+from .params import (
+    DOMAINS,
+    MUNICIPAL_LEVERS,
+    NATIONAL_POPULATION_2015,
+    UNEMPLOYMENT_2015,
+    citizen_power_factor,
+)
 from .population import BLOCK_SERVICES, Domain, Service
 
 if TYPE_CHECKING:
@@ -220,7 +226,7 @@ class CitizenInitiative(mesa.Agent):
     def evolve(self) -> None:
         """Grow with support and citizen power, fade with discouragement; dissolve below 3."""
         support = self.municipality.initiative_support_level()
-        power = 2.0 * self.model.p["citizen_power"]
+        power = citizen_power_factor(self.model.p["citizen_power"])
         target = 0.6 * (1.0 - support) + 0.4 * self.municipality.squeeze
         self.discouragement += 0.1 * (target - self.discouragement)
         growth = 0.03 * power * support - 0.06 * self.discouragement
@@ -410,4 +416,3 @@ class Rijk(mesa.Agent):
 
 # Social assistance recipients under state pension age per inhabitant, 2015 (CBS).
 BIJSTAND_RATE_2015 = 449_000 / 16_968_735
-UNEMPLOYMENT_2015 = 0.069  # CBS

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _kernels
+from .params import UNEMPLOYMENT_2015, citizen_power_factor
 from .population import (
     MAX_AGE,
     WORKING_AGE,
@@ -22,7 +23,6 @@ from .population import (
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 MONTHLY_DRAWS = ("needs", "recovery", "apply", "queue")  # needs: onset and jobs, one hash
-REFERENCE_UNEMPLOYMENT = 0.069  # 2015 (CBS): exit and entry rates are stated at this level
 GOMPERTZ = (-10.5, 0.095)  # assumption: yearly death chance exp(a + b*age), about Dutch tables
 
 
@@ -60,7 +60,7 @@ class Citizens:
         self.recipients = empty  # social assistance recipients at the last look
         self.carers = empty  # persons who gave informal care at the last look (sorted)
         self.overburdened = empty  # carers among them who gave more than they can sustain
-        self.power = 2.0 * params["citizen_power"]  # 1.0 = the 2015 level
+        self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
         self.update_income_term()
         self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
@@ -197,7 +197,7 @@ class Citizens:
             self.muni_bounds, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
             p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
             pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
-            u * 100.0, p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3)) * 2.0,
+            u * 100.0, p["exit_to_work_rate"] * (UNEMPLOYMENT_2015 / max(u, 1e-3)) * 2.0,
             p["reintegration_effect"], WORKING_AGE[1], self._flags)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
 
@@ -244,7 +244,8 @@ class Citizens:
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(self.recipients, self.month_recipients,
                                        pop.provider[PART], pop.wait_months[PART],
-                                       pop.severity[PART], pop.state[PART])
+                                       pop.severity[PART], pop.state[PART],
+                                       p["reintegration_max_severity"])
         self.recipients = self.month_recipients
         return used
 

@@ -13,7 +13,13 @@ from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Ri
 from .citizens import Citizens, MunicipalInputs
 from .indicators import build_datacollector
 from .ledger import Ledger
-from .params import LIVE_LEVERS, MUNICIPAL_LEVERS, PARAM_BY_NAME
+from .params import (
+    LIVE_LEVERS,
+    MUNICIPAL_LEVERS,
+    PARAM_BY_NAME,
+    UNEMPLOYMENT_2015,
+    citizen_power_factor,
+)
 from .population import (
     AGE_SHARES,
     CLIENT_SERVICES,
@@ -126,7 +132,8 @@ class TransitionModel(mesa.Model):
         # A need lasts about two years, so about twice the yearly onset has one at any time;
         # for social assistance the yearly entry at 2015 unemployment (_kernels.seed_needs).
         entry_share = _kernels.seed_needs(u, c.onset_month, c.entry_month, c.minor,
-                                          pop.severity[Domain.WMO], pop.severity[Domain.JEUGD])
+                                          pop.severity[Domain.WMO], pop.severity[Domain.JEUGD],
+                                          UNEMPLOYMENT_2015)
         mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
         has = _kernels.seed_assistance(u[2], entry_share, c.working,
                                        0.0265 / max(float(np.mean(c.working)), 1e-9),
@@ -145,7 +152,8 @@ class TransitionModel(mesa.Model):
             Service.JEUGD_AMBULANT: ((youth >= thr) & (youth < res)) * w,
             Service.JEUGD_RESIDENTIAL: (youth >= res) * w,
             Service.REINTEGRATION: (pop.on_bijstand
-                                    & (pop.severity[Domain.PARTICIPATIE] <= 0.7)) * w
+                                    & (pop.severity[Domain.PARTICIPATIE]
+                                       <= p["reintegration_max_severity"])) * w
             * p["reintegration_coverage"],
         }
         M = len(self.municipality_list)
@@ -252,7 +260,7 @@ class TransitionModel(mesa.Model):
                 for m in self.municipality_list:
                     setattr(m, name, value)
         if {"citizen_power", "volunteering_rate"} & checked.keys():
-            self.citizens.power = 2.0 * self.p["citizen_power"]
+            self.citizens.power = citizen_power_factor(self.p["citizen_power"])
             self.citizens.refresh_age_terms()
 
     def change_provider_capacity(self, share: float) -> None:
@@ -347,7 +355,7 @@ class TransitionModel(mesa.Model):
         has = np.zeros(self.n_nbh, dtype=bool)
         for ini in self.initiatives:
             has[ini.neighbourhood] = True
-        power = 2.0 * p["citizen_power"]
+        power = citizen_power_factor(p["citizen_power"])
         ms = self.municipality_list
         room = np.array([0.5 + 0.5 * m.initiative_support_level() for m in ms])
         chance = p["initiative_formation_rate"] * power * room

@@ -68,6 +68,17 @@ def _p(name, type_, default, unit, kind, help_nl, help_en, source, low=None, hig
 
 # National totals used to turn national amounts into per-inhabitant ones.
 NATIONAL_POPULATION_2015 = 16_968_735  # Monitor Langdurige Zorg, Nov 2015
+# Unemployment rate 2015 (CBS, annual average 15-74): the rates of entering and leaving social
+# assistance are stated at this level, and scale with the scenario's rate relative to it.
+UNEMPLOYMENT_2015 = 0.069
+# citizen_power is declared on a 0-1 scale on which 0.5 is the 2015 level; the rules use it as
+# a factor on the 2015 rates of informal care, volunteering and initiatives (1.0 = 2015).
+CITIZEN_POWER_2015 = 0.5
+
+
+def citizen_power_factor(citizen_power: float) -> float:
+    """``citizen_power`` as a factor on the 2015 levels (0.5 -> 1.0, 1.0 -> 2.0)."""
+    return citizen_power / CITIZEN_POWER_2015
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
 
 
@@ -314,6 +325,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Extra uitstroomkans naar werk met een re-integratietraject.",
        "Extra chance of exit to work with a reintegration trajectory.",
        "assumption", 0, 5, group="behaviour"),
+    _p("reintegration_max_severity", float, 0.7, "need severity", "uncertainty",
+       "Bijstandsontvangers met een participatie-ernst tot deze grens komen in aanmerking voor "
+       "een re-integratietraject (en de startcapaciteit wordt op hen afgestemd); wie verder "
+       "van werk staat niet.",
+       "Social assistance recipients whose participation severity is at most this are offered "
+       "a reintegration trajectory (and the starting capacity is sized for them); those "
+       "further from work are not.",
+       "assumption", 0.1, 1, group="behaviour"),
     _p("recovery_rate", float, 0.02, "probability per month", "uncertainty",
        "Maandelijkse kans dat een hulpvraag met passende hulp verdwijnt.",
        "Monthly chance that a need resolves with fitting support.",

@@ -15,12 +15,12 @@ import mesa
 import numpy as np
 
 from .citizens import (
-    REFERENCE_UNEMPLOYMENT,
     WORKING_AGE,
     Citizens,
     MunicipalInputs,
 )
 from .model import TransitionModel
+from .params import UNEMPLOYMENT_2015
 from .population import NeedState
 
 WMO, JEUGD, PART = 0, 1, 2
@@ -64,7 +64,7 @@ class CitizenAgent(mesa.Agent):
             pop.severity[d][i] = 0.1 + 0.8 * rnd()
         u = inputs.unemployment
         if pop.on_bijstand[i]:
-            rate = (p["exit_to_work_rate"] * (REFERENCE_UNEMPLOYMENT / max(u, 1e-3)) * 2.0
+            rate = (p["exit_to_work_rate"] * (UNEMPLOYMENT_2015 / max(u, 1e-3)) * 2.0
                     * (1.0 - float(pop.severity[PART][i]))
                     * (1.0 + p["reintegration_effect"] * (pop.provider[PART][i] >= 0)))
             leave = rnd() < rate
@@ -133,7 +133,7 @@ class CitizenAgent(mesa.Agent):
                 pop.state[d][i] = WAITING
         pop.state[PART][i] = FORMAL if pop.on_bijstand[i] else NONE
         if (pop.on_bijstand[i] and pop.provider[PART][i] < 0 and pop.wait_months[PART][i] < 0
-                and pop.severity[PART][i] <= 0.7):
+                and pop.severity[PART][i] <= p["reintegration_max_severity"]):
             pop.wait_months[PART][i] = 0
 
     def update_wellbeing(self, c: AgentCitizens) -> None:
