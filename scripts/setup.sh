@@ -22,7 +22,7 @@ else
   uv=("$py" -m uv)
 fi
 export UV_PYTHON_DOWNLOADS=never UV_PYTHON="$py"
-"${uv[@]}" sync --frozen --compile-bytecode --quiet
+"${uv[@]}" sync --frozen --all-extras --compile-bytecode --quiet
 # Compile the model's kernels now (about 15 s, once per machine; numba caches them next to the
 # source), so the first run in the app or a test does not wait for it.
 .venv/bin/python -c "from transitiesim import load_scenario, run

@@ -13,6 +13,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+from .extras import MissingExtra, require
 from .params import PARAMETERS
 from .run import SUMMARY_FROM_YEAR, check_memory, replication_seeds, run_seeds
 from .scenario import (
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (ScenarioError, UserError) as exc:
+    except (ScenarioError, UserError, MissingExtra) as exc:
         print(f"transitiesim {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:  # a file or folder the user named: unreadable, full disk, ...
@@ -390,6 +391,7 @@ def cmd_sweep(args) -> int:
 def cmd_analyze(args) -> int:
     from .sweeps import load_sweep, save_analysis
 
+    require("report", "the sensitivity chart")
     results = load_sweep(args.folder)
     out = Path(args.out) if args.out else Path(args.folder) / "analysis"
     table, csv, png = save_analysis(results, args.indicator, out, args.from_year)
@@ -426,6 +428,7 @@ def cmd_calibrate(args) -> int:
 def cmd_validate(args) -> int:
     from .validation import read_reference, validate, write
 
+    require("report", "the validation report's plots")  # before the runs, not after them
     reference = read_reference(args.reference)
     scenario = _load(args.scenario, {}, args.scale)
     out = prepare_out_dir(args.out)

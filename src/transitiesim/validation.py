@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import data
+from .extras import require
 from .indicators import INDICATOR_BY_NAME
 from .run import replication_seeds, run_seeds
 from .scenario import Problem, Scenario, ScenarioError
@@ -180,6 +181,7 @@ NOTES = {
 
 def write(v: Validation, out: Path) -> Path:
     """``validation.md`` with a plot per compared indicator, in ``out``."""
+    require("report", "the validation report's plots")
     import matplotlib
 
     matplotlib.use("Agg")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..extras import require
 from ..indicators import INDICATOR_BY_NAME
 from ..run import SUMMARY_FROM_YEAR
 from ..scenario import Problem
@@ -49,6 +50,8 @@ def sensitivity(results: SweepResults, indicator: str,
     names = [f.name for f in spec.factors]
     y = out.sort_values("point")[indicator].to_numpy(dtype=float)
     x = out.sort_values("point")[names].to_numpy(dtype=float)
+    if spec.design in ("sobol", "morris"):
+        require("sweep", f"{spec.design} indices")
     if spec.design == "sobol":
         from SALib.analyze import sobol
 
@@ -73,6 +76,7 @@ def sensitivity(results: SweepResults, indicator: str,
 def save_analysis(results: SweepResults, indicator: str, out: Path,
                   from_year: int = SUMMARY_FROM_YEAR) -> tuple[pd.DataFrame, Path, Path]:
     """Compute, then write ``<indicator>_<method>.csv`` and a bar chart PNG into ``out``."""
+    require("report", "the sensitivity chart")
     import matplotlib
 
     matplotlib.use("Agg")

@@ -13,6 +13,7 @@ from concurrent.futures import as_completed
 from typing import Any
 
 from .._pool import bare_main, process_pool
+from ..extras import require
 from ..scenario import Problem
 from .spec import SweepError
 
@@ -69,6 +70,7 @@ class DaskExecutor:
 
     def __init__(self, address: str | None = None, workers: int = 2,
                  connect_timeout_s: float = CONNECT_TIMEOUT_S):
+        require("sweep", "running on Dask")
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from ..extras import require
 from ..indicators import INDICATOR_BY_NAME
 from ..params import PARAM_BY_NAME, Param
 from ..run import replication_seeds
@@ -149,6 +150,7 @@ class SweepSpec:
             axes = [f.values or tuple(_levels(f, self.levels)) for f in self.factors]
             return [dict(zip([f.name for f in self.factors], combo, strict=True))
                     for combo in itertools.product(*axes)]
+        require("sweep", f"the {self.design} design")
         problem = self.problem()
         if self.design == "lhs":
             from SALib.sample import latin

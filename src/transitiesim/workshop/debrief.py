@@ -10,6 +10,7 @@ import io
 
 import pandas as pd
 
+from ..extras import require
 from ..indicators import DERIVED_BY_NAME, declared, label
 from ..params import PARAM_BY_NAME
 from ..run import run
@@ -101,6 +102,7 @@ def tr(key: str, lang: str) -> str:
 def figure(state: WorkshopState, paths: pd.DataFrame, shipped: pd.DataFrame, lang: str):
     """Large charts for a projector: one panel per debrief indicator, teams in bold colours,
     shipped scenarios as thin grey lines."""
+    require("report", "the debrief's charts")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -149,6 +151,7 @@ def report_html(store: WorkshopStore, state: WorkshopState, lang: str = "nl") ->
 
 def report_pdf(store: WorkshopStore, state: WorkshopState, lang: str = "nl") -> bytes:
     """The same report as a PDF: the charts on page one, a page of effects per team."""
+    require("report", "the PDF report")
     import matplotlib
 
     matplotlib.use("Agg")
