@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from transitiesim import _kernels
-from transitiesim.agents import ProviderStatus
+from transitiesim import TransitionModel, _kernels, load_scenario
+from transitiesim.agents import STATUS_CODES, ProviderStatus
 from transitiesim.indicators import _person_counts
 from transitiesim.population import NeedState
 
@@ -44,11 +44,25 @@ def test_money_is_conserved_across_many_municipalities():
         np.testing.assert_allclose(book["received_by_providers"], book["to_providers"], atol=1e-6)
 
 
-def test_provider_reserves_follow_their_own_accounts(default_model):
-    for pr in default_model.providers_list:
-        assert np.isfinite(pr.reserves_eur)
+def test_provider_reserves_follow_their_own_accounts():
+    """Each month, each provider active at its start: the change in reserves is what it was
+    paid (care and experiment grants) minus its costs (experiments included), to the cent."""
+    model = TransitionModel(load_scenario("transition-only").with_params(
+        end_year=2018, scale=0.25), seed=5)
+    t = model.prov
+    checked = 0
+    while (model.year, model.month) < (2018, 12):
+        before, status, size = t.reserves_eur.copy(), t.status.copy(), t.size
+        model.step()
+        active = status[:size] == STATUS_CODES.index(ProviderStatus.ACTIVE)
+        change = t.reserves_eur[:size] - before
+        flows = t.revenue_eur[:size] + t.grant_eur[:size] - t.cost_eur[:size]
+        np.testing.assert_allclose(change[active], flows[active], atol=1e-6)
+        checked += int(active.sum())
+    assert checked > 500  # provider-months reconciled
+    for pr in model.providers_list:
         if pr.status is ProviderStatus.BANKRUPT:
-            assert pr.capacity == 0
+            assert pr.capacity == 0 and pr.reserves_eur < 0
 
 
 def test_the_old_system_leaves_municipal_reserves_untouched():
