@@ -1,0 +1,147 @@
+"""The support-seeking and ageing rules, each on a few persons worked out by hand (docs/odd.md
+7.2 and 7.4): light support by initiatives, applying for support, and the yearly age terms."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from transitiesim import _kernels as k
+
+F = np.float32
+I64 = np.int64
+
+
+def state_of(n: int) -> np.ndarray:
+    return np.full(n, k.NONE, dtype=np.int8)
+
+
+# --- light support (ODD 7.4, "Initiative") -------------------------------------------------------
+def light(sev, weight, nbh, supply, threshold=0.35, hours_at_full=20.0, bounds=None):
+    n = len(sev)
+    rest = np.arange(n, dtype=I64)
+    state = state_of(n)
+    bounds = np.array([0, n], dtype=I64) if bounds is None else np.asarray(bounds, dtype=I64)
+    left, used = k.light_support(rest, np.asarray(sev, dtype=F), np.asarray(weight, dtype=F),
+                                 np.asarray(nbh, dtype=I64), np.asarray(supply, dtype=float),
+                                 threshold, hours_at_full, state, bounds)
+    return list(left), used, state
+
+
+def test_light_needs_are_met_in_row_order_while_the_neighbourhoods_hours_last():
+    # Demand = severity x 20 hours x weight: 0.1 -> 2 h, 0.2 -> 4 h, 0.3 -> 6 h (weight 1).
+    # Neighbourhood 0 has 7 hours: persons 0 (2 h) and 1 (4 h) fit, person 2 (6 h) does not.
+    left, used, state = light(sev=[0.1, 0.2, 0.3], weight=[1, 1, 1], nbh=[0, 0, 0],
+                              supply=[7.0])
+    assert left == [2]
+    assert list(state) == [k.INITIATIVE, k.INITIATIVE, k.NONE]
+    np.testing.assert_allclose(used, [6.0], rtol=1e-6)
+
+
+def test_heavier_needs_and_other_neighbourhoods_hours_are_not_used():
+    # Person 0's need (0.5) is above the light threshold; person 1 lives in neighbourhood 1,
+    # which has no hours; person 2 (weight 2: 0.1 x 20 x 2 = 4 h) fits in neighbourhood 0.
+    left, used, state = light(sev=[0.5, 0.1, 0.1], weight=[1, 1, 2], nbh=[0, 1, 0],
+                              supply=[4.0, 0.0])
+    assert left == [0, 1]
+    assert list(state) == [k.NONE, k.NONE, k.INITIATIVE]
+    np.testing.assert_allclose(used, [4.0, 0.0], rtol=1e-6)
+
+
+def test_a_person_who_does_not_fit_does_not_let_a_later_smaller_one_jump_the_queue():
+    # Queue order is row order: 6 h then 2 h against 5 hours. The first does not fit, and the
+    # running sum (8 h) keeps the second out too: what is covered is a prefix of the queue.
+    left, used, state = light(sev=[0.3, 0.1], weight=[1, 1], nbh=[0, 0], supply=[5.0])
+    assert left == [0, 1] and list(used) == [0.0]
+
+
+# --- applying for support (ODD 7.4, "Application") ----------------------------------------------
+def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
+          price=1.0, reformed=True, margin=0.2, key=12345):
+    n = len(sev)
+    state = state_of(n)
+    wait = np.array(wait, dtype=I64)  # a copy: the kernel writes into it
+    k.apply_for_support(np.arange(n, dtype=I64), np.asarray(hours, dtype=F),
+                        np.asarray(got, dtype=F), np.asarray(sev, dtype=F), wait, state,
+                        np.zeros(n, dtype=I64), np.asarray([threshold]),
+                        np.asarray(network_first, dtype=np.bool_), np.uint64(key), rate,
+                        factor, price, reformed, margin)
+    return list(state), list(wait)
+
+
+def test_covered_by_the_network_is_informal_otherwise_unmet_and_nobody_applies_at_rate_zero():
+    state, wait = apply(hours=[10, 10, 0], got=[10, 9, 0], sev=[0.5, 0.5, 0.5],
+                        wait=[-1, -1, -1], threshold=0.3, rate=0.0)
+    assert state == [k.INFORMAL, k.UNMET, k.UNMET] and wait == [-1, -1, -1]
+
+
+def test_applicants_at_or_above_the_threshold_join_the_waiting_list():
+    # rate 10 x severity >= 1 > any draw: everyone applies; the threshold decides.
+    state, wait = apply(hours=[0, 0, 10], got=[0, 0, 10], sev=[0.5, 0.2, 0.5],
+                        wait=[-1, -1, -1], threshold=0.3, rate=10.0)
+    assert wait == [0, -1, 0]
+    # Waiting and not covered: WAITING; covered by the network while on the list: INFORMAL.
+    assert state == [k.WAITING, k.UNMET, k.INFORMAL]
+
+
+def test_eigen_kracht_eerst_raises_the_threshold_for_the_network_covered_after_the_reform():
+    args = dict(hours=[10, 10], got=[10, 0], sev=[0.45, 0.45], wait=[-1, -1], threshold=0.3,
+                rate=10.0, network_first=(True,), margin=0.2)
+    state, wait = apply(**args)
+    assert wait == [-1, 0]  # 0.45 < 0.3 + 0.2 for the covered one only
+    state, wait = apply(**args | {"reformed": False})
+    assert wait == [0, 0]  # before the reform no such rule
+
+
+def test_the_application_draw_is_the_persons_keyed_draw():
+    # With probability exactly rate x severity, person i applies iff its keyed draw is below it.
+    n, key = 400, 987654321
+    sev = np.full(n, 0.5)
+    state, wait = apply(hours=np.zeros(n), got=np.zeros(n), sev=sev, wait=np.full(n, -1),
+                        threshold=0.0, rate=0.8, key=key)
+    draws = k.uniforms(np.uint64(key), np.arange(n, dtype=I64))
+    expected = np.where(draws.astype(float) < float(F(0.8) * F(0.5)), 0, -1)
+    assert wait == list(expected)
+    assert 0.3 * n < sum(w == 0 for w in wait) < 0.5 * n  # about 40% apply
+
+
+def test_a_person_already_waiting_does_not_apply_again_and_stays_waiting():
+    state, wait = apply(hours=[0], got=[0], sev=[0.1], wait=[5], threshold=0.9, rate=0.0)
+    assert wait == [5] and state == [k.WAITING]
+
+
+def test_a_higher_own_contribution_price_factor_means_fewer_applications():
+    n = 2000
+    common = dict(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
+                  wait=np.full(n, -1), threshold=0.0, rate=1.0)
+    cheap = sum(w == 0 for w in apply(**common, price=1.0)[1])
+    dear = sum(w == 0 for w in apply(**common, price=0.5)[1])
+    assert dear < cheap
+    assert abs(cheap / n - 0.5) < 0.05 and abs(dear / n - 0.25) < 0.05
+
+
+# --- the yearly age terms (ODD 7.2) --------------------------------------------------------------
+def test_age_terms_by_hand():
+    age = np.array([10, 30, 70], dtype=np.int64)
+    income = np.array([1000.0, 2500.0, 10000.0], dtype=F)
+    income_term = np.array([0.0, 0.5, 1.0], dtype=F)
+    propensity = np.array([0.1, 0.1, 0.9], dtype=F)
+    wmo_by_age = np.zeros(121, dtype=F)
+    wmo_by_age[30], wmo_by_age[70] = F(0.012), F(0.06)
+    n = age.size
+    onset, entry = np.zeros(n, F), np.zeros(n, F)
+    minor, working, volunteer = (np.zeros(n, np.bool_) for _ in range(3))
+    base = np.zeros(n, F)
+    minors, volunteers = k.age_terms(
+        age, income, income_term, propensity, wmo_by_age, 0.024, 0.06, 0.5,
+        np.array([18, 66], dtype=np.int64), np.array([0, n], dtype=np.int64), onset, entry,
+        minor, working, volunteer, base)
+    assert list(minor) == [True, False, False] and list(working) == [False, True, False]
+    # Monthly onset: youth care for minors, Wmo by age for adults, a twelfth of the yearly.
+    np.testing.assert_allclose(onset, [0.024 / 12, 0.012 / 12, 0.06 / 12], rtol=1e-6)
+    # Job loss only at working age, scaled by 2500 / income clipped to 0.3-3 (here 1.0).
+    np.testing.assert_allclose(entry, [0.0, 0.06 / 12, 0.0], rtol=1e-6)
+    # Volunteers: 15 or older with a propensity below the threshold (the 10-year-old is not).
+    assert list(volunteer) == [False, True, False]
+    # Base well-being 0.72 + 0.08 x income term, plus 0.03 for volunteers.
+    np.testing.assert_allclose(base, [0.72, 0.72 + 0.04 + 0.03, 0.80], rtol=1e-6)
+    assert list(minors) == [1] and list(volunteers) == [1]
