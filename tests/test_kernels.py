@@ -11,6 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transitiesim import _kernels
+from transitiesim.params import PARAMETERS
+
+# The declared defaults of the well-being rules (params.py, group "wellbeing").
+RULES = _kernels.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS})
 
 
 @settings(max_examples=200, deadline=None)
@@ -79,7 +83,7 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
     wait = np.full(2, -1, dtype=np.int16)
     sums, hist, counts = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty,
                                                  empty, zeros, state, empty, zeros, state, state,
-                                                 wait, wait, wait, bounds, 10)
+                                                 wait, wait, wait, bounds, 10, RULES)
     assert not counts.any()  # nobody in need
     np.testing.assert_allclose(wb, [0.3 + 0.2 * 0.5, 0.6], rtol=1e-6)
     # The summary taken in the same pass is that of the new values: bins 4 and 6 of 10.
@@ -134,7 +138,7 @@ def test_wellbeing_step_is_the_rule_applied_to_everyone(seed, n_muni):
     waits = [rng.integers(-1, 3, n).astype(np.int16) for _ in range(3)]
     sums, hist, counts = _kernels.wellbeing_step(base, wb, sr, base_sr, load, ob, rec, nw,
                                                  sev_w, state_w, nj, sev_j, state_j, state_p,
-                                                 *waits, bounds, 20)
+                                                 *waits, bounds, 20, RULES)
     # The person counts taken on the way are those of the separate merge.
     np.testing.assert_array_equal(counts, _kernels.status_counts(
         nw, nj, rec, state_w, state_j, state_p, *waits, bounds))

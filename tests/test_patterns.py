@@ -95,3 +95,28 @@ def test_recipients_closer_to_work_than_the_cut_off_get_reintegration_and_leave_
         after = few.year >= 2015
         assert usual.exits_to_work[after].sum() > 1.1 * few.exits_to_work[after].sum()
         assert usual.bijstand_recipients[after].mean() < few.bijstand_recipients[after].mean()
+
+
+WELLBEING_DIRECTION = {  # +1: a higher value raises mean well-being, -1 lowers it
+    "wellbeing_base": 1, "wellbeing_volunteer_bonus": 1, "wellbeing_assistance_cost": -1,
+    "wellbeing_unmet_cost": -1, "wellbeing_waiting_cost": -1, "wellbeing_in_need_cost": -1,
+    "wellbeing_overburden_cost": -1}
+
+
+@pytest.mark.parametrize("name", _kernels.WELLBEING_PARAMS)
+def test_each_wellbeing_parameter_moves_well_being_the_documented_way(name):
+    """Each declared well-being parameter, at the ends of its range, paired seeds: the costs
+    lower mean well-being and the bonuses raise it in every seed; the speeds change it."""
+    from transitiesim.params import PARAM_BY_NAME
+
+    p = PARAM_BY_NAME[name]
+    base = load_scenario("default").with_params(end_year=2016, scale=0.05)
+    for seed in (1, 2):
+        low, high = (run_seeds(base.with_params(**{name: v}), [seed]).national
+                     for v in (p.low, p.high))
+        after = low.year >= 2015
+        delta = high.wellbeing_mean[after].mean() - low.wellbeing_mean[after].mean()
+        if name in WELLBEING_DIRECTION:
+            assert np.sign(delta) == WELLBEING_DIRECTION[name], (name, seed, delta)
+        else:
+            assert delta != 0 or not high.equals(low), (name, seed)

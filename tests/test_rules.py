@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from transitiesim import _kernels as k
+from transitiesim.params import PARAMETERS
 
 F = np.float32
 I64 = np.int64
@@ -134,7 +135,8 @@ def test_age_terms_by_hand():
     minors, volunteers = k.age_terms(
         age, income, income_term, propensity, wmo_by_age, 0.024, 0.06, 0.5,
         np.array([18, 66], dtype=np.int64), np.array([0, n], dtype=np.int64), onset, entry,
-        minor, working, volunteer, base)
+        minor, working, volunteer, base,
+        k.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS}))
     assert list(minor) == [True, False, False] and list(working) == [False, True, False]
     # Monthly onset: youth care for minors, Wmo by age for adults, a twelfth of the yearly.
     np.testing.assert_allclose(onset, [0.024 / 12, 0.012 / 12, 0.06 / 12], rtol=1e-6)

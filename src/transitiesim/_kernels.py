@@ -9,6 +9,8 @@ bit-for-bit the same results as the numpy code it replaced; the seeded snapshot 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit, prange
 
@@ -266,10 +268,40 @@ def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry
     return f, sev_part
 
 
+class WellbeingRules(NamedTuple):
+    """The declared well-being parameters (params.py, group "wellbeing"), passed to the
+    kernels as data: numba would freeze module-level constants into its cache."""
+
+    base: float
+    income: float
+    volunteer: float
+    assistance: float
+    overburden: float
+    unmet: float
+    waiting: float
+    in_need: float
+    adjustment: float
+    reliance_loss: float
+    reliance_floor: float
+    reliance_recovery: float
+
+    @classmethod
+    def from_params(cls, p) -> WellbeingRules:
+        return cls(*(float(p[name]) for name in WELLBEING_PARAMS))
+
+
+# The parameter behind each field of WellbeingRules, in order.
+WELLBEING_PARAMS = ("wellbeing_base", "wellbeing_income_effect", "wellbeing_volunteer_bonus",
+                    "wellbeing_assistance_cost", "wellbeing_overburden_cost",
+                    "wellbeing_unmet_cost", "wellbeing_waiting_cost", "wellbeing_in_need_cost",
+                    "wellbeing_adjustment", "self_reliance_loss", "self_reliance_floor",
+                    "self_reliance_recovery")
+
+
 @njit(cache=True, nogil=True, parallel=True)
 def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_load,
                    overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j,
-                   state_p, wait_w, wait_j, wait_p, bounds, bins):
+                   state_p, wait_w, wait_j, wait_p, bounds, bins, rules):
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
     strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
 
@@ -283,7 +315,11 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
     ``bins``-bin histogram are taken (``summary_by_municipality``) and returned. A
     municipality's rows stay in cache between these steps. The merge also counts the
     persons in need per municipality as ``status_counts`` does (its third result): nothing
-    changes the states, months waited or lists between this step and the indicators."""
+    changes the states, months waited or lists between this step and the indicators.
+    ``rules`` is a :class:`WellbeingRules`."""
+    adjust, overburden = F(rules.adjustment), F(rules.overburden)
+    assistance, loss = F(rules.assistance), F(rules.reliance_loss)
+    floor, recovery = F(rules.reliance_floor), F(rules.reliance_recovery)
     sums, hist, fb, parts = _summary_arrays(bounds, bins)
     counts = np.zeros((5, bounds.size - 1), dtype=np.int64)
     rows = bounds[parts]
@@ -318,23 +354,23 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                 listed = False  # on a waiting list in a domain whose list holds them
                 counted = False  # in one of the three need lists (status_counts)
                 if o < at_o[t + 1] and overburdened[o] == i:
-                    tg = tg - F(0.15) * min(carer_load[i] - F(1.0), F(1.0))
+                    tg = tg - overburden * min(carer_load[i] - F(1.0), F(1.0))
                     st = True
                     o += 1
                 if r < at_r[t + 1] and recipients[r] == i:
-                    tg = tg - F(0.12)
+                    tg = tg - assistance
                     r += 1
                     counted = True
                     listed = wait_p[i] >= 0
                 if w < at_w[t + 1] and need_w[w] == i:
                     s = state_w[i]
-                    tg = _need_cost(tg, sev_w[i], s)
+                    tg = _need_cost(tg, sev_w[i], s, rules)
                     st = st or s >= WAITING
                     w += 1
                     counted = True
                     listed = listed or wait_w[i] >= 0
                 if j < at_j[t + 1] and need_j[j] == i:
-                    tg = _need_cost(tg, sev_j[i], state_j[i])
+                    tg = _need_cost(tg, sev_j[i], state_j[i], rules)
                     j += 1
                     counted = True
                     listed = listed or wait_j[i] >= 0
@@ -346,41 +382,43 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
             # Everyone as if unlisted (no branches: vector instructions), then the listed
             # persons again from their old values, then the summary of the new values.
             _drift(base[lo:end], wellbeing[lo:end], self_reliance[lo:end],
-                   base_self_reliance[lo:end])
+                   base_self_reliance[lo:end], adjust, recovery)
             for k in range(n):
                 i = who[k]
-                wellbeing[i] = _toward(old_wb[k], target[k])
+                wellbeing[i] = _toward(old_wb[k], target[k], adjust)
                 sr = old_sr[k]
                 if strained[k]:
-                    self_reliance[i] = max(sr - F(0.01), F(0.05))
+                    self_reliance[i] = max(sr - loss, floor)
                 else:
-                    self_reliance[i] = sr + F(0.02) * (base_self_reliance[i] - sr)
+                    self_reliance[i] = sr + recovery * (base_self_reliance[i] - sr)
             sums[m] = _summarise(wellbeing, lo, end, fb, hist[m])
     return sums, hist, counts
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _toward(wellbeing, target):
-    """A fifth of the way from ``wellbeing`` to ``target`` clipped to 0-1 (float32)."""
+def _toward(wellbeing, target, adjust):
+    """``adjust`` of the way from ``wellbeing`` to ``target`` clipped to 0-1 (float32)."""
     t = min(max(target, F(0.0)), F(1.0))
-    return wellbeing + F(0.2) * (t - wellbeing)
+    return wellbeing + adjust * (t - wellbeing)
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _drift(base, wellbeing, self_reliance, base_self_reliance):
+def _drift(base, wellbeing, self_reliance, base_self_reliance, adjust, recovery):
     """The month of persons with nothing to strain them (slices of one municipality's rows):
-    well-being a fifth of the way to the base, self-reliance 2% of the way back to its own."""
+    well-being ``adjust`` of the way to the base, self-reliance ``recovery`` of the way back
+    to its own (float32)."""
     for k in range(base.size):
-        wellbeing[k] = _toward(wellbeing[k], base[k])
-        self_reliance[k] = self_reliance[k] + F(0.02) * (base_self_reliance[k]
-                                                         - self_reliance[k])
+        wellbeing[k] = _toward(wellbeing[k], base[k], adjust)
+        self_reliance[k] = self_reliance[k] + recovery * (base_self_reliance[k]
+                                                          - self_reliance[k])
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _need_cost(target, sev, state):
-    """The target less what an open need costs: its severity times 0.45 if unmet, 0.3 if
-    waiting, 0.1 otherwise (float64 arithmetic, stored as float32)."""
-    w = 0.45 if state == UNMET else (0.3 if state >= WAITING else 0.1)
+def _need_cost(target, sev, state, rules):
+    """The target less what an open need costs: its severity times the unmet, waiting or
+    in-need cost of ``rules`` (float64 arithmetic, stored as float32)."""
+    w = rules.unmet if state == UNMET else (rules.waiting if state >= WAITING
+                                            else rules.in_need)
     return F(np.float64(target) - np.float64(sev) * w)
 
 
@@ -714,12 +752,14 @@ def participation_support(old, recipients, prov, wait, sev, state, max_severity)
 @njit(cache=True, nogil=True, parallel=True)
 def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
               volunteer_threshold, working_age, bounds, onset_month, entry_month, minor,
-              working, volunteer, base_wellbeing):
+              working, volunteer, base_wellbeing, rules):
     """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass, municipalities
     (rows ``bounds[m]:bounds[m + 1]``) spread over the cores; the age and income
     transcendentals come in precomputed (``wmo_by_age``, ``income_term``). Returns the minors
-    and the volunteers per municipality."""
+    and the volunteers per municipality. ``rules`` (:class:`WellbeingRules`) gives the base
+    well-being."""
     oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
+    wb = (F(rules.base), F(rules.income), rules.volunteer)
     M = bounds.size - 1
     minors = np.zeros(M, dtype=np.int64)
     volunteers = np.zeros(M, dtype=np.int64)
@@ -729,7 +769,7 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
             n_minor, n_vol = _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj,
                                            jl, vt, working_age, bounds[m], bounds[m + 1],
                                            onset_month, entry_month, minor, working, volunteer,
-                                           base_wellbeing)
+                                           base_wellbeing, wb)
             minors[m] = n_minor
             volunteers[m] = n_vol
     return minors, volunteers
@@ -737,7 +777,8 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
 
 @njit(cache=True, nogil=True)
 def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, working_age,
-                  lo, hi, onset_month, entry_month, minor, working, volunteer, base_wellbeing):
+                  lo, hi, onset_month, entry_month, minor, working, volunteer, base_wellbeing,
+                  wb):
     """``age_terms`` for rows lo:hi; returns (minors, volunteers) among them."""
     n_minor = n_vol = 0
     for i in range(lo, hi):
@@ -751,8 +792,8 @@ def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, 
         entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
         vo = a >= 15 and propensity[i] < vt
         volunteer[i] = vo
-        base_wellbeing[i] = F(np.float64(F(0.72) + F(0.08) * income_term[i])
-                              + (0.03 if vo else 0.0))
+        base_wellbeing[i] = F(np.float64(wb[0] + wb[1] * income_term[i])
+                              + (wb[2] if vo else 0.0))
         n_minor += mi
         n_vol += vo
     return n_minor, n_vol

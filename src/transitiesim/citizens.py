@@ -61,6 +61,8 @@ class Citizens:
         self.carers = empty  # persons who gave informal care at the last look (sorted)
         self.overburdened = empty  # carers among them who gave more than they can sustain
         self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
+        # Fixed for a run (not live), so taken from the declaration once.
+        self.wellbeing_rules = _kernels.WellbeingRules.from_params(params)
         self.update_income_term()
         self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
@@ -75,7 +77,8 @@ class Citizens:
         (doubling per decade of age, `onset_wmo` at 80, at most 0.5); yearly rates become
         monthly ones by dividing by 12. Entry into social assistance for working ages scales
         with income vulnerability (2500 / income, 0.3-3). Base well-being is
-        0.72 + 0.08 tanh(log(income / 2500)) + 0.03 for volunteers.
+        `wellbeing_base` + `wellbeing_income_effect` tanh(log(income / 2500)) +
+        `wellbeing_volunteer_bonus` for volunteers.
         """
         pop, p, n = self.pop, self.p, self.n
         ages = np.arange(MAX_AGE + 2, dtype=np.float32)
@@ -90,7 +93,7 @@ class Citizens:
             wmo_by_age.astype(np.float32), p["onset_jeugd"], p["job_loss_rate"],
             p["volunteering_rate"] * self.power, np.array(WORKING_AGE), self.muni_bounds,
             self.onset_month, self.entry_month, self.minor, self.working, self.volunteer,
-            self.base_wellbeing)
+            self.base_wellbeing, self.wellbeing_rules)
         self.volunteers_by_nbh = _kernels.weighted_count_by_group(
             self.volunteer, pop.nbh, pop.weight, self.n_nbh, self.muni_bounds)
 
@@ -262,7 +265,7 @@ class Citizens:
             pop.carer_load, self.overburdened, self.recipients,
             self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
             self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], pop.state[PART],
-            *pop.wait_months, self.muni_bounds, WELLBEING_BINS)
+            *pop.wait_months, self.muni_bounds, WELLBEING_BINS, self.wellbeing_rules)
 
 
 INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1

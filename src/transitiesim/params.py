@@ -471,6 +471,63 @@ PARAMETERS: tuple[Param, ...] = (
        "Hoe sterk gemeenten en aanbieders onderling verschillen (spreiding rond de gemiddelden).",
        "How much municipalities and providers differ (spread around the means).",
        "assumption", 0, 0.5, group="citizens"),
+    # Well-being and self-reliance (docs/odd.md 7.10; kernels wellbeing_step and age_terms).
+    # An index on a 0-1 scale, not a measured quantity: the weights are assumptions that order
+    # situations (an unmet need costs more than waiting, waiting more than being helped).
+    _p("wellbeing_base", float, 0.72, "0-1", "uncertainty",
+       "Welzijn van iemand met een modaal inkomen en niets dat knelt.",
+       "Well-being of a person on a middle income with nothing wrong.",
+       "assumption", 0.3, 1, group="wellbeing"),
+    _p("wellbeing_income_effect", float, 0.08, "0-1", "uncertainty",
+       "Hoeveel welzijn met het inkomen meebeweegt: dit maal tanh(ln(inkomen / 2500)).",
+       "How much well-being moves with income: this times tanh(ln(income / 2500)).",
+       "assumption", 0, 0.3, group="wellbeing"),
+    _p("wellbeing_volunteer_bonus", float, 0.03, "0-1", "uncertainty",
+       "Extra welzijn van wie vrijwilligerswerk doet.",
+       "Extra well-being of a volunteer.",
+       "assumption", 0, 0.2, group="wellbeing"),
+    _p("wellbeing_assistance_cost", float, 0.12, "0-1", "uncertainty",
+       "Welzijn dat een bijstandsuitkering kost.",
+       "Well-being that living on social assistance costs.",
+       "assumption", 0, 0.5, group="wellbeing"),
+    _p("wellbeing_unmet_cost", float, 0.45, "0-1 per unit of need severity", "uncertainty",
+       "Welzijn dat een onvervulde hulpvraag kost, per eenheid ernst.",
+       "Well-being an unmet need costs, per unit of severity.",
+       "assumption", 0, 1, group="wellbeing"),
+    _p("wellbeing_waiting_cost", float, 0.3, "0-1 per unit of need severity", "uncertainty",
+       "Welzijn dat een hulpvraag op de wachtlijst kost, per eenheid ernst.",
+       "Well-being a need on a waiting list costs, per unit of severity.",
+       "assumption", 0, 1, group="wellbeing"),
+    _p("wellbeing_in_need_cost", float, 0.1, "0-1 per unit of need severity", "uncertainty",
+       "Welzijn dat een hulpvraag kost die (met hulp) wordt opgevangen, per eenheid ernst.",
+       "Well-being a need costs while it is met (by care or help), per unit of severity.",
+       "assumption", 0, 1, group="wellbeing"),
+    _p("wellbeing_overburden_cost", float, 0.15, "0-1", "uncertainty",
+       "Welzijn dat overbelasting kost aan een mantelzorger die twee keer zoveel geeft als hij "
+       "volhoudt (naar rato daaronder).",
+       "Well-being that overburdening costs a carer giving twice what they can sustain "
+       "(proportionally less below that).",
+       "assumption", 0, 0.5, group="wellbeing"),
+    _p("wellbeing_adjustment", float, 0.2, "share of the gap per month", "uncertainty",
+       "Welk deel van de afstand tot het doelniveau het welzijn elke maand overbrugt.",
+       "Share of the gap to its target that well-being closes each month.",
+       "assumption", 0.01, 1, group="wellbeing"),
+    _p("self_reliance_loss", float, 0.01, "per month", "uncertainty",
+       "Afname van de zelfredzaamheid per maand onder druk (onvervulde of wachtende "
+       "Wmo-hulpvraag, overbelaste mantelzorg).",
+       "Loss of self-reliance per month under strain (an unmet or waiting Wmo need, an "
+       "overburdened carer role).",
+       "assumption", 0, 0.1, group="wellbeing"),
+    _p("self_reliance_floor", float, 0.05, "0-1", "uncertainty",
+       "Zelfredzaamheid daalt onder druk niet verder dan dit.",
+       "Self-reliance does not fall below this under strain.",
+       "assumption", 0, 0.5, group="wellbeing"),
+    _p("self_reliance_recovery", float, 0.02, "share of the gap per month", "uncertainty",
+       "Welk deel van de afstand tot het eigen niveau de zelfredzaamheid elke maand "
+       "terugwint zonder druk.",
+       "Share of the gap to its own level that self-reliance regains each month without "
+       "strain.",
+       "assumption", 0, 0.5, group="wellbeing"),
 )
 
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMETERS}

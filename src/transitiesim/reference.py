@@ -137,27 +137,31 @@ class CitizenAgent(mesa.Agent):
             pop.wait_months[PART][i] = 0
 
     def update_wellbeing(self, c: AgentCitizens) -> None:
-        pop, i = c.pop, self.i
+        pop, i, p = c.pop, self.i, c.p
         target = float(c.base_wellbeing[i])
         load = float(pop.carer_load[i])
         if load > 1.0:
-            target -= 0.15 * min(load - 1.0, 1.0)
+            target -= p["wellbeing_overburden_cost"] * min(load - 1.0, 1.0)
         if pop.on_bijstand[i]:
-            target -= 0.12
+            target -= p["wellbeing_assistance_cost"]
         strained = load > 1.0
         for d in (WMO, JEUGD):
             sev, state = float(pop.severity[d][i]), int(pop.state[d][i])
             if sev > 0:
-                target -= sev * (0.45 if state == UNMET else 0.3 if state == WAITING else 0.1)
+                target -= sev * (p["wellbeing_unmet_cost"] if state == UNMET else
+                                 p["wellbeing_waiting_cost"] if state == WAITING else
+                                 p["wellbeing_in_need_cost"])
                 if d == WMO and state >= WAITING:
                     strained = True
         target = min(max(target, 0.0), 1.0)
-        pop.wellbeing[i] += np.float32(0.2 * (target - float(pop.wellbeing[i])))
+        pop.wellbeing[i] += np.float32(p["wellbeing_adjustment"]
+                                       * (target - float(pop.wellbeing[i])))
         sr = float(pop.self_reliance[i])
         if strained:
-            pop.self_reliance[i] = max(sr - 0.01, 0.05)
+            pop.self_reliance[i] = max(sr - p["self_reliance_loss"], p["self_reliance_floor"])
         else:
-            pop.self_reliance[i] = sr + 0.02 * (float(pop.base_self_reliance[i]) - sr)
+            pop.self_reliance[i] = sr + p["self_reliance_recovery"] * (
+                float(pop.base_self_reliance[i]) - sr)
 
 
 class AgentCitizens(Citizens):
