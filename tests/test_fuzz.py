@@ -364,6 +364,7 @@ def argvs(draw) -> list[str]:
     return argv
 
 
+@pytest.mark.slow
 @FUZZ
 @given(argv=argvs())
 @watched("command line")

@@ -177,6 +177,7 @@ def test_union_sorted_is_union1d(a, b):
     np.testing.assert_array_equal(_kernels.union_sorted(a, b), np.union1d(a, b))
 
 
+@pytest.mark.slow
 def test_kernels_stay_in_bounds_on_real_runs(tmp_path):
     """numba does not check indices: run short national and local runs with its bounds
     checking on (fresh compilation in a child process), so a kernel that reads or writes

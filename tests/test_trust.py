@@ -109,6 +109,7 @@ def test_link_values_are_typed_by_the_declaration():
     {"s": "default,x", "e0": "x|default|bogus=1"},
     {"s": "transformation,transition-only", "e0": "transformation|transformation|cut_wmo=0.8"},
 ])
+@pytest.mark.slow
 def test_hostile_links_give_the_page_and_a_warning_never_a_traceback(query):
     at = ok(new_app(**query).run())
     text = shown(page_text(at))
@@ -117,6 +118,7 @@ def test_hostile_links_give_the_page_and_a_warning_never_a_traceback(query):
     assert set(at.session_state["custom"]) <= {"x"}
 
 
+@pytest.mark.slow
 def test_an_edited_copy_in_a_link_is_marked_and_shows_its_own_name():
     at = ok(new_app(s="transformation,mine", b="transformation",
                     e0="mine|transformation|cut_wmo=0.8").run())
@@ -125,6 +127,7 @@ def test_an_edited_copy_in_a_link_is_marked_and_shows_its_own_name():
 
 
 # --- uploads and what the page renders ----------------------------------------------------------
+@pytest.mark.slow
 def test_an_uploaded_title_is_shown_as_text_not_markdown():
     at = ok(new_app().run())
     text = (b'name = "mine"\nextends = "default"\ntitle_nl = "![x](http://example.org/x.png) '
@@ -135,6 +138,7 @@ def test_an_uploaded_title_is_shown_as_text_not_markdown():
     assert shown(card) == "**\u270e mine: ![x](http://example.org/x.png) :red[Transformatie]**"
 
 
+@pytest.mark.slow
 def test_an_upload_with_a_shipped_name_keeps_its_own_identity():
     at = ok(new_app().run())
     text = b'name = "transformation"\nextends = "default"\ntitle_nl = "Transformatie"\n'
@@ -153,6 +157,7 @@ def test_streamlit_is_configured_to_hide_tracebacks_and_limit_uploads():
     assert config["server"]["maxUploadSize"] <= 1
 
 
+@pytest.mark.slow
 def test_the_app_refuses_to_serve_beyond_loopback_outside_the_room_mode(monkeypatch):
     from streamlit import config
 
@@ -172,6 +177,7 @@ def test_the_app_refuses_to_serve_beyond_loopback_outside_the_room_mode(monkeypa
         config.set_option("server.address", before)
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_shows_a_message_not_a_traceback(monkeypatch):
     from transitiesim.ui import page
 
@@ -277,6 +283,7 @@ def test_out_pointing_at_a_file_is_refused_before_the_run(tmp_path):
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "keep me"
 
 
+@pytest.mark.slow
 def test_a_dead_scheduler_is_refused_before_the_sweep_folder_is_made(tmp_path):
     spec = tmp_path / "s.toml"
     spec.write_text('scenario = "default"\nbase = { scale = 0.01, end_year = 2014 }\n'
@@ -356,6 +363,7 @@ def test_a_file_that_differs_from_its_checksum_is_run_again(tmp_path):
     assert victim.read_bytes() == good
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 def test_workers_die_with_a_killed_sweep(tmp_path):
     import signal
