@@ -124,6 +124,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "group_budget": {"nl": "Rijk en budgetten", "en": "The Rijk and budgets"},
     "group_behaviour": {"nl": "Gedrag (onzeker)", "en": "Behaviour (uncertain)"},
     "group_providers": {"nl": "Aanbieders en tarieven", "en": "Providers and tariffs"},
+    "group_wellbeing": {"nl": "Welzijn en zelfredzaamheid (aannames)",
+                        "en": "Well-being and self-reliance (assumptions)"},
     "group_simulation": {"nl": "Simulatie", "en": "Simulation"},
     "export_csv": {"nl": "CSV van deze grafiek", "en": "CSV of this chart"},
     "export_parquet": {"nl": "Resultaten (Parquet, per scenario)",

@@ -53,7 +53,7 @@ SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_
           "bijstand_recipients", "exits_to_work", "reserves_eur")
 # Groups of the declaration in the order the edit form shows them; the first four always.
 GROUP_ORDER = ["levers", "citizens", "innovation", "budget", "behaviour", "providers",
-               "simulation"]
+               "wellbeing", "simulation"]
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
 MAX_UPLOAD_BYTES = 1_000_000  # .streamlit/config.toml's server.maxUploadSize is 1 (MB) too
 ROOM_ENV = "TRANSITIESIM_ROOM"  # set by scripts/room.sh: serve the workshop pages to a room
@@ -241,7 +241,11 @@ def _edit_form(lang: str, options: list[str]) -> None:
     for p in EDITABLE:
         groups.setdefault(p.group, []).append(p)
     show_all = st.checkbox(t("edit_all", lang), key="edit_all")
-    for group in GROUP_ORDER[:4] if not show_all else GROUP_ORDER:
+    # Every group of the declaration is shown under "all": one declared later than this list
+    # comes after the listed ones.
+    shown = GROUP_ORDER[:4] if not show_all else GROUP_ORDER + [g for g in groups
+                                                                if g not in GROUP_ORDER]
+    for group in shown:
         st.markdown(f"**{t(f'group_{group}', lang)}**")
         for p in groups.get(group, []):
             _lever_widget(p, lang)
