@@ -355,9 +355,12 @@ def test_a_file_that_differs_from_its_checksum_is_run_again(tmp_path):
     sweep(build_sweep_spec(TINY), out)
     victim = out / "national" / "p00003-r000.parquet"
     good = victim.read_bytes()
-    other = (out / "national" / "p00000-r000.parquet").read_bytes()
-    victim.write_bytes(other)  # whole, readable, right rows: only the checksum can tell
-    again = sweep(build_sweep_spec(TINY), out)
+    changed = bytearray(good)
+    changed[len(good) // 3] ^= 0xFF  # a byte in the data pages: same size, footer and rows
+    victim.write_bytes(bytes(changed))
+    quick = sweep(build_sweep_spec(TINY), out)  # sizes, footers and rows: cannot tell
+    assert quick.repaired == [] and quick.skipped == 4
+    again = sweep(build_sweep_spec(TINY), out, verify_checksums=True)
     assert [r for r, _ in again.repaired] == ["p00003-r000"]
     assert "checksum" in again.repaired[0][1]
     assert victim.read_bytes() == good

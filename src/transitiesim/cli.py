@@ -184,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "dask starts a local Dask cluster of --workers workers)")
     sw.add_argument("--retries", type=_int("--retries", 0, 10), default=1, metavar="N",
                     help="times to retry a failed run (default 1)")
+    sw.add_argument("--verify-checksums", action="store_true",
+                    help="on resume, check every finished run's files against their SHA-256 "
+                    "(reads every byte; without it sizes, footers and rows are checked)")
     sw.add_argument("--quiet", action="store_true", help="no progress bar")
 
     an = sub.add_parser("analyze", help="sensitivity of an indicator in a finished sweep",
@@ -376,7 +379,8 @@ def cmd_sweep(args) -> int:
 
     try:
         report = sweep(spec, args.out, workers=args.workers, scheduler=args.scheduler,
-                       executor=args.executor, retries=args.retries, progress=progress)
+                       executor=args.executor, retries=args.retries, progress=progress,
+                       verify_checksums=args.verify_checksums)
     finally:
         bar.close()
     print(f"{report.out}: {report.total} runs; {report.skipped} already done, {report.done} "
