@@ -2,7 +2,8 @@
 
 Runs the default municipality with both implementations (same scenario, same seed, same
 process) and prints both wall times and their ratio. Target (issue 6): the array model 50
-times faster or more. ``tests/test_reference.py`` checks that the two agree statistically.
+times faster or more. ``tests/test_reference.py`` checks that the two hold the same person
+table every month.
 
     python benchmarks/reference_agents.py [--scale 1.0]
 """

@@ -19,8 +19,10 @@ BASELINE = ROOT / "tests" / "data" / "literals.json"
 # The modules that carry the model's rules.
 BEHAVIOUR = ("model.py", "agents.py", "citizens.py", "population.py", "_kernels.py", "_org.py",
              "indicators.py", "ledger.py", "reference.py")
-# Numbers that are arithmetic, not assumptions.
-ALLOWED = {0.0, 1.0}
+# Numbers that are arithmetic or units, not assumptions: 0 and 1; months in a year; per cent
+# (and per 100 EUR); per 100,000 inhabitants; 2^24 and 2^53 (the bits of a uniform draw); and
+# tolerances far below any behavioural quantity.
+ALLOWED = {0.0, 1.0, 12.0, 100.0, 100_000.0, 2.0 ** 24, 2.0 ** 53, 1e-9, 1e-12}
 
 
 def float_literals(path: Path) -> Counter:

@@ -15,6 +15,7 @@ from transitiesim.params import PARAMETERS
 
 # The declared defaults of the well-being rules (params.py, group "wellbeing").
 RULES = _kernels.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS})
+NEEDS = _kernels.NeedRules.from_params({p.name: p.default for p in PARAMETERS}, 2500.0)
 
 
 @settings(max_examples=200, deadline=None)
@@ -40,7 +41,7 @@ def test_escalation_and_the_look_are_the_set_logic_on_everyone(sev_list, onsets,
     rate = 10.0 if recover else 0.0  # a draw below 1 is always below 10, never below 0
     effect = np.ones(4)
     still, rest = _kernels.escalate_recover(old, sev, state, prov, wait, np.zeros(n, np.float32),
-                                            np.uint64(7), effect, rate, rate, 0.0, 0.0)
+                                            np.uint64(7), effect, rate, rate, 0.0, 0.0, NEEDS)
     open_old = old[sev[old] > 0]
     assert not recover or open_old.size == 0
     np.testing.assert_array_equal(still, open_old)
@@ -386,7 +387,7 @@ def test_onset_and_participation_is_the_rule_applied_to_everyone(seed, n_muni, c
     got = _kernels.onset_and_participation(
         onset_month, entry_month, self_reliance, minor, age, bounds, keep, overburdened, bf,
         key, sev[0], sev[1], sev_part, prov_part, wait_part, on_bijstand, u100, exit_base,
-        reint, 66, flags)
+        reint, 66, flags, NEEDS)
     for lst, mask in zip(got, (new_w, new_j, exited, want_on), strict=True):
         np.testing.assert_array_equal(lst, np.flatnonzero(mask))
     for got_sev, want_sev in zip(sev, want, strict=True):
@@ -527,7 +528,7 @@ def test_seeding_kernels_are_the_numpy_expressions(seed, n):
     entry = (rng.random(n) * 0.002).astype(np.float32)
     minor, working = rng.random(n) < 0.2, rng.random(n) < 0.6
     sev_w, sev_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
-    share = _kernels.seed_needs(u, onset, entry, minor, sev_w, sev_j, 0.069)
+    share = _kernels.seed_needs(u, onset, entry, minor, sev_w, sev_j, 0.069, NEEDS)
     want_w, want_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
     has = u[0] < np.minimum(onset * 12 * 2, 0.9)
     for sev, who in ((want_j, has & minor), (want_w, has & ~minor)):

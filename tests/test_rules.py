@@ -65,7 +65,7 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.asarray(got, dtype=F), np.asarray(sev, dtype=F), wait, state,
                         np.zeros(n, dtype=I64), np.asarray([threshold]),
                         np.asarray(network_first, dtype=np.bool_), np.uint64(key), rate,
-                        factor, price, reformed, margin)
+                        factor, price, reformed, margin, 0.999)
     return list(state), list(wait)
 
 
@@ -136,7 +136,8 @@ def test_age_terms_by_hand():
         age, income, income_term, propensity, wmo_by_age, 0.024, 0.06, 0.5,
         np.array([18, 66], dtype=np.int64), np.array([0, n], dtype=np.int64), onset, entry,
         minor, working, volunteer, base,
-        k.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS}))
+        k.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS}),
+        k.NeedRules.from_params({p.name: p.default for p in PARAMETERS}, 2500.0))
     assert list(minor) == [True, False, False] and list(working) == [False, True, False]
     # Monthly onset: youth care for minors, Wmo by age for adults, a twelfth of the yearly.
     np.testing.assert_allclose(onset, [0.024 / 12, 0.012 / 12, 0.06 / 12], rtol=1e-6)

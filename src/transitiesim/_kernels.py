@@ -56,12 +56,16 @@ def uniforms(key, idx):
 
 @njit(cache=True, nogil=True, parallel=True)
 def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provider_effect,
-                     rate_helped, rate_unaided, escalation, progression):
+                     rate_helped, rate_unaided, escalation, progression, rules):
     """Recovery and escalation of last month's needs in one domain (sorted rows ``idx``), and
     the start of this month's look at them. Returns (the persons whose need is still open,
     those among them no provider serves), each sorted; their state starts this month as
     FORMAL (served) or NONE, and so does that of persons whose need ended (recovered, or
-    cleared since the last look: death, turning 18). Runs of rows go to the cores."""
+    cleared since the last look: death, turning 18). Runs of rows go to the cores.
+    ``rules`` is a :class:`NeedRules`: recovery scales with (intercept - slope x severity)
+    and (offset + self-reliance)."""
+    intercept, slope = F(rules.recovery_intercept), F(rules.recovery_slope)
+    offset = F(rules.recovery_reliance)
     at = _row_runs(idx, sev.size)
     still = np.empty(idx.size, dtype=np.int64)
     rest = np.empty(idx.size, dtype=np.int64)
@@ -80,7 +84,8 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provid
                 else rate_unaided
             pr = prov[i]
             rate = rate * (provider_effect[pr] if pr >= 0 else 1.0)
-            rate = rate * np.float64(F(1.2) - F(0.5) * s) * np.float64(F(0.5) + self_reliance[i])
+            rate = rate * np.float64(intercept - slope * s) * np.float64(offset
+                                                                    + self_reliance[i])
             if np.float64(_unit(_hash(key_rec, i), 40)) < rate:
                 sev[i] = 0
                 prov[i] = -1
@@ -116,7 +121,7 @@ BURDENED, ONSET_DRAW, ENTRY_DRAW, ON_ASSISTANCE, WAS_BURDENED, CANDIDATE = 16, 1
 def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, bounds, keep,
                             overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
-                            exit_base, reintegration_effect, max_working_age, flags):
+                            exit_base, reintegration_effect, max_working_age, flags, rules):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
     everyone on social assistance now), each sorted. ``keep``, the share of onsets prevention
@@ -130,7 +135,8 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
     overburdened carer), or their entry draw below their entry chance, or they are on social
     assistance. The second applies the rules (``_onset_rules``) to those alone, with the
     same draws and arithmetic; for everyone else they change nothing. Each run writes its
-    part of the four lists, in row order."""
+    part of the four lists, in row order. ``rules`` is a :class:`NeedRules`."""
+    vr = F(rules.vulnerability_reliance)
     # ``flags`` holds last month's sweep (never BURDENED alone) or zeros.
     for k in range(overburdened.size):
         flags[overburdened[k]] = BURDENED
@@ -143,7 +149,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
             n_cand[t + 1] += _mark_candidates(
                 lo, onset_month[lo:hi], entry_month[lo:hi], self_reliance[lo:hi],
                 on_bijstand[lo:hi].view(np.uint8), keep[m], F(burdened_factor), u_f, key_needs,
-                flags[lo:hi])
+                flags[lo:hi], vr)
     # The candidates, run by run, then their values gathered into short arrays in one
     # branch-free loop (the reads of successive persons overlap), the rules applied there, and
     # the changed income needs written back. Each run writes from its start in ``starts``;
@@ -185,7 +191,7 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
                                        onset_month, entry_month, self_reliance, minor,
                                        burdened_factor, key_needs, sev_wmo, sev_jeugd,
                                        prov_part, wait_part, on_bijstand, u_f, exit_base,
-                                       reintegration_effect, max_working_age)
+                                       reintegration_effect, max_working_age, rules)
             for b in range(4):
                 if (f >> b) & 1:
                     lists[b, k0 + n[b]] = i
@@ -199,13 +205,13 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
 
 @njit(cache=True, nogil=True, inline="always")
 def _mark_candidates(lo, onset_month, entry_month, self_reliance, on_bijstand, keep,
-                     burdened_factor, u_f, key, flags):
+                     burdened_factor, u_f, key, flags, vr):
     """The first sweep of ``onset_and_participation`` over one municipality's rows (from
     row ``lo``; slices of the person arrays): byte arithmetic only, no branches. Returns how
     many were marked CANDIDATE."""
     n = 0
     for j in range(flags.size):
-        sr_factor = F(1.5) - self_reliance[j]
+        sr_factor = vr - self_reliance[j]
         h = _hash(key, lo + j)
         burdened = np.uint8(flags[j] == BURDENED)
         factor = burdened_factor if burdened else F(1.0)  # x * 1 is x exactly
@@ -223,21 +229,22 @@ def _mark_candidates(lo, onset_month, entry_month, self_reliance, on_bijstand, k
 def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry_month,
                  self_reliance, minor, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                  prov_part, wait_part, on_bijstand, u_f, exit_base, reintegration_effect,
-                 max_working_age):
+                 max_working_age, rules):
     """Onset and social-assistance flows of person ``i`` (``onset_and_participation``; ``seen``
     is what its first sweep found; their income need, provider and age come in as values).
     Returns their flags and their new income need. Chances are computed only where a draw
     falls below them: a new need's severity is the draw rescaled by its chance."""
     f = 0
+    vr, low, span = F(rules.vulnerability_reliance), F(rules.severity_low), F(rules.severity_span)
     h = _hash(key_needs, i)
     u = _unit(h, 40)  # onset
     if seen & ONSET_DRAW:
-        prob = onset_month[i] * (F(1.5) - self_reliance[i])
+        prob = onset_month[i] * (vr - self_reliance[i])
         prob = prob * keep
         if seen & WAS_BURDENED:
             prob = prob * F(burdened_factor)
         if u < prob:
-            new_sev = F(0.1) + F(0.8) * u / prob
+            new_sev = low + span * u / prob
             if minor[i]:
                 if sev_jeugd[i] == 0:
                     sev_jeugd[i] = new_sev
@@ -259,13 +266,42 @@ def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry
             wait_part[i] = -1
             return f, F(0.0)
         f |= RECIPIENT
-        return f, min(sev_part + F(0.003), F(1.0))
+        return f, min(sev_part + F(rules.distance_growth), F(1.0))
     if seen & ENTRY_DRAW:
-        entry = entry_month[i] * (F(1.5) - self_reliance[i]) * u_f
+        entry = entry_month[i] * (vr - self_reliance[i]) * u_f
         on_bijstand[i] = True
         f |= RECIPIENT
-        return f, F(0.1) + F(0.8) * uj / entry
+        return f, low + span * uj / entry
     return f, sev_part
+
+
+class NeedRules(NamedTuple):
+    """The declared shape of the needs rules (params.py, group "behaviour"; the income median
+    from population.py), passed to the kernels as data."""
+
+    recovery_intercept: float
+    recovery_slope: float
+    recovery_reliance: float
+    vulnerability_reliance: float
+    severity_low: float
+    severity_span: float
+    distance_growth: float
+    cover_share: float
+    income_median: float
+    vulnerability_min: float
+    vulnerability_max: float
+
+    @classmethod
+    def from_params(cls, p, income_median: float) -> NeedRules:
+        return cls(*(float(p[name]) for name in NEED_PARAMS[:8]), float(income_median),
+                   float(p["income_vulnerability_min"]), float(p["income_vulnerability_max"]))
+
+
+# The parameter behind each of the first eight fields of NeedRules, in order.
+NEED_PARAMS = ("recovery_severity_intercept", "recovery_severity_slope",
+               "recovery_self_reliance_offset", "vulnerability_self_reliance_offset",
+               "new_need_severity_low", "new_need_severity_span", "assistance_distance_growth",
+               "informal_cover_share")
 
 
 class WellbeingRules(NamedTuple):
@@ -543,17 +579,17 @@ def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full
     order while the hours last. Marks INITIATIVE; returns (persons not covered, hours used per
     neighbourhood).
 
-    A neighbourhood lies in one municipality, so runs of whole municipalities go to the cores;
-    the running sum of demand that decides who fits is the one whole-list sum in
-    (neighbourhood, row) order, taken in a short serial pass between."""
+    A person is covered when the hours asked in their neighbourhood up to and including
+    theirs (a float64 running sum in row order) fit in its supply; the sum only grows, so
+    after the first person who does not fit nobody does. A neighbourhood lies in one
+    municipality, so runs of whole municipalities go to the cores."""
     used = np.zeros(supply.size)
     lt = F(light_threshold)
     hf = F(hours_at_full)
     at = _runs(rest, bounds)
-    light = np.empty(rest.size, dtype=np.int64)  # positions in rest, by (nbh, row) per run
+    covered = np.zeros(rest.size, dtype=np.bool_)
+    light = np.empty(rest.size, dtype=np.int64)  # positions in rest, then by (nbh, row)
     group = np.empty(rest.size, dtype=np.int64)
-    demand = np.empty(rest.size)
-    n_light = np.zeros(PARTS, dtype=np.int64)
     for t in prange(PARTS):
         n = 0
         for k in range(at[t], at[t + 1]):
@@ -565,32 +601,18 @@ def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full
         low = groups.min() if n else 0
         order = _stable_order(groups, low, (groups.max() - low + 1) if n else 1)
         ks = light[at[t]:at[t] + n][order]
-        gs = group[at[t]:at[t] + n][order]
+        gs = groups[order]
+        asked = 0.0
         for j in range(n):
-            i = rest[ks[j]]
-            light[at[t] + j] = ks[j]
-            group[at[t] + j] = gs[j]
-            demand[at[t] + j] = np.float64(sev[i] * hf * weight[i])
-        n_light[t] = n
-    # Positions in the neighbourhood's queue: one running sum over all runs, in order.
-    cum = np.empty(rest.size)
-    before = np.empty(rest.size)
-    total = start = 0.0
-    for t in range(PARTS):
-        for j in range(at[t], at[t] + n_light[t]):
-            if j == at[t] or group[j - 1] != group[j]:
-                start = total
-            total += demand[j]
-            cum[j] = total
-            before[j] = start
-    covered = np.zeros(rest.size, dtype=np.bool_)
-    for t in prange(PARTS):
-        for j in range(at[t], at[t] + n_light[t]):
-            g = group[j]
-            if cum[j] - before[j] <= supply[g] + 1e-9:
-                covered[light[j]] = True
-                used[g] += demand[j]
-                state[rest[light[j]]] = INITIATIVE
+            k, g = ks[j], gs[j]
+            if j == 0 or gs[j - 1] != g:
+                asked = 0.0
+            i = rest[k]
+            asked += np.float64(sev[i] * hf * weight[i])
+            if asked <= supply[g] + 1e-9:
+                covered[k] = True
+                used[g] = asked
+                state[i] = INITIATIVE
     out = np.empty(rest.size, dtype=np.int64)
     n_out = np.zeros(PARTS, dtype=np.int64)
     for t in prange(PARTS):
@@ -683,11 +705,8 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_ca
         sustainable = ch * (F(1.0) - sev_wmo[c])
         given = min(asked, np.float64(st * sustainable))
         share = given / asked if asked > 0 else 0.0
-        if sustainable > 0:
-            load = given / np.float64(sustainable)
-        else:
-            load = 2.0 if given > 0 else 0.0
-        carer_load[c] = F(load)
+        # Nothing is given without sustainable hours (given <= stretch x sustainable).
+        carer_load[c] = F(given / np.float64(sustainable)) if sustainable > 0 else F(0.0)
         if given > 0:
             gave[at + ng] = c
             ng += 1
@@ -707,15 +726,15 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_ca
 @njit(cache=True, nogil=True, parallel=True)
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
                       key_apply, application_rate, network_factor, price_factor, reformed,
-                      network_margin):
+                      network_margin, cover_share):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the municipality's access rule lets them; WAITING if not covered
-    and on the list."""
-    ar = F(application_rate)
+    and on the list. Covered means the carer gives ``cover_share`` of the hours asked."""
+    ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
         h = hours[k]
-        informal = h > 0 and got[k] >= np.float64(F(0.999) * h)
+        informal = h > 0 and got[k] >= np.float64(cover * h)
         state[i] = INFORMAL if informal else UNMET
         s = sev[i]
         if wait[i] < 0:
@@ -752,14 +771,15 @@ def participation_support(old, recipients, prov, wait, sev, state, max_severity)
 @njit(cache=True, nogil=True, parallel=True)
 def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
               volunteer_threshold, working_age, bounds, onset_month, entry_month, minor,
-              working, volunteer, base_wellbeing, rules):
+              working, volunteer, base_wellbeing, rules, needs):
     """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass, municipalities
     (rows ``bounds[m]:bounds[m + 1]``) spread over the cores; the age and income
     transcendentals come in precomputed (``wmo_by_age``, ``income_term``). Returns the minors
     and the volunteers per municipality. ``rules`` (:class:`WellbeingRules`) gives the base
-    well-being."""
+    well-being, ``needs`` (:class:`NeedRules`) the entry chance's income vulnerability."""
     oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
     wb = (F(rules.base), F(rules.income), rules.volunteer)
+    vul = (F(needs.income_median), F(needs.vulnerability_min), F(needs.vulnerability_max))
     M = bounds.size - 1
     minors = np.zeros(M, dtype=np.int64)
     volunteers = np.zeros(M, dtype=np.int64)
@@ -769,7 +789,7 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
             n_minor, n_vol = _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj,
                                            jl, vt, working_age, bounds[m], bounds[m + 1],
                                            onset_month, entry_month, minor, working, volunteer,
-                                           base_wellbeing, wb)
+                                           base_wellbeing, wb, vul)
             minors[m] = n_minor
             volunteers[m] = n_vol
     return minors, volunteers
@@ -778,7 +798,7 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
 @njit(cache=True, nogil=True)
 def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, working_age,
                   lo, hi, onset_month, entry_month, minor, working, volunteer, base_wellbeing,
-                  wb):
+                  wb, vul_rule):
     """``age_terms`` for rows lo:hi; returns (minors, volunteers) among them."""
     n_minor = n_vol = 0
     for i in range(lo, hi):
@@ -788,7 +808,7 @@ def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, 
         minor[i] = mi
         working[i] = wk
         onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
-        vul = min(max(F(2500.0) / income[i], F(0.3)), F(3.0))
+        vul = min(max(vul_rule[0] / income[i], vul_rule[1]), vul_rule[2])
         entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
         vo = a >= 15 and propensity[i] < vt
         volunteer[i] = vo
@@ -1110,18 +1130,20 @@ def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd, unemployment):
+def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd, unemployment, rules):
     """The starting needs (``TransitionModel._seed_needs``) with numpy's arithmetic: a need
-    where u[0] < min(24 x monthly onset, 0.9) (float32), of severity 0.1 + 0.8 u[1] (youth
-    care for minors, Wmo for adults). Returns each person's yearly entry share into social
-    assistance at ``unemployment`` (the 2015 rate), entry x 12 x rate x 100 (float32)."""
+    where u[0] < min(24 x monthly onset, 0.9) (float32), of severity low + span x u[1]
+    (``rules``, a :class:`NeedRules`; youth care for minors, Wmo for adults). Returns each
+    person's yearly entry share into social assistance at ``unemployment`` (the 2015 rate),
+    entry x 12 x rate x 100 (float32)."""
     share = np.empty(u.shape[1], dtype=np.float32)
+    low, span = rules.severity_low, rules.severity_span
     for i in prange(u.shape[1]):
         if u[0, i] < np.float64(min(onset_month[i] * F(12) * F(2), F(0.9))):
             if minor[i]:
-                sev_jeugd[i] = F(0.1 + 0.8 * u[1, i])
+                sev_jeugd[i] = F(low + span * u[1, i])
             else:
-                sev_wmo[i] = F(0.1 + 0.8 * u[1, i])
+                sev_wmo[i] = F(low + span * u[1, i])
         share[i] = entry_month[i] * F(12) * F(unemployment) * F(100)
     return share
 

@@ -14,6 +14,8 @@ import numpy as np
 from . import _kernels
 from .params import UNEMPLOYMENT_2015, citizen_power_factor
 from .population import (
+    INCOME_MEDIAN_EUR,
+    INITIAL_WELLBEING,
     MAX_AGE,
     WORKING_AGE,
     Domain,
@@ -23,7 +25,8 @@ from .population import (
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 MONTHLY_DRAWS = ("needs", "recovery", "apply", "queue")  # needs: onset and jobs, one hash
-GOMPERTZ = (-10.5, 0.095)  # assumption: yearly death chance exp(a + b*age), about Dutch tables
+# ``onset_wmo`` is declared as the yearly chance at this age (part of its unit).
+ONSET_WMO_AGE = 80
 
 
 @dataclass
@@ -48,7 +51,8 @@ class Citizens:
         self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
         self.muni_bounds = np.concatenate([[0], np.cumsum(np.bincount(pop.muni))])
-        a, b = GOMPERTZ  # yearly death chance by age (float32, as numpy computes it)
+        # Yearly death chance by age (Gompertz; float32, as numpy computes it).
+        a, b = params["mortality_gompertz_intercept"], params["mortality_gompertz_slope"]
         self.death_chance = np.exp(a + b * np.arange(MAX_AGE + 2, dtype=np.float32))
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]
@@ -63,6 +67,7 @@ class Citizens:
         self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
         # Fixed for a run (not live), so taken from the declaration once.
         self.wellbeing_rules = _kernels.WellbeingRules.from_params(params)
+        self.need_rules = _kernels.NeedRules.from_params(params, INCOME_MEDIAN_EUR)
         self.update_income_term()
         self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
@@ -74,34 +79,44 @@ class Citizens:
         volunteering and the well-being a person returns to when nothing is wrong.
 
         One onset hazard per person: youth care for minors (`onset_jeugd`), Wmo for adults
-        (doubling per decade of age, `onset_wmo` at 80, at most 0.5); yearly rates become
-        monthly ones by dividing by 12. Entry into social assistance for working ages scales
-        with income vulnerability (2500 / income, 0.3-3). Base well-being is
-        `wellbeing_base` + `wellbeing_income_effect` tanh(log(income / 2500)) +
+        (`onset_wmo` at 80, doubling every `onset_wmo_doubling_years` of age, at most
+        `onset_wmo_max`); yearly rates become monthly ones by dividing by 12. Entry into
+        social assistance for working ages scales with income vulnerability (median income /
+        income, between `income_vulnerability_min` and `_max`). Base well-being is
+        `wellbeing_base` + `wellbeing_income_effect` tanh(log(income / median)) +
         `wellbeing_volunteer_bonus` for volunteers.
         """
         pop, p, n = self.pop, self.p, self.n
         ages = np.arange(MAX_AGE + 2, dtype=np.float32)
-        wmo_by_age = np.minimum(p["onset_wmo"] * np.exp2((ages - 80.0) / 10.0), 0.5)
+        wmo_by_age = np.minimum(p["onset_wmo"] * np.exp2((ages - ONSET_WMO_AGE)
+                                                         / p["onset_wmo_doubling_years"]),
+                                p["onset_wmo_max"])
         for name, dtype in (("onset_month", np.float32), ("entry_month", np.float32),
                             ("minor", bool), ("working", bool), ("volunteer", bool),
                             ("base_wellbeing", np.float32)):
             if getattr(self, name, None) is None:
                 setattr(self, name, np.empty(n, dtype=dtype))
-        self.minors_by_muni, self.volunteers_by_muni = _kernels.age_terms(
-            pop.age, pop.income_eur, self.income_term, pop.volunteer_propensity,
-            wmo_by_age.astype(np.float32), p["onset_jeugd"], p["job_loss_rate"],
-            p["volunteering_rate"] * self.power, np.array(WORKING_AGE), self.muni_bounds,
-            self.onset_month, self.entry_month, self.minor, self.working, self.volunteer,
-            self.base_wellbeing, self.wellbeing_rules)
+        self.minors_by_muni, self.volunteers_by_muni = self.take_age_terms(
+            wmo_by_age.astype(np.float32))
         self.volunteers_by_nbh = _kernels.weighted_count_by_group(
             self.volunteer, pop.nbh, pop.weight, self.n_nbh, self.muni_bounds)
+
+    def take_age_terms(self, wmo_by_age: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Fill the yearly terms (``refresh_age_terms``) from the Wmo onset chance by age;
+        returns the minors and the volunteers per municipality."""
+        pop, p = self.pop, self.p
+        return _kernels.age_terms(
+            pop.age, pop.income_eur, self.income_term, pop.volunteer_propensity, wmo_by_age,
+            p["onset_jeugd"], p["job_loss_rate"], p["volunteering_rate"] * self.power,
+            np.array(WORKING_AGE), self.muni_bounds, self.onset_month, self.entry_month,
+            self.minor, self.working, self.volunteer, self.base_wellbeing,
+            self.wellbeing_rules, self.need_rules)
 
     def update_income_term(self, idx: np.ndarray | None = None) -> None:
         """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
         a row's income does (newborns), so it is kept between years."""
         inc = self.pop.income_eur if idx is None else self.pop.income_eur[idx]
-        term = np.tanh(np.log(inc / INCOME_REFERENCE))
+        term = np.tanh(np.log(inc / INCOME_MEDIAN_EUR))
         if idx is None:
             self.income_term = term
         else:
@@ -121,13 +136,14 @@ class Citizens:
         pop, rng = self.pop, self.streams["mortality"]
         if getattr(self, "_u", None) is None:  # kept between years: 8 bytes a person
             self._u = np.empty(self.n)
-        dead, adult_now = _kernels.age_one_year(pop.age, rng.random(out=self._u),
-                                                self.death_chance, MAX_AGE, self._marks)
+        dead, adult_now = self.age_one_year(rng.random(out=self._u))
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.
         carry = pop.severity[JEUGD][adult_now]
-        pop.severity[WMO][adult_now] = np.maximum(pop.severity[WMO][adult_now],
-                                                  np.where(carry >= 0.5, carry * 0.8, 0))
-        self.in_need[WMO] = _kernels.union_sorted(self.in_need[WMO], adult_now[carry >= 0.5])
+        severe = carry >= self.p["youth_carry_over_severity"]
+        pop.severity[WMO][adult_now] = np.maximum(
+            pop.severity[WMO][adult_now],
+            np.where(severe, carry * self.p["youth_carry_over_factor"], 0))
+        self.in_need[WMO] = _kernels.union_sorted(self.in_need[WMO], adult_now[severe])
         for idx in (adult_now, dead):
             self._clear(JEUGD, idx)
         for d in (WMO, PART):
@@ -153,9 +169,14 @@ class Citizens:
         for rows in (dead, rejoin):  # only changed carers can be the person themselves
             pop.carer[rows[pop.carer[rows] == rows]] = -1
         pop.self_reliance[dead] = pop.base_self_reliance[dead]
-        pop.wellbeing[dead] = 0.75
+        pop.wellbeing[dead] = INITIAL_WELLBEING
         self.refresh_age_terms()
         return dead
+
+    def age_one_year(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Everyone a year older; a person dies if their draw ``u`` falls below the death
+        chance at their new age, or past ``MAX_AGE``. Returns (who died, who turned 18)."""
+        return _kernels.age_one_year(self.pop.age, u, self.death_chance, MAX_AGE, self._marks)
 
     def start_month(self) -> None:
         """This month's draw keys: one 64-bit key per process from the "persons" stream.
@@ -187,7 +208,8 @@ class Citizens:
                 self.in_need[d], pop.severity[d], pop.state[d], pop.provider[d],
                 pop.wait_months[d], pop.self_reliance, self.keys["recovery"], provider_effect,
                 p["recovery_rate"], p["recovery_rate"] * p["unaided_recovery_share"],
-                p["escalation_rate"], p["progression_rate"] if d == WMO else 0.0)
+                p["escalation_rate"], p["progression_rate"] if d == WMO else 0.0,
+                self.need_rules)
 
         # Onset: a person without a need may develop one this month (youth care for minors,
         # Wmo for adults), more often with low self-reliance or an overburdened carer role;
@@ -200,9 +222,19 @@ class Citizens:
             self.muni_bounds, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
             p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
             pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
-            u * 100.0, p["exit_to_work_rate"] * (UNEMPLOYMENT_2015 / max(u, 1e-3)) * 2.0,
-            p["reintegration_effect"], WORKING_AGE[1], self._flags)
+            u * 100.0, self.exit_base(u), p["reintegration_effect"], WORKING_AGE[1],
+            self._flags, self.need_rules)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
+
+    def exit_base(self, unemployment: float) -> float:
+        """The exit-to-work chance a month before the distance to work: a recipient leaves
+        with this x (1 - distance) (more with reintegration). ``exit_to_work_rate`` is the
+        chance at 2015 unemployment at the mean distance of a new recipient, so this divides
+        it by (1 - that mean) and scales it with 2015 unemployment over ``unemployment``."""
+        p = self.p
+        mean_distance = p["new_need_severity_low"] + p["new_need_severity_span"] / 2
+        return (p["exit_to_work_rate"] * (UNEMPLOYMENT_2015 / max(unemployment, 1e-3))
+                / (1.0 - mean_distance))
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
                      reformed: bool) -> np.ndarray:
@@ -233,7 +265,7 @@ class Citizens:
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
         got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
             who_w, hours_w, who_j, hours_j, pop.carer, pop.severity[WMO], pop.carer_load,
-            self.carers, p["carer_hours_per_month"], 0.5 + self.power,
+            self.carers, p["carer_hours_per_month"], p["carer_stretch_base"] + self.power,
             self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             price = (np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
@@ -242,7 +274,7 @@ class Citizens:
                 who, hours, got, pop.severity[d], pop.wait_months[d], pop.state[d], pop.muni,
                 inputs.threshold, inputs.network_first, self.keys["apply"],
                 p["application_rate"], p["network_application_factor"], float(price),
-                bool(reformed), p["network_first_margin"])
+                bool(reformed), p["network_first_margin"], p["informal_cover_share"])
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(self.recipients, self.month_recipients,
@@ -268,5 +300,4 @@ class Citizens:
             *pop.wait_months, self.muni_bounds, WELLBEING_BINS, self.wellbeing_rules)
 
 
-INCOME_REFERENCE = 2500.0  # EUR per month at which vulnerability and income effects are 1
 WELLBEING_BINS = 200  # bins of the well-being histogram (10th percentile to 0.005)

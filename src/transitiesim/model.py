@@ -133,13 +133,15 @@ class TransitionModel(mesa.Model):
         # for social assistance the yearly entry at 2015 unemployment (_kernels.seed_needs).
         entry_share = _kernels.seed_needs(u, c.onset_month, c.entry_month, c.minor,
                                           pop.severity[Domain.WMO], pop.severity[Domain.JEUGD],
-                                          UNEMPLOYMENT_2015)
+                                          UNEMPLOYMENT_2015, c.need_rules)
         mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
         has = _kernels.seed_assistance(u[2], entry_share, c.working,
                                        0.0265 / max(float(np.mean(c.working)), 1e-9),
                                        max(mean_entry, 1e-12))
         pop.on_bijstand[has] = True
-        pop.severity[Domain.PARTICIPATIE][has] = 0.1 + 0.8 * rng.random(int(has.sum()))
+        pop.severity[Domain.PARTICIPATIE][has] = (
+            self.p["new_need_severity_low"]
+            + self.p["new_need_severity_span"] * rng.random(int(has.sum())))
         c.look_up_needs()
 
     def _create_providers(self) -> None:

@@ -24,6 +24,7 @@ MAX_AGE = 104
 WORKING_AGE = (18, 66)
 INCOME_MEDIAN_EUR = 2500.0  # assumption: monthly household income, median
 INCOME_LOG_SD = 0.55  # assumption
+INITIAL_WELLBEING = 0.75  # assumption: everyone's well-being at the start and at birth
 
 
 class Domain(IntEnum):
@@ -171,7 +172,7 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
         muni=muni, nbh=nbh, household=household, partner=partner, carer=carer, age=age,
         income_eur=income, weight=w, self_reliance=base_sr.copy(), base_self_reliance=base_sr,
         volunteer_propensity=rng.random(n).astype(np.float32),
-        wellbeing=np.full(n, 0.75, dtype=np.float32), severity=zeros3,
+        wellbeing=np.full(n, INITIAL_WELLBEING, dtype=np.float32), severity=zeros3,
         provider=np.full((3, n), -1, dtype=np.int32),
         wait_months=np.full((3, n), -1, dtype=np.int16),
         on_bijstand=np.zeros(n, dtype=bool), state=np.zeros((3, n), dtype=np.int8),

@@ -1,12 +1,21 @@
-"""A second, deliberately plain implementation of the citizens' rules: one Mesa agent per person.
+"""The exact readable twin of the kernels: the citizens' rules with one Mesa agent per person.
 
 ``ReferenceModel`` is ``TransitionModel`` with ``Citizens`` replaced by ``AgentCitizens``: every
 person is a ``CitizenAgent`` whose short verb methods apply the rules of ``citizens.py`` to that
-one person, with scalar arithmetic and its own draws from Mesa's ``random``. Organisations,
-money and indicators are shared code. It exists to show that the array model is the same
-agent-based model (``tests/test_reference.py`` compares the two statistically over seeds) and
-to measure what the arrays save (``benchmarks/reference_agents.py``). Ageing stays the yearly
-array update of ``Citizens.age_and_renew``.
+one person, in plain scalar Python. Organisations, money and indicators are shared code.
+
+The twin is *exact*, by design: each person draws the same keyed numbers as the kernels (the
+month's key for a process hashed with the person's row, ``draw`` below), and every value is
+computed with the same number types in the same order (float32 where the person table is
+float32, float64 where the kernels promote). So a ``ReferenceModel`` and a ``TransitionModel``
+with the same seed hold the same person table, value for value, month after month;
+``tests/test_reference.py`` compares them person by person over two years and names the
+first person and field that differ. A new rule is therefore written twice, once fast
+(``_kernels.py``) and once plain (here), and the test shows at once where the two disagree.
+
+What stays shared array code: placing the newborns and re-linking carers in January
+(``Citizens.age_and_renew`` after the deaths), and the index sets (``_index``). Runs are slow
+(about a thousand times the kernels); ``benchmarks/reference_agents.py`` measures it.
 """
 
 from __future__ import annotations
@@ -14,17 +23,27 @@ from __future__ import annotations
 import mesa
 import numpy as np
 
-from .citizens import (
-    WORKING_AGE,
-    Citizens,
-    MunicipalInputs,
-)
+from ._kernels import GOLDEN, M1, M2
+from .citizens import WORKING_AGE, Citizens, MunicipalInputs
 from .model import TransitionModel
-from .params import UNEMPLOYMENT_2015
-from .population import NeedState
+from .population import MAX_AGE, Domain, NeedState
 
-WMO, JEUGD, PART = 0, 1, 2
-NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = (int(s) for s in NeedState)
+WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
+NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = NeedState
+F = np.float32
+_MASK = (1 << 64) - 1
+_TO_UNIT = F(1.0 / 16777216.0)
+
+
+def draw(key: int, row: int, shift: int = 40) -> np.float32:
+    """A person's uniform draw (float32 on [0, 1)) for the process whose month key is ``key``:
+    SplitMix64's output function at position ``row``, 24 bits from bit ``shift`` (40 for the
+    first draw, 16 for the second). The same number as ``_kernels._unit(_hash(key, row))``."""
+    z = (int(key) + row * int(GOLDEN)) & _MASK
+    z = ((z ^ (z >> 30)) * int(M1)) & _MASK
+    z = ((z ^ (z >> 27)) * int(M2)) & _MASK
+    z ^= z >> 31
+    return F((z >> shift) & 0xFFFFFF) * _TO_UNIT
 
 
 class CitizenAgent(mesa.Agent):
@@ -33,41 +52,88 @@ class CitizenAgent(mesa.Agent):
     def __init__(self, model: mesa.Model, i: int):
         super().__init__(model)
         self.i = i
-        self.requests: list[tuple[int, float]] = []
+        self.asks = [False, False]  # asks for informal care this month, per domain
+        self.hours = [F(0.0), F(0.0)]  # hours asked, per domain
+
+    # --- yearly -----------------------------------------------------------------------------
+    def grow_older(self, c: AgentCitizens, u: np.ndarray) -> None:
+        """A year older; dies if the draw falls below the death chance at the new age."""
+        pop, i = c.pop, self.i
+        age = int(pop.age[i]) + 1
+        pop.age[i] = age
+        if float(u[i]) < float(c.death_chance[min(age, c.death_chance.size - 1)]) \
+                or age > MAX_AGE:
+            c.died.append(i)
+        if age == 18:
+            c.turned_18.append(i)
+
+    def take_age_terms(self, c: AgentCitizens, wmo_by_age: np.ndarray) -> None:
+        """The terms that change when a person ages: onset and entry chances a month, being a
+        minor, of working age or a volunteer, and the well-being they return to."""
+        pop, p, i, rules = c.pop, c.p, self.i, c.need_rules
+        age = int(pop.age[i])
+        minor = age < 18
+        working = WORKING_AGE[0] <= age <= WORKING_AGE[1]
+        c.minor[i], c.working[i] = minor, working
+        c.onset_month[i] = (F(p["onset_jeugd"]) if minor else wmo_by_age[age]) / F(12.0)
+        vulnerability = min(max(F(rules.income_median) / pop.income_eur[i],
+                                F(rules.vulnerability_min)), F(rules.vulnerability_max))
+        c.entry_month[i] = (F(p["job_loss_rate"]) * vulnerability / F(12.0) if working
+                            else F(0.0))
+        volunteer = age >= 15 and pop.volunteer_propensity[i] < F(
+            p["volunteering_rate"] * c.power)
+        c.volunteer[i] = volunteer
+        rules = c.wellbeing_rules
+        c.base_wellbeing[i] = F(float(F(rules.base) + F(rules.income) * c.income_term[i])
+                                + (rules.volunteer if volunteer else 0.0))
 
     # --- monthly, in the order of the schedule ----------------------------------------------
-    def develop_needs(self, c: AgentCitizens, inputs: MunicipalInputs, effect: np.ndarray):
-        pop, p, i, rnd = c.pop, c.p, self.i, self.model.random.random
-        for d in (WMO, JEUGD):
-            sev = float(pop.severity[d][i])
-            if sev <= 0:
-                continue
-            state, prov = int(pop.state[d][i]), int(pop.provider[d][i])
-            rate = p["recovery_rate"] * (1.0 if state in (FORMAL, INITIATIVE, INFORMAL)
-                                         else p["unaided_recovery_share"])
-            if prov >= 0:
-                rate *= effect[prov]
-            rate *= (1.2 - 0.5 * sev) * (0.5 + float(pop.self_reliance[i]))
-            recovered = rnd() < rate
-            rise = p["escalation_rate"] if state in (UNMET, WAITING) else 0.0
-            if d == WMO:
-                rise += p["progression_rate"]
-            pop.severity[d][i] = min(sev + rise, 1.0)
-            if recovered:
-                c.clear(d, i)
-        sr_factor = 1.5 - float(pop.self_reliance[i])
-        d = JEUGD if c.minor[i] else WMO
-        prob = float(c.onset_month[i]) * sr_factor * (1.0 - inputs.prevention[pop.muni[i]])
-        if pop.carer_load[i] > 1.0:
-            prob *= p["burdened_onset_factor"]
-        if pop.severity[d][i] == 0 and rnd() < prob:
-            pop.severity[d][i] = 0.1 + 0.8 * rnd()
-        u = inputs.unemployment
+    def recover_or_escalate(self, c: AgentCitizens, d: int, effect: np.ndarray) -> None:
+        """Last month's need may end (recovery) or grow (unmet or waiting: escalation; Wmo:
+        progression with age). A need that goes on starts the month as FORMAL if a provider
+        serves it, else NONE."""
+        pop, p, i, rules = c.pop, c.p, self.i, c.need_rules
+        sev = pop.severity[d][i]
+        if sev <= 0:
+            pop.state[d][i] = NONE
+            return
+        state, prov = pop.state[d][i], int(pop.provider[d][i])
+        rate = p["recovery_rate"] if state in (FORMAL, INITIATIVE, INFORMAL) else (
+            p["recovery_rate"] * p["unaided_recovery_share"])
+        rate = rate * (float(effect[prov]) if prov >= 0 else 1.0)
+        rate = rate * float(F(rules.recovery_intercept) - F(rules.recovery_slope) * sev) \
+            * float(F(rules.recovery_reliance) + pop.self_reliance[i])
+        if float(draw(c.keys["recovery"], i)) < rate:
+            c.clear(d, i)
+            pop.state[d][i] = NONE
+            return
+        rise = p["escalation_rate"] if state in (UNMET, WAITING) else 0.0
+        rise = rise + (p["progression_rate"] if d == WMO else 0.0)
+        pop.severity[d][i] = F(min(float(sev) + rise, 1.0))
+        pop.state[d][i] = FORMAL if prov >= 0 else NONE
+
+    def develop_needs(self, c: AgentCitizens, keep: np.ndarray, unemployment_x100: np.float32,
+                      exit_base: float) -> None:
+        """A new need (youth care for a minor, Wmo for an adult), and entry into or exit
+        from social assistance: one keyed draw each, from one hash."""
+        pop, p, i, rules = c.pop, c.p, self.i, c.need_rules
+        low, span = F(rules.severity_low), F(rules.severity_span)
+        sr_factor = F(rules.vulnerability_reliance) - pop.self_reliance[i]
+        u = draw(c.keys["needs"], i, 40)
+        chance = c.onset_month[i] * sr_factor * keep[pop.muni[i]]
+        if i in c.burdened:  # last month's overburdened carers
+            chance = chance * F(p["burdened_onset_factor"])
+        if u < chance:
+            d = JEUGD if c.minor[i] else WMO
+            if pop.severity[d][i] == 0:
+                pop.severity[d][i] = low + span * u / chance  # the draw, rescaled
+                c.new_needs[d].append(i)
+        u = draw(c.keys["needs"], i, 16)
         if pop.on_bijstand[i]:
-            rate = (p["exit_to_work_rate"] * (UNEMPLOYMENT_2015 / max(u, 1e-3)) * 2.0
-                    * (1.0 - float(pop.severity[PART][i]))
-                    * (1.0 + p["reintegration_effect"] * (pop.provider[PART][i] >= 0)))
-            leave = rnd() < rate
+            severity = pop.severity[PART][i]
+            rate = float(F(exit_base) * (F(1.0) - severity)) * (
+                1.0 + p["reintegration_effect"] * (1.0 if pop.provider[PART][i] >= 0 else 0.0))
+            leave = float(u) < rate
             too_old = pop.age[i] > WORKING_AGE[1]
             if leave and not too_old:
                 c.exited_list.append(i)
@@ -75,128 +141,179 @@ class CitizenAgent(mesa.Agent):
                 pop.on_bijstand[i] = False
                 c.clear(PART, i)
             else:
-                pop.severity[PART][i] = min(float(pop.severity[PART][i]) + 0.003, 1.0)
-        elif rnd() < float(c.entry_month[i]) * sr_factor * u * 100.0:
-            pop.on_bijstand[i] = True
-            pop.severity[PART][i] = 0.1 + 0.8 * rnd()
+                pop.severity[PART][i] = min(severity + F(rules.distance_growth), F(1.0))
+                c.recipient_list.append(i)
+        else:
+            chance = c.entry_month[i] * sr_factor * unemployment_x100
+            if u < chance:
+                pop.on_bijstand[i] = True
+                pop.severity[PART][i] = low + span * u / chance
+                c.recipient_list.append(i)
 
-    def ask_for_support(self, c: AgentCitizens, hours_left: np.ndarray) -> None:
-        """Formal care, else an initiative's light support, else ask the carer for hours."""
+    def look_for_support(self, c: AgentCitizens, d: int, supply: np.ndarray,
+                         used: np.ndarray) -> None:
+        """Formal care in place; else (a light Wmo need) an initiative while its hours in the
+        neighbourhood last; else ask the carer for hours (none for a residential-level need)."""
         pop, p, i = c.pop, c.p, self.i
-        self.requests = []
-        full = (p["care_hours_at_full_need"], p["youth_hours_at_full_need"])
-        for d in (WMO, JEUGD):
-            sev = float(pop.severity[d][i])
-            pop.state[d][i] = NONE
-            if sev <= 0:
-                continue
-            if pop.provider[d][i] >= 0:
-                pop.state[d][i] = FORMAL
-                continue
-            nbh = pop.nbh[i]
-            if d == WMO and sev < p["light_need_threshold"] and nbh not in c.closed:
-                # In person order, until the first light need that no longer fits.
-                need = sev * full[d] * float(pop.weight[i])
-                if need <= hours_left[nbh] + 1e-9:
-                    hours_left[nbh] -= need
-                    pop.state[d][i] = INITIATIVE
-                    continue
-                c.closed.add(nbh)
-            hours = sev * full[d] if sev < p["residential_threshold"] else 0.0
-            self.requests.append((d, hours))
-            if pop.carer[i] >= 0:
-                c.asked[pop.carer[i]] = c.asked.get(pop.carer[i], 0.0) + hours
+        self.asks[d], self.hours[d] = False, F(0.0)
+        sev = pop.severity[d][i]
+        if sev <= 0 or pop.provider[d][i] >= 0:
+            return
+        full = F(p["care_hours_at_full_need"] if d == WMO else p["youth_hours_at_full_need"])
+        nbh = int(pop.nbh[i])
+        if d == WMO and sev < F(p["light_need_threshold"]) and nbh not in c.full:
+            asked = used[nbh] + float(sev * full * pop.weight[i])
+            if asked <= supply[nbh] + 1e-9:
+                used[nbh] = asked
+                pop.state[d][i] = INITIATIVE
+                return
+            c.full.add(nbh)
+        self.asks[d] = True
+        self.hours[d] = sev * full if sev < F(p["residential_threshold"]) else F(0.0)
+        carer = int(pop.carer[i])
+        if carer >= 0:
+            c.asked[carer] = c.asked.get(carer, 0.0) + float(self.hours[d])
 
-    def apply_for_support(self, c: AgentCitizens, inputs: MunicipalInputs,
-                          reformed: bool) -> None:
-        """Take what the carer gives; apply for formal support if still in need."""
-        pop, p, i, rnd = c.pop, c.p, self.i, self.model.random.random
-        carer = pop.carer[i]
-        share = c.share.get(carer, 0.0) if carer >= 0 else 0.0
-        for d, hours in self.requests:
-            informal = hours > 0 and hours * share >= 0.999 * hours
-            pop.state[d][i] = INFORMAL if informal else UNMET
-            sev = float(pop.severity[d][i])
-            if pop.wait_months[d][i] < 0:
-                prob = p["application_rate"] * sev * (
-                    p["network_application_factor"] if informal else 1.0)
-                if d == WMO:
-                    prob *= np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100)
-                if rnd() < prob:
-                    m = pop.muni[i]
-                    thr = inputs.threshold[m]
-                    if reformed and informal and inputs.network_first[m]:
-                        thr += p["network_first_margin"]
-                    if sev >= thr:
-                        pop.wait_months[d][i] = 0
-            if pop.wait_months[d][i] >= 0 and not informal:
-                pop.state[d][i] = WAITING
-        pop.state[PART][i] = FORMAL if pop.on_bijstand[i] else NONE
-        if (pop.on_bijstand[i] and pop.provider[PART][i] < 0 and pop.wait_months[PART][i] < 0
-                and pop.severity[PART][i] <= p["reintegration_max_severity"]):
+    def apply_for_support(self, c: AgentCitizens, d: int, inputs: MunicipalInputs,
+                          price_factor: float, reformed: bool) -> None:
+        """Covered by the carer (INFORMAL) or not (UNMET); if not yet on the waiting list,
+        apply (one keyed draw for both domains) and join it if the access rule allows;
+        WAITING when on the list and not covered."""
+        if not self.asks[d]:
+            return
+        pop, p, i = c.pop, c.p, self.i
+        hours = self.hours[d]
+        carer = int(pop.carer[i])
+        got = float(hours) * c.share[carer] if carer >= 0 else 0.0
+        informal = hours > 0 and got >= float(F(c.need_rules.cover_share) * hours)
+        pop.state[d][i] = INFORMAL if informal else UNMET
+        sev = pop.severity[d][i]
+        if pop.wait_months[d][i] < 0:
+            chance = float(F(p["application_rate"]) * sev) * (
+                p["network_application_factor"] if informal else 1.0)
+            chance = chance * price_factor
+            if float(draw(c.keys["apply"], i)) < chance:
+                m = pop.muni[i]
+                threshold = inputs.threshold[m]
+                if reformed:
+                    threshold = threshold + p["network_first_margin"] * (
+                        1.0 if (informal and inputs.network_first[m]) else 0.0)
+                if float(sev) >= threshold:
+                    pop.wait_months[d][i] = 0
+        if pop.wait_months[d][i] >= 0 and not informal:
+            pop.state[d][i] = WAITING
+
+    def take_assistance(self, c: AgentCitizens) -> None:
+        """The benefit meets the income need; a recipient close enough to work joins the
+        reintegration queue."""
+        pop, p, i = c.pop, c.p, self.i
+        if not pop.on_bijstand[i]:
+            pop.state[PART][i] = NONE
+            return
+        pop.state[PART][i] = FORMAL
+        if (pop.provider[PART][i] < 0 and pop.wait_months[PART][i] < 0
+                and pop.severity[PART][i] <= F(p["reintegration_max_severity"])):
             pop.wait_months[PART][i] = 0
 
     def update_wellbeing(self, c: AgentCitizens) -> None:
-        pop, i, p = c.pop, self.i, c.p
-        target = float(c.base_wellbeing[i])
-        load = float(pop.carer_load[i])
-        if load > 1.0:
-            target -= p["wellbeing_overburden_cost"] * min(load - 1.0, 1.0)
-        if pop.on_bijstand[i]:
-            target -= p["wellbeing_assistance_cost"]
+        """Well-being moves part of the way to what this month allows; self-reliance erodes
+        under strain (an overburdened carer role, a Wmo need waiting or unmet), else
+        recovers."""
+        pop, i, rules = c.pop, self.i, c.wellbeing_rules
+        target = c.base_wellbeing[i]
+        load = pop.carer_load[i]
         strained = load > 1.0
+        if strained:
+            target = target - F(rules.overburden) * min(load - F(1.0), F(1.0))
+        if pop.on_bijstand[i]:
+            target = target - F(rules.assistance)
         for d in (WMO, JEUGD):
-            sev, state = float(pop.severity[d][i]), int(pop.state[d][i])
+            sev, state = pop.severity[d][i], pop.state[d][i]
             if sev > 0:
-                target -= sev * (p["wellbeing_unmet_cost"] if state == UNMET else
-                                 p["wellbeing_waiting_cost"] if state == WAITING else
-                                 p["wellbeing_in_need_cost"])
+                cost = (rules.unmet if state == UNMET else
+                        rules.waiting if state >= WAITING else rules.in_need)
+                target = F(float(target) - float(sev) * cost)
                 if d == WMO and state >= WAITING:
                     strained = True
-        target = min(max(target, 0.0), 1.0)
-        pop.wellbeing[i] += np.float32(p["wellbeing_adjustment"]
-                                       * (target - float(pop.wellbeing[i])))
-        sr = float(pop.self_reliance[i])
+        target = min(max(target, F(0.0)), F(1.0))
+        old = pop.wellbeing[i]
+        pop.wellbeing[i] = old + F(rules.adjustment) * (target - old)
+        sr = pop.self_reliance[i]
         if strained:
-            pop.self_reliance[i] = max(sr - p["self_reliance_loss"], p["self_reliance_floor"])
+            pop.self_reliance[i] = max(sr - F(rules.reliance_loss), F(rules.reliance_floor))
         else:
-            pop.self_reliance[i] = sr + p["self_reliance_recovery"] * (
-                float(pop.base_self_reliance[i]) - sr)
+            pop.self_reliance[i] = sr + F(rules.reliance_recovery) * (
+                pop.base_self_reliance[i] - sr)
 
 
 class AgentCitizens(Citizens):
-    """The citizens' submodels as a loop over one Mesa agent per person."""
+    """The citizens' submodels as loops over one Mesa agent per person, in row order."""
 
-    def attach(self, model: mesa.Model) -> None:
-        self.agents = mesa.agent.AgentSet([CitizenAgent(model, i) for i in range(self.n)],
+    def __init__(self, model: mesa.Model, *args):
+        pop = args[0]
+        self.agents = mesa.agent.AgentSet([CitizenAgent(model, i) for i in range(pop.size)],
                                           random=model.random)
+        super().__init__(*args)
 
     def clear(self, d: int, i: int) -> None:
         self._clear(d, np.array([i]))
 
-    def develop_needs(self, inputs, provider_effect) -> None:
-        self.start_month()  # the queue order in placements still uses this month's draws
-        self.exited_list: list[int] = []
-        self.agents.do("develop_needs", self, inputs, provider_effect)
-        self.exited = np.array(sorted(self.exited_list), dtype=np.int64)
+    # --- yearly -----------------------------------------------------------------------------
+    def age_one_year(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        self.died: list[int] = []
+        self.turned_18: list[int] = []
+        self.agents.do("grow_older", self, u)
+        return np.array(self.died, dtype=np.int64), np.array(self.turned_18, dtype=np.int64)
 
-    def seek_support(self, inputs, initiative_hours_by_nbh, reformed) -> np.ndarray:
-        pop, p = self.pop, self.p
-        hours_left = initiative_hours_by_nbh.astype(float).copy()
-        self.asked: dict[int, float] = {}
-        self.closed: set[int] = set()
-        self.agents.do("ask_for_support", self, hours_left)
-        self.share = {}
-        pop.carer_load[:] = 0.0
-        for carer, asked in self.asked.items():
-            sustainable = p["carer_hours_per_month"] * (1.0 - float(pop.severity[WMO][carer]))
-            given = min(asked, (0.5 + self.power) * sustainable)
-            self.share[carer] = given / asked if asked > 0 else 0.0
-            pop.carer_load[carer] = (given / sustainable if sustainable > 0
-                                     else (2.0 if given > 0 else 0.0))
-        self.agents.do("apply_for_support", self, inputs, reformed)
+    def take_age_terms(self, wmo_by_age: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        self.agents.do("take_age_terms", self, wmo_by_age)
+        minors = np.bincount(self.pop.muni[self.minor], minlength=self.muni_bounds.size - 1)
+        volunteers = np.bincount(self.pop.muni[self.volunteer],
+                                 minlength=self.muni_bounds.size - 1)
+        return minors, volunteers
+
+    # --- monthly ----------------------------------------------------------------------------
+    def develop_needs(self, inputs: MunicipalInputs, provider_effect: np.ndarray) -> None:
+        self.start_month()
+        self.burdened = set(self.overburdened.tolist())
+        for d in (WMO, JEUGD):
+            self.agents.do("recover_or_escalate", self, d, provider_effect)
+        u = inputs.unemployment
+        exit_base = self.exit_base(u)
+        self.new_needs = [[], []]
+        self.exited_list: list[int] = []
+        self.recipient_list: list[int] = []
+        self.agents.do("develop_needs", self, (1.0 - inputs.prevention).astype(F),
+                       F(u * 100.0), exit_base)
+        self.exited = np.array(self.exited_list, dtype=np.int64)
+
+    def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
+                     reformed: bool) -> np.ndarray:
+        p = self.p
+        used = np.zeros_like(initiative_hours_by_nbh)
+        self.full: set[int] = set()  # neighbourhoods whose initiative hours ran out
+        self.asked: dict[int, float] = {}  # carer: hours asked (Wmo first, then youth)
+        for d in (WMO, JEUGD):
+            self.agents.do("look_for_support", self, d, initiative_hours_by_nbh, used)
+        self.pop.carer_load[:] = 0.0
+        self.share = {carer: self.give_care(carer, asked) for carer, asked in self.asked.items()}
+        price = float(np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0))
+        for d in (WMO, JEUGD):
+            self.agents.do("apply_for_support", self, d, inputs, price if d == WMO else 1.0,
+                           reformed)
+        self.agents.do("take_assistance", self)
         self._index()
-        return initiative_hours_by_nbh - hours_left
+        return used
+
+    def give_care(self, carer: int, asked: float) -> float:
+        """What a carer gives of the hours asked: up to their sustainable hours (less with
+        their own Wmo need) stretched by citizen power. Sets their load; returns the share
+        of each request they meet."""
+        pop = self.pop
+        sustainable = F(self.p["carer_hours_per_month"]) * (F(1.0) - pop.severity[WMO][carer])
+        given = min(asked, float(F(self.p["carer_stretch_base"] + self.power) * sustainable))
+        pop.carer_load[carer] = F(given / float(sustainable)) if sustainable > 0 else F(0.0)
+        return given / asked if asked > 0 else 0.0
 
     def update_wellbeing(self) -> None:
         self.agents.do("update_wellbeing", self)
@@ -214,6 +331,4 @@ class ReferenceModel(TransitionModel):
     """TransitionModel with one Mesa agent per citizen (see the module doc)."""
 
     def make_citizens(self) -> AgentCitizens:
-        citizens = AgentCitizens(self.pop, self.p, self.streams, self.n_nbh)
-        citizens.attach(self)
-        return citizens
+        return AgentCitizens(self, self.pop, self.p, self.streams, self.n_nbh)
