@@ -9,7 +9,7 @@ import pytest
 from transitiesim import TransitionModel, _kernels, load_scenario
 from transitiesim.agents import STATUS_CODES, ProviderStatus
 from transitiesim.indicators import _person_counts
-from transitiesim.population import NeedState
+from transitiesim.states import NeedState
 
 from .conftest import finished_model, short_run
 

@@ -12,7 +12,7 @@ import pytest
 
 from transitiesim import TransitionModel, _kernels, load_scenario, run_seeds
 from transitiesim.patterns import PATTERNS, SEEDS
-from transitiesim.population import NeedState, Service
+from transitiesim.states import NeedState, Service
 
 pytestmark = pytest.mark.slow
 

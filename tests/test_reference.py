@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from transitiesim import TransitionModel, _kernels, load_scenario
-from transitiesim.population import NeedState
 from transitiesim.reference import CitizenAgent, ReferenceModel, draw
+from transitiesim.states import NeedState
 
 PERSON = ["severity", "state", "provider", "wait_months", "on_bijstand", "carer_load",
           "wellbeing", "self_reliance", "age", "carer", "partner", "household", "income_eur"]

@@ -20,7 +20,7 @@ from .params import (
     UNEMPLOYMENT_2015,
     citizen_power_factor,
 )
-from .population import BLOCK_SERVICES, Domain, Service
+from .states import BLOCK_SERVICES, Domain, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel

@@ -18,10 +18,10 @@ from .population import (
     INITIAL_WELLBEING,
     MAX_AGE,
     WORKING_AGE,
-    Domain,
     Population,
     pick_in_municipality,
 )
+from .states import Domain
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 MONTHLY_DRAWS = ("needs", "recovery", "apply", "queue")  # needs: onset and jobs, one hash

@@ -21,7 +21,7 @@ from . import _kernels
 from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .params import DOMAINS
-from .population import Domain
+from .states import Domain
 
 if TYPE_CHECKING:
     from .model import TransitionModel

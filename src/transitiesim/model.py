@@ -20,17 +20,9 @@ from .params import (
     UNEMPLOYMENT_2015,
     citizen_power_factor,
 )
-from .population import (
-    AGE_SHARES,
-    CLIENT_SERVICES,
-    Domain,
-    NeedState,
-    Service,
-    generate,
-    monthly_probability,
-    municipality_sizes,
-)
+from .population import AGE_SHARES, generate, monthly_probability, municipality_sizes
 from .scenario import Problem, Scenario, ScenarioError, check_value
+from .states import CLIENT_SERVICES, Domain, NeedState, Service
 
 # The service a waiting person needs, per domain (-1: youth care, residential at or above
 # residential_threshold, ambulant below it; see waiting_service).

@@ -9,7 +9,6 @@ give each person the same draws where their rules agree (common random numbers).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 
 import numpy as np
 from scipy.special import ndtri
@@ -27,50 +26,6 @@ INCOME_LOG_SD = 0.55  # assumption
 INITIAL_WELLBEING = 0.75  # assumption: everyone's well-being at the start and at birth
 
 
-class Domain(IntEnum):
-    WMO = 0
-    JEUGD = 1
-    PARTICIPATIE = 2
-
-
-class Service(IntEnum):
-    """What a provider delivers. Each belongs to one domain."""
-
-    WMO_SUPPORT = 0
-    JEUGD_AMBULANT = 1
-    JEUGD_RESIDENTIAL = 2
-    REINTEGRATION = 3
-    WIJKTEAM = 4
-    SHELTERED_WORK = 5
-
-    @property
-    def domain(self) -> Domain:
-        return SERVICE_DOMAIN[self]
-
-
-SERVICE_DOMAIN = {
-    Service.WMO_SUPPORT: Domain.WMO,
-    Service.JEUGD_AMBULANT: Domain.JEUGD,
-    Service.JEUGD_RESIDENTIAL: Domain.JEUGD,
-    Service.REINTEGRATION: Domain.PARTICIPATIE,
-    Service.WIJKTEAM: Domain.WMO,
-    Service.SHELTERED_WORK: Domain.PARTICIPATIE,
-}
-# Services paid as a lump sum, without persons as clients.
-BLOCK_SERVICES = (Service.WIJKTEAM, Service.SHELTERED_WORK)
-CLIENT_SERVICES = (Service.WMO_SUPPORT, Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL,
-                   Service.REINTEGRATION)
-
-
-class NeedState(IntEnum):
-    """How a person's need in one domain is met this month (person-level, exclusive)."""
-
-    NONE = 0
-    FORMAL = 1  # a provider serves it (or, in participation, the bijstand benefit)
-    INITIATIVE = 2  # light support from a citizen initiative covers it
-    INFORMAL = 3  # the informal network covers it
-    WAITING = 4  # on a waiting list, not otherwise covered
-    UNMET = 5
 
 
 def municipality_sizes(inhabitants: int, count: int, log_sd: float) -> np.ndarray:

@@ -11,7 +11,7 @@ float32, float64 where the kernels promote). So a ``ReferenceModel`` and a ``Tra
 with the same seed hold the same person table, value for value, month after month;
 ``tests/test_reference.py`` compares them person by person over two years and names the
 first person and field that differ. A new rule is therefore written twice, once fast
-(``_kernels.py``) and once plain (here), and the test shows at once where the two disagree.
+(``_kernels/``) and once plain (here), and the test shows at once where the two disagree.
 
 What stays shared array code: placing the newborns and re-linking carers in January
 (``Citizens.age_and_renew`` after the deaths), and the index sets (``_index``). Runs are slow
@@ -26,7 +26,8 @@ import numpy as np
 from ._kernels import GOLDEN, M1, M2
 from .citizens import WORKING_AGE, Citizens, MunicipalInputs
 from .model import TransitionModel
-from .population import MAX_AGE, Domain, NeedState
+from .population import MAX_AGE
+from .states import Domain, NeedState
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = NeedState

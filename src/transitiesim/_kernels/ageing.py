@@ -1,0 +1,131 @@
+"""Ageing (ODD 7.2, January): a year older, deaths, who turned 18, and the yearly
+per-person terms that change with age."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+from .base import PARTS, F
+from .runs import _parts, _rows_with_mark
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
+              volunteer_threshold, working_age, bounds, onset_month, entry_month, minor,
+              working, volunteer, base_wellbeing, rules, needs):
+    """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass, municipalities
+    (rows ``bounds[m]:bounds[m + 1]``) spread over the cores; the age and income
+    transcendentals come in precomputed (``wmo_by_age``, ``income_term``). Returns the minors
+    and the volunteers per municipality. ``rules`` (:class:`WellbeingRules`) gives the base
+    well-being, ``needs`` (:class:`NeedRules`) the entry chance's income vulnerability."""
+    oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
+    wb = (F(rules.base), F(rules.income), rules.volunteer)
+    vul = (F(needs.income_median), F(needs.vulnerability_min), F(needs.vulnerability_max))
+    M = bounds.size - 1
+    minors = np.zeros(M, dtype=np.int64)
+    volunteers = np.zeros(M, dtype=np.int64)
+    parts = _parts(bounds, PARTS)
+    for t in prange(parts.size - 1):
+        for m in range(parts[t], parts[t + 1]):
+            n_minor, n_vol = _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj,
+                                           jl, vt, working_age, bounds[m], bounds[m + 1],
+                                           onset_month, entry_month, minor, working, volunteer,
+                                           base_wellbeing, wb, vul)
+            minors[m] = n_minor
+            volunteers[m] = n_vol
+    return minors, volunteers
+
+
+@njit(cache=True, nogil=True)
+def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, working_age,
+                  lo, hi, onset_month, entry_month, minor, working, volunteer, base_wellbeing,
+                  wb, vul_rule):
+    """``age_terms`` for rows lo:hi; returns (minors, volunteers) among them."""
+    n_minor = n_vol = 0
+    for i in range(lo, hi):
+        a = age[i]
+        mi = a < 18
+        wk = a >= working_age[0] and a <= working_age[1]
+        minor[i] = mi
+        working[i] = wk
+        onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
+        vul = min(max(vul_rule[0] / income[i], vul_rule[1]), vul_rule[2])
+        entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
+        vo = a >= 15 and propensity[i] < vt
+        volunteer[i] = vo
+        base_wellbeing[i] = F(np.float64(wb[0] + wb[1] * income_term[i])
+                              + (wb[2] if vo else 0.0))
+        n_minor += mi
+        n_vol += vo
+    return n_minor, n_vol
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def age_one_year(age, u, death_chance, max_age, marks):
+    """January: everyone ages a year; a person dies if their draw ``u`` falls below the death
+    chance at their new age (``death_chance`` by age, float32) or they pass ``max_age``.
+    Returns (who died, who turned 18), each sorted. ``marks``: uint8 scratch, zero and left
+    so."""
+    n = age.size
+    last = death_chance.size - 1
+    for t in prange(PARTS):
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            a = age[i] + 1
+            age[i] = a
+            f = 0
+            if u[i] < np.float64(death_chance[min(a, last)]) or a > max_age:
+                f = 1
+            if a == 18:
+                f |= 2
+            marks[i] = f
+    died = _rows_with_mark(marks, 1)
+    adult = _rows_with_mark(marks, 2)
+    for rows in (died, adult):
+        for k in range(rows.size):
+            marks[rows[k]] = 0
+    return died, adult
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def rows_in_age_range(age, lo, hi):
+    """Sorted rows with ``lo <= age <= hi`` (int32), counted and written run by run, without
+    branches (about half of everyone is in range: a branch would be a coin toss)."""
+    n = age.size
+    counts = np.zeros(PARTS + 1, dtype=np.int64)
+    for t in prange(PARTS):
+        c = 0
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            c += (age[i] >= lo) & (age[i] <= hi)
+        counts[t + 1] = c
+    starts = np.cumsum(counts)
+    out = np.empty(starts[PARTS] + PARTS, dtype=np.int32)  # one spare entry a run
+    for t in prange(PARTS):
+        k = starts[t] + t
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            out[k] = i
+            k += (age[i] >= lo) & (age[i] <= hi)
+    for t in range(PARTS):  # close the gaps the spare entries leave (moving left, in order)
+        for k in range(starts[t], starts[t + 1]):
+            out[k] = out[k + t]
+    return out[:starts[PARTS]]
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def cared_for_by(carer, rows, marks):
+    """Sorted persons whose carer is one of ``rows`` (``marks``: uint8 scratch, zero and left
+    so: the carers get bit 1, the persons they care for bit 2, each row written only by the
+    core that owns it)."""
+    for k in range(rows.size):
+        marks[rows[k]] = 1
+    n = carer.size
+    for t in prange(PARTS):
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            if carer[i] >= 0 and marks[carer[i]] & 1:
+                marks[i] |= 2
+    out = _rows_with_mark(marks, 2)
+    for k in range(out.size):
+        marks[out[k]] = 0
+    for k in range(rows.size):
+        marks[rows[k]] = 0
+    return out

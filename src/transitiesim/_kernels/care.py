@@ -1,0 +1,97 @@
+"""Informal care (ODD 7.4, step 2): each carer spreads what they can give over everyone
+who asks them."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+from .base import PARTS, F
+from .runs import _joined, _parts, _stable_order
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers,
+                  carer_hours, stretch, bounds):
+    """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
+    then youth care, in row order). Returns (hours got per Wmo request, per youth request,
+    carers who gave (sorted), overburdened carers (sorted)); sets ``carer_load`` of this
+    month's carers and zeroes that of last month's (``old_carers``).
+
+    A carer lives in the municipality of everyone they care for (partner, parent, or another
+    adult picked there), so runs of whole municipalities are independent and go to the cores.
+    In each run the requests are sorted by carer (a stable sort: each carer's requests keep
+    the order above, so their hours are added up in that order) and the carers are then
+    visited in row order, which gives both lists sorted."""
+    rows = bounds[_parts(bounds, PARTS)]
+    old_at = np.searchsorted(old_carers, rows)
+    w_at, j_at = np.searchsorted(who_w, rows), np.searchsorted(who_j, rows)
+    starts = w_at + j_at  # where each run's requests (and carers: at most one each) go
+    gave = np.empty(who_w.size + who_j.size, dtype=np.int64)
+    burdened = np.empty(who_w.size + who_j.size, dtype=np.int64)
+    n_gave = np.zeros(PARTS, dtype=np.int64)
+    n_burdened = np.zeros(PARTS, dtype=np.int64)
+    got_w, got_j = np.zeros(who_w.size), np.zeros(who_j.size)
+    ch, st = F(carer_hours), F(stretch)
+    for t in prange(PARTS):
+        n_gave[t], n_burdened[t] = _care_run(
+            who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers, ch, st,
+            rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t], w_at[t + 1], j_at[t],
+            j_at[t + 1], got_w, got_j, gave, burdened, starts[t])
+    return got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened)
+
+
+@njit(cache=True, nogil=True)
+def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers, ch, st,
+              r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, burdened, at):
+    """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
+    who gave and who are overburdened are written from ``at`` on. Returns how many of each."""
+    for k in range(o0, o1):
+        carer_load[old_carers[k]] = 0
+    # This run's requests with a carer: the carer, and the request (youth after Wmo).
+    size = w1 - w0 + j1 - j0
+    req_carer = np.empty(size, dtype=np.int64)
+    req = np.empty(size, dtype=np.int64)
+    n = 0
+    for d in range(2):
+        who = who_w if d == 0 else who_j
+        k0, k1 = (w0, w1) if d == 0 else (j0, j1)
+        for k in range(k0, k1):
+            c = carer[who[k]]
+            if c >= 0:
+                if c < r0 or c >= r1:
+                    raise ValueError("a carer lives outside the municipality of those "
+                                     "they care for")
+                req_carer[n] = c
+                req[n] = k if d == 0 else who_w.size + k
+                n += 1
+    order = _stable_order(req_carer[:n], r0, r1 - r0)
+    ng = nb = 0
+    a = 0
+    while a < n:
+        c = req_carer[order[a]]
+        b = a
+        asked = 0.0
+        while b < n and req_carer[order[b]] == c:
+            r = req[order[b]]
+            asked += np.float64(hours_w[r] if r < who_w.size else hours_j[r - who_w.size])
+            b += 1
+        sustainable = ch * (F(1.0) - sev_wmo[c])
+        given = min(asked, np.float64(st * sustainable))
+        share = given / asked if asked > 0 else 0.0
+        # Nothing is given without sustainable hours (given <= stretch x sustainable).
+        carer_load[c] = F(given / np.float64(sustainable)) if sustainable > 0 else F(0.0)
+        if given > 0:
+            gave[at + ng] = c
+            ng += 1
+        if carer_load[c] > 1.0:
+            burdened[at + nb] = c
+            nb += 1
+        for q in range(a, b):
+            r = req[order[q]]
+            if r < who_w.size:
+                got_w[r] = np.float64(hours_w[r]) * share
+            else:
+                got_j[r - who_w.size] = np.float64(hours_j[r - who_w.size]) * share
+        a = b
+    return ng, nb

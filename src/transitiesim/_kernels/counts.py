@@ -1,0 +1,175 @@
+"""Counts and sums per municipality for the indicators and the accounts (ODD 8)."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+from .base import NONE, PARTS, UNMET, WAITING, F
+from .runs import _joined, _parts, _runs, _summarise, _summary_arrays
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def sums_by_municipality(idx, values, bounds):
+    """``np.bincount(muni[idx], weights=values)`` for sorted rows ``idx`` (``values`` aligned
+    with them): float64 sums in row order, the municipality read off ``bounds``; runs of
+    whole municipalities on the cores."""
+    out = np.zeros(bounds.size - 1)
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            total = 0.0
+            for k in range(at[m], at[m + 1]):
+                total += np.float64(values[k])
+            out[m] = total
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def amounts_by_municipality(idx, weight, amount, bounds):
+    """``sums_by_municipality(idx, w[idx] * amount, bounds)`` where ``w`` is a person's
+    weight, without gathering it: ``weight`` is per municipality (everyone there has the
+    same), and each person's amount is their weight times ``amount`` in float32, as numpy
+    multiplies a float32 array by a Python number."""
+    out = np.zeros(bounds.size - 1)
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    a = F(amount)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            each = np.float64(weight[m] * a)
+            total = 0.0
+            for _ in range(at[m], at[m + 1]):
+                total += each
+            out[m] = total
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def weighted_count_by_group(flag, group, weight, n_groups, bounds):
+    """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
+    per-person product array (float64 sums in row order, as bincount adds), for groups that
+    lie within one municipality (neighbourhoods): runs of whole municipalities on the cores."""
+    out = np.zeros(n_groups)
+    parts = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        for i in range(bounds[parts[t]], bounds[parts[t + 1]]):
+            if flag[i]:
+                out[group[i]] += np.float64(weight[i])
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def summary_by_municipality(values, bounds, bins):
+    """Per municipality (rows contiguous): the sum of ``values`` (float64) and their counts in
+    ``bins`` equal bins of 0-1, in one pass, municipalities spread over the cores."""
+    sums, hist, fb, parts = _summary_arrays(bounds, bins)
+    for t in prange(parts.size - 1):
+        for m in range(parts[t], parts[t + 1]):
+            sums[m] = _summarise(values, bounds[m], bounds[m + 1], fb, hist[m])
+    return sums, hist
+
+
+# Person counts per municipality (``status_counts``): rows of the result.
+IN_NEED, SERVED, WAITING_ANY, UNMET_ANY, ON_A_LIST = range(5)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def status_counts(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
+                  wait_p, bounds):
+    """Each person in any of the three sorted need lists counted once per municipality (rows
+    contiguous, ``bounds``): in need (any state but NONE), served, waiting (Wmo or youth, none
+    unmet), unmet (Wmo or youth), and on at least one waiting list (``wait >= 0`` in a domain
+    whose list holds them). One merge of the lists, in runs of rows shared out over the cores
+    (each run counts on its own, the counts are added); no per-person table is built."""
+    out = np.zeros((PARTS, 5, bounds.size - 1), dtype=np.int64)
+    n = bounds[-1]
+    for t in prange(PARTS):
+        _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
+                      wait_p, bounds, n * t // PARTS, n * (t + 1) // PARTS, out[t])
+    return out.sum(axis=0)
+
+
+@njit(cache=True, nogil=True)
+def _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w, wait_j,
+                  wait_p, bounds, r0, r1, out):
+    """``status_counts`` for rows r0:r1."""
+    a, a_end = np.searchsorted(need_w, r0), np.searchsorted(need_w, r1)
+    b, b_end = np.searchsorted(need_j, r0), np.searchsorted(need_j, r1)
+    c, c_end = np.searchsorted(recipients, r0), np.searchsorted(recipients, r1)
+    m = np.searchsorted(bounds, r0, side="right") - 1
+    while a < a_end or b < b_end or c < c_end:
+        i = need_w[a] if a < a_end else np.int64(1) << 62
+        if b < b_end and need_j[b] < i:
+            i = need_j[b]
+        if c < c_end and recipients[c] < i:
+            i = recipients[c]
+        listed = False
+        if a < a_end and need_w[a] == i:
+            listed = listed or wait_w[i] >= 0
+            a += 1
+        if b < b_end and need_j[b] == i:
+            listed = listed or wait_j[i] >= 0
+            b += 1
+        if c < c_end and recipients[c] == i:
+            listed = listed or wait_p[i] >= 0
+            c += 1
+        while i >= bounds[m + 1]:
+            m += 1
+        _count(out, m, state_w[i], state_j[i], state_p[i], listed)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _count(out, m, sw, sj, sp, listed):
+    """Count one person of municipality ``m`` into the rows of ``status_counts``."""
+    unmet = sw == UNMET or sj == UNMET
+    waiting = (sw == WAITING or sj == WAITING) and not unmet
+    if sw != NONE or sj != NONE or sp != NONE:
+        out[IN_NEED, m] += 1
+        if not unmet and not waiting:
+            out[SERVED, m] += 1
+    out[WAITING_ANY, m] += waiting
+    out[UNMET_ANY, m] += unmet
+    out[ON_A_LIST, m] += listed
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_ambulant,
+                 unit_residential, unit_reintegration, bounds):
+    """The persons among ``idx`` whom a provider serves (in order), and the reference value
+    (EUR) of the care each provider gives them this month: per client, the reference tariff
+    for their service (per hour of need for Wmo support and ambulant youth care, per month
+    otherwise) times their weight (per municipality, as in ``clients_and_queue``), summed in
+    row order (runs of whole municipalities on the cores)."""
+    starts = _runs(idx, bounds)
+    clients = np.empty(idx.size, dtype=np.int64)
+    counts = np.zeros(PARTS, dtype=np.int64)
+    out = np.zeros(n_providers)
+    uw, ua = F(unit_wmo), F(unit_ambulant)
+    for t in prange(PARTS):
+        n = 0
+        m = 0
+        for k in range(starts[t], starts[t + 1]):
+            i = idx[k]
+            pr = prov[i]
+            if pr < 0:
+                continue
+            while i >= bounds[m + 1]:
+                m += 1
+            clients[starts[t] + n] = i
+            n += 1
+            s = service[pr]
+            if s == 0:  # Service.WMO_SUPPORT
+                unit = np.float64(sev[i] * uw)
+            elif s == 1:  # Service.JEUGD_AMBULANT
+                unit = np.float64(sev[i] * ua)
+            elif s == 2:  # Service.JEUGD_RESIDENTIAL
+                unit = unit_residential
+            elif s == 3:  # Service.REINTEGRATION
+                unit = unit_reintegration
+            else:
+                unit = np.nan  # a lump-sum service has no clients
+            out[pr] += unit * np.float64(weight[m])
+        counts[t] = n
+    return _joined(clients, starts, counts), out

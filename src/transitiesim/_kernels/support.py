@@ -1,0 +1,139 @@
+"""Seeking support (ODD 7.4, ``Citizens.seek_support``): the month's look at needs,
+initiatives' light support, the hours asked of carers, applications and access,
+and social assistance."""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit, prange
+
+from .base import FORMAL, INFORMAL, INITIATIVE, NONE, PARTS, UNMET, WAITING, F
+from .draws import _hash, _unit
+from .runs import _joined, _row_runs, _runs, _stable_order, union_rows
+
+
+@njit(cache=True, nogil=True)
+def open_needs(still, rest, new, prov, state):
+    """This month's look at one domain: last month's needs still open (``still``, and
+    ``rest``: those no provider serves, from ``escalate_recover``) joined with this month's
+    onsets ``new`` (served ones marked FORMAL). Returns (persons with a need, those not
+    served), each sorted."""
+    new_rest = np.empty(new.size, dtype=np.int64)
+    n = 0
+    for k in range(new.size):
+        i = new[k]
+        if prov[i] >= 0:
+            state[i] = FORMAL
+        else:
+            new_rest[n] = i
+            n += 1
+    return union_rows(still, new, state.size), union_rows(rest, new_rest[:n], state.size)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full, state,
+                  bounds):
+    """Initiatives' light support for light Wmo needs, neighbourhood by neighbourhood in row
+    order while the hours last. Marks INITIATIVE; returns (persons not covered, hours used per
+    neighbourhood).
+
+    A person is covered when the hours asked in their neighbourhood up to and including
+    theirs (a float64 running sum in row order) fit in its supply; the sum only grows, so
+    after the first person who does not fit nobody does. A neighbourhood lies in one
+    municipality, so runs of whole municipalities go to the cores."""
+    used = np.zeros(supply.size)
+    lt = F(light_threshold)
+    hf = F(hours_at_full)
+    at = _runs(rest, bounds)
+    covered = np.zeros(rest.size, dtype=np.bool_)
+    light = np.empty(rest.size, dtype=np.int64)  # positions in rest, then by (nbh, row)
+    group = np.empty(rest.size, dtype=np.int64)
+    for t in prange(PARTS):
+        n = 0
+        for k in range(at[t], at[t + 1]):
+            if sev[rest[k]] < lt:
+                light[at[t] + n] = k
+                group[at[t] + n] = nbh[rest[k]]
+                n += 1
+        groups = group[at[t]:at[t] + n]
+        low = groups.min() if n else 0
+        order = _stable_order(groups, low, (groups.max() - low + 1) if n else 1)
+        ks = light[at[t]:at[t] + n][order]
+        gs = groups[order]
+        asked = 0.0
+        for j in range(n):
+            k, g = ks[j], gs[j]
+            if j == 0 or gs[j - 1] != g:
+                asked = 0.0
+            i = rest[k]
+            asked += np.float64(sev[i] * hf * weight[i])
+            if asked <= supply[g] + 1e-9:
+                covered[k] = True
+                used[g] = asked
+                state[i] = INITIATIVE
+    out = np.empty(rest.size, dtype=np.int64)
+    n_out = np.zeros(PARTS, dtype=np.int64)
+    for t in prange(PARTS):
+        n = 0
+        for k in range(at[t], at[t + 1]):
+            if not covered[k]:
+                out[at[t] + n] = rest[k]
+                n += 1
+        n_out[t] = n
+    return _joined(out, at, n_out), used
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def request_hours(who, sev, residential_threshold, hours_at_full):
+    """Hours of informal care each person asks for; residential-level needs ask none."""
+    rt, hf = F(residential_threshold), F(hours_at_full)
+    out = np.empty(who.size, dtype=np.float32)
+    for k in prange(who.size):
+        s = sev[who[k]]
+        out[k] = s * hf if s < rt else F(0.0)
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
+                      key_apply, application_rate, network_factor, price_factor, reformed,
+                      network_margin, cover_share):
+    """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
+    join the waiting list if the municipality's access rule lets them; WAITING if not covered
+    and on the list. Covered means the carer gives ``cover_share`` of the hours asked."""
+    ar, cover = F(application_rate), F(cover_share)
+    for k in prange(who.size):
+        i = who[k]
+        h = hours[k]
+        informal = h > 0 and got[k] >= np.float64(cover * h)
+        state[i] = INFORMAL if informal else UNMET
+        s = sev[i]
+        if wait[i] < 0:
+            prob = np.float64(ar * s) * (network_factor if informal else 1.0)
+            prob = prob * price_factor
+            if np.float64(_unit(_hash(key_apply, i), 40)) < prob:
+                m = muni[i]
+                thr = threshold[m]
+                if reformed:
+                    thr = thr + network_margin * (1.0 if (informal and network_first[m]) else 0.0)
+                if np.float64(s) >= thr:
+                    wait[i] = 0
+        if wait[i] >= 0 and not informal:
+            state[i] = WAITING
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def participation_support(old, recipients, prov, wait, sev, state, max_severity):
+    """Social assistance meets the income need (FORMAL); recipients without a trajectory and
+    not too far from work (severity at most ``max_severity``, compared in float32) join the
+    reintegration queue. Last look's recipients (``old``) start from NONE. Runs of rows on the
+    cores, each person's steps in this order."""
+    o_at, r_at = _row_runs(old, state.size), _row_runs(recipients, state.size)
+    for t in prange(PARTS):
+        for k in range(o_at[t], o_at[t + 1]):
+            state[old[k]] = NONE
+        for k in range(r_at[t], r_at[t + 1]):
+            i = recipients[k]
+            state[i] = FORMAL
+            if prov[i] < 0 and wait[i] < 0 and sev[i] <= F(max_severity):
+                wait[i] = 0

@@ -1,0 +1,55 @@
+"""The model's enumerations: domains, services and the state of a person's need.
+
+One home for them: the model, the kernels (``_kernels.base``, as plain ints), the readable
+twin and the indicators all read them from here.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class Domain(IntEnum):
+    WMO = 0
+    JEUGD = 1
+    PARTICIPATIE = 2
+
+
+class Service(IntEnum):
+    """What a provider delivers. Each belongs to one domain."""
+
+    WMO_SUPPORT = 0
+    JEUGD_AMBULANT = 1
+    JEUGD_RESIDENTIAL = 2
+    REINTEGRATION = 3
+    WIJKTEAM = 4
+    SHELTERED_WORK = 5
+
+    @property
+    def domain(self) -> Domain:
+        return SERVICE_DOMAIN[self]
+
+
+SERVICE_DOMAIN = {
+    Service.WMO_SUPPORT: Domain.WMO,
+    Service.JEUGD_AMBULANT: Domain.JEUGD,
+    Service.JEUGD_RESIDENTIAL: Domain.JEUGD,
+    Service.REINTEGRATION: Domain.PARTICIPATIE,
+    Service.WIJKTEAM: Domain.WMO,
+    Service.SHELTERED_WORK: Domain.PARTICIPATIE,
+}
+# Services paid as a lump sum, without persons as clients.
+BLOCK_SERVICES = (Service.WIJKTEAM, Service.SHELTERED_WORK)
+CLIENT_SERVICES = (Service.WMO_SUPPORT, Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL,
+                   Service.REINTEGRATION)
+
+
+class NeedState(IntEnum):
+    """How a person's need in one domain is met this month (person-level, exclusive)."""
+
+    NONE = 0
+    FORMAL = 1  # a provider serves it (or, in participation, the bijstand benefit)
+    INITIATIVE = 2  # light support from a citizen initiative covers it
+    INFORMAL = 3  # the informal network covers it
+    WAITING = 4  # on a waiting list, not otherwise covered
+    UNMET = 5
