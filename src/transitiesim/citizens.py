@@ -106,11 +106,14 @@ class Citizens:
         returns the minors and the volunteers per municipality."""
         pop, p = self.pop, self.p
         return _kernels.age_terms(
-            pop.age, pop.income_eur, self.income_term, pop.volunteer_propensity, wmo_by_age,
-            p["onset_jeugd"], p["job_loss_rate"], p["volunteering_rate"] * self.power,
-            np.array(WORKING_AGE), self.muni_bounds, self.onset_month, self.entry_month,
-            self.minor, self.working, self.volunteer, self.base_wellbeing,
-            self.wellbeing_rules, self.need_rules)
+            age=pop.age, income=pop.income_eur, income_term=self.income_term,
+            propensity=pop.volunteer_propensity, wmo_by_age=wmo_by_age,
+            onset_jeugd=p["onset_jeugd"], job_loss_rate=p["job_loss_rate"],
+            volunteer_threshold=p["volunteering_rate"] * self.power,
+            working_age=np.array(WORKING_AGE), bounds=self.muni_bounds,
+            onset_month=self.onset_month, entry_month=self.entry_month, minor=self.minor,
+            working=self.working, volunteer=self.volunteer, base_wellbeing=self.base_wellbeing,
+            rules=self.wellbeing_rules, needs=self.need_rules)
 
     def update_income_term(self, idx: np.ndarray | None = None) -> None:
         """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
@@ -205,11 +208,13 @@ class Citizens:
         # severity; an unmet or waiting need escalates; Wmo needs progress with age).
         for d in (WMO, JEUGD):
             self.still_open[d] = _kernels.escalate_recover(
-                self.in_need[d], pop.severity[d], pop.state[d], pop.provider[d],
-                pop.wait_months[d], pop.self_reliance, self.keys["recovery"], provider_effect,
-                p["recovery_rate"], p["recovery_rate"] * p["unaided_recovery_share"],
-                p["escalation_rate"], p["progression_rate"] if d == WMO else 0.0,
-                self.need_rules)
+                idx=self.in_need[d], sev=pop.severity[d], state=pop.state[d], prov=pop.provider[d],
+                wait=pop.wait_months[d], self_reliance=pop.self_reliance,
+                key_rec=self.keys["recovery"], provider_effect=provider_effect,
+                rate_helped=p["recovery_rate"],
+                rate_unaided=p["recovery_rate"] * p["unaided_recovery_share"],
+                escalation=p["escalation_rate"],
+                progression=p["progression_rate"] if d == WMO else 0.0, rules=self.need_rules)
 
         # Onset: a person without a need may develop one this month (youth care for minors,
         # Wmo for adults), more often with low self-reliance or an overburdened carer role;
@@ -218,12 +223,15 @@ class Citizens:
         # Entry and exit concern different people, so they share one draw per person.
         u = inputs.unemployment
         new_w, new_j, self.exited, self.month_recipients = _kernels.onset_and_participation(
-            self.onset_month, self.entry_month, pop.self_reliance, self.minor, pop.age,
-            self.muni_bounds, (1.0 - inputs.prevention).astype(np.float32), self.overburdened,
-            p["burdened_onset_factor"], self.keys["needs"], pop.severity[WMO], pop.severity[JEUGD],
-            pop.severity[PART], pop.provider[PART], pop.wait_months[PART], pop.on_bijstand,
-            u * 100.0, self.exit_base(u), p["reintegration_effect"], WORKING_AGE[1],
-            self._flags, self.need_rules)
+            onset_month=self.onset_month, entry_month=self.entry_month,
+            self_reliance=pop.self_reliance, minor=self.minor, age=pop.age, bounds=self.muni_bounds,
+            keep=(1.0 - inputs.prevention).astype(np.float32), overburdened=self.overburdened,
+            burdened_factor=p["burdened_onset_factor"], key_needs=self.keys["needs"],
+            sev_wmo=pop.severity[WMO], sev_jeugd=pop.severity[JEUGD], sev_part=pop.severity[PART],
+            prov_part=pop.provider[PART], wait_part=pop.wait_months[PART],
+            on_bijstand=pop.on_bijstand, unemployment_x100=u * 100.0, exit_base=self.exit_base(u),
+            reintegration_effect=p["reintegration_effect"], max_working_age=WORKING_AGE[1],
+            flags=self._flags, rules=self.need_rules)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
 
     def exit_base(self, unemployment: float) -> float:
@@ -253,8 +261,9 @@ class Citizens:
                                                        pop.provider[d], pop.state[d])
             if d == WMO:
                 who, used = _kernels.light_support(
-                    who, pop.severity[d], pop.weight, pop.nbh, initiative_hours_by_nbh,
-                    p["light_need_threshold"], hours_full[d], pop.state[d], self.muni_bounds)
+                    rest=who, sev=pop.severity[d], weight=pop.weight, nbh=pop.nbh,
+                    supply=initiative_hours_by_nbh, light_threshold=p["light_need_threshold"],
+                    hours_at_full=hours_full[d], state=pop.state[d], bounds=self.muni_bounds)
             # Residential-level needs are beyond what a network can carry.
             requests.append((d, who, _kernels.request_hours(
                 who, pop.severity[d], p["residential_threshold"], hours_full[d])))
@@ -264,23 +273,27 @@ class Citizens:
         # depends on citizen power (at the 2015 level, to 1.5 times what is sustainable).
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
         got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
-            who_w, hours_w, who_j, hours_j, pop.carer, pop.severity[WMO], pop.carer_load,
-            self.carers, p["carer_hours_per_month"], p["carer_stretch_base"] + self.power,
-            self.muni_bounds)
+            who_w=who_w, hours_w=hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
+            sev_wmo=pop.severity[WMO], carer_load=pop.carer_load, old_carers=self.carers,
+            carer_hours=p["carer_hours_per_month"], stretch=p["carer_stretch_base"] + self.power,
+            bounds=self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             price = (np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
                      if d == WMO else 1.0)
             _kernels.apply_for_support(
-                who, hours, got, pop.severity[d], pop.wait_months[d], pop.state[d], pop.muni,
-                inputs.threshold, inputs.network_first, self.keys["apply"],
-                p["application_rate"], p["network_application_factor"], float(price),
-                bool(reformed), p["network_first_margin"], p["informal_cover_share"])
+                who=who, hours=hours, got=got, sev=pop.severity[d], wait=pop.wait_months[d],
+                state=pop.state[d], muni=pop.muni, threshold=inputs.threshold,
+                network_first=inputs.network_first, key_apply=self.keys["apply"],
+                application_rate=p["application_rate"],
+                network_factor=p["network_application_factor"], price_factor=float(price),
+                reformed=bool(reformed), network_margin=p["network_first_margin"],
+                cover_share=p["informal_cover_share"])
 
         # Participation: the benefit meets the income need; reintegration has a queue.
-        _kernels.participation_support(self.recipients, self.month_recipients,
-                                       pop.provider[PART], pop.wait_months[PART],
-                                       pop.severity[PART], pop.state[PART],
-                                       p["reintegration_max_severity"])
+        _kernels.participation_support(
+            old=self.recipients, recipients=self.month_recipients, prov=pop.provider[PART],
+            wait=pop.wait_months[PART], sev=pop.severity[PART], state=pop.state[PART],
+            max_severity=p["reintegration_max_severity"])
         self.recipients = self.month_recipients
         return used
 
@@ -293,11 +306,14 @@ class Citizens:
         on a waiting list (``_kernels.status_counts``)."""
         pop = self.pop
         return _kernels.wellbeing_step(
-            self.base_wellbeing, pop.wellbeing, pop.self_reliance, pop.base_self_reliance,
-            pop.carer_load, self.overburdened, self.recipients,
-            self.in_need[WMO], pop.severity[WMO], pop.state[WMO],
-            self.in_need[JEUGD], pop.severity[JEUGD], pop.state[JEUGD], pop.state[PART],
-            *pop.wait_months, self.muni_bounds, WELLBEING_BINS, self.wellbeing_rules)
+            base=self.base_wellbeing, wellbeing=pop.wellbeing, self_reliance=pop.self_reliance,
+            base_self_reliance=pop.base_self_reliance, carer_load=pop.carer_load,
+            overburdened=self.overburdened, recipients=self.recipients,
+            need_w=self.in_need[WMO], sev_w=pop.severity[WMO], state_w=pop.state[WMO],
+            need_j=self.in_need[JEUGD], sev_j=pop.severity[JEUGD], state_j=pop.state[JEUGD],
+            state_p=pop.state[PART], wait_w=pop.wait_months[WMO],
+            wait_j=pop.wait_months[JEUGD], wait_p=pop.wait_months[PART],
+            bounds=self.muni_bounds, bins=WELLBEING_BINS, rules=self.wellbeing_rules)
 
 
 WELLBEING_BINS = 200  # bins of the well-being histogram (10th percentile to 0.005)

@@ -92,8 +92,11 @@ def _person_counts(model: TransitionModel) -> np.ndarray:
     if cache is not None and cache[0] == model.steps:
         return cache[1]
     c, pop = model.citizens, model.pop
-    counts = _kernels.status_counts(c.in_need[0], c.in_need[1], c.recipients, *pop.state,
-                                    *pop.wait_months, model.muni_bounds)
+    counts = _kernels.status_counts(
+        need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
+        state_w=pop.state[0], state_j=pop.state[1], state_p=pop.state[2],
+        wait_w=pop.wait_months[0], wait_j=pop.wait_months[1], wait_p=pop.wait_months[2],
+        bounds=model.muni_bounds)
     model._status_cache = (model.steps, counts)
     return counts
 

@@ -123,9 +123,10 @@ class TransitionModel(mesa.Model):
         u = rng.random((3, pop.size))
         # A need lasts about two years, so about twice the yearly onset has one at any time;
         # for social assistance the yearly entry at 2015 unemployment (_kernels.seed_needs).
-        entry_share = _kernels.seed_needs(u, c.onset_month, c.entry_month, c.minor,
-                                          pop.severity[Domain.WMO], pop.severity[Domain.JEUGD],
-                                          UNEMPLOYMENT_2015, c.need_rules)
+        entry_share = _kernels.seed_needs(
+            u=u, onset_month=c.onset_month, entry_month=c.entry_month, minor=c.minor,
+            sev_wmo=pop.severity[Domain.WMO], sev_jeugd=pop.severity[Domain.JEUGD],
+            unemployment=UNEMPLOYMENT_2015, rules=c.need_rules)
         mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
         has = _kernels.seed_assistance(u[2], entry_share, c.working,
                                        0.0265 / max(float(np.mean(c.working)), 1e-9),
@@ -409,9 +410,9 @@ class TransitionModel(mesa.Model):
         # Clients (weighted persons) per provider, counted from the persons' side; a provider
         # serves one domain, so each entry is summed over its own domain only.
         clients = np.zeros(t.size)
-        queues = [_kernels.clients_and_queue(self.citizens.with_need(d), pop.provider[d],
-                                             pop.wait_months[d], self.muni_weight, clients,
-                                             self.muni_bounds)
+        queues = [_kernels.clients_and_queue(
+            idx=self.citizens.with_need(d), prov=pop.provider[d], wait=pop.wait_months[d],
+            weight=self.muni_weight, out=clients, bounds=self.muni_bounds)
                   for d in range(3)]
         # Providers take new clients if contracted and paid at least their bid.
         bid = self.p["provider_tariff_bid"]
@@ -425,10 +426,11 @@ class TransitionModel(mesa.Model):
             if queue.size == 0:
                 continue
             _kernels.place_waiting(
-                queue, self.muni_bounds, WAITING_SERVICE[d], pop.severity[d],
-                self.p["residential_threshold"], pop.wait_months[d], self.muni_weight,
-                self.citizens.keys["queue"], pkeys, np.cumsum(free[porder]), porder,
-                pop.provider[d], pop.state[d], free, clients)
+                queue=queue, bounds=self.muni_bounds, svc_of=WAITING_SERVICE[d],
+                sev=pop.severity[d], residential=self.p["residential_threshold"],
+                wait=pop.wait_months[d], weight=self.muni_weight,
+                key_queue=self.citizens.keys["queue"], pkeys=pkeys, pcum=np.cumsum(free[porder]),
+                porder=porder, prov=pop.provider[d], state=pop.state[d], free=free, clients=clients)
         self._clients_cache.clear()
         t.clients[:] = clients
 
@@ -487,11 +489,13 @@ class TransitionModel(mesa.Model):
         for d in range(3):
             # Who is served after this month's placements, and what their care is worth.
             self._clients_cache[d], volume = _kernels.served_value(
-                self.citizens.with_need(d), pop.provider[d], pop.severity[d], self.muni_weight,
-                t.service, P, p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
-                p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
-                float(p["tariff_residential_eur_per_month"]),
-                float(p["tariff_reintegration_eur_per_month"]), self.muni_bounds)
+                idx=self.citizens.with_need(d), prov=pop.provider[d], sev=pop.severity[d],
+                weight=self.muni_weight, service=t.service, n_providers=P,
+                unit_wmo=p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+                unit_ambulant=p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
+                unit_residential=float(p["tariff_residential_eur_per_month"]),
+                unit_reintegration=float(p["tariff_reintegration_eur_per_month"]),
+                bounds=self.muni_bounds)
             ref_volume += volume
         # A provider whose innovations worked needs less effort per client: it bills less.
         ref_volume *= t.cost_factor
@@ -530,12 +534,16 @@ class TransitionModel(mesa.Model):
         initiative_grant = np.array([m.initiative_support_eur_per_capita * m.inhabitants / 12
                                      / len(m.initiatives) if m.initiatives else 0.0 for m in ms])
         self.care_providers = np.zeros((M, 3))  # active care providers per domain
-        _org.pay_out(self._by_muni_starts, self._by_muni, t.status, t.block, t.wijkteam,
-                     t.domain, pay, t.revenue_eur, t.reserves_eur, t.grant_eur,
-                     t.experiment_months_left, reserves, contributions, benefits, budget,
-                     prevention, wsw_eur, fund_share, initiative_grant, initiatives,
-                     book["spending"], book["to_providers"], book["to_citizens"],
-                     book["to_initiatives"], book["contributions"], self.care_providers)
+        _org.pay_out(
+            starts=self._by_muni_starts, rows=self._by_muni, status=t.status, block=t.block,
+            wijkteam=t.wijkteam, domain=t.domain, pay=pay, revenue=t.revenue_eur,
+            reserves_p=t.reserves_eur, grant=t.grant_eur, months_left=t.experiment_months_left,
+            reserves_m=reserves, contributions=contributions, benefits=benefits, budget=budget,
+            prevention=prevention, wsw_eur=wsw_eur, fund_share=fund_share,
+            initiative_grant=initiative_grant, initiatives=initiatives, spending=book["spending"],
+            to_providers=book["to_providers"], to_citizens=book["to_citizens"],
+            to_initiatives=book["to_initiatives"], contributed=book["contributions"],
+            care_providers=self.care_providers)
         for m, r, grant in zip(ms, reserves.tolist(), initiative_grant.tolist(), strict=True):
             m.reserves_eur = r
             for ini in m.initiatives:
@@ -560,13 +568,17 @@ class TransitionModel(mesa.Model):
         succeeded = np.zeros(len(ms), dtype=np.int64)
         failed = np.zeros(len(ms), dtype=np.int64)
         bankrupt = _org.operate(
-            np.array(order, dtype=np.int64), u, t.status, t.block, t.domain, t.muni,
-            t.capacity, t.culture, t.reserves_eur, t.cost_eur, t.experiment_months_left,
-            t.experiment_cost_eur, t.experiment_spent_eur, t.revenue_eur, t.grant_eur,
-            t.cost_factor, t.effect_factor, t.innovations, t.experiments_failed, t.margins,
-            t.margin_months, self.experiment_fund, p["experiment_cost_share"],
-            p["innovation_uptake"], p["experiment_months"], p["innovation_success_prob"],
-            p["innovation_cost_reduction"], p["innovation_effect"], succeeded, failed)
+            order=np.array(order, dtype=np.int64), u=u, status=t.status, block=t.block,
+            domain=t.domain, muni=t.muni, capacity=t.capacity, culture=t.culture,
+            reserves=t.reserves_eur, cost=t.cost_eur, months_left=t.experiment_months_left,
+            experiment_cost=t.experiment_cost_eur, spent=t.experiment_spent_eur,
+            revenue=t.revenue_eur, grant=t.grant_eur, cost_factor=t.cost_factor,
+            effect_factor=t.effect_factor, innovations=t.innovations, failed=t.experiments_failed,
+            margins=t.margins, margin_months=t.margin_months, fund=self.experiment_fund,
+            cost_share=p["experiment_cost_share"], uptake=p["innovation_uptake"],
+            experiment_months=p["experiment_months"], success_prob=p["innovation_success_prob"],
+            cost_reduction=p["innovation_cost_reduction"], effect_gain=p["innovation_effect"],
+            succeeded_m=succeeded, failed_m=failed)
         for k in np.flatnonzero(succeeded | failed):
             ms[k].experiments_succeeded += int(succeeded[k])
             ms[k].experiments_failed += int(failed[k])

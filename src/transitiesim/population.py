@@ -93,9 +93,10 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     bounds = np.concatenate([[0], np.cumsum(sim_sizes)]).astype(np.int64)
     u_nbh = rng.random(n)
     u_group = rng.random(n)
-    nbh, age = _kernels.place_and_age(bounds, nbh_offset, np.asarray(nbh_counts, np.int64),
-                                      u_nbh, np.cumsum(shares, axis=1), u_group, rng.random(n),
-                                      MEAN_YEARS_OVER_65, float(MAX_AGE))
+    nbh, age = _kernels.place_and_age(
+        bounds=bounds, nbh_offset=nbh_offset, nbh_counts=np.asarray(nbh_counts, np.int64),
+        u_nbh=u_nbh, cum_shares=np.cumsum(shares, axis=1), u_group=u_group, u_age=rng.random(n),
+        years_over_65=MEAN_YEARS_OVER_65, max_age=float(MAX_AGE))
 
     adult = age >= 18
     # Couples: shuffle adults within each municipality and pair neighbours in that order,
