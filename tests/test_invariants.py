@@ -7,9 +7,8 @@ import numpy as np
 import pytest
 
 from transitiesim import TransitionModel, _kernels, load_scenario
-from transitiesim.agents import STATUS_CODES, ProviderStatus
 from transitiesim.indicators import _person_counts
-from transitiesim.states import NeedState
+from transitiesim.states import STATUS_CODES, NeedState, ProviderStatus
 
 from .conftest import finished_model, short_run
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-# Provider status codes (ProviderTable.status; agents.STATUS_CODES holds their names).
-ACTIVE, BANKRUPT, EXITED = 0, 1, 2
-WMO, JEUGD, PART = 0, 1, 2
+from .states import STATUS_CODES, Domain, ProviderStatus
+
+# Provider status codes (ProviderTable.status, an index into states.STATUS_CODES) and domains,
+# as plain ints for the compiled code.
+ACTIVE, BANKRUPT, EXITED = (STATUS_CODES.index(s) for s in ProviderStatus)
+WMO, JEUGD, PART = (int(d) for d in Domain)
 
 
 @njit(cache=True, nogil=True)

@@ -6,7 +6,6 @@ here; they live as arrays in ``population.py`` and ``citizens.py``.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING
 
 import mesa
@@ -20,19 +19,12 @@ from .params import (
     UNEMPLOYMENT_2015,
     citizen_power_factor,
 )
-from .states import BLOCK_SERVICES, Domain, Service
+from .states import BLOCK_SERVICES, STATUS_CODES, Domain, ProviderStatus, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
 
 
-class ProviderStatus(Enum):
-    ACTIVE = "active"
-    BANKRUPT = "bankrupt"  # reserves ran out
-    EXITED = "exited"  # left a market where it had no clients and lost money
-
-
-STATUS_CODES = tuple(ProviderStatus)  # ProviderTable.status holds the index into this
 MARGIN_MONTHS = 12  # Provider.margin_12m: the last twelve monthly margins
 
 

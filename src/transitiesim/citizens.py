@@ -71,6 +71,15 @@ class Citizens:
         self.update_income_term()
         self._marks = np.zeros(self.n, dtype=np.uint8)  # scratch: ageing
         self._flags = np.zeros(self.n, dtype=np.uint8)  # scratch: onset pass
+        self._u: np.ndarray | None = None  # scratch: January's draws (made at the first)
+        # The yearly terms (refresh_age_terms): onset and entry chances a month, minor, of
+        # working age, volunteer, the well-being a person returns to.
+        self.onset_month = np.empty(self.n, dtype=np.float32)
+        self.entry_month = np.empty(self.n, dtype=np.float32)
+        self.minor = np.empty(self.n, dtype=bool)
+        self.working = np.empty(self.n, dtype=bool)
+        self.volunteer = np.empty(self.n, dtype=bool)
+        self.base_wellbeing = np.empty(self.n, dtype=np.float32)
         self.refresh_age_terms()
 
     # --- yearly -----------------------------------------------------------------------------
@@ -86,16 +95,11 @@ class Citizens:
         `wellbeing_base` + `wellbeing_income_effect` tanh(log(income / median)) +
         `wellbeing_volunteer_bonus` for volunteers.
         """
-        pop, p, n = self.pop, self.p, self.n
+        pop, p = self.pop, self.p
         ages = np.arange(MAX_AGE + 2, dtype=np.float32)
         wmo_by_age = np.minimum(p["onset_wmo"] * np.exp2((ages - ONSET_WMO_AGE)
                                                          / p["onset_wmo_doubling_years"]),
                                 p["onset_wmo_max"])
-        for name, dtype in (("onset_month", np.float32), ("entry_month", np.float32),
-                            ("minor", bool), ("working", bool), ("volunteer", bool),
-                            ("base_wellbeing", np.float32)):
-            if getattr(self, name, None) is None:
-                setattr(self, name, np.empty(n, dtype=dtype))
         self.minors_by_muni, self.volunteers_by_muni = self.take_age_terms(
             wmo_by_age.astype(np.float32))
         self.volunteers_by_nbh = _kernels.weighted_count_by_group(
@@ -137,7 +141,7 @@ class Citizens:
     def age_and_renew(self) -> np.ndarray:
         """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
         pop, rng = self.pop, self.streams["mortality"]
-        if getattr(self, "_u", None) is None:  # kept between years: 8 bytes a person
+        if self._u is None:  # kept between years: 8 bytes a person
             self._u = np.empty(self.n)
         dead, adult_now = self.age_one_year(rng.random(out=self._u))
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.

@@ -83,34 +83,50 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
     return np.divide(num, den, out=np.zeros_like(num, dtype=float), where=den > 0)
 
 
+@dataclass
+class Tally:
+    """What the indicators of one step share, taken once: by the schedule on its way
+    (``TransitionModel.step`` stores the well-being pass's summary and person counts) or by
+    the first indicator that needs it. ``TransitionModel.tally`` holds the current step's;
+    read it through :func:`tally_of`, which starts a fresh one when the step has moved on."""
+
+    step: int = -1
+    wellbeing: tuple[np.ndarray, np.ndarray] | None = None  # sums and histograms per muni
+    status: np.ndarray | None = None  # persons in need, served, ... per muni (status_counts)
+    providers: dict[str, np.ndarray] | None = None  # the care providers' table
+
+
+def tally_of(model: TransitionModel) -> Tally:
+    if model.tally.step != model.steps:
+        model.tally = Tally(model.steps)
+    return model.tally
+
+
 def _person_counts(model: TransitionModel) -> np.ndarray:
     """Persons per municipality in need, served, waiting, unmet and on a waiting list, each
     person counted once: taken by the citizens' well-being update in this step
     (``TransitionModel.step``), or else by one merge of the need lists
     (``_kernels.status_counts``)."""
-    cache = getattr(model, "_status_cache", None)
-    if cache is not None and cache[0] == model.steps:
-        return cache[1]
+    t = tally_of(model)
+    if t.status is not None:
+        return t.status
     c, pop = model.citizens, model.pop
-    counts = _kernels.status_counts(
+    t.status = _kernels.status_counts(
         need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
         state_w=pop.state[0], state_j=pop.state[1], state_p=pop.state[2],
         wait_w=pop.wait_months[0], wait_j=pop.wait_months[1], wait_p=pop.wait_months[2],
         bounds=model.muni_bounds)
-    model._status_cache = (model.steps, counts)
-    return counts
+    return t.status
 
 
 def _wellbeing_summary(model: TransitionModel) -> tuple[np.ndarray, np.ndarray]:
     """Sum of well-being and its 200-bin histogram per municipality: taken by the citizens'
     well-being update in this step (``TransitionModel.step``), or else by one pass."""
-    cache = getattr(model, "_wellbeing_cache", None)
-    if cache is not None and cache[0] == model.steps:
-        return cache[1]
-    summary = _kernels.summary_by_municipality(model.pop.wellbeing, model.muni_bounds,
-                                               WELLBEING_BINS)
-    model._wellbeing_cache = (model.steps, summary)
-    return summary
+    t = tally_of(model)
+    if t.wellbeing is None:
+        t.wellbeing = _kernels.summary_by_municipality(model.pop.wellbeing, model.muni_bounds,
+                                                       WELLBEING_BINS)
+    return t.wellbeing
 
 
 def _book(model: TransitionModel, key: str) -> np.ndarray:
@@ -204,9 +220,9 @@ def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
     """Per care provider (lump-sum services left out), read once per step: municipality,
     active, bankrupt, with an innovation that worked, experiment spending, capacity in use and
     revenue."""
-    cache = getattr(model, "_provider_cache", None)
-    if cache is not None and cache[0] == model.steps:
-        return cache[1]
+    tally = tally_of(model)
+    if tally.providers is not None:
+        return tally.providers
     t = model.prov
     care = ~t.block
     active = t.active[care]
@@ -216,7 +232,7 @@ def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
              "experiment_eur": t.experiment_spent_eur[care],
              "capacity": np.where(active, t.capacity[care], 0.0),
              "revenue_eur": t.revenue_eur[care]}
-    model._provider_cache = (model.steps, table)
+    tally.providers = table
     return table
 
 

@@ -11,7 +11,7 @@ import numpy as np
 from . import _kernels, _org
 from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Rijk
 from .citizens import Citizens, MunicipalInputs
-from .indicators import build_datacollector
+from .indicators import Tally, build_datacollector
 from .ledger import Ledger
 from .params import (
     LIVE_LEVERS,
@@ -62,6 +62,8 @@ class TransitionModel(mesa.Model):
         self.providers_list: list[Provider] = []
         self.prov = ProviderTable()  # the providers' changing numbers (Provider reads them)
         self._clients_cache: dict[int, np.ndarray] = {}
+        self.tally = Tally()  # what this step's indicators share (indicators.Tally)
+        self._by_muni_size = -1  # providers ordered by municipality, for this many providers
         self._unit_values = self._unit_value_table()
         self._unit_value_array = np.zeros(max(Service) + 1)  # by service number
         for s, value in self._unit_values.items():
@@ -218,8 +220,7 @@ class TransitionModel(mesa.Model):
         taken = self.citizens.update_wellbeing()
         if taken is not None:  # the indicators' well-being summary and person counts
             sums, hist, counts = taken
-            self._wellbeing_cache = (self.steps, (sums, hist))
-            self._status_cache = (self.steps, counts)
+            self.tally = Tally(self.steps, wellbeing=(sums, hist), status=counts)
         if self.month == 12:
             self.municipalities.do("review_year")
             self.plan_capacity()
@@ -521,7 +522,7 @@ class TransitionModel(mesa.Model):
         p, t, ms = self.p, self.prov, self.municipality_list
         book = self.ledger.cur
         M = len(ms)
-        if getattr(self, "_by_muni_size", None) != t.size:  # providers by municipality
+        if self._by_muni_size != t.size:  # providers by municipality (when it changed)
             self._by_muni = np.argsort(t.muni, kind="stable")
             self._by_muni_starts = np.searchsorted(t.muni[self._by_muni], np.arange(M + 1))
             self._by_muni_size = t.size

@@ -6,7 +6,7 @@ twin and the indicators all read them from here.
 
 from __future__ import annotations
 
-from enum import IntEnum
+from enum import Enum, IntEnum
 
 
 class Domain(IntEnum):
@@ -53,3 +53,12 @@ class NeedState(IntEnum):
     INFORMAL = 3  # the informal network covers it
     WAITING = 4  # on a waiting list, not otherwise covered
     UNMET = 5
+
+
+class ProviderStatus(Enum):
+    ACTIVE = "active"
+    BANKRUPT = "bankrupt"  # reserves ran out
+    EXITED = "exited"  # left a market where it had no clients and lost money
+
+
+STATUS_CODES = tuple(ProviderStatus)  # ProviderTable.status holds the index into this
