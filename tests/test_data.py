@@ -96,3 +96,13 @@ def test_statline_command_writes_a_scenario_that_runs(tmp_path, capsys):
     pops = r.indicators.groupby("municipality").population.first()
     assert pops["Ameland"] == 3600
     assert isinstance(r.national, pd.DataFrame)
+
+
+def test_an_export_in_neither_utf8_nor_windows_1252_is_refused_by_field(tmp_path):
+    # 0x81 is invalid UTF-8 and undefined in Windows-1252 (found by mypy: the text stayed None).
+    f = tmp_path / "bevolking.csv"
+    f.write_bytes(b"Regio's;Bevolking\n\x81Amsterdam;872680\n")
+    with pytest.raises(StatlineError) as info:
+        read_population(f)
+    assert info.value.problems[0].field == "file"
+    assert "UTF-8 or Windows-1252" in info.value.problems[0].allowed

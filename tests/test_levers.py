@@ -126,3 +126,13 @@ def test_a_municipal_lever_is_held_under_its_parameter_name_and_set_live():
     model.set_levers({"access_strictness": 0.55, "prevention_share": 0.1})
     assert (m.access_strictness, m.prevention_share) == (0.55, 0.1)
     assert model.p["access_strictness"] == 0.55
+
+
+def test_the_municipal_levers_are_declared_on_municipality_and_the_provider_columns_on_the_table():
+    from transitiesim.agents import Municipality, ProviderTable
+    from transitiesim.params import MUNICIPAL_LEVERS, PARAM_BY_NAME
+
+    levers = {n: a for n, a in Municipality.__annotations__.items() if n in PARAM_BY_NAME}
+    assert set(levers) == set(MUNICIPAL_LEVERS)
+    assert all(a == PARAM_BY_NAME[n].type.__name__ for n, a in levers.items())
+    assert set(ProviderTable.COLUMNS) | {"margins"} == set(ProviderTable.__annotations__)

@@ -37,6 +37,31 @@ class ProviderTable:
     start, and when a service has no provider left); ``size`` entries are in use.
     """
 
+    # One array per column (views of the first ``size`` entries; see COLUMNS).
+    capacity: np.ndarray
+    culture: np.ndarray
+    reserves_eur: np.ndarray
+    status: np.ndarray
+    contracted: np.ndarray
+    cost_factor: np.ndarray
+    effect_factor: np.ndarray
+    innovations: np.ndarray
+    experiments_failed: np.ndarray
+    experiment_months_left: np.ndarray
+    experiment_cost_eur: np.ndarray
+    clients: np.ndarray
+    revenue_eur: np.ndarray
+    cost_eur: np.ndarray
+    grant_eur: np.ndarray
+    experiment_spent_eur: np.ndarray
+    margin_months: np.ndarray
+    service: np.ndarray
+    domain: np.ndarray
+    muni: np.ndarray
+    block: np.ndarray
+    wijkteam: np.ndarray
+    margins: np.ndarray
+
     COLUMNS = {
         "capacity": np.float64,  # clients (weighted persons) it can serve at once
         "culture": np.float64,  # innovation culture 0-1
@@ -240,6 +265,14 @@ class Municipality(mesa.Agent):
     a learning municipality invests in what worked; a traditional one squeezes access, tariffs
     and support when money runs short.
     """
+
+    # The municipal levers (params.MUNICIPAL_LEVERS), held under their parameters' names;
+    # tests/test_levers.py checks that this list and the declaration agree.
+    access_strictness: float
+    tariff_factor: float
+    prevention_share: float
+    experiment_fund_share: float
+    initiative_support_eur_per_capita: float
 
     def __init__(self, model: TransitionModel, index: int, name: str, inhabitants: int,
                  learning: float):

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from .extras import MissingExtra, require
 from .params import PARAMETERS
@@ -414,7 +415,7 @@ def cmd_calibrate(args) -> int:
     scenario = load_scenario(args.scenario)
     params = tuple(p.strip() for p in args.params.split(",")) if args.params else \
         DEFAULT_PARAMETERS
-    done = []
+    done: list[Any] = []
     result = calibrate(scenario, params, seeds=args.seeds, scale=args.scale,
                        max_evaluations=args.max_evaluations, progress=done.append)
     extends = args.scenario if Path(args.scenario).suffix != ".toml" else \

@@ -289,7 +289,7 @@ def initiative_members(model: TransitionModel) -> np.ndarray:
 
 def cost_per_client_eur(model: TransitionModel) -> np.ndarray:
     """Paid to providers for client services this month per client (Wmo, youth, trajectories)."""
-    clients = sum(_count_index(model, model.clients_of(d)) for d in range(3))
+    clients = np.sum([_count_index(model, model.clients_of(d)) for d in range(3)], axis=0)
     return _ratio(_provider_sum(model, "revenue_eur"), clients)
 
 

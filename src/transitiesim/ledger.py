@@ -29,7 +29,7 @@ class Ledger:
         self.cur: dict[str, np.ndarray] = self._blank()
 
     def _blank(self) -> dict[str, np.ndarray]:
-        book = {k: np.zeros((3, self.M)) for k in FLOWS_3}
+        book: dict[str, np.ndarray] = {k: np.zeros((3, self.M)) for k in FLOWS_3}
         book.update({k: np.zeros(self.M) for k in FLOWS_1})
         return book
 

@@ -93,7 +93,7 @@ class TransitionModel(mesa.Model):
             sizes = np.array([m.inhabitants for m in self.scenario.municipalities])
             age_shares = np.array([
                 [m.share_under_18, 1 - m.share_under_18 - m.share_65_plus, m.share_65_plus]
-                if m.share_under_18 is not None else AGE_SHARES
+                if m.share_under_18 is not None and m.share_65_plus is not None else AGE_SHARES
                 for m in self.scenario.municipalities])
         else:
             sizes = municipality_sizes(p["inhabitants"], p["municipalities"], p["size_log_sd"])

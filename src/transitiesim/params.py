@@ -50,6 +50,12 @@ class Param:
     # review may then adapt.
     live: Literal["", "model", "municipality"] = ""
 
+    def bounds(self) -> tuple[float, float]:
+        """The declared range of a number parameter."""
+        if self.low is None or self.high is None:
+            raise TypeError(f"{self.name} has no range: {self.allowed()}")
+        return float(self.low), float(self.high)
+
     def allowed(self) -> str:
         """Human-readable description of the allowed values."""
         if self.type is bool:

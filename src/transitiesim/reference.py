@@ -36,7 +36,7 @@ _MASK = (1 << 64) - 1
 _TO_UNIT = F(1.0 / 16777216.0)
 
 
-def draw(key: int, row: int, shift: int = 40) -> np.float32:
+def draw(key: int | np.uint64, row: int, shift: int = 40) -> np.float32:
     """A person's uniform draw (float32 on [0, 1)) for the process whose month key is ``key``:
     SplitMix64's output function at position ``row``, 24 bits from bit ``shift`` (40 for the
     first draw, 16 for the second). The same number as ``_kernels._unit(_hash(key, row))``."""
@@ -84,9 +84,9 @@ class CitizenAgent(mesa.Agent):
         volunteer = age >= 15 and pop.volunteer_propensity[i] < F(
             p["volunteering_rate"] * c.power)
         c.volunteer[i] = volunteer
-        rules = c.wellbeing_rules
-        c.base_wellbeing[i] = F(float(F(rules.base) + F(rules.income) * c.income_term[i])
-                                + (rules.volunteer if volunteer else 0.0))
+        wb = c.wellbeing_rules
+        c.base_wellbeing[i] = F(float(F(wb.base) + F(wb.income) * c.income_term[i])
+                                + (wb.volunteer if volunteer else 0.0))
 
     # --- monthly, in the order of the schedule ----------------------------------------------
     def recover_or_escalate(self, c: AgentCitizens, d: int, effect: np.ndarray) -> None:
@@ -128,7 +128,7 @@ class CitizenAgent(mesa.Agent):
             d = JEUGD if c.minor[i] else WMO
             if pop.severity[d][i] == 0:
                 pop.severity[d][i] = low + span * u / chance  # the draw, rescaled
-                c.new_needs[d].append(i)
+                c.onsets[d].append(i)
         u = draw(c.keys["needs"], i, 16)
         if pop.on_bijstand[i]:
             severity = pop.severity[PART][i]
@@ -281,7 +281,7 @@ class AgentCitizens(Citizens):
             self.agents.do("recover_or_escalate", self, d, provider_effect)
         u = inputs.unemployment
         exit_base = self.exit_base(u)
-        self.new_needs = [[], []]
+        self.onsets: list[list[int]] = [[], []]
         self.exited_list: list[int] = []
         self.recipient_list: list[int] = []
         self.agents.do("develop_needs", self, (1.0 - inputs.prevention).astype(F),

@@ -502,7 +502,7 @@ def _build_events(items: Any, problems: list[Problem]) -> list[Event]:
                                             "one of " + ", ".join(f.choices)))
                     continue
             elif isinstance(value, bool) or not isinstance(value, int | float) or not (
-                f.low <= value <= f.high
+                f.low is not None and f.high is not None and f.low <= value <= f.high
             ):
                 problems.append(Problem(f"{where}.{f.name}", value,
                                         f"a number from {f.low:g} to {f.high:g}: {f.help_en}"))
@@ -561,7 +561,7 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
                 problems.append(Problem(f"{where}.share_65_plus", old,
                                         f"less than 1 - share_under_18 ({1 - young:g})"))
                 continue
-            young, old = float(young), float(old)
+            young, old = float(young), float(old)  # type: ignore[arg-type]  # both checked
         result.append(Municipality(name, n, young, old))
     return result
 

@@ -80,6 +80,9 @@ def read_population(source: str | Path, text: str | None = None) -> list[Municip
                 break
             except UnicodeDecodeError:
                 continue
+        else:  # bytes that are neither (cp1252 leaves five bytes undefined)
+            raise StatlineError([Problem("file", name, "a CSV export in UTF-8 or "
+                                         "Windows-1252")], name)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:

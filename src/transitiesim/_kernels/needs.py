@@ -254,8 +254,10 @@ class NeedRules(NamedTuple):
 
     @classmethod
     def from_params(cls, p, income_median: float) -> NeedRules:
-        return cls(*(float(p[name]) for name in NEED_PARAMS[:8]), float(income_median),
-                   float(p["income_vulnerability_min"]), float(p["income_vulnerability_max"]))
+        declared = dict(zip(cls._fields, (float(p[name]) for name in NEED_PARAMS), strict=False))
+        return cls(**declared, income_median=float(income_median),
+                   vulnerability_min=float(p["income_vulnerability_min"]),
+                   vulnerability_max=float(p["income_vulnerability_max"]))
 
 
 # The parameter behind each of the first eight fields of NeedRules, in order.

@@ -178,6 +178,7 @@ class SweepSpec:
 
 
 def _levels(f: Factor, n: int) -> list[Any]:
+    assert f.low is not None and f.high is not None  # a range factor
     return [_typed(f.param, v) for v in np.linspace(f.low, f.high, n)]
 
 
@@ -225,7 +226,7 @@ def build_sweep_spec(raw: dict, source: str = "sweep", base_dir: Path | None = N
                 found = candidate is not None and candidate.is_file()
             except (OSError, ValueError):  # too long for the file system, a NUL byte
                 found = False
-            base = load_scenario(candidate if found else spec)
+            base = load_scenario(candidate if found and candidate is not None else spec)
         except ScenarioError as exc:
             problems += [Problem(f"scenario ({p.field})", p.value, p.allowed)
                          for p in exc.problems]
@@ -258,7 +259,7 @@ def build_sweep_spec(raw: dict, source: str = "sweep", base_dir: Path | None = N
                                     [len(f.values) for f in factors if f.values])
             problems.append(Problem("design", f"{runs:,} runs (design points x replications)",
                                     f"at most {MAX_RUNS:,} runs: {fits}"))
-    if problems:
+    if problems or base is None:
         raise SweepError(problems, source)
     return SweepSpec(name=raw["name"] if "name" in raw else slug(Path(source).stem, "sweep"),
                      base=base, design=design,
@@ -316,10 +317,11 @@ def _factors(table: Any, design: str, problems: list[Problem], base: Scenario | 
             problems.append(Problem(where, name, f"values = [...] with the grid design ({name} "
                                     f"is {p.allowed()})"))
             continue
-        low, high = body.get("low", p.low), body.get("high", p.high)
+        p_low, p_high = p.bounds()
+        low, high = body.get("low", p_low), body.get("high", p_high)
         bad = False
         for key, v in (("low", low), ("high", high)):
-            if isinstance(v, bool) or not isinstance(v, int | float) or not p.low <= v <= p.high:
+            if isinstance(v, bool) or not isinstance(v, int | float) or not p_low <= v <= p_high:
                 problems.append(Problem(f"{where}.{key}", v, p.allowed()))
                 bad = True
         if not bad and not low < high:

@@ -147,12 +147,13 @@ def parse_share(query: Mapping[str, str], shipped: Collection[str],
         else:
             out.problems.append(Problem("n", n, f"a whole number from 1 to {MAX_SEEDS}"))
     if "p" in ok:
-        p = ok["p"]
-        value = float(p) if _NUMBER.fullmatch(p) else None
-        if value in PRECISIONS:
-            out.precision = value
+        given = ok["p"]
+        precision = float(given) if _NUMBER.fullmatch(given) else None
+        if precision in PRECISIONS:
+            out.precision = precision
         else:
-            out.problems.append(Problem("p", p, "one of " + ", ".join(map(str, PRECISIONS))))
+            out.problems.append(Problem("p", given,
+                                        "one of " + ", ".join(map(str, PRECISIONS))))
     return out
 
 

@@ -83,7 +83,7 @@ def _restore_from_url() -> None:
         return
     st.session_state["_restored"] = True
     st.session_state.setdefault("custom", {})
-    query = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    query = {k: v for k in st.query_params.keys() if (v := st.query_params.get(k)) is not None}
     shared = link.parse_share(query, list(shipped_scenarios()), st.session_state["custom"])
     problems = list(shared.problems)
     for edit in shared.edits:

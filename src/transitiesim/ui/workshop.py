@@ -9,6 +9,7 @@ Links carry who you are: ``?join=CODE`` (join form), ``?ws=CODE&pt=TOKEN`` (a pa
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -325,7 +326,7 @@ def _facilitator_live(code: str, lang: str) -> None:
     st.subheader(t("ws_who", lang))
     rows = []
     for team in range(1, state.teams + 1):
-        row = {t("ws_team", lang): team}
+        row: dict[str, Any] = {t("ws_team", lang): team}
         for name, role in ROLES.items():
             p = state.participants
             names = ", ".join(p[(p.team == team) & (p.role == name)]["name"]) or \

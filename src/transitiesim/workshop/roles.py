@@ -68,7 +68,7 @@ def lever_range(scenario: Scenario, name: str) -> tuple[float, float]:
     """The range a participant may choose from: the declared one, and for the access threshold
     below the residential threshold (the scenario rule)."""
     p: Param = PARAM_BY_NAME[name]
-    low, high = float(p.low), float(p.high)
+    low, high = p.bounds()
     if name == "access_strictness":
         high = min(high, round(scenario["residential_threshold"] - 0.05, 4))
     return low, high
