@@ -19,7 +19,8 @@ def test_money_is_conserved_per_municipality_and_month(default_model):
     ledger = default_model.ledger
     assert len(ledger.history) == 12 * 6
     for book in ledger.history:
-        income = book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+        income = (book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+                  + book["from_other_tasks"] + book["local_tax"])
         spent = book["spending"].sum(axis=0)
         np.testing.assert_allclose(book["reserves_end"] - book["reserves_start"], income - spent,
                                    rtol=0, atol=1e-3)
@@ -37,7 +38,8 @@ def test_money_is_conserved_across_many_municipalities():
     model = finished_model("netherlands", seed=3, end_year=2015, municipalities=40,
                            inhabitants=800_000, scale=0.05)
     for book in model.ledger.history:
-        income = book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+        income = (book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+                  + book["from_other_tasks"] + book["local_tax"])
         np.testing.assert_allclose(book["reserves_end"] - book["reserves_start"],
                                    income - book["spending"].sum(axis=0), atol=1e-3)
         np.testing.assert_allclose(book["received_by_providers"], book["to_providers"], atol=1e-6)

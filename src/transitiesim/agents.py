@@ -208,7 +208,8 @@ class Provider(mesa.Agent):
             self.status = ProviderStatus.EXITED
             self.capacity = 0.0
             return
-        if waiting > 0 and margin >= 0 and self.clients >= 0.9 * self.capacity:
+        ceiling = self.municipality.supervised  # a budget ceiling: no growth this year
+        if waiting > 0 and margin >= 0 and self.clients >= 0.9 * self.capacity and not ceiling:
             self.capacity += min(waiting, 0.15 * self.capacity + 1.0)
         elif self.clients < 0.8 * self.capacity or margin < 0:
             self.capacity = max(1.05 * self.clients, 0.75 * self.capacity)
@@ -297,7 +298,11 @@ class Municipality(mesa.Agent):
         self.initiatives: set[CitizenInitiative] = set()
         self.budget_eur = np.zeros(3)
         self.ledger_year: list[dict] = []
-        self.unmet_last_review = None
+        self.unmet_last_review: float | None = None
+        # Under the province's preventive supervision since the last review (its reserves
+        # could not be brought back to the floor by its own means): a forced balanced budget.
+        self.supervised = False
+        self.reassessed = 0  # clients whose indication ended at the last review
 
     # Effective levers: national rules before the reform, own choices after.
     @property
@@ -327,6 +332,13 @@ class Municipality(mesa.Agent):
 
     # Money: every movement changes reserves and is booked once in the ledger (monthly
     # budgets: Rijk.pay_budgets; payments: TransitionModel._pay_out).
+    def receive_costs_covered(self, by_domain_eur: np.ndarray) -> None:
+        """Under the old system, with budget_base = "spending": the Rijk pays what the month
+        cost beyond the declared budget, booked as budget per domain (``by_domain_eur``)."""
+        self.reserves_eur += float(by_domain_eur.sum())
+        self.model.ledger.cur["budget"][:, self.index] += by_domain_eur
+        self.model.rijk.paid_eur += float(by_domain_eur.sum())
+
     def receive_topup(self, amount_eur: float) -> None:
         """The Rijk covers a shortfall (or takes back a surplus) under the old system."""
         self.reserves_eur += amount_eur
@@ -334,6 +346,30 @@ class Municipality(mesa.Agent):
         self.model.rijk.paid_eur += amount_eur
 
     # Yearly.
+    def finance_deficit(self, income_eur: float) -> None:
+        """December, after the reform: the budget cycle. Payments during the year come out of
+        the social domain's reserves; at the year's end reserves below the floor
+        (``reserve_floor_share`` of the year's income) are brought back to it, in this order,
+        by money moved from the municipality's other tasks (at most ``other_tasks_max_share``
+        of the year's income) and by a rise in local tax (at most
+        ``local_tax_max_eur_per_capita``). If that is not enough, the province's preventive
+        supervision follows: the rest is taken from other tasks by force, and next year the
+        municipality must balance (``review_year``). Every euro is booked (ledger
+        ``from_other_tasks``, ``local_tax``)."""
+        p, book = self.model.p, self.model.ledger.cur
+        gap = p["reserve_floor_share"] * income_eur - self.reserves_eur
+        self.supervised = False
+        if gap <= 0:
+            return
+        moved = min(gap, p["other_tasks_max_share"] * income_eur)
+        tax = min(gap - moved, p["local_tax_max_eur_per_capita"] * self.inhabitants)
+        forced = gap - moved - tax
+        if forced > 0:
+            self.supervised = True
+        book["from_other_tasks"][self.index] += moved + forced
+        book["local_tax"][self.index] += tax
+        self.reserves_eur += gap
+
     def review_year(self) -> None:
         """Adapt the levers to last year's result (only after the reform)."""
         if not self.reformed:
@@ -345,6 +381,14 @@ class Municipality(mesa.Agent):
         pressure = float(np.clip(deficit / max(0.05 * income, 1.0), 0.0, 1.0))
         learn = self.learning
         trad = 1.0 - learn
+        self.reassessed = 0
+        if p["budget_discipline"]:
+            self.finance_deficit(income)
+        if self.supervised:
+            # A forced balanced budget: every municipality cuts as hard as a traditional one
+            # under full pressure, and postpones prevention; its providers may not grow.
+            pressure, trad = 1.0, 1.0
+            self.prevention_share = 0.0
         unmet = self.model.unmet_share(self.index)
         rising = self.unmet_last_review is not None and unmet > self.unmet_last_review
         self.unmet_last_review = unmet
@@ -357,12 +401,17 @@ class Municipality(mesa.Agent):
             self.experiment_fund_share *= 1.0 - 0.5 * trad * pressure
             self.initiative_support_eur_per_capita *= 1.0 - 0.5 * trad * pressure
             self.squeeze = trad * pressure
+            if p["budget_discipline"]:
+                self.reassessed = self.model.reassess(self, p["reassessment_share"] * self.squeeze)
         else:
             self.squeeze = 0.0
             self.access_strictness += 0.25 * (p["access_strictness"] - self.access_strictness)
             self.tariff_factor += 0.25 * (p["tariff_factor"] - self.tariff_factor)
-        # Learning: look at what worked and move money there.
+        # Learning: look at what worked and move money there (not under supervision).
         tried = self.experiments_succeeded + self.experiments_failed
+        if self.supervised:
+            self.experiments_succeeded = self.experiments_failed = 0
+            return
         if tried:
             rate = self.experiments_succeeded / tried
             self.experiment_fund_share = float(np.clip(
@@ -384,12 +433,21 @@ class Rijk(mesa.Agent):
         self.own_contribution_eur = model.p["own_contribution_eur_per_month"]
         self.paid_eur = 0.0  # everything the Rijk has paid out (budgets and top-ups)
         self.extra_cuts: dict[int, np.ndarray] = {}  # year -> extra cut per domain (cards)
+        # What the old system cost the Rijk per municipality and domain in the last 12 months
+        # before the reform (budget_base = "spending"): the monthly budget books, which then
+        # hold the spending less own contributions (Ledger.close_month), the newest last.
+        self.spent_before: list[np.ndarray] = []
+        self.base_eur: np.ndarray | None = None  # (M, 3) yearly, fixed at the reform
 
     def pay_budgets(self) -> None:
         """Start of the month: national events take effect and each municipality gets its
         monthly budget per domain."""
         model = self.model
         self.apply_events(model.year, model.month)
+        if self.base_eur is None and model.ledger.cur["budget"].any():
+            # Last month's budget book (closed by now), until the reform fixes the base: then
+            # these are the 12 months of the old system before it.
+            self.spent_before = (self.spent_before + [model.ledger.cur["budget"].T.copy()])[-12:]
         model.ledger.open_month(model)
         budgets = self.monthly_budgets_eur(model.year, model.month)
         model.ledger.cur["budget"] += budgets.T
@@ -418,8 +476,9 @@ class Rijk(mesa.Agent):
         p = self.model.p
         pop = np.array([m.inhabitants for m in self.model.municipality_list], dtype=float)
         out = np.zeros((pop.size, 3))
+        base = self.yearly_base_eur(year)
         for k, d in enumerate(DOMAINS):
-            out[:, k] = p[f"budget_{d}_eur_per_capita"] * pop * (1 - self.cut(d, year)) / 12
+            out[:, k] = base[:, k] * (1 - self.cut(d, year)) / 12
         if year in self.extra_cuts:
             out *= 1.0 - self.extra_cuts[year]
         for e in self.model.scenario.events:
@@ -432,6 +491,27 @@ class Rijk(mesa.Agent):
         out[:, 2] += (p["bijstand_benefit_eur_per_month"] * pop * BIJSTAND_RATE_2015
                       * u / UNEMPLOYMENT_2015)
         return out
+
+    def yearly_base_eur(self, year: int) -> np.ndarray:
+        """The yearly budget per municipality and domain before the cut. Before the reform (and
+        without it) the declared amounts per inhabitant, the Rijk covering what the old
+        system spends beyond them. From the reform on, with ``budget_base = "spending"``, the
+        Wmo and youth care budgets are what the old system spent in the municipality in the
+        last 12 months before it (the historical allocation of 2015), so the declared cut is
+        the cut; the participation budget stays per inhabitant (its benefits follow the
+        caseload, below)."""
+        p, model = self.model.p, self.model
+        pop = np.array([m.inhabitants for m in model.municipality_list], dtype=float)
+        declared = np.column_stack([p[f"budget_{d}_eur_per_capita"] * pop for d in DOMAINS])
+        reformed = p["decentralisation"] and year >= p["reform_year"]
+        if not reformed or p["budget_base"] != "spending":
+            return declared
+        if self.base_eur is None:
+            self.base_eur = declared.copy()
+            if len(self.spent_before) == 12:  # a full year of the old system was seen
+                spent = np.sum(self.spent_before, axis=0)
+                self.base_eur[:, :2] = spent[:, :2]
+        return self.base_eur
 
     def apply_events(self, year: int, month: int) -> None:
         for e in self.model.scenario.events:

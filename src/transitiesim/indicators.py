@@ -305,6 +305,21 @@ def rijk_topup_eur(model: TransitionModel) -> np.ndarray:
     return _with_total(model.ledger.cur["topup"])
 
 
+def from_other_tasks_eur(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.ledger.cur["from_other_tasks"])
+
+
+def local_tax_eur(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.ledger.cur["local_tax"])
+
+
+def under_supervision(model: TransitionModel) -> np.ndarray:
+    """1 for a municipality under the province's preventive supervision; nationally the share
+    of municipalities (not weighted by inhabitants)."""
+    flags = np.array([m.supervised for m in model.municipality_list], dtype=float)
+    return np.append(flags, flags.mean())
+
+
 def _lever(attr: Callable) -> Callable[[TransitionModel], np.ndarray]:
     def fn(model: TransitionModel) -> np.ndarray:
         vals = np.array([attr(m) for m in model.municipality_list], dtype=float)
@@ -374,6 +389,12 @@ INDICATORS: tuple[Indicator, ...] = (
               "Rijk top-up (old system)", "sum", rijk_topup_eur),
     Indicator("reserves_eur", "EUR", "Reserves gemeente", "Municipal reserves", "mean",
               reserves_eur),
+    Indicator("from_other_tasks_eur", "EUR per month", "Overgeheveld uit andere taken",
+              "Moved from other municipal tasks", "sum", from_other_tasks_eur, better=-1),
+    Indicator("local_tax_eur", "EUR per month", "Verhoging lokale lasten",
+              "Local tax raised", "sum", local_tax_eur, better=-1),
+    Indicator("under_supervision", "share of municipalities", "Onder preventief toezicht",
+              "Under preventive supervision", "mean", under_supervision, better=-1),
     Indicator("population", "persons", "Inwoners", "Inhabitants", "mean", population),
     Indicator("access_threshold", "need severity", "Toegangsdrempel", "Access threshold",
               "mean", _lever(lambda m: m.access_threshold())),
@@ -391,6 +412,11 @@ DERIVED: tuple[Derived, ...] = (
             tuple(f"spending_eur_{d}" for d in DOMAINS)),
     Derived("care_spending_eur", "EUR per month", "Uitgaven Wmo en jeugd",
             "Wmo and youth care spending", ("spending_eur_wmo", "spending_eur_jeugd")),
+    Derived("needs_not_met", "persons", "Hulpvraag niet vervuld (ook wachtend)",
+            "Needs not met (waiting included)", ("unmet_need", "waiting"), better=-1),
+    Derived("deficit_financed_eur", "EUR per month", "Tekort gedekt buiten het sociaal domein",
+            "Deficit covered from outside the social domain",
+            ("from_other_tasks_eur", "local_tax_eur"), better=-1),
 )
 DERIVED_BY_NAME = {d.name: d for d in DERIVED}
 

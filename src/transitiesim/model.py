@@ -27,7 +27,9 @@ from .states import CLIENT_SERVICES, Domain, NeedState, Service
 # The service a waiting person needs, per domain (-1: youth care, residential at or above
 # residential_threshold, ambulant below it; see waiting_service).
 WAITING_SERVICE = (int(Service.WMO_SUPPORT), -1, int(Service.REINTEGRATION))
-STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities")
+# Spawned in this order; a new stream goes last, so the others keep their numbers.
+STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
+           "reviews")
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
                   Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
@@ -596,6 +598,23 @@ class TransitionModel(mesa.Model):
     # --- helpers for agents' decisions ------------------------------------------------------
     def draw(self, stream: str) -> float:
         return float(self.streams[stream].random())
+
+    def reassess(self, m: Municipality, share: float) -> int:
+        """December: a municipality re-assesses its Wmo and youth care clients against its
+        current access threshold; each client below it loses the indication with chance
+        ``share`` (a keyed draw per person, from the "reviews" stream). Returns how many."""
+        pop, lo, hi = self.pop, self.muni_bounds[m.index], self.muni_bounds[m.index + 1]
+        key = np.uint64(self.streams["reviews"].bit_generator.random_raw())
+        ended = 0
+        for d in (Domain.WMO, Domain.JEUGD):
+            rows = lo + np.flatnonzero((pop.provider[d][lo:hi] >= 0)
+                                       & (pop.severity[d][lo:hi] < m.access_threshold()))
+            out = rows[_kernels.uniforms(key, rows) < share]
+            pop.provider[d][out] = -1
+            pop.wait_months[d][out] = -1
+            ended += out.size
+        self._clients_cache.clear()
+        return ended
 
     def unmet_share(self, m: int) -> float:
         lo, hi = self.muni_bounds[m], self.muni_bounds[m + 1]

@@ -551,6 +551,54 @@ PARAMETERS: tuple[Param, ...] = (
        "The municipality's starting reserves for the social domain, as a share of the yearly "
        "budget.",
        "assumption", 0, 2, group="budget"),
+    _p("budget_base", str, "spending", "-", "national",
+       "Grondslag van het budget na de hervorming: wat het oude stelsel in het laatste jaar "
+       "ervoor uitgaf in de gemeente (historisch verdeelmodel, 2015), of de opgegeven bedragen "
+       "per inwoner.",
+       "Base of the budget after the reform: what the old system spent in the municipality in "
+       "the last year before it (historical allocation, 2015), or the declared amounts per "
+       "inhabitant.",
+       "domain: the 2015 integration grant for the new Wmo tasks and youth care was allocated "
+       "on historical costs (meicirculaire gemeentefonds 2014)",
+       choices=("spending", "declared"), group="budget"),
+    _p("budget_discipline", bool, True, "-", "national",
+       "Gemeenten houden hun reserves boven de ondergrens: een tekort wordt gedekt uit "
+       "reserves, andere taken of lokale belasting, en anders volgt preventief toezicht van "
+       "de provincie (uit: onbeperkte tekorten, zoals in versie 0.2).",
+       "Municipalities keep reserves above the floor: a deficit is covered from reserves, other "
+       "tasks or local tax, and otherwise the province's preventive supervision follows (off: "
+       "unlimited deficits, as in version 0.2).",
+       "domain: Gemeentewet art. 189-190 (balanced budget), 203-208 (preventive supervision); "
+       "Financiele-verhoudingswet", group="budget"),
+    _p("reserve_floor_share", float, 0.0, "share of yearly budget", "uncertainty",
+       "Ondergrens van de reserves sociaal domein aan het eind van een jaar, als deel van het "
+       "jaarbudget (0: niet negatief).",
+       "Floor of the social-domain reserves at the end of a year, as a share of the yearly "
+       "budget (0: not negative).",
+       "assumption", 0, 0.5, group="budget"),
+    _p("other_tasks_max_share", float, 0.05, "share of yearly budget", "uncertainty",
+       "Hoeveel een gemeente per jaar hoogstens uit andere taken naar het sociaal domein "
+       "overhevelt, als deel van het jaarbudget sociaal domein.",
+       "The most a municipality moves from its other tasks to the social domain in a year, as a "
+       "share of the yearly social-domain budget.",
+       "assumption", 0, 0.5, group="budget"),
+    _p("local_tax_max_eur_per_capita", float, 20.0, "EUR per inhabitant per year",
+       "uncertainty",
+       "Hoeveel een gemeente de lokale lasten (OZB) per jaar hoogstens verhoogt om een tekort "
+       "te dekken.",
+       "The most a municipality raises local tax (OZB) in a year to cover a deficit.",
+       "assumption: OZB yields about EUR 235 per inhabitant a year (CBS 2015); 20 is a rise "
+       "of about 9%", 0, 200, group="budget"),
+    _p("reassessment_share", float, 0.3, "share of clients below the threshold",
+       "uncertainty",
+       "Bij zijn jaarlijkse herziening herindiceert een gemeente die bezuinigt haar Wmo- en "
+       "jeugdhulpcliënten: dit deel van wie onder de toegangsdrempel zit verliest de "
+       "indicatie, bij volle druk (naar rato minder bij minder druk).",
+       "At its yearly review a municipality that cuts back re-assesses its Wmo and youth care "
+       "clients: this share of those below the access threshold lose their indication, at "
+       "full pressure (proportionally fewer at less).",
+       "assumption; re-assessments of household help after 2015 (SCP, Sociaal domein op koers? "
+       "2020)", 0, 1, group="budget"),
     _p("municipal_heterogeneity", float, 0.15, "sd", "uncertainty",
        "Hoe sterk gemeenten en aanbieders onderling verschillen (spreiding rond de gemiddelden).",
        "How much municipalities and providers differ (spread around the means).",
