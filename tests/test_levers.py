@@ -33,7 +33,7 @@ def test_bad_lever_names_field_value_and_allowed_and_changes_nothing():
     with pytest.raises(ScenarioError) as err:
         model.set_levers({"access_strictness": 0.95, "cut_wmo": 0.2, "tariff_factor": 1.2})
     text = str(err.value)
-    assert "levers.access_strictness" in text and "0.95" in text and "from 0 to 0.9" in text
+    assert "levers.access_strictness" in text and "0.95" in text and "from 0 to 0.7" in text
     assert "levers.cut_wmo" in text and "citizen_power" in text  # names what is allowed
     assert dict(model.p) == before  # the good tariff was not applied either
     assert model.municipality_list[0].tariff_factor != 1.2

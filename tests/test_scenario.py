@@ -86,7 +86,7 @@ def _problems(text: str) -> list:
     ('extends = "default"\n[parameters]\nreform_year = 2010', "parameters.reform_year",
      "from start_year 2014 on"),
     ('extends = "default"\n[parameters]\naccess_strictness = 0.85', "parameters.access_strictness",
-     "below residential_threshold"),
+     "from 0 to 0.7"),
     ('extends = "default"\n[parameters]\nscale = 0.00005', "parameters.scale",
      "from 0.0001 to 1"),
     ('extends = "default"\n[unemployment]\n2014 = 7.4', "unemployment.2014", "0.069"),
@@ -178,3 +178,22 @@ def test_any_value_is_accepted_in_range_or_refused_by_name(name, value):
     else:
         assert in_range
         assert got[name] == value
+
+
+def test_every_declared_value_at_either_end_of_its_range_is_accepted():
+    """Declared ranges are what the loader accepts: each lever, national choice and
+    uncertainty at its lowest and highest declared value, the others at their defaults, loads
+    (and every choice does). The years (start, reform, end) constrain each other and say so."""
+    base = load_scenario("default")
+    refused = []
+    for p in PARAMETERS:
+        if p.name in ("start_year", "reform_year", "end_year"):
+            continue
+        values = p.choices or ((True, False) if p.type is bool else (p.low, p.high))
+        for v in values:
+            v = int(v) if p.type is int and not isinstance(v, bool) else v
+            try:
+                base.with_params(**{p.name: v})
+            except ScenarioError as exc:
+                refused.append((p.name, v, exc.problems[0].allowed))
+    assert not refused, refused

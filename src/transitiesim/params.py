@@ -210,7 +210,7 @@ PARAMETERS: tuple[Param, ...] = (
        "strenger, en een strenge gemeente kijkt eerst naar het eigen netwerk.",
        "Access threshold: the least need severity that qualifies for a tailored service; higher "
        "is stricter, and a strict municipality counts the informal network first.",
-       "assumption", 0, 0.9, group="levers", live="municipality"),
+       "assumption", 0, 0.7, group="levers", live="municipality"),
     _p("network_first_threshold", float, 0.3, "need severity (0-1)", "lever",
        "Toegangsdrempel vanaf waar de gemeente eerst naar het netwerk kijkt (eigen kracht eerst).",
        "Access threshold from which the municipality counts the network first (eigen kracht "
@@ -224,7 +224,7 @@ PARAMETERS: tuple[Param, ...] = (
     _p("access_strictness_before", float, 0.20, "need severity (0-1)", "national",
        "Toegangsdrempel in het oude stelsel (AWBZ/provincie, landelijke indicatie).",
        "Access threshold under the old national system (AWBZ/provincial, national assessment).",
-       "assumption", 0, 0.9, group="levers"),
+       "assumption", 0, 0.7, group="levers"),
     _p("tariff_factor", float, 1.0, "x reference tariff", "lever",
        "Tarief dat de gemeente betaalt, als factor op het referentietarief.",
        "Tariff the municipality pays, as a multiple of the reference tariff.",
@@ -514,7 +514,7 @@ PARAMETERS: tuple[Param, ...] = (
     _p("residential_threshold", float, 0.8, "need severity (0-1)", "uncertainty",
        "Ernst vanaf waar jeugdhulp residentieel wordt.",
        "Severity from which youth care becomes residential.",
-       "assumption", 0.3, 1, group="providers"),
+       "assumption", 0.75, 1, group="providers"),
     _p("tariff_reintegration_eur_per_month", float, 400.0, "EUR per client per month",
        "uncertainty",
        "Referentietarief re-integratietraject per maand.",

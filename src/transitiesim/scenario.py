@@ -579,11 +579,8 @@ def _check_combinations(params: dict[str, Any], unemployment: dict[int, float],
         problems.append(Problem("parameters.reform_year", reform,
                                 f"a year from start_year {start} on (the simulation starts "
                                 "under the old system)"))
-    if params["access_strictness"] >= params["residential_threshold"]:
-        problems.append(Problem("parameters.access_strictness", params["access_strictness"],
-                                "a threshold below residential_threshold "
-                                f"{params['residential_threshold']:g}, or no one could get "
-                                "ambulant youth care"))
+    # access_strictness (at most 0.7) always lies below residential_threshold (at least 0.75):
+    # the declared ranges keep ambulant youth care reachable, so no cross-check is needed.
     if not unemployment:
         problems.append(Problem("unemployment", {}, f"a rate for {start} or an earlier year"))
     elif min(unemployment) > start:
