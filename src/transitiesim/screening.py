@@ -1,0 +1,156 @@
+"""Screening for dead parameters: does every lever, national choice and uncertainty move a
+headline indicator beyond seed noise over its declared range?
+
+One factor at a time (elementary effects from the defaults, Morris-style, with the whole
+declared range as the step): each parameter is run at its lowest and its highest declared
+value (every choice, both truth values), the others at the scenario's values, with the same
+seeds (common random numbers). For each headline indicator the effect is the mean over seeds of
+the largest minus the smallest of its values (monthly means of the national value over the
+years after the reform); the noise is the standard deviation of that mean across seeds at the
+scenario's own values, and at least 0.1% of its level (``wellbeing_p10`` is read off a
+histogram and can be the same in every seed). A parameter *moves* an indicator when the
+effect exceeds the noise, and is *dead* when it moves none.
+
+    python -m transitiesim.screening --out docs     # writes docs/screening.md (a few minutes)
+
+``tests/test_screening.py`` runs the same screening and checks that the dead parameters are
+exactly the ones listed in ``tests/data/dead_parameters.json`` (so a newly dead parameter fails
+the suite, and one given a mechanism must be taken off the list) and that docs/screening.md is
+up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .indicators import DERIVED
+from .params import PARAMETERS, Param
+from .run import run_seeds
+from .scenario import Scenario, load_scenario
+
+HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_jeugd",
+             "bijstand_recipients", "exits_to_work", "informal_carers", "carers_overburdened",
+             "volunteers", "citizen_initiatives", "wellbeing_mean", "wellbeing_p10",
+             "spending_eur_total", "deficit_financed_eur", "reserves_eur", "cost_per_client_eur",
+             "providers_active", "innovation_adoption")
+KINDS = ("lever", "national", "uncertainty")
+SCENARIO = "calibrated"
+SETTINGS: dict[str, Any] = {"scale": 0.05, "end_year": 2018}
+SEEDS = (1, 2)
+NOISE_SEEDS = (1, 2, 3, 4)
+NOISE_FLOOR = 1e-3  # the noise is at least this share of the indicator's level
+YEARS = (2015, 2018)
+# The years constrain each other (start <= reform <= end): not screened one at a time.
+NOT_SCREENED = ("start_year", "reform_year", "end_year")
+
+
+@dataclass
+class Screening:
+    table: pd.DataFrame  # one row per parameter: values tried, effects per headline, verdict
+    noise: pd.Series  # per headline
+    scenario: str
+    settings: dict[str, Any]
+
+    @property
+    def dead(self) -> list[str]:
+        return sorted(self.table.index[~self.table.moves])
+
+
+def screened() -> list[Param]:
+    return [p for p in PARAMETERS if p.kind in KINDS and p.name not in NOT_SCREENED]
+
+
+def values_of(p: Param) -> tuple[Any, ...]:
+    if p.choices:
+        return p.choices
+    if p.type is bool:
+        return (False, True)
+    low, high = p.bounds()
+    return (int(low), int(high)) if p.type is int else (low, high)
+
+
+def _headlines(scenario: Scenario, seeds) -> pd.DataFrame:
+    """Per seed: the monthly mean over YEARS of each headline (national values)."""
+    nat = run_seeds(scenario, seeds).national
+    nat = nat[(nat.year >= YEARS[0]) & (nat.year <= YEARS[1])].copy()
+    for d in DERIVED:
+        if d.name in HEADLINES:
+            nat[d.name] = d.compute(nat)
+    return nat.groupby("seed")[list(HEADLINES)].mean()
+
+
+def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
+           progress=None) -> Screening:
+    base = (scenario or load_scenario(SCENARIO)).with_params(**SETTINGS)
+    at_defaults = _headlines(base, NOISE_SEEDS)
+    noise = np.maximum(at_defaults.std(ddof=1), NOISE_FLOOR * at_defaults.mean().abs())
+    rows = {}
+    for k, p in enumerate(params or screened()):
+        runs = [_headlines(base.with_params(**{p.name: v}), SEEDS) for v in values_of(p)]
+        stacked = np.stack([r.to_numpy() for r in runs])  # (values, seeds, headlines)
+        effect = (stacked.max(axis=0) - stacked.min(axis=0)).mean(axis=0)
+        ratio = pd.Series(effect / np.maximum(noise.to_numpy(), 1e-9), index=list(HEADLINES))
+        rows[p.name] = {"kind": p.kind, "values": ", ".join(f"{v:g}" if isinstance(v, float)
+                                                             else str(v) for v in values_of(p)),
+                        "moves": bool((ratio > 1).any()),
+                        "largest": ratio.idxmax(), "ratio": float(ratio.max()),
+                        "moved": ", ".join(ratio.index[ratio > 1])}
+        if progress:
+            progress(k + 1)
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    return Screening(table, noise, scenario.name if scenario else SCENARIO, dict(SETTINGS))
+
+
+def render(s: Screening) -> str:
+    when = datetime.now(UTC).strftime("%Y-%m-%d")
+    lines = [
+        "# Screening for dead parameters",
+        "",
+        f"Generated by `python -m transitiesim.screening --out docs` on {when} (transitiesim "
+        f"{version('transitiesim')}): scenario `{s.scenario}` at scale {s.settings['scale']}, "
+        f"{YEARS[0]}-{YEARS[1]}, seeds {', '.join(map(str, SEEDS))} (noise from "
+        f"{len(NOISE_SEEDS)} seeds). Do not edit by hand; run the command again.",
+        "",
+        "Each lever, national choice and uncertainty is run at the ends of its declared range "
+        "(every choice), the others at the scenario's values, with the same seeds. *Ratio* is "
+        "the largest effect on a headline indicator divided by that indicator's seed noise; a "
+        "parameter moves an indicator when the ratio exceeds 1 and is **dead** when it moves "
+        "none. Dead parameters are to be given a mechanism or removed; the test suite holds "
+        "their list (`tests/data/dead_parameters.json`).",
+        "",
+        f"Dead: {len(s.dead)} of {len(s.table)}"
+        + (": " + ", ".join(f"`{n}`" for n in s.dead) if s.dead else "."),
+        "",
+        "| parameter | kind | values | moves | largest effect on | ratio | indicators moved |",
+        "|---|---|---|---|---|---:|---|",
+    ]
+    for name, r in s.table.sort_values("ratio").iterrows():
+        lines.append(f"| `{name}` | {r.kind} | {r['values']} | {'yes' if r.moves else '**no**'} "
+                     f"| `{r.largest}` | {r.ratio:.2f} | {r.moved} |")
+    lines += ["", "Seed noise per headline (standard deviation across seeds of the 2015-2018 "
+              "monthly mean, at least 0.1% of its level):", "", "| indicator | noise |",
+              "|---|---:|"]
+    lines += [f"| `{k}` | {v:.4g} |" for k, v in s.noise.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="docs", help="folder for screening.md")
+    args = parser.parse_args(argv)
+    s = screen(progress=lambda k: print(f"\r{k} parameters", end="", flush=True))
+    out = Path(args.out) / "screening.md"
+    out.write_text(render(s), encoding="utf-8")
+    print(f"\nwrote {out}: {len(s.dead)} dead of {len(s.table)}")
+
+
+if __name__ == "__main__":
+    main()
