@@ -178,3 +178,19 @@ def test_carers_live_in_the_municipality_of_those_they_care_for():
     has = np.flatnonzero(pop.carer >= 0)
     assert has.size > 0.5 * pop.size
     np.testing.assert_array_equal(pop.muni[pop.carer[has]], pop.muni[has])
+
+
+def test_the_worst_off_tenth_of_those_in_need_is_read_off_their_own_wellbeing(default_model):
+    """wellbeing_p10_in_need, by hand: the 10th percentile of the well-being of everyone in a
+    need list (one municipality, equal weights), to the histogram's 0.005."""
+    from transitiesim.indicators import wellbeing_p10_in_need
+
+    m, c = default_model, default_model.citizens
+    who = np.union1d(np.union1d(c.in_need[0], c.in_need[1]), c.recipients)
+    values = np.sort(m.pop.wellbeing[who])
+    got = wellbeing_p10_in_need(m)
+    assert got.shape == (2,) and got[0] == got[1]
+    k = int(np.floor(got[0] * 200))  # the bin the percentile lies in
+    below = np.count_nonzero(values < k / 200)
+    upto = np.count_nonzero(values < (k + 1) / 200)
+    assert below < 0.1 * who.size <= upto

@@ -174,12 +174,27 @@ def wellbeing_p10(model: TransitionModel) -> np.ndarray:
     Weights are equal within a municipality, so each municipality's histogram is a plain count
     times its weight; the national one adds them up.
     """
-    bins = WELLBEING_BINS
-    hist = _wellbeing_summary(model)[1] * model.weights[:, None]
+    return _p10(_wellbeing_summary(model)[1], model.weights)
+
+
+def wellbeing_p10_in_need(model: TransitionModel) -> np.ndarray:
+    """The worst-off tenth among persons with a need (Wmo, youth care or social assistance):
+    their weighted 10th percentile of well-being, to 0.005 (0.5/200 where nobody has one)."""
+    c = model.citizens
+    hist = _kernels.in_need_histogram(
+        need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
+        values=model.pop.wellbeing, bounds=model.muni_bounds, bins=WELLBEING_BINS)
+    return _p10(hist, model.weights)
+
+
+def _p10(hist: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The 10th percentile per municipality and nationally (last) from per-municipality
+    histograms of WELLBEING_BINS bins over 0-1, weighted per municipality."""
+    hist = hist * weights[:, None]
     hist = np.vstack([hist, hist.sum(axis=0)])
     cum = np.cumsum(hist, axis=1)
     k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)
-    return (k + 0.5) / bins
+    return (k + 0.5) / WELLBEING_BINS
 
 
 def informal_carers(model: TransitionModel) -> np.ndarray:
@@ -365,6 +380,9 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("wellbeing_p10", "0-1", "Welzijn van de onderste 10%",
               "Well-being of the worst-off tenth (10th percentile)", "mean", wellbeing_p10,
               better=1),
+    Indicator("wellbeing_p10_in_need", "0-1", "Welzijn van de onderste 10% met een hulpvraag",
+              "Well-being of the worst-off tenth of those with a need", "mean",
+              wellbeing_p10_in_need, better=1),
     Indicator("providers_active", "providers", "Actieve aanbieders", "Active providers", "mean",
               providers_active),
     Indicator("providers_bankrupt", "providers", "Failliete aanbieders (cumulatief)",

@@ -39,6 +39,7 @@ from .scenario import Scenario, load_scenario
 HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_jeugd",
              "bijstand_recipients", "exits_to_work", "informal_carers", "carers_overburdened",
              "volunteers", "citizen_initiatives", "wellbeing_mean", "wellbeing_p10",
+             "wellbeing_p10_in_need",
              "spending_eur_total", "deficit_financed_eur", "reserves_eur", "cost_per_client_eur",
              "providers_active", "innovation_adoption")
 KINDS = ("lever", "national", "uncertainty")

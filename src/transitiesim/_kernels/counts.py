@@ -173,3 +173,34 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
             out[pr] += unit * np.float64(weight[m])
         counts[t] = n
     return _joined(clients, starts, counts), out
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def in_need_histogram(need_w, need_j, recipients, values, bounds, bins):
+    """Per municipality, the ``bins``-bin histogram (over 0-1) of ``values`` of the persons in
+    any of the three sorted need lists, each counted once: one merge of the lists, in runs of
+    whole municipalities on the cores."""
+    hist = np.zeros((bounds.size - 1, bins), dtype=np.int64)
+    rows = bounds[_parts(bounds, PARTS)]
+    fb = F(bins)
+    for t in prange(PARTS):
+        a, a_end = np.searchsorted(need_w, rows[t]), np.searchsorted(need_w, rows[t + 1])
+        b, b_end = np.searchsorted(need_j, rows[t]), np.searchsorted(need_j, rows[t + 1])
+        c, c_end = np.searchsorted(recipients, rows[t]), np.searchsorted(recipients, rows[t + 1])
+        m = np.searchsorted(bounds, rows[t], side="right") - 1
+        while a < a_end or b < b_end or c < c_end:
+            i = need_w[a] if a < a_end else np.int64(1) << 62
+            if b < b_end and need_j[b] < i:
+                i = need_j[b]
+            if c < c_end and recipients[c] < i:
+                i = recipients[c]
+            if a < a_end and need_w[a] == i:
+                a += 1
+            if b < b_end and need_j[b] == i:
+                b += 1
+            if c < c_end and recipients[c] == i:
+                c += 1
+            while i >= bounds[m + 1]:
+                m += 1
+            hist[m, min(int(values[i] * fb), bins - 1)] += 1
+    return hist
