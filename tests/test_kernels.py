@@ -82,7 +82,7 @@ def test_wellbeing_step_moves_a_fifth_of_the_way():
     state = np.zeros(2, dtype=np.int8)
     bounds = np.array([0, 1, 2])  # two municipalities of one person
     wait = np.full(2, -1, dtype=np.int16)
-    sums, hist, counts = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty,
+    sums, hist, counts, _ = _kernels.wellbeing_step(base, wb, sr, base_sr, zeros, empty, empty,
                                                  empty, zeros, state, empty, zeros, state, state,
                                                  wait, wait, wait, bounds, 10, RULES)
     assert not counts.any()  # nobody in need
@@ -137,9 +137,12 @@ def test_wellbeing_step_is_the_rule_applied_to_everyone(seed, n_muni):
 
     state_p = rng.integers(0, 6, n).astype(np.int8)
     waits = [rng.integers(-1, 3, n).astype(np.int16) for _ in range(3)]
-    sums, hist, counts = _kernels.wellbeing_step(base, wb, sr, base_sr, load, ob, rec, nw,
-                                                 sev_w, state_w, nj, sev_j, state_j, state_p,
-                                                 *waits, bounds, 20, RULES)
+    sums, hist, counts, need_hist = _kernels.wellbeing_step(
+        base, wb, sr, base_sr, load, ob, rec, nw, sev_w, state_w, nj, sev_j, state_j, state_p,
+        *waits, bounds, 20, RULES)
+    # The in-need histogram taken on the way is that of the separate merge, of the new values.
+    np.testing.assert_array_equal(need_hist, _kernels.in_need_histogram(nw, nj, rec, wb, bounds,
+                                                                        20))
     # The person counts taken on the way are those of the separate merge.
     np.testing.assert_array_equal(counts, _kernels.status_counts(
         nw, nj, rec, state_w, state_j, state_p, *waits, bounds))

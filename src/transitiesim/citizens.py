@@ -301,13 +301,14 @@ class Citizens:
         self.recipients = self.month_recipients
         return used
 
-    def update_wellbeing(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    def update_wellbeing(self) -> tuple[np.ndarray, ...] | None:
         """Well-being moves a fifth of the way to what this month's situation supports; self-
         reliance erodes under unmet need or an overburdened carer role, and otherwise recovers.
 
         Returns, for the indicators, what the same pass takes per municipality: the new
-        well-being's sum and histogram, and the persons in need, served, waiting, unmet and
-        on a waiting list (``_kernels.status_counts``)."""
+        well-being's sum and histogram, the persons in need, served, waiting, unmet and
+        on a waiting list (``_kernels.status_counts``), and the histogram of the persons in
+        need (``_kernels.in_need_histogram``)."""
         pop = self.pop
         return _kernels.wellbeing_step(
             base=self.base_wellbeing, wellbeing=pop.wellbeing, self_reliance=pop.self_reliance,

@@ -94,6 +94,7 @@ class Tally:
     wellbeing: tuple[np.ndarray, np.ndarray] | None = None  # sums and histograms per muni
     status: np.ndarray | None = None  # persons in need, served, ... per muni (status_counts)
     providers: dict[str, np.ndarray] | None = None  # the care providers' table
+    need_hist: np.ndarray | None = None  # well-being histogram of the persons in need
 
 
 def tally_of(model: TransitionModel) -> Tally:
@@ -180,11 +181,12 @@ def wellbeing_p10(model: TransitionModel) -> np.ndarray:
 def wellbeing_p10_in_need(model: TransitionModel) -> np.ndarray:
     """The worst-off tenth among persons with a need (Wmo, youth care or social assistance):
     their weighted 10th percentile of well-being, to 0.005 (0.5/200 where nobody has one)."""
-    c = model.citizens
-    hist = _kernels.in_need_histogram(
-        need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
-        values=model.pop.wellbeing, bounds=model.muni_bounds, bins=WELLBEING_BINS)
-    return _p10(hist, model.weights)
+    t, c = tally_of(model), model.citizens
+    if t.need_hist is None:
+        t.need_hist = _kernels.in_need_histogram(
+            need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
+            values=model.pop.wellbeing, bounds=model.muni_bounds, bins=WELLBEING_BINS)
+    return _p10(t.need_hist, model.weights)
 
 
 def _p10(hist: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -221,8 +221,9 @@ class TransitionModel(mesa.Model):
         self.initiatives_do("evolve")
         taken = self.citizens.update_wellbeing()
         if taken is not None:  # the indicators' well-being summary and person counts
-            sums, hist, counts = taken
-            self.tally = Tally(self.steps, wellbeing=(sums, hist), status=counts)
+            sums, hist, counts, need_hist = taken
+            self.tally = Tally(self.steps, wellbeing=(sums, hist), status=counts,
+                               need_hist=need_hist)
         if self.month == 12:
             self.municipalities.do("review_year")
             self.plan_capacity()

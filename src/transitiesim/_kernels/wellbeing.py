@@ -59,13 +59,15 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
     ``bins``-bin histogram are taken (``summary_by_municipality``) and returned. A
     municipality's rows stay in cache between these steps. The merge also counts the
     persons in need per municipality as ``status_counts`` does (its third result): nothing
-    changes the states, months waited or lists between this step and the indicators.
-    ``rules`` is a :class:`WellbeingRules`."""
+    changes the states, months waited or lists between this step and the indicators. Its
+    fourth result is the new well-being's histogram of those persons in need alone
+    (``in_need_histogram``). ``rules`` is a :class:`WellbeingRules`."""
     adjust, overburden = F(rules.adjustment), F(rules.overburden)
     assistance, loss = F(rules.assistance), F(rules.reliance_loss)
     floor, recovery = F(rules.reliance_floor), F(rules.reliance_recovery)
     sums, hist, fb, parts = _summary_arrays(bounds, bins)
     counts = np.zeros((5, bounds.size - 1), dtype=np.int64)
+    need_hist = np.zeros_like(hist)  # the same histogram, of the persons in need only
     rows = bounds[parts]
     at_o, at_r = np.searchsorted(overburdened, rows), np.searchsorted(recipients, rows)
     at_w, at_j = np.searchsorted(need_w, rows), np.searchsorted(need_j, rows)
@@ -80,6 +82,7 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                        dtype=np.int64)
         target = np.empty(who.size, dtype=np.float32)
         strained = np.empty(who.size, dtype=np.bool_)
+        needing = np.empty(who.size, dtype=np.bool_)
         old_wb = np.empty(who.size, dtype=np.float32)
         old_sr = np.empty(who.size, dtype=np.float32)
         for m in range(parts[t], parts[t + 1]):
@@ -120,7 +123,7 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                     listed = listed or wait_j[i] >= 0
                 if counted:
                     _count(counts, m, state_w[i], state_j[i], state_p[i], listed)
-                who[n], target[n], strained[n] = i, tg, st
+                who[n], target[n], strained[n], needing[n] = i, tg, st, counted
                 old_wb[n], old_sr[n] = wellbeing[i], self_reliance[i]
                 n += 1
             # Everyone as if unlisted (no branches: vector instructions), then the listed
@@ -135,8 +138,10 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                     self_reliance[i] = max(sr - loss, floor)
                 else:
                     self_reliance[i] = sr + recovery * (base_self_reliance[i] - sr)
+                if needing[k]:
+                    need_hist[m, min(int(wellbeing[i] * fb), bins - 1)] += 1
             sums[m] = _summarise(wellbeing, lo, end, fb, hist[m])
-    return sums, hist, counts
+    return sums, hist, counts, need_hist
 
 
 @njit(cache=True, nogil=True, inline="always")
