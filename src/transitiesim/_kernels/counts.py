@@ -100,24 +100,27 @@ def _count_status(need_w, need_j, recipients, state_w, state_j, state_p, wait_w,
     c, c_end = np.searchsorted(recipients, r0), np.searchsorted(recipients, r1)
     m = np.searchsorted(bounds, r0, side="right") - 1
     while a < a_end or b < b_end or c < c_end:
-        i = need_w[a] if a < a_end else np.int64(1) << 62
-        if b < b_end and need_j[b] < i:
-            i = need_j[b]
-        if c < c_end and recipients[c] < i:
-            i = recipients[c]
-        listed = False
-        if a < a_end and need_w[a] == i:
-            listed = listed or wait_w[i] >= 0
-            a += 1
-        if b < b_end and need_j[b] == i:
-            listed = listed or wait_j[i] >= 0
-            b += 1
-        if c < c_end and recipients[c] == i:
-            listed = listed or wait_p[i] >= 0
-            c += 1
+        i, in_w, in_j, in_r = _next_listed(need_w, a, a_end, need_j, b, b_end, recipients, c,
+                                           c_end)
+        listed = ((in_w and wait_w[i] >= 0) or (in_j and wait_j[i] >= 0)
+                  or (in_r and wait_p[i] >= 0))
+        a, b, c = a + in_w, b + in_j, c + in_r
         while i >= bounds[m + 1]:
             m += 1
         _count(out, m, state_w[i], state_j[i], state_p[i], listed)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _next_listed(need_w, a, a_end, need_j, b, b_end, recipients, c, c_end):
+    """The next row of the merge of three sorted lists read from positions a, b and c (up to
+    their ends), and whether each list holds it."""
+    i = need_w[a] if a < a_end else np.int64(1) << 62
+    if b < b_end and need_j[b] < i:
+        i = need_j[b]
+    if c < c_end and recipients[c] < i:
+        i = recipients[c]
+    return (i, a < a_end and need_w[a] == i, b < b_end and need_j[b] == i,
+            c < c_end and recipients[c] == i)
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -189,17 +192,9 @@ def in_need_histogram(need_w, need_j, recipients, values, bounds, bins):
         c, c_end = np.searchsorted(recipients, rows[t]), np.searchsorted(recipients, rows[t + 1])
         m = np.searchsorted(bounds, rows[t], side="right") - 1
         while a < a_end or b < b_end or c < c_end:
-            i = need_w[a] if a < a_end else np.int64(1) << 62
-            if b < b_end and need_j[b] < i:
-                i = need_j[b]
-            if c < c_end and recipients[c] < i:
-                i = recipients[c]
-            if a < a_end and need_w[a] == i:
-                a += 1
-            if b < b_end and need_j[b] == i:
-                b += 1
-            if c < c_end and recipients[c] == i:
-                c += 1
+            i, in_w, in_j, in_r = _next_listed(need_w, a, a_end, need_j, b, b_end, recipients,
+                                               c, c_end)
+            a, b, c = a + in_w, b + in_j, c + in_r
             while i >= bounds[m + 1]:
                 m += 1
             hist[m, min(int(values[i] * fb), bins - 1)] += 1
