@@ -11,9 +11,9 @@ from transitiesim.scenario import ScenarioError
 SCEN = load_scenario("calibrated").with_params(end_year=2017, scale=0.25)
 
 
-def model_at(year: int, seed: int = 3) -> TransitionModel:
-    """A model stepped through December of ``year - 1``."""
-    model = TransitionModel(SCEN, seed=seed)
+def model_at(year: int, seed: int = 3, **params) -> TransitionModel:
+    """A model stepped through December of ``year - 1`` (``params`` change the scenario)."""
+    model = TransitionModel(SCEN.with_params(**params) if params else SCEN, seed=seed)
     while (model.year, model.month) < (year - 1, 12):
         model.step()
     return model
@@ -66,12 +66,30 @@ def test_extra_cut_lowers_that_years_grant_by_the_share():
                                                   rel=1e-12)  # one year only
 
 
+def test_a_failing_provider_s_clients_wait_again_without_continuity_of_care():
+    model = model_at(2016, care_continuity=False)
+    failed = model.fail_largest_provider()
+    assert failed is not None and not failed.active
+    d = int(failed.domain)
+    assert (model.pop.provider[d] == failed.index).sum() == 0  # clients left
+    assert (model.pop.wait_months[d] == 0).sum() > 0  # and wait again
+
+
 def test_failing_provider_and_initiative_wave():
     model = model_at(2016)
     bankrupt = model.datacollector.model_vars["providers_bankrupt"][-1][-1]
+    providers = len(model.providers_list)
     failed = model.fail_largest_provider()
     assert failed is not None and not failed.active
-    assert (model.pop.provider[int(failed.domain)] == failed.index).sum() == 0  # clients left
+    d = int(failed.domain)
+    assert (model.pop.provider[d] == failed.index).sum() == 0  # clients left the bankrupt one
+    # Continuity of care: one successor of the same service and municipality has them all.
+    successor = model.providers_list[-1]
+    assert len(model.providers_list) == providers + 1 and successor.active
+    assert (successor.service, successor.municipality) == (failed.service, failed.municipality)
+    served = model.pop.provider[d] == successor.index
+    assert successor.capacity == pytest.approx(float(model.pop.weight[served].sum()))
+    assert served.sum() > 0
     model.step()
     assert model.datacollector.model_vars["providers_bankrupt"][-1][-1] >= bankrupt + 1
     before = len(model.initiatives)

@@ -14,11 +14,16 @@ import numpy as np
 from . import _kernels
 from .params import UNEMPLOYMENT_2015, citizen_power_factor
 from .population import (
+    IMMIGRANT_AGES,
+    INCOME_LOG_SD,
     INCOME_MEDIAN_EUR,
     INITIAL_WELLBEING,
     MAX_AGE,
     WORKING_AGE,
+    AgePath,
     Population,
+    leave_chances,
+    newcomer_rates,
     pick_in_municipality,
 )
 from .states import Domain
@@ -51,9 +56,16 @@ class Citizens:
         self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
         self.muni_bounds = np.concatenate([[0], np.cumsum(np.bincount(pop.muni))])
-        # Yearly death chance by age (Gompertz; float32, as numpy computes it).
+        # Yearly death chance by age (Gompertz), and this January's chance to leave by age
+        # (death, emigration, room for growth; aligned: population.leave_chances).
         a, b = params["mortality_gompertz_intercept"], params["mortality_gompertz_slope"]
-        self.death_chance = np.exp(a + b * np.arange(MAX_AGE + 2, dtype=np.float32))
+        self.death_chance = np.exp(a + b * np.arange(MAX_AGE + 2, dtype=np.float64))
+        self.leave_chance = self.death_chance.astype(np.float32)
+        # The observed age path the shares follow (its changes since the start year), and
+        # the shares this population started with (under 18, 65+, 80+, weighted).
+        self.age_path = AgePath.shipped() if params["age_path"] == "cbs" else None
+        self.initial_shares = self.age_shares()
+        self.alignment = (1.0, 1.0)  # last January's death-chance factors: 65-79, 80+
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]
         self.new_needs = [empty, empty]  # this month's onsets per domain
@@ -138,12 +150,36 @@ class Citizens:
         ``seek_support``). Everyone served by, or waiting for, a provider is among them."""
         return self.recipients if d == PART else self.in_need[d]
 
-    def age_and_renew(self) -> np.ndarray:
-        """January: everyone ages a year; deaths are replaced by newborns. Returns who died."""
+    def age_shares(self) -> np.ndarray:
+        """The shares under 18, 65 or over and 80 or over (weighted)."""
+        pop = self.pop
+        total = float(pop.weight.sum())
+        return np.array([float(pop.weight[pop.age < lo].sum()) if lo == 18 else
+                         float(pop.weight[pop.age >= lo].sum()) for lo in (18, 65, 80)]) / total
+
+    def age_targets(self, year: int) -> np.ndarray:
+        """This year's target shares (under 18, 65+, 80+): the starting shares moved by the
+        observed path's change since the start year; NaN where the path says nothing."""
+        if self.age_path is None:
+            return np.full(3, np.nan)
+        change = self.age_path.at(year) - self.age_path.at(self.p["start_year"])
+        return self.initial_shares + np.where(year < self.p["start_year"], 0.0, change)
+
+    def age_and_renew(self, year: int) -> np.ndarray:
+        """January: everyone ages a year; some leave (death, emigration, room for growth);
+        newcomers take the freed rows: newborns with a parent aged 25-45 in the municipality,
+        or immigrants aged 18-44 on their own. With the age path on, the death chances over
+        65 and the newborns' share are aligned so that the shares follow the path's changes
+        (ODD 7.2). Returns the renewed rows."""
         pop, rng = self.pop, self.streams["mortality"]
         if self._u is None:  # kept between years: 8 bytes a person
             self._u = np.empty(self.n)
-        dead, adult_now = self.age_one_year(rng.random(out=self._u))
+        targets = self.age_targets(year)
+        counts = np.bincount(pop.age.astype(np.int64) + 1, weights=pop.weight,
+                             minlength=MAX_AGE + 2)[:MAX_AGE + 2]
+        self.leave_chance, *factors = leave_chances(counts, self.death_chance, targets)
+        self.alignment = (factors[0], factors[1])
+        left, adult_now = self.age_one_year(rng.random(out=self._u))
         # Turning 18: youth care ends; a severe need carries on as a Wmo need.
         carry = pop.severity[JEUGD][adult_now]
         severe = carry >= self.p["youth_carry_over_severity"]
@@ -151,39 +187,60 @@ class Citizens:
             pop.severity[WMO][adult_now],
             np.where(severe, carry * self.p["youth_carry_over_factor"], 0))
         self.in_need[WMO] = _kernels.union_sorted(self.in_need[WMO], adult_now[severe])
-        for idx in (adult_now, dead):
+        for idx in (adult_now, left):
             self._clear(JEUGD, idx)
         for d in (WMO, PART):
-            self._clear(d, dead)
-        pop.on_bijstand[dead] = False
-        # Newborns take the freed rows: a parent aged 25-45 in the same municipality.
-        pop.age[dead] = 0
+            self._clear(d, left)
+        pop.on_bijstand[left] = False
+        # Newcomers: a minor (newborn) with chance ``born``, else an immigrant.
+        stay = np.ones(self.n, dtype=bool)
+        stay[left] = False
+        freed = float(pop.weight[left].sum())
+        _, _, born_share = newcomer_rates()
+        if not np.isnan(targets[0]) and freed > 0:
+            minors_staying = float(pop.weight[stay & (pop.age < 18)].sum())
+            born_share = min(max((targets[0] * float(pop.weight.sum()) - minors_staying)
+                                 / freed, 0.0), 1.0)
+        u_kind = rng.random(left.size)
+        born, immigrants = left[u_kind < born_share], left[u_kind >= born_share]
+        lo, hi = IMMIGRANT_AGES
+        pop.age[born] = 0
+        pop.age[immigrants] = lo + (rng.random(immigrants.size) * (hi - lo + 1)).astype(
+            np.int16)
         parent = pick_in_municipality(pop.muni, _kernels.rows_in_age_range(pop.age, 25, 45),
-                                      dead, rng)
-        widowed = pop.partner[dead]
+                                      born, rng)
+        widowed = pop.partner[left]
         pop.partner[widowed[widowed >= 0]] = -1
-        pop.partner[dead] = -1
-        lost = _kernels.cared_for_by(pop.carer, dead, self._marks)
-        pop.carer[dead] = parent
-        born, into = dead[parent >= 0], parent[parent >= 0]
-        pop.household[born] = pop.household[into]
-        pop.income_eur[born] = pop.income_eur[into]  # the newborn's household's income
-        self.update_income_term(born)
+        pop.partner[left] = -1
+        lost = _kernels.cared_for_by(pop.carer, left, self._marks)
+        lost = lost[stay[lost]]  # newcomers get their carers below
+        pop.carer[born] = parent
+        with_parent = parent >= 0
+        pop.household[born[with_parent]] = pop.household[parent[with_parent]]
+        pop.income_eur[born[with_parent]] = pop.income_eur[parent[with_parent]]
+        pop.household[immigrants] = immigrants
+        pop.income_eur[immigrants] = np.exp(np.log(INCOME_MEDIAN_EUR) + INCOME_LOG_SD
+                                            * rng.standard_normal(immigrants.size))
+        self.update_income_term(left)
         rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
         pop.carer[lost] = -1
-        pop.carer[rejoin] = pick_in_municipality(
-            pop.muni, _kernels.rows_in_age_range(pop.age, 30, 75), rejoin, rng)
-        for rows in (dead, rejoin):  # only changed carers can be the person themselves
+        pop.carer[immigrants] = -1
+        networked = immigrants[rng.random(immigrants.size) >= self.p["isolated_share"]]
+        for rows in (rejoin, networked):
+            pop.carer[rows] = pick_in_municipality(
+                pop.muni, _kernels.rows_in_age_range(pop.age, 30, 75), rows, rng)
+        for rows in (left, rejoin):  # only changed carers can be the person themselves
             pop.carer[rows[pop.carer[rows] == rows]] = -1
-        pop.self_reliance[dead] = pop.base_self_reliance[dead]
-        pop.wellbeing[dead] = INITIAL_WELLBEING
+        pop.self_reliance[left] = pop.base_self_reliance[left]
+        pop.wellbeing[left] = INITIAL_WELLBEING
         self.refresh_age_terms()
-        return dead
+        return left
 
     def age_one_year(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Everyone a year older; a person dies if their draw ``u`` falls below the death
-        chance at their new age, or past ``MAX_AGE``. Returns (who died, who turned 18)."""
-        return _kernels.age_one_year(self.pop.age, u, self.death_chance, MAX_AGE, self._marks)
+        """Everyone a year older; a person leaves if their draw ``u`` falls below this
+        January's leave chance at their new age, or past ``MAX_AGE``. Returns (who left, who
+        turned 18)."""
+        return _kernels.age_one_year(self.pop.age, u, self.leave_chance, MAX_AGE, self._marks)
 
     def start_month(self) -> None:
         """This month's draw keys: one 64-bit key per process from the "persons" stream.

@@ -20,7 +20,7 @@ from .params import (
     UNEMPLOYMENT_2015,
     citizen_power_factor,
 )
-from .population import AGE_SHARES, generate, monthly_probability, municipality_sizes
+from .population import AgePath, generate, monthly_probability, municipality_sizes
 from .scenario import Problem, Scenario, ScenarioError, check_value
 from .states import CLIENT_SERVICES, Domain, NeedState, Service
 
@@ -89,14 +89,19 @@ class TransitionModel(mesa.Model):
 
     def _create_municipalities(self) -> None:
         p, rng = self.p, self.streams["municipalities"]
-        age_shares = None
+        # Ages at the start: the observed national structure of the start year (or the
+        # nearest year the path lists), or a municipality's own shares where given.
+        self.age_path = AgePath.shipped()
+        national = self.age_path.nearest(p["start_year"])
+        default_shares = np.array([national[0], 1 - national[0] - national[1], national[1]])
+        age_shares = default_shares[None, :]
         if self.scenario.municipalities:
             names = [m.name for m in self.scenario.municipalities]
             sizes = np.array([m.inhabitants for m in self.scenario.municipalities])
             age_shares = np.array([
                 [m.share_under_18, 1 - m.share_under_18 - m.share_65_plus, m.share_65_plus]
-                if m.share_under_18 is not None and m.share_65_plus is not None else AGE_SHARES
-                for m in self.scenario.municipalities])
+                if m.share_under_18 is not None and m.share_65_plus is not None
+                else default_shares for m in self.scenario.municipalities])
         else:
             sizes = municipality_sizes(p["inhabitants"], p["municipalities"], p["size_log_sd"])
             names = ([f"Gemeente {i + 1:03d}" for i in range(len(sizes))]
@@ -114,7 +119,8 @@ class TransitionModel(mesa.Model):
         self.nbh_muni = np.repeat(np.arange(len(sizes)), nbh_counts)
         self.n_nbh = int(nbh_counts.sum())
         self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
-                            self.streams["population"], age_shares)
+                            self.streams["population"], age_shares,
+                            share_80_of_65=national[2] / national[1])
         self.inhabitants = sizes.astype(np.float64)
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1],
         # each with the municipality's weight (float32, as in the person arrays).
@@ -206,7 +212,7 @@ class TransitionModel(mesa.Model):
         self.advance_calendar()
         self.rijk.pay_budgets()
         if self.month == 1:
-            self.citizens.age_and_renew()
+            self.citizens.age_and_renew(self.year)
             if self.reformed and self.p["provider_capacity_change"]:
                 self.change_provider_capacity(self.p["provider_capacity_change"])
         inputs = self.municipal_inputs()
@@ -272,7 +278,8 @@ class TransitionModel(mesa.Model):
         self.rijk.extra_cuts[year] = np.asarray(shares, dtype=float)
 
     def fail_largest_provider(self) -> Provider | None:
-        """The care provider with the most clients goes bankrupt now; its clients wait again."""
+        """The care provider with the most clients goes bankrupt now (its clients: see
+        ``provider_failed``)."""
         active = [pr for pr in self.providers_list if pr.active and not pr.block]
         if not active:
             return None
@@ -439,14 +446,21 @@ class TransitionModel(mesa.Model):
         t.clients[:] = clients
 
     def provider_failed(self, pr: Provider) -> None:
-        """A bankrupt provider's clients go back on the waiting list."""
+        """A bankrupt provider's clients: with ``care_continuity`` a successor of the same
+        service in the municipality takes them over at once, with the capacity they use (the
+        municipality's duty of continuity of care; a restart); without, they wait again."""
         pop = self.pop
         d = int(pr.domain)
         if pr.block:
             return
         idx = np.flatnonzero(pop.provider[d] == pr.index)
-        pop.provider[d][idx] = -1
-        pop.wait_months[d][idx] = 0
+        if self.p["care_continuity"] and idx.size:
+            successor = self._add_provider(pr.municipality, pr.service,
+                                           float(pop.weight[idx].sum()))
+            pop.provider[d][idx] = successor.index
+        else:
+            pop.provider[d][idx] = -1
+            pop.wait_months[d][idx] = 0
         self._clients_cache.clear()
 
     def plan_capacity(self) -> None:

@@ -399,6 +399,16 @@ PARAMETERS: tuple[Param, ...] = (
        "Toename van de log-sterftekans per levensjaar (zie het snijpunt hierboven).",
        "Rise of the log death chance per year of age (see the intercept above).",
        "assumption: close to Dutch life tables", 0.07, 0.12, group="behaviour"),
+    _p("age_path", str, "cbs", "-", "uncertainty",
+       "Leeftijdsopbouw: volgt de waargenomen verandering van de aandelen onder 18, 65+ en 80+ "
+       "(CBS/Monitor Langdurige Zorg 2014-2018; sterfte boven 65 en het aandeel "
+       "pasgeborenen worden daarop afgestemd), of alleen geboorte, sterfte en migratie.",
+       "Age structure: follows the observed change of the shares under 18, 65+ and 80+ "
+       "(CBS/Monitor Langdurige Zorg 2014-2018; death chances over 65 and the newborns' share "
+       "are aligned to it), or births, deaths and migration alone.",
+       "domain: Monitor Langdurige Zorg, population by age 2014-2018 (data/age_path.csv); "
+       "alignment as in dynamic microsimulation (Li and O'Donoghue 2014, JASSS 17(1) 15)",
+       choices=("cbs", "none"), group="behaviour"),
     _p("onset_wmo_doubling_years", float, 10.0, "years of age", "uncertainty",
        "Leeftijdsverschil waarover de kans op een Wmo-hulpvraag verdubbelt.",
        "Years of age over which the chance of a Wmo need doubles.",
@@ -561,6 +571,15 @@ PARAMETERS: tuple[Param, ...] = (
        "domain: the 2015 integration grant for the new Wmo tasks and youth care was allocated "
        "on historical costs (meicirculaire gemeentefonds 2014)",
        choices=("spending", "declared"), group="budget"),
+    _p("care_continuity", bool, True, "-", "national",
+       "Continuiteit van zorg: gaat een aanbieder failliet, dan neemt een opvolger (doorstart) "
+       "zijn clienten meteen over; uit: zij staan weer op de wachtlijst.",
+       "Continuity of care: when a provider goes bankrupt a successor (a restart) takes its "
+       "clients over at once; off: they are back on the waiting list.",
+       "domain: the municipality is responsible for the continuity of care when a contracted "
+       "provider fails (VNG, Handreiking continuiteit van jeugdhulp bij faillissement, 2015; "
+       "Kamerstuk 31839-703, 2020: continuity of care for the client, not of the provider)",
+       group="budget"),
     _p("budget_discipline", bool, True, "-", "national",
        "Gemeenten houden hun reserves boven de ondergrens: een tekort wordt gedekt uit "
        "reserves, andere taken of lokale belasting, en anders volgt preventief toezicht van "

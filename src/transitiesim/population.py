@@ -13,19 +13,122 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import ndtri
 
-from . import _kernels
+from . import _kernels, data
 
-# 2015 age structure (Monitor Langdurige Zorg, Nov 2015): under 18, 18-64, 65+.
-AGE_SHARES = np.array([3_392_800, 16_968_735 - 3_392_800 - 3_101_735, 3_101_735]) / 16_968_735
 HOUSEHOLDS_PER_PERSON = 7.7e6 / 16_968_735  # about 7.7 m households (2016)
-MEAN_YEARS_OVER_65 = 11.0  # assumption: shape of the 65+ age pyramid
 MAX_AGE = 104
 WORKING_AGE = (18, 66)
 INCOME_MEDIAN_EUR = 2500.0  # assumption: monthly household income, median
 INCOME_LOG_SD = 0.55  # assumption
 INITIAL_WELLBEING = 0.75  # assumption: everyone's well-being at the start and at birth
 
+# --- Demography (ODD 7.2). Counts, not assumptions: every share below is computed from them.
+# Within 18-64: persons aged 20-39 and 40-64 on 1 January 2015 (CBS StatLine 37296ned).
+AGED_20_40_2015, AGED_40_65_2015 = 4_134_447, 5_930_535
+# The shape of the oldest groups: persons aged 65-69, 75-79, 80-84 and 80 or over (CBS
+# five-year groups "on 1 January 2020", as quoted by wijzeadviezen.com; used for shape only).
+AGED_65_70, AGED_75_80, AGED_80_85, AGED_80_PLUS = 1_003_778, 644_060, 449_123, 838_661
+# Yearly flows around 2015 (CBS prognosis of December 2010, table 80750ned, year 2015; a
+# source from before the reform, so nothing after 2016 enters): births, deaths, immigration,
+# emigration including administrative corrections; and the population they act on.
+BIRTHS_2015, DEATHS_2015, IMMIGRANTS_2015, EMIGRANTS_2015 = 181_043, 142_714, 143_898, 127_408
+INHABITANTS_2015 = 16_968_735
+# Immigrants' ages: uniform over young adulthood (assumption: most immigrants are 18-44).
+IMMIGRANT_AGES = (18, 44)
+# Generation: per year of age, persons 40-64 relative to persons 20-39; the 65-79 density's
+# fall per year (linear, through the mid-points of 65-69 and 75-79); the mean years over 80
+# (exponential: the share of 80-84 among the 80-plus).
+ADULT_DENSITY_RATIO = (AGED_40_65_2015 / 25) / (AGED_20_40_2015 / 20)
+# (A linear density 1 - c t over t = age - 65 has mean 1 - 5c/2 over 65-69 and 1 - 25c/2 over
+# 75-79; their ratio R gives c = (1 - R) / (25/2 - 5R/2).)
+_R = AGED_75_80 / AGED_65_70
+OLD_SLOPE = (1 - _R) / (25 / 2 - _R * 5 / 2)
+YEARS_OVER_80 = -5 / np.log(1 - AGED_80_85 / AGED_80_PLUS)
 
+
+@dataclass(frozen=True)
+class AgePath:
+    """Observed shares under 18, 65 or over and 80 or over by year (``data/age_path.csv``);
+    NaN where the source gives none."""
+
+    years: np.ndarray  # int
+    shares: np.ndarray  # (years, 3)
+
+    @classmethod
+    def shipped(cls) -> AgePath:
+        t = data.load("age_path").sort_values("year")
+        counts = t[["under_18", "age_65_plus", "age_80_plus"]].to_numpy(dtype=float)
+        return cls(t.year.to_numpy(dtype=np.int64), counts / t.inhabitants.to_numpy()[:, None])
+
+    def at(self, year: int) -> np.ndarray:
+        """The shares in ``year``, linear between listed years; NaN outside a share's years."""
+        out = np.full(3, np.nan)
+        for k in range(3):
+            known = ~np.isnan(self.shares[:, k])
+            ys = self.years[known]
+            if ys.size and ys[0] <= year <= ys[-1]:
+                out[k] = np.interp(year, ys, self.shares[known, k])
+        return out
+
+    def nearest(self, year: int) -> np.ndarray:
+        """The shares in the listed year nearest to ``year`` (for generation)."""
+        return self.shares[int(np.argmin(np.abs(self.years - year)))]
+
+
+def generation_shares(base: np.ndarray, share_80_of_65: float) -> np.ndarray:
+    """Rows (under 18, 18-64, 65+) to the generation groups (under 18, 18-39, 40-64, 65-79,
+    80+): 18-64 split as the 2015 counts per year of age, 65+ by the 80-plus share of it."""
+    base = np.atleast_2d(np.asarray(base, dtype=float))
+    over40 = 25 * ADULT_DENSITY_RATIO / (22 + 25 * ADULT_DENSITY_RATIO)
+    adult, old = base[:, 1], base[:, 2]
+    return np.column_stack([base[:, 0], adult * (1 - over40), adult * over40,
+                            old * (1 - share_80_of_65), old * share_80_of_65])
+
+
+def newcomer_rates() -> tuple[float, float, float]:
+    """(newcomers, emigrants, minors among newcomers) a year per inhabitant, from the 2015
+    flows, in a population held at its size: newcomers are births and immigrants divided by
+    one plus the growth they and the deaths and emigrants make."""
+    growth = (BIRTHS_2015 + IMMIGRANTS_2015 - DEATHS_2015 - EMIGRANTS_2015) / INHABITANTS_2015
+    newcomers = (BIRTHS_2015 + IMMIGRANTS_2015) / INHABITANTS_2015 / (1 + growth)
+    return (newcomers, EMIGRANTS_2015 / INHABITANTS_2015,
+            BIRTHS_2015 / (BIRTHS_2015 + IMMIGRANTS_2015))
+
+
+def leave_chances(counts: np.ndarray, death: np.ndarray, targets: np.ndarray,
+                  ) -> tuple[np.ndarray, float, float]:
+    """Each age's chance to leave the population this January (death, emigration, or making
+    room for the growth newcomers stand for), given the persons by their new age ``counts``
+    (weighted), the death chance by age and the target shares (under 18, 65+, 80+; NaN = not
+    aligned). Emigration falls on ages 18-64; the population-wide room share makes the rows
+    freed equal the newcomers of the 2015 flows. Alignment (ODD 7.2): the death chances over
+    80 and over 65-79 are scaled, each by one factor, so that the expected shares after the
+    deaths equal the targets. Returns (chance by age, the 65-79 factor, the 80+ factor)."""
+    ages = np.arange(counts.size)
+    total = counts.sum()
+    newcomers, emigrants, _ = newcomer_rates()
+    adult = (ages >= WORKING_AGE[0]) & (ages < 65)
+    emig = np.where(adult, emigrants * total / max(counts[adult].sum(), 1e-12), 0.0)
+    room = max(newcomers - float((counts * death).sum()) / max(total, 1e-12) - emigrants, 0.0)
+    base = emig + room
+    k_old = k_mid = 1.0
+    over80, mid = ages >= 80, (ages >= 65) & (ages < 80)
+    if not np.isnan(targets[2]):
+        k_old = _scale(counts[over80], death[over80], base[over80], targets[2] * total)
+    left80 = (counts[over80] * (1 - np.minimum(k_old * death[over80] + base[over80], 1))).sum()
+    if not np.isnan(targets[1]):
+        k_mid = _scale(counts[mid], death[mid], base[mid], targets[1] * total - left80)
+    factor = np.where(over80, k_old, np.where(mid, k_mid, 1.0))
+    chance = np.minimum(factor * death + base, 1.0).astype(np.float32)
+    return chance, k_mid, k_old
+
+
+def _scale(counts: np.ndarray, death: np.ndarray, base: np.ndarray, wanted: float) -> float:
+    """The factor k >= 0 on ``death`` with sum(counts (1 - k death - base)) = ``wanted``."""
+    dying = float((counts * death).sum())
+    if dying <= 0:
+        return 1.0
+    return max(float((counts * (1 - base)).sum() - wanted) / dying, 0.0)
 
 
 def municipality_sizes(inhabitants: int, count: int, log_sd: float) -> np.ndarray:
@@ -72,12 +175,13 @@ class Population:
 
 
 def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
-             isolated_share: float, rng: np.random.Generator,
-             age_shares: np.ndarray | None = None) -> Population:
+             isolated_share: float, rng: np.random.Generator, age_shares: np.ndarray,
+             share_80_of_65: float) -> Population:
     """Generate persons for municipalities with ``sim_sizes`` simulated persons each.
 
-    Ages follow the 2015 national structure, or per municipality ``age_shares`` (rows: under
-    18, 18-64, 65+); adults are paired into couples so that households per person
+    Ages follow per municipality ``age_shares`` (rows: under 18, 18-64, 65+; the 80-plus
+    are ``share_80_of_65`` of the 65-plus; within groups as ``generation_shares`` and
+    ``_kernels.place_and_age`` say); adults are paired into couples so that households per person
     match the 2016 figure; each minor joins the household of an adult aged 25-60; informal
     carers are the partner, the parent, or for single adults (unless isolated) another adult
     aged 30-75 in the same municipality.
@@ -86,17 +190,18 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     muni = np.repeat(np.arange(len(sim_sizes), dtype=np.int32), sim_sizes)
     w = np.repeat(weights.astype(np.float32), sim_sizes)
     nbh_offset = np.concatenate([[0], np.cumsum(nbh_counts)[:-1]]).astype(np.int64)
-    # A neighbourhood, an age group from the shares (under 18, 18-64, 65+) of the person's
-    # municipality and an age in it (the draws in this order: neighbourhood, group, age).
-    shares = (np.tile(AGE_SHARES, (len(sim_sizes), 1)) if age_shares is None
-              else np.asarray(age_shares, dtype=float))
+    # A neighbourhood, an age group from the shares of the person's municipality and an age
+    # in it (the draws in this order: neighbourhood, group, age).
+    shares = generation_shares(np.broadcast_to(age_shares, (len(sim_sizes), 3)),
+                               share_80_of_65)
     bounds = np.concatenate([[0], np.cumsum(sim_sizes)]).astype(np.int64)
     u_nbh = rng.random(n)
     u_group = rng.random(n)
     nbh, age = _kernels.place_and_age(
         bounds=bounds, nbh_offset=nbh_offset, nbh_counts=np.asarray(nbh_counts, np.int64),
-        u_nbh=u_nbh, cum_shares=np.cumsum(shares, axis=1), u_group=u_group, u_age=rng.random(n),
-        years_over_65=MEAN_YEARS_OVER_65, max_age=float(MAX_AGE))
+        u_nbh=u_nbh, cum_shares=np.cumsum(shares, axis=1)[:, :-1], u_group=u_group,
+        u_age=rng.random(n), old_slope=OLD_SLOPE, years_over_80=YEARS_OVER_80,
+        max_age=float(MAX_AGE))
 
     adult = age >= 18
     # Couples: shuffle adults within each municipality and pair neighbours in that order,

@@ -58,11 +58,11 @@ class CitizenAgent(mesa.Agent):
 
     # --- yearly -----------------------------------------------------------------------------
     def grow_older(self, c: AgentCitizens, u: np.ndarray) -> None:
-        """A year older; dies if the draw falls below the death chance at the new age."""
+        """A year older; leaves if the draw falls below the leave chance at the new age."""
         pop, i = c.pop, self.i
         age = int(pop.age[i]) + 1
         pop.age[i] = age
-        if float(u[i]) < float(c.death_chance[min(age, c.death_chance.size - 1)]) \
+        if float(u[i]) < float(c.leave_chance[min(age, c.leave_chance.size - 1)]) \
                 or age > MAX_AGE:
             c.died.append(i)
         if age == 18:

@@ -11,27 +11,36 @@ from .base import F
 
 @njit(cache=True, nogil=True, parallel=True)
 def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_age,
-                  years_over_65, max_age):
+                  old_slope, years_over_80, max_age):
     """Generation, per person (rows of municipality m: ``bounds[m]:bounds[m + 1]``): a
     neighbourhood of their municipality (uniform), an age group from the municipality's
-    cumulative shares (under 18, 18-64, 65+) and an age in it (uniform below 65; above, an
-    exponential tail of mean ``years_over_65``, at most ``max_age``). Returns (neighbourhood
-    int32, age int16)."""
+    cumulative shares (``cum_shares[m]``: the bounds of under 18, 18-39, 40-64, 65-79 and 80
+    or over) and an age in it: uniform below 65; over 65-79 a density falling linearly by
+    ``old_slope`` a year (relative to its value at 65); from 80 an exponential tail of mean
+    ``years_over_80``, at most ``max_age``. Returns (neighbourhood int32, age int16)."""
     n = u_nbh.size
     nbh = np.empty(n, dtype=np.int32)
     age = np.empty(n, dtype=np.int16)
+    span = 15 - old_slope * 225 / 2  # the 65-79 density's integral over its 15 years
     for m in prange(bounds.size - 1):
         for i in range(bounds[m], bounds[m + 1]):
             nbh[i] = nbh_offset[m] + np.int64(u_nbh[i] * nbh_counts[m])
             d = u_group[i]
-            g = (d >= cum_shares[m, 0]) + (d >= cum_shares[m, 1])
+            g = 0
+            for k in range(cum_shares.shape[1]):
+                g += d >= cum_shares[m, k]
             u = u_age[i]
             if g == 0:
                 a = u * 18
             elif g == 1:
-                a = 18 + u * 47
+                a = 18 + u * 22
+            elif g == 2:
+                a = 40 + u * 25
+            elif g == 3:  # invert the linear density's distribution function
+                a = 65 + (u * 15 if old_slope == 0 else
+                          (1 - np.sqrt(1 - 2 * old_slope * u * span)) / old_slope)
             else:
-                a = 65 - years_over_65 * np.log1p(-u * 0.97)
+                a = 80 - years_over_80 * np.log1p(-u * 0.97)
             age[i] = min(a, max_age)
     return nbh, age
 

@@ -4,7 +4,10 @@
   levels, citizens, unemployment), columns ``table,quantity,year,value,unit,source``;
 - ``events.csv``: national events after 2015, columns ``date,kind,domain,value,unit,source``;
 - ``reference.csv``: what is known for 2014-2017 in the model's own indicator names, for
-  ``transitiesim validate``, columns ``indicator,year,value,low,high,source``.
+  ``transitiesim validate``, columns ``indicator,year,value,low,high,source``;
+- ``age_path.csv``: the observed age structure by year (inhabitants and persons under 18, 65
+  or over, 80 or over), columns ``year,inhabitants,under_18,age_65_plus,age_80_plus,source``;
+  the model's demography follows its changes (``age_path``, ODD 7.2).
 
 No figure is invented: what the sources do not give is not here, and a scenario sets it.
 """
@@ -15,7 +18,7 @@ from importlib.resources import files
 
 import pandas as pd
 
-TABLES = ("figures", "events", "reference")
+TABLES = ("figures", "events", "reference", "age_path")
 
 
 def path(name: str):

@@ -31,8 +31,10 @@ CARDS: dict[str, Card] = {c.name: c for c in (
          "The Rijk cuts another 5% from this year's Wmo and youth care budget.",
          lambda model, year: model.cut_budget(year, [0.05, 0.05, 0.0])),
     Card("provider_failure", "Een aanbieder valt om", "A provider fails",
-         "De grootste zorgaanbieder gaat failliet; zijn cliënten staan weer op de wachtlijst.",
-         "The largest care provider goes bankrupt; its clients are back on the waiting list.",
+         "De grootste zorgaanbieder gaat failliet; een doorstart neemt zijn cliënten over, of "
+         "zonder continuïteit van zorg staan zij weer op de wachtlijst.",
+         "The largest care provider goes bankrupt; a restart takes its clients over, or without "
+         "continuity of care they are back on the waiting list.",
          lambda model, year: model.fail_largest_provider()),
     Card("initiative_wave", "Golf van burgerinitiatieven", "Wave of citizen initiatives",
          "In de helft van de wijken zonder burgerinitiatief begint er een.",
