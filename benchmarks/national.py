@@ -1,8 +1,9 @@
 """The Netherlands, person by person: wall time, ns per citizen-step and peak memory.
 
-Runs `netherlands` (393 municipalities, 16,968,735 inhabitants, 2014-2025 plus burn-in) at each
---scale in a fresh process and prints what it measured: the run itself ("wall s", which the
-cost per citizen-step is taken from) and the whole process, imports and start-up included, as
+Runs `netherlands` (the 393 municipalities of 2015, 16,900,726 inhabitants, 2014-2025 plus
+burn-in) at each --scale in a fresh process and prints what it measured: the run itself ("wall
+s", which the cost per citizen-step is taken from) and the whole process, imports and start-up
+included, as
 `transitiesim run` would take it ("process s"). Targets (issue 6): scale 1 in 60 s or less with
 a peak of 6 GiB or less. A script, never a test.
 

@@ -36,8 +36,10 @@ def test_scenarios_use_the_shipped_figures():
         values = got[(row.date, row.kind)]
         value = values.get("amount_eur", values.get("amount_eur_per_month"))
         assert value == pytest.approx(row.value)
-    assert nl["inhabitants"] == data.figure("inhabitants", 2015)
-    assert nl["municipalities"] == data.figure("municipalities", 2015)
+    table = data.municipalities_2015()
+    assert nl["inhabitants"] == table.inhabitants.sum() == data.figure("inhabitants_1_january",
+                                                                        2015)
+    assert nl["municipalities"] == len(table) == data.figure("municipalities", 2015)
     assert default["cut_wmo"] == data.figure("cut_wmo_share", 2015)
     grant = data.figure("grant_wmo", 2015) / (1 - default["cut_wmo"])
     assert default["budget_wmo_eur_per_capita"] * data.figure("inhabitants", 2015) == \

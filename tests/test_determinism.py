@@ -56,7 +56,8 @@ def test_provenance_records_scenario_seed_and_versions():
 
 
 def test_results_have_one_row_per_month_and_municipality():
-    r = _run("netherlands", 1, municipalities=5, inhabitants=200_000, scale=0.05, end_year=2015)
+    r = _run("netherlands", 1, municipalities=5, inhabitants=200_000, scale=0.05, end_year=2015,
+             municipality_data="generated")
     assert len(r.national) == 24
     assert len(r.indicators) == 24 * 5
     assert not r.indicators.duplicated(["seed", "date", "municipality_id"]).any()

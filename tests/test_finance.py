@@ -50,16 +50,6 @@ def test_before_the_reform_the_budget_is_the_spending_domain_by_domain():
         np.testing.assert_allclose(book["budget"][0] + book["contributions"],
                                    book["spending"][0], rtol=1e-12)
         np.testing.assert_allclose(book["budget"][1:], book["spending"][1:], rtol=1e-12)
-        assert not book["topup"].any()
-
-
-def test_the_declared_base_keeps_the_amounts_per_inhabitant():
-    model = run(end_year=2015, budget_base="declared")
-    p, pop = model.p, np.array([m.inhabitants for m in model.municipality_list], dtype=float)
-    for book in months(model, 2015):
-        np.testing.assert_allclose(book["budget"][0],
-                                   p["budget_wmo_eur_per_capita"] * pop * (1 - p["cut_wmo"]) / 12,
-                                   rtol=1e-12)
 
 
 def _year_ends(model, from_year):

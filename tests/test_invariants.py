@@ -19,7 +19,7 @@ def test_money_is_conserved_per_municipality_and_month(default_model):
     ledger = default_model.ledger
     assert len(ledger.history) == 12 * 6
     for book in ledger.history:
-        income = (book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+        income = (book["budget"].sum(axis=0) + book["contributions"]
                   + book["from_other_tasks"] + book["local_tax"])
         spent = book["spending"].sum(axis=0)
         np.testing.assert_allclose(book["reserves_end"] - book["reserves_start"], income - spent,
@@ -36,9 +36,10 @@ def test_money_is_conserved_per_municipality_and_month(default_model):
 
 def test_money_is_conserved_across_many_municipalities():
     model = finished_model("netherlands", seed=3, end_year=2015, municipalities=40,
+                           municipality_data="generated",
                            inhabitants=800_000, scale=0.05)
     for book in model.ledger.history:
-        income = (book["budget"].sum(axis=0) + book["contributions"] + book["topup"]
+        income = (book["budget"].sum(axis=0) + book["contributions"]
                   + book["from_other_tasks"] + book["local_tax"])
         np.testing.assert_allclose(book["reserves_end"] - book["reserves_start"],
                                    income - book["spending"].sum(axis=0), atol=1e-3)
@@ -78,6 +79,7 @@ def test_each_person_in_need_is_counted_once(where, default_model):
     """The merged walk over the need lists gives the same counts as a pass over everyone."""
     if where == "netherlands":
         default_model = finished_model("netherlands", seed=2, municipalities=25,
+                                       municipality_data="generated",
                                        inhabitants=400_000, scale=0.1, end_year=2016)
     pop = default_model.pop
     st = pop.state
@@ -107,6 +109,7 @@ def test_person_counts_add_up_in_every_month():
 
 def test_national_totals_are_the_sum_of_municipalities():
     result = short_run("netherlands", seeds=(1,), municipalities=30, inhabitants=600_000,
+                       municipality_data="generated",
                        scale=0.05, end_year=2015)
     sums = result.indicators.groupby(["seed", "date"])[
         ["clients_wmo", "unmet_need", "spending_eur_jeugd", "budget_eur_wmo"]].sum()
@@ -144,7 +147,7 @@ def test_population_matches_the_2015_age_structure(default_model):
 
 def test_weights_make_a_sample_stand_for_the_population():
     model = finished_model("netherlands", seed=1, end_year=2015, municipalities=12,
-                           inhabitants=400_000, scale=0.02)
+                           inhabitants=400_000, scale=0.02, municipality_data="generated")
     assert np.isclose((model.pop.weight.astype(np.float64)).sum(), 400_000, rtol=1e-5)
     for m in model.municipality_list:
         lo, hi = model.muni_bounds[m.index], model.muni_bounds[m.index + 1]
@@ -173,6 +176,7 @@ def test_carers_live_in_the_municipality_of_those_they_care_for():
     """Generation and yearly renewal pick carers in the person's own municipality; the informal
     care kernel relies on it to work on municipalities in parallel."""
     model = finished_model("netherlands", seed=3, municipalities=20, inhabitants=300_000,
+                           municipality_data="generated",
                            scale=0.1, end_year=2016)
     pop = model.pop
     has = np.flatnonzero(pop.carer >= 0)

@@ -24,7 +24,8 @@ def light(sev, weight, nbh, supply, threshold=0.35, hours_at_full=20.0, bounds=N
     bounds = np.array([0, n], dtype=I64) if bounds is None else np.asarray(bounds, dtype=I64)
     left, used = k.light_support(rest, np.asarray(sev, dtype=F), np.asarray(weight, dtype=F),
                                  np.asarray(nbh, dtype=I64), np.asarray(supply, dtype=float),
-                                 threshold, hours_at_full, state, bounds)
+                                 np.array([threshold], dtype=F), np.zeros(n, dtype=np.int32),
+                                 hours_at_full, state, bounds)
     return list(left), used, state
 
 
@@ -137,12 +138,14 @@ def test_age_terms_by_hand():
         np.array([18, 66], dtype=np.int64), np.array([0, n], dtype=np.int64), onset, entry,
         minor, working, volunteer, base,
         k.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS}),
-        k.NeedRules.from_params({p.name: p.default for p in PARAMETERS}, 2500.0))
+        k.NeedRules.from_params({p.name: p.default for p in PARAMETERS}, 2500.0),
+        np.array([1.5], dtype=F))  # the municipality's entry factor (local labour market)
     assert list(minor) == [True, False, False] and list(working) == [False, True, False]
     # Monthly onset: youth care for minors, Wmo by age for adults, a twelfth of the yearly.
     np.testing.assert_allclose(onset, [0.024 / 12, 0.012 / 12, 0.06 / 12], rtol=1e-6)
-    # Job loss only at working age, scaled by 2500 / income clipped to 0.3-3 (here 1.0).
-    np.testing.assert_allclose(entry, [0.0, 0.06 / 12, 0.0], rtol=1e-6)
+    # Job loss only at working age, scaled by 2500 / income clipped to 0.3-3 (here 1.0) and
+    # by the municipality's entry factor 1.5.
+    np.testing.assert_allclose(entry, [0.0, 0.06 * 1.5 / 12, 0.0], rtol=1e-6)
     # Volunteers: 15 or older with a propensity below the threshold (the 10-year-old is not).
     assert list(volunteer) == [False, True, False]
     # Base well-being 0.72 + 0.08 x income term, plus 0.03 for volunteers.

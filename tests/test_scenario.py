@@ -33,7 +33,7 @@ def test_extends_overrides_parameters_and_keeps_the_rest():
 
 def test_netherlands_has_393_municipalities_and_the_national_events():
     s = load_scenario("netherlands")
-    assert s["municipalities"] == 393 and s["inhabitants"] == 16_968_735
+    assert s["municipalities"] == 393 and s["inhabitants"] == 16_900_726  # 1 January 2015
     kinds = [(e.year, e.kind) for e in s.events]
     assert (2019, "own_contribution") in kinds
     extra = {e.year: e.values["amount_eur"] for e in s.events if e.kind == "extra_budget"}

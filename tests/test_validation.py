@@ -14,6 +14,7 @@ pytestmark = pytest.mark.slow
 
 def small_nl():
     return load_scenario("netherlands").with_params(municipalities=12, inhabitants=600_000,
+                                                    municipality_data="generated",
                                                     scale=0.05, end_year=2016)
 
 
@@ -68,6 +69,7 @@ def test_validate_command_prints_the_table_and_writes_the_report(tmp_path, capsy
                    "nonsense,2016,1,,,y\n")
     scen = tmp_path / "s.toml"
     scen.write_text('name = "s"\nextends = "netherlands"\n[parameters]\nmunicipalities = 5\n'
+                    'municipality_data = "generated"\n'
                     'inhabitants = 200000\nscale = 0.05\nend_year = 2016\n')
     code = main(["validate", "--scenario", str(scen), "--reference", str(ref), "--out",
                  str(tmp_path / "o"), "--seeds", "1"])

@@ -17,6 +17,7 @@ from .params import (
     MUNICIPAL_LEVERS,
     NATIONAL_POPULATION_2015,
     UNEMPLOYMENT_2015,
+    YOUTH_CUT_FULL_AFTER_YEARS,
     citizen_power_factor,
 )
 from .states import BLOCK_SERVICES, STATUS_CODES, Domain, ProviderStatus, Service
@@ -281,6 +282,7 @@ class Municipality(mesa.Agent):
         p = model.p
         self.index = index
         self.name = name
+        self.code = ""  # CBS municipality code (GM0363) when the municipalities are CBS's
         self.inhabitants = int(inhabitants)
         self.learning = float(learning)
         self.reserves_eur = p["municipal_reserve_share"] * sum(
@@ -299,6 +301,7 @@ class Municipality(mesa.Agent):
         self.budget_eur = np.zeros(3)
         self.ledger_year: list[dict] = []
         self.unmet_last_review: float | None = None
+        self.last_result: float | None = None  # last year's deficit as a share of income
         # Under the province's preventive supervision since the last review (its reserves
         # could not be brought back to the floor by its own means): a forced balanced budget.
         self.supervised = False
@@ -333,17 +336,11 @@ class Municipality(mesa.Agent):
     # Money: every movement changes reserves and is booked once in the ledger (monthly
     # budgets: Rijk.pay_budgets; payments: TransitionModel._pay_out).
     def receive_costs_covered(self, by_domain_eur: np.ndarray) -> None:
-        """Under the old system, with budget_base = "spending": the Rijk pays what the month
-        cost beyond the declared budget, booked as budget per domain (``by_domain_eur``)."""
+        """Under the old system the Rijk pays what the month cost beyond the declared budget,
+        booked as budget per domain (``by_domain_eur``)."""
         self.reserves_eur += float(by_domain_eur.sum())
         self.model.ledger.cur["budget"][:, self.index] += by_domain_eur
         self.model.rijk.paid_eur += float(by_domain_eur.sum())
-
-    def receive_topup(self, amount_eur: float) -> None:
-        """The Rijk covers a shortfall (or takes back a surplus) under the old system."""
-        self.reserves_eur += amount_eur
-        self.model.ledger.cur["topup"][self.index] += amount_eur
-        self.model.rijk.paid_eur += amount_eur
 
     # Yearly.
     def finance_deficit(self, income_eur: float) -> None:
@@ -378,7 +375,11 @@ class Municipality(mesa.Agent):
         year = self.model.ledger.year_totals(self.index)
         income = year["income"]
         deficit = year["spending"] - income
-        pressure = float(np.clip(deficit / max(0.05 * income, 1.0), 0.0, 1.0))
+        share = deficit / max(income, 1.0)
+        # The multi-year budget: the structural result is the mean of the last two years.
+        structural = share if self.last_result is None else (share + self.last_result) / 2
+        self.last_result = share
+        pressure = float(np.clip(structural / 0.05, 0.0, 1.0))
         learn = self.learning
         trad = 1.0 - learn
         self.reassessed = 0
@@ -404,9 +405,12 @@ class Municipality(mesa.Agent):
             if p["budget_discipline"]:
                 self.reassessed = self.model.reassess(self, p["reassessment_share"] * self.squeeze)
         else:
+            # A surplus: relax towards the scenario's levers in proportion to it (a quarter of
+            # the way at a surplus of 5% of income or more), so a balanced budget stays put.
             self.squeeze = 0.0
-            self.access_strictness += 0.25 * (p["access_strictness"] - self.access_strictness)
-            self.tariff_factor += 0.25 * (p["tariff_factor"] - self.tariff_factor)
+            relax = 0.25 * float(np.clip(-structural / 0.05, 0.0, 1.0))
+            self.access_strictness += relax * (p["access_strictness"] - self.access_strictness)
+            self.tariff_factor += relax * (p["tariff_factor"] - self.tariff_factor)
         # Learning: look at what worked and move money there (not under supervision).
         tried = self.experiments_succeeded + self.experiments_failed
         if self.supervised:
@@ -434,7 +438,7 @@ class Rijk(mesa.Agent):
         self.paid_eur = 0.0  # everything the Rijk has paid out (budgets and top-ups)
         self.extra_cuts: dict[int, np.ndarray] = {}  # year -> extra cut per domain (cards)
         # What the old system cost the Rijk per municipality and domain in the last 12 months
-        # before the reform (budget_base = "spending"): the monthly budget books, which then
+        # before the reform: the monthly budget books, which then
         # hold the spending less own contributions (Ledger.close_month), the newest last.
         self.spent_before: list[np.ndarray] = []
         self.base_eur: np.ndarray | None = None  # (M, 3) yearly, fixed at the reform
@@ -465,7 +469,7 @@ class Rijk(mesa.Agent):
         if domain != "jeugd":
             return final
         first = p["cut_jeugd_first"]
-        span = max(p["cut_phase_in_years"] - 1, 1)
+        span = YOUTH_CUT_FULL_AFTER_YEARS
         k = min(year - p["reform_year"], span)
         return first + (final - first) * k / span
 
@@ -487,15 +491,17 @@ class Rijk(mesa.Agent):
                 if 0 <= months_since < 12:
                     out[:, DOMAINS.index(e.values["domain"])] += (
                         e.values["amount_eur"] * pop / NATIONAL_POPULATION_2015 / 12)
+        # Benefits follow each municipality's expected caseload (the BUIG allocation) and the
+        # national unemployment rate.
         u = self.model.scenario.unemployment_rate(year)
         out[:, 2] += (p["bijstand_benefit_eur_per_month"] * pop * BIJSTAND_RATE_2015
-                      * u / UNEMPLOYMENT_2015)
+                      * self.model.need_index[:, 2] * u / UNEMPLOYMENT_2015)
         return out
 
     def yearly_base_eur(self, year: int) -> np.ndarray:
         """The yearly budget per municipality and domain before the cut. Before the reform (and
         without it) the declared amounts per inhabitant, the Rijk covering what the old
-        system spends beyond them. From the reform on, with ``budget_base = "spending"``, the
+        system spends beyond them. From the reform on, the
         Wmo and youth care budgets are what the old system spent in the municipality in the
         last 12 months before it (the historical allocation of 2015), so the declared cut is
         the cut; the participation budget stays per inhabitant (its benefits follow the
@@ -504,14 +510,29 @@ class Rijk(mesa.Agent):
         pop = np.array([m.inhabitants for m in model.municipality_list], dtype=float)
         declared = np.column_stack([p[f"budget_{d}_eur_per_capita"] * pop for d in DOMAINS])
         reformed = p["decentralisation"] and year >= p["reform_year"]
-        if not reformed or p["budget_base"] != "spending":
+        if not reformed:
             return declared
         if self.base_eur is None:
             self.base_eur = declared.copy()
             if len(self.spent_before) == 12:  # a full year of the old system was seen
                 spent = np.sum(self.spent_before, axis=0)
                 self.base_eur[:, :2] = spent[:, :2]
-        return self.base_eur
+        return self.allocated(self.base_eur, declared, year)
+
+    def allocated(self, historical: np.ndarray, declared: np.ndarray, year: int) -> np.ndarray:
+        """The Wmo and youth budgets moving, over ``objective_allocation_years`` after the
+        reform, from the historical base to the objective one: the declared amount per
+        inhabitant times the municipality's expected need relative to the mean
+        (``TransitionModel.need_index``)."""
+        p = self.model.p
+        years = p["objective_allocation_years"]
+        if years == 0:
+            return historical
+        share = min(max(year - p["reform_year"], 0) / years, 1.0)
+        out = historical.copy()
+        objective = declared[:, :2] * self.model.need_index[:, :2]
+        out[:, :2] += share * (objective - historical[:, :2])
+        return out
 
     def apply_events(self, year: int, month: int) -> None:
         for e in self.model.scenario.events:

@@ -75,16 +75,23 @@ def default_targets() -> list[Target]:
                lambda y: float(y[y.year == 2015].youth_care_share.mean()),
                "CBS counts everyone with youth care during the year; the model counts clients "
                "in a month (averaged over the year), so this target is on the high side"),
+        Target("youth_residential_share", 2015,
+               data.figure("youth_care_residential", 2015) / data.figure("youth_care_users", 2015),
+               "CBS; Jeugdautoriteit 2024: 40,505 with residential youth care of 366,000 (2015)",
+               _ratio("clients_jeugd_residential", "clients_jeugd", 2015),
+               "identifies the residential threshold, and with it the ambulant hours"),
         Target("bijstand_share", 2015, data.figure("bijstand_recipients", 2015) / pop,
                "CBS (449,000 recipients, end of 2015) / population 2015",
                _share("bijstand_recipients", 2015)),
         Target("wmo_spending_per_client_eur_year", 2016,
-               data.figure("wmo_tailored_spending", 2017)
+               (data.figure("grant_wmo", 2015) + data.figure("cut_household_help", 2015)
+                * (1 / data.figure("cut_household_help_share", 2015) - 1))
                / data.figure("wmo_tailored_clients", 2016),
-               "CBS 84580NED (EUR 4.60 bn tailored Wmo spending, 2017) / 1,053,500 clients "
+               "CBS news 2020 (EUR 3.5 bn Wmo grant 2015) + household help after its cut "
+               "(Binnenlands Bestuur 2014: EUR 465 m = 32%, so EUR 988 m) / 1,053,500 clients "
                "(2016)", _ratio("spending_eur_wmo", "clients_wmo", 2016),
-               "spending of 2017 over clients of 2016; the model's Wmo spending also holds its "
-               "share of prevention and initiative grants"),
+               "the 2015 budget stands in for spending (only figures up to 2016 are used); the "
+               "model's Wmo spending also holds its share of prevention and initiative grants"),
         Target("jeugd_spending_per_client_eur_year", 2015,
                data.figure("grant_jeugd", 2015) / data.figure("youth_care_users", 2015),
                "CBS: EUR 3.8 bn youth grant 2015 / 366,000 users",
@@ -98,7 +105,8 @@ def default_targets() -> list[Target]:
 
 
 DEFAULT_PARAMETERS = ("onset_wmo", "onset_jeugd", "job_loss_rate", "carer_hours_per_month",
-                      "care_hours_at_full_need", "youth_hours_at_full_need")
+                      "care_hours_at_full_need", "youth_hours_at_full_need",
+                      "residential_threshold")
 
 
 @dataclass

@@ -92,7 +92,52 @@ class Citizens:
         self.working = np.empty(self.n, dtype=bool)
         self.volunteer = np.empty(self.n, dtype=bool)
         self.base_wellbeing = np.empty(self.n, dtype=np.float32)
+        # Entry into social assistance per municipality relative to the income rule's (1 =
+        # none; set from observed recipients by ``set_local_assistance``).
+        self.entry_factor = np.ones(self.muni_bounds.size - 1, dtype=np.float32)
         self.refresh_age_terms()
+
+    def need_index(self) -> np.ndarray:
+        """Each municipality's expected need per inhabitant relative to the mean of all
+        (M, 3): new Wmo needs a month among adults, new youth needs among minors, entries into
+        social assistance among the working-age (from everyone's own chances: age, income,
+        local labour market). 1 everywhere for a single municipality."""
+        pop = self.pop
+        M = self.muni_bounds.size - 1
+        w = pop.weight.astype(float)
+        out = np.empty((M, 3))
+        for k, rows, rate in ((WMO, ~self.minor, self.onset_month),
+                              (JEUGD, self.minor, self.onset_month),
+                              (PART, self.working, self.entry_month)):
+            amount = np.where(rows, rate, 0).astype(float) * w
+            per_person = np.bincount(pop.muni, amount, M) / np.bincount(pop.muni, w, M)
+            national = amount.sum() / w.sum()
+            out[:, k] = per_person / national if national > 0 else 1.0
+        return out
+
+    def set_local_assistance(self, observed_share: np.ndarray) -> np.ndarray:
+        """The local labour market: scale each municipality's entry chance into social
+        assistance so that, relative to the national level, its mean entry chance among the
+        working-age equals its observed share of recipients (``observed_share`` per
+        municipality; the income rule's own differences are divided out), the national mean
+        entry chance unchanged. Returns the factors."""
+        pop = self.pop
+        w = np.where(self.working, pop.weight, 0).astype(float)
+        m = pop.muni
+        # The income rule's entry chance: today's, without the factor it may already carry.
+        factor_now = self.entry_factor[m].astype(float)
+        entry = np.divide(self.entry_month.astype(float), factor_now,
+                          out=np.zeros(pop.size), where=factor_now > 0) * w
+        M = self.muni_bounds.size - 1
+        working = np.bincount(m, w, M)
+        rule = np.bincount(m, entry, M) / np.maximum(working, 1e-12)
+        national_rule = entry.sum() / max(w.sum(), 1e-12)
+        # Weighted by the working-age, so the national entry chance stays the calibrated one.
+        national_seen = float((observed_share * working).sum() / max(working.sum(), 1e-12))
+        factor = (observed_share / national_seen) / np.maximum(rule / national_rule, 1e-12)
+        self.entry_factor = factor.astype(np.float32)
+        self.refresh_age_terms()
+        return self.entry_factor
 
     # --- yearly -----------------------------------------------------------------------------
     def refresh_age_terms(self) -> None:
@@ -129,7 +174,7 @@ class Citizens:
             working_age=np.array(WORKING_AGE), bounds=self.muni_bounds,
             onset_month=self.onset_month, entry_month=self.entry_month, minor=self.minor,
             working=self.working, volunteer=self.volunteer, base_wellbeing=self.base_wellbeing,
-            rules=self.wellbeing_rules, needs=self.need_rules)
+            rules=self.wellbeing_rules, needs=self.need_rules, entry_factor=self.entry_factor)
 
     def update_income_term(self, idx: np.ndarray | None = None) -> None:
         """tanh(log(income / 2500)) for persons ``idx`` (everyone if None): changes only when
@@ -219,8 +264,8 @@ class Citizens:
         pop.household[born[with_parent]] = pop.household[parent[with_parent]]
         pop.income_eur[born[with_parent]] = pop.income_eur[parent[with_parent]]
         pop.household[immigrants] = immigrants
-        pop.income_eur[immigrants] = np.exp(np.log(INCOME_MEDIAN_EUR) + INCOME_LOG_SD
-                                            * rng.standard_normal(immigrants.size))
+        pop.income_eur[immigrants] = pop.income_index[pop.muni[immigrants]] * np.exp(
+            np.log(INCOME_MEDIAN_EUR) + INCOME_LOG_SD * rng.standard_normal(immigrants.size))
         self.update_income_term(left)
         rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
         pop.carer[lost] = -1
@@ -317,14 +362,18 @@ class Citizens:
         hours_full = (p["care_hours_at_full_need"], p["youth_hours_at_full_need"])
         used = np.zeros_like(initiative_hours_by_nbh)
         requests = []
+        # A light need is one below the municipality's access threshold: general provisions
+        # (here an initiative's light support) come before tailored ones (Wmo 2015, 2.3.5).
+        self.light_threshold = np.asarray(inputs.threshold, dtype=np.float32)
         for d in (WMO, JEUGD):
             self.in_need[d], who = _kernels.open_needs(*self.still_open[d], self.new_needs[d],
                                                        pop.provider[d], pop.state[d])
             if d == WMO:
                 who, used = _kernels.light_support(
                     rest=who, sev=pop.severity[d], weight=pop.weight, nbh=pop.nbh,
-                    supply=initiative_hours_by_nbh, light_threshold=p["light_need_threshold"],
-                    hours_at_full=hours_full[d], state=pop.state[d], bounds=self.muni_bounds)
+                    supply=initiative_hours_by_nbh, light_threshold=self.light_threshold,
+                    muni=pop.muni, hours_at_full=hours_full[d], state=pop.state[d],
+                    bounds=self.muni_bounds)
             # Residential-level needs are beyond what a network can carry.
             requests.append((d, who, _kernels.request_hours(
                 who, pop.severity[d], p["residential_threshold"], hours_full[d])))

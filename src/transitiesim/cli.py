@@ -229,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--scale", type=_float("--scale"), default=None, metavar="F")
     val.add_argument("--patterns", action="store_true",
                      help="also check the model's patterns (about a minute)")
+    val.add_argument("--persistence", type=_float("--persistence"), default=None,
+                     metavar="SCALE", help="also measure whether differences between "
+                     "municipalities persist between two seeds, at this scale (0.1: a minute)")
 
     stl = sub.add_parser("statline", help="make a scenario from a CBS StatLine export",
                          description="Read a StatLine CSV export of population per municipality "
@@ -438,6 +441,11 @@ def cmd_validate(args) -> int:
     scenario = _load(args.scenario, {}, args.scale)
     out = prepare_out_dir(args.out)
     result = validate(scenario, reference, seeds=args.seeds, patterns=args.patterns)
+    if args.persistence is not None:
+        from .validation import municipal_persistence
+
+        result.persistence = municipal_persistence(scenario, scale=args.persistence)
+        print(result.persistence.to_string(index=False, float_format=lambda x: f"{x:,.3g}"))
     cols = ["indicator", "year", "reference", "model_median", "model_low", "model_high",
             "status"]
     table = result.table.reindex(columns=cols)

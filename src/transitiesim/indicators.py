@@ -21,7 +21,7 @@ from . import _kernels
 from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .params import DOMAINS
-from .states import Domain
+from .states import Domain, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -228,6 +228,13 @@ def waiting_list(model: TransitionModel) -> np.ndarray:
     return _status(_kernels.ON_A_LIST)(model)
 
 
+def clients_jeugd_residential(model: TransitionModel) -> np.ndarray:
+    """Youth care clients of a residential provider."""
+    clients = model.clients_of(Domain.JEUGD)
+    service = model.prov.service[model.pop.provider[Domain.JEUGD][clients]]
+    return _count_index(model, clients[service == int(Service.JEUGD_RESIDENTIAL)])
+
+
 def youth_care_share(model: TransitionModel) -> np.ndarray:
     minors = _with_total(model.citizens.minors_by_muni * model.weights)
     return _ratio(_clients(Domain.JEUGD)(model), minors)
@@ -318,10 +325,6 @@ def own_contributions_eur(model: TransitionModel) -> np.ndarray:
     return _with_total(model.ledger.cur["contributions"])
 
 
-def rijk_topup_eur(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.ledger.cur["topup"])
-
-
 def from_other_tasks_eur(model: TransitionModel) -> np.ndarray:
     return _with_total(model.ledger.cur["from_other_tasks"])
 
@@ -358,6 +361,8 @@ INDICATORS: tuple[Indicator, ...] = (
                 "sum", _deficit(k)) for k, d in enumerate(DOMAINS)),
     *(Indicator(f"clients_{d}", "persons", f"Cliënten {_NL[d]}", f"Clients {_EN[d]}", "mean",
                 _clients(k)) for k, d in enumerate(DOMAINS)),
+    Indicator("clients_jeugd_residential", "persons", "Cliënten jeugdhulp met verblijf",
+              "Youth care clients in residential care", "mean", clients_jeugd_residential),
     Indicator("in_need", "persons", "Mensen met een hulpvraag", "People in need", "mean",
               _status(_kernels.IN_NEED)),
     Indicator("served", "persons", "Geholpen", "Served", "mean", _status(_kernels.SERVED)),
@@ -405,8 +410,6 @@ INDICATORS: tuple[Indicator, ...] = (
               "Cost per client", "mean", cost_per_client_eur, better=-1),
     Indicator("own_contributions_eur", "EUR per month", "Eigen bijdragen",
               "Own contributions", "sum", own_contributions_eur),
-    Indicator("rijk_topup_eur", "EUR per month", "Aanvulling Rijk (oude stelsel)",
-              "Rijk top-up (old system)", "sum", rijk_topup_eur),
     Indicator("reserves_eur", "EUR", "Reserves gemeente", "Municipal reserves", "mean",
               reserves_eur),
     Indicator("from_other_tasks_eur", "EUR per month", "Overgeheveld uit andere taken",

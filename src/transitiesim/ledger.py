@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 FLOWS_3 = ("budget", "spending")
 # from_other_tasks and local_tax: money a municipality adds to the social domain to cover a
 # deficit (Municipality.finance_deficit), booked in December.
-FLOWS_1 = ("contributions", "topup", "from_other_tasks", "local_tax", "to_providers",
+FLOWS_1 = ("contributions", "from_other_tasks", "local_tax", "to_providers",
            "to_initiatives", "to_citizens",
            "reserves_start", "reserves_end", "received_by_providers",
            "received_by_initiatives", "received_by_citizens")
@@ -48,17 +48,12 @@ class Ledger:
         book = self.cur
         if not model.reformed:
             # Under the old system the Rijk carries over- and underspending: reserves stay put.
-            # With budget_base = "spending" its budget is what the old system spent, domain by
-            # domain (the declared amounts paid at the month's start, and the rest now);
-            # otherwise the declared budget, and the rest as a top-up.
-            as_budget = model.p["budget_base"] == "spending"
+            # Its budget is what the old system spent, domain by domain (the declared amounts
+            # paid at the month's start, and the rest now).
             for m in model.municipality_list:
                 gap = book["spending"][:, m.index] - book["budget"][:, m.index]
                 gap[0] -= book["contributions"][m.index]  # own contributions are Wmo's
-                if as_budget:
-                    m.receive_costs_covered(gap)
-                else:
-                    m.receive_topup(float(gap.sum()))
+                m.receive_costs_covered(gap)
         t = model.prov  # summed in provider order (np.add.at adds one entry at a time)
         np.add.at(book["received_by_providers"], t.muni, t.revenue_eur + t.grant_eur)
         for ini in model.initiatives:
@@ -70,7 +65,7 @@ class Ledger:
 
     def income(self, book: dict[str, np.ndarray]) -> np.ndarray:
         """The social domain's own income: the Rijk's budget and citizens' contributions (the
-        Rijk's top-up and the money added to cover deficits are financing, not income)."""
+        money added to cover deficits is financing, not income)."""
         return book["budget"].sum(axis=0) + book["contributions"]
 
     def year_totals(self, m: int) -> dict[str, float]:

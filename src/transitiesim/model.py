@@ -7,8 +7,9 @@ from typing import Any
 
 import mesa
 import numpy as np
+from scipy.special import ndtri
 
-from . import _kernels, _org
+from . import _kernels, _org, data
 from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Rijk
 from .citizens import Citizens, MunicipalInputs
 from .indicators import Tally, build_datacollector
@@ -20,7 +21,13 @@ from .params import (
     UNEMPLOYMENT_2015,
     citizen_power_factor,
 )
-from .population import AgePath, generate, monthly_probability, municipality_sizes
+from .population import (
+    AgePath,
+    generate,
+    monthly_probability,
+    municipality_sizes,
+    name_quantiles,
+)
 from .scenario import Problem, Scenario, ScenarioError, check_value
 from .states import CLIENT_SERVICES, Domain, NeedState, Service
 
@@ -60,6 +67,11 @@ class TransitionModel(mesa.Model):
         self.ledger = Ledger(len(self.municipality_list))
         self.rijk = Rijk(self)
         self.citizens = self.make_citizens()
+        if self.assistance_share is not None:
+            self.citizens.set_local_assistance(self.assistance_share)
+        # Expected need per inhabitant relative to the mean, per municipality and domain: what
+        # the objective allocation of the budgets (Rijk) goes by.
+        self.need_index = self.citizens.need_index()
         self._seed_needs()
         self.providers_list: list[Provider] = []
         self.prov = ProviderTable()  # the providers' changing numbers (Provider reads them)
@@ -88,13 +100,17 @@ class TransitionModel(mesa.Model):
         return Citizens(self.pop, self.p, self.streams, self.n_nbh)
 
     def _create_municipalities(self) -> None:
-        p, rng = self.p, self.streams["municipalities"]
+        p = self.p
         # Ages at the start: the observed national structure of the start year (or the
         # nearest year the path lists), or a municipality's own shares where given.
         self.age_path = AgePath.shipped()
         national = self.age_path.nearest(p["start_year"])
         default_shares = np.array([national[0], 1 - national[0] - national[1], national[1]])
         age_shares = default_shares[None, :]
+        share_80_of_65: float | np.ndarray = national[2] / national[1]
+        income_index = None
+        self.municipality_codes: list[str] = []
+        self.assistance_share: np.ndarray | None = None  # observed recipients per inhabitant
         if self.scenario.municipalities:
             names = [m.name for m in self.scenario.municipalities]
             sizes = np.array([m.inhabitants for m in self.scenario.municipalities])
@@ -102,25 +118,40 @@ class TransitionModel(mesa.Model):
                 [m.share_under_18, 1 - m.share_under_18 - m.share_65_plus, m.share_65_plus]
                 if m.share_under_18 is not None and m.share_65_plus is not None
                 else default_shares for m in self.scenario.municipalities])
+        elif p["municipality_data"] == "cbs-2015":
+            table = data.municipalities_2015()
+            names = table.name.tolist()
+            self.municipality_codes = table.code.tolist()
+            sizes = table.inhabitants.to_numpy()
+            age_shares = np.column_stack([
+                table.share_under_18, 1 - table.share_under_18 - table.share_65_plus,
+                table.share_65_plus])
+            share_80_of_65 = (table.share_80_plus / table.share_65_plus).to_numpy()
+            income_index = table.income_index.to_numpy()
+            self.assistance_share = (table.assistance_under_aow_age / table.inhabitants).to_numpy()
         else:
             sizes = municipality_sizes(p["inhabitants"], p["municipalities"], p["size_log_sd"])
             names = ([f"Gemeente {i + 1:03d}" for i in range(len(sizes))]
                      if len(sizes) > 1 else ["Middelstad"])
         sim = np.maximum(1, np.round(sizes * p["scale"])).astype(np.int64)
         self.weights = sizes / sim
+        # A municipality's orientation is its own, the same in every replication: its
+        # deviation from the mean is a normal quantile at a hash of its name (seeds vary
+        # what happens, not who the municipalities are).
         het = p["municipal_heterogeneity"] if len(sizes) > 1 else 0.0
-        learning = np.clip(p["learning_orientation"] + het * rng.standard_normal(len(sizes)),
-                           0, 1)
+        learning = np.clip(p["learning_orientation"] + het * ndtri(name_quantiles(names)), 0, 1)
         self.municipality_list = [
             Municipality(self, i, names[i], int(sizes[i]), learning[i]) for i in range(len(sizes))
         ]
+        for m, code in zip(self.municipality_list, self.municipality_codes, strict=False):
+            m.code = code  # CBS code (GM0363), where the municipalities are CBS's
         self.municipalities = self.agents_by_type[Municipality]
         nbh_counts = np.maximum(1, np.round(sizes / p["neighbourhood_size"])).astype(np.int64)
         self.nbh_muni = np.repeat(np.arange(len(sizes)), nbh_counts)
         self.n_nbh = int(nbh_counts.sum())
         self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
                             self.streams["population"], age_shares,
-                            share_80_of_65=national[2] / national[1])
+                            share_80_of_65=share_80_of_65, income_index=income_index)
         self.inhabitants = sizes.astype(np.float64)
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1],
         # each with the municipality's weight (float32, as in the person arrays).

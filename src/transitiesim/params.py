@@ -72,6 +72,10 @@ def _p(name, type_, default, unit, kind, help_nl, help_en, source, low=None, hig
                  tuple(choices), group, live)
 
 
+# The youth care cut's phase-in: 3% in the reform year rising to the full cut (EUR 450 m a
+# year) two years later, in 2017 (cmweb.nl; Trouw 2019). A fact of the schedule, not an
+# uncertainty: a number of years, not a parameter.
+YOUTH_CUT_FULL_AFTER_YEARS = 2
 # National totals used to turn national amounts into per-inhabitant ones.
 NATIONAL_POPULATION_2015 = 16_968_735  # Monitor Langdurige Zorg, Nov 2015
 # Unemployment rate 2015 (CBS, annual average 15-74): the rates of entering and leaving social
@@ -128,6 +132,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Number of municipalities; their sizes follow a lognormal distribution summing to "
        "'inhabitants'.",
        "domain: 393 municipalities in 2015 (CBS)", 1, 1000, group="simulation"),
+    _p("municipality_data", str, "generated", "-", "setting",
+       "Gemeenten: gegenereerd uit 'inhabitants' en 'municipalities', of de 393 gemeenten van "
+       "2015 met hun CBS-code, naam, inwoners, leeftijdsopbouw en inkomen (CBS 70072ned).",
+       "Municipalities: generated from 'inhabitants' and 'municipalities', or the 393 "
+       "municipalities of 2015 with their CBS code, name, inhabitants, age structure and income "
+       "(CBS 70072ned).",
+       "domain: CBS StatLine 70072ned (2015) and 82949NED (data/municipalities_2015.csv)",
+       choices=("generated", "cbs-2015"), group="simulation"),
     _p("size_log_sd", float, 1.0, "sd of log(inhabitants)", "setting",
        "Spreiding van gemeentegroottes (standaardafwijking van de logaritme).",
        "Spread of municipality sizes (standard deviation of the logarithm).",
@@ -172,10 +184,6 @@ PARAMETERS: tuple[Param, ...] = (
        "Korting op het participatiebudget (re-integratie).",
        "Cut on the participation (reintegration) budget.",
        "assumption: no figure in the sources; set it in a scenario", 0, 0.8, group="budget"),
-    _p("cut_phase_in_years", int, 3, "years", "national",
-       "Jaren waarin een korting van het eerste-jaarsniveau naar het eindniveau groeit.",
-       "Years over which a cut grows from its first-year level to its final level.",
-       "domain: youth cut 3% in 2015 rising to EUR 450 m by 2017", 1, 10, group="budget"),
     _p("bijstand_benefit_eur_per_month", float, 1000.0, "EUR per recipient per month",
        "national",
        "Bijstandsuitkering per ontvanger per maand.",
@@ -441,10 +449,6 @@ PARAMETERS: tuple[Param, ...] = (
        "Factor op de kans op een eigen hulpvraag voor een overbelaste mantelzorger.",
        "Factor on an overburdened carer's own chance of developing a need.",
        "assumption", 1, 10, group="behaviour"),
-    _p("light_need_threshold", float, 0.35, "need severity (0-1)", "uncertainty",
-       "Ernst waaronder lichte ondersteuning door een burgerinitiatief volstaat.",
-       "Severity below which light support by a citizen initiative suffices.",
-       "assumption", 0, 1, group="behaviour"),
     _p("application_rate", float, 0.5, "probability per month", "uncertainty",
        "Maandelijkse kans dat iemand met een ernstige, onvervulde hulpvraag hulp aanvraagt.",
        "Monthly chance that someone with a severe unmet need applies for support.",
@@ -561,16 +565,16 @@ PARAMETERS: tuple[Param, ...] = (
        "The municipality's starting reserves for the social domain, as a share of the yearly "
        "budget.",
        "assumption", 0, 2, group="budget"),
-    _p("budget_base", str, "spending", "-", "national",
-       "Grondslag van het budget na de hervorming: wat het oude stelsel in het laatste jaar "
-       "ervoor uitgaf in de gemeente (historisch verdeelmodel, 2015), of de opgegeven bedragen "
-       "per inwoner.",
-       "Base of the budget after the reform: what the old system spent in the municipality in "
-       "the last year before it (historical allocation, 2015), or the declared amounts per "
-       "inhabitant.",
-       "domain: the 2015 integration grant for the new Wmo tasks and youth care was allocated "
-       "on historical costs (meicirculaire gemeentefonds 2014)",
-       choices=("spending", "declared"), group="budget"),
+    _p("objective_allocation_years", int, 3, "years", "national",
+       "Jaren na de hervorming waarin de budgetten voor Wmo en jeugd van de historische "
+       "verdeling naar de objectieve verdeling gaan (bedrag per inwoner maal de verwachte "
+       "hulpvraag van de bevolking); 0 = historisch blijven.",
+       "Years after the reform over which the Wmo and youth budgets move from the historical "
+       "to the objective allocation (amount per inhabitant times the population's expected "
+       "need); 0 = stay historical.",
+       "domain: objective allocation models replaced historical costs from 2016 with a "
+       "transition (Wmo) and 2016-2018 (youth) (meicirculaire gemeentefonds 2015)", 0, 10,
+       group="budget"),
     _p("care_continuity", bool, True, "-", "national",
        "Continuiteit van zorg: gaat een aanbieder failliet, dan neemt een opvolger (doorstart) "
        "zijn clienten meteen over; uit: zij staan weer op de wachtlijst.",
@@ -645,10 +649,6 @@ PARAMETERS: tuple[Param, ...] = (
        "Welzijn dat een onvervulde hulpvraag kost, per eenheid ernst.",
        "Well-being an unmet need costs, per unit of severity.",
        "assumption", 0, 1, group="wellbeing"),
-    _p("wellbeing_waiting_cost", float, 0.3, "0-1 per unit of need severity", "uncertainty",
-       "Welzijn dat een hulpvraag op de wachtlijst kost, per eenheid ernst.",
-       "Well-being a need on a waiting list costs, per unit of severity.",
-       "assumption", 0, 1, group="wellbeing"),
     _p("wellbeing_in_need_cost", float, 0.1, "0-1 per unit of need severity", "uncertainty",
        "Welzijn dat een hulpvraag kost die (met hulp) wordt opgevangen, per eenheid ernst.",
        "Well-being a need costs while it is met (by care or help), per unit of severity.",
@@ -663,22 +663,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Welk deel van de afstand tot het doelniveau het welzijn elke maand overbrugt.",
        "Share of the gap to its target that well-being closes each month.",
        "assumption", 0.01, 1, group="wellbeing"),
-    _p("self_reliance_loss", float, 0.01, "per month", "uncertainty",
-       "Afname van de zelfredzaamheid per maand onder druk (onvervulde of wachtende "
-       "Wmo-hulpvraag, overbelaste mantelzorg).",
-       "Loss of self-reliance per month under strain (an unmet or waiting Wmo need, an "
-       "overburdened carer role).",
-       "assumption", 0, 0.1, group="wellbeing"),
-    _p("self_reliance_floor", float, 0.05, "0-1", "uncertainty",
-       "Zelfredzaamheid daalt onder druk niet verder dan dit.",
-       "Self-reliance does not fall below this under strain.",
-       "assumption", 0, 0.5, group="wellbeing"),
-    _p("self_reliance_recovery", float, 0.02, "share of the gap per month", "uncertainty",
-       "Welk deel van de afstand tot het eigen niveau de zelfredzaamheid elke maand "
-       "terugwint zonder druk.",
-       "Share of the gap to its own level that self-reliance regains each month without "
-       "strain.",
-       "assumption", 0, 0.5, group="wellbeing"),
+    _p("self_reliance_change", float, 0.01, "per month", "uncertainty",
+       "Verandering van de zelfredzaamheid per maand: omlaag onder druk (onvervulde of "
+       "wachtende Wmo-hulpvraag, overbelaste mantelzorg, niet onder 0), anders even snel "
+       "omhoog tot het eigen niveau.",
+       "Change of self-reliance per month: down under strain (an unmet or waiting Wmo need, "
+       "an overburdened carer role; not below 0), otherwise up as fast, to its own level.",
+       "assumption: one rate both ways (no data tell erosion and recovery apart)", 0, 0.1,
+       group="wellbeing"),
 )
 
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMETERS}

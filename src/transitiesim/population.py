@@ -8,6 +8,7 @@ give each person the same draws where their rules agree (common random numbers).
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,11 +29,11 @@ AGED_20_40_2015, AGED_40_65_2015 = 4_134_447, 5_930_535
 # The shape of the oldest groups: persons aged 65-69, 75-79, 80-84 and 80 or over (CBS
 # five-year groups "on 1 January 2020", as quoted by wijzeadviezen.com; used for shape only).
 AGED_65_70, AGED_75_80, AGED_80_85, AGED_80_PLUS = 1_003_778, 644_060, 449_123, 838_661
-# Yearly flows around 2015 (CBS prognosis of December 2010, table 80750ned, year 2015; a
-# source from before the reform, so nothing after 2016 enters): births, deaths, immigration,
-# emigration including administrative corrections; and the population they act on.
-BIRTHS_2015, DEATHS_2015, IMMIGRANTS_2015, EMIGRANTS_2015 = 181_043, 142_714, 143_898, 127_408
-INHABITANTS_2015 = 16_968_735
+# The flows of 2015 (CBS StatLine 70072ned, Nederland, 2015): live births, deaths,
+# immigration, emigration including administrative corrections; and the population on
+# 1 January 2015 they act on.
+BIRTHS_2015, DEATHS_2015, IMMIGRANTS_2015, EMIGRANTS_2015 = 170_510, 147_134, 204_615, 149_509
+INHABITANTS_2015 = 16_900_726
 # Immigrants' ages: uniform over young adulthood (assumption: most immigrants are 18-44).
 IMMIGRANT_AGES = (18, 44)
 # Generation: per year of age, persons 40-64 relative to persons 20-39; the 65-79 density's
@@ -75,10 +76,12 @@ class AgePath:
         return self.shares[int(np.argmin(np.abs(self.years - year)))]
 
 
-def generation_shares(base: np.ndarray, share_80_of_65: float) -> np.ndarray:
+def generation_shares(base: np.ndarray, share_80_of_65: float | np.ndarray) -> np.ndarray:
     """Rows (under 18, 18-64, 65+) to the generation groups (under 18, 18-39, 40-64, 65-79,
-    80+): 18-64 split as the 2015 counts per year of age, 65+ by the 80-plus share of it."""
+    80+): 18-64 split as the 2015 counts per year of age, 65+ by the 80-plus share of it
+    (one value, or one per row)."""
     base = np.atleast_2d(np.asarray(base, dtype=float))
+    share_80_of_65 = np.broadcast_to(np.asarray(share_80_of_65, dtype=float), base.shape[:1])
     over40 = 25 * ADULT_DENSITY_RATIO / (22 + 25 * ADULT_DENSITY_RATIO)
     adult, old = base[:, 1], base[:, 2]
     return np.column_stack([base[:, 0], adult * (1 - over40), adult * over40,
@@ -131,6 +134,12 @@ def _scale(counts: np.ndarray, death: np.ndarray, base: np.ndarray, wanted: floa
     return max(float((counts * (1 - base)).sum() - wanted) / dying, 0.0)
 
 
+def name_quantiles(names: list[str]) -> np.ndarray:
+    """A number in (0, 1) per name, fixed by the name alone (CRC-32): a municipality's place
+    in a spread that is the same in every replication and on every machine."""
+    return np.array([(zlib.crc32(n.encode("utf-8")) + 1 / 2) / 2 ** 32 for n in names])
+
+
 def municipality_sizes(inhabitants: int, count: int, log_sd: float) -> np.ndarray:
     """Sizes of ``count`` municipalities summing to ``inhabitants``.
 
@@ -168,6 +177,7 @@ class Population:
     on_bijstand: np.ndarray  # bool
     state: np.ndarray  # int8 (3, N) NeedState this month
     carer_load: np.ndarray  # float32 informal care hours given this month / sustainable hours
+    income_index: np.ndarray  # float64 per municipality: household income relative to the mean
 
     @property
     def size(self) -> int:
@@ -176,12 +186,15 @@ class Population:
 
 def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
              isolated_share: float, rng: np.random.Generator, age_shares: np.ndarray,
-             share_80_of_65: float) -> Population:
+             share_80_of_65: float | np.ndarray,
+             income_index: np.ndarray | None = None) -> Population:
     """Generate persons for municipalities with ``sim_sizes`` simulated persons each.
 
     Ages follow per municipality ``age_shares`` (rows: under 18, 18-64, 65+; the 80-plus
     are ``share_80_of_65`` of the 65-plus; within groups as ``generation_shares`` and
-    ``_kernels.place_and_age`` say); adults are paired into couples so that households per person
+    ``_kernels.place_and_age`` say); household income is lognormal around the median times the
+    municipality's ``income_index`` (1 if not given); adults are paired into couples so that
+    households per person
     match the 2016 figure; each minor joins the household of an adult aged 25-60; informal
     carers are the partner, the parent, or for single adults (unless isolated) another adult
     aged 30-75 in the same municipality.
@@ -225,6 +238,8 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     carer[carer == np.arange(n)] = -1
 
     hh_income = np.exp(np.log(INCOME_MEDIAN_EUR) + INCOME_LOG_SD * rng.standard_normal(n))
+    if income_index is not None:  # a municipality's income relative to the mean
+        hh_income *= np.asarray(income_index, dtype=float)[muni]
     income = hh_income[household].astype(np.float32)
     base_sr = np.clip(rng.beta(5, 2, n) - 0.1 * (income < 1500), 0.05, 1).astype(np.float32)
 
@@ -238,6 +253,8 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
         wait_months=np.full((3, n), -1, dtype=np.int16),
         on_bijstand=np.zeros(n, dtype=bool), state=np.zeros((3, n), dtype=np.int8),
         carer_load=np.zeros(n, dtype=np.float32),
+        income_index=(np.ones(len(sim_sizes)) if income_index is None
+                      else np.asarray(income_index, dtype=float)),
     )
 
 

@@ -79,8 +79,8 @@ class CitizenAgent(mesa.Agent):
         c.onset_month[i] = (F(p["onset_jeugd"]) if minor else wmo_by_age[age]) / F(12.0)
         vulnerability = min(max(F(rules.income_median) / pop.income_eur[i],
                                 F(rules.vulnerability_min)), F(rules.vulnerability_max))
-        c.entry_month[i] = (F(p["job_loss_rate"]) * vulnerability / F(12.0) if working
-                            else F(0.0))
+        c.entry_month[i] = (F(p["job_loss_rate"]) * c.entry_factor[pop.muni[i]] * vulnerability
+                            / F(12.0) if working else F(0.0))
         volunteer = age >= 15 and pop.volunteer_propensity[i] < F(
             p["volunteering_rate"] * c.power)
         c.volunteer[i] = volunteer
@@ -162,7 +162,7 @@ class CitizenAgent(mesa.Agent):
             return
         full = F(p["care_hours_at_full_need"] if d == WMO else p["youth_hours_at_full_need"])
         nbh = int(pop.nbh[i])
-        if d == WMO and sev < F(p["light_need_threshold"]) and nbh not in c.full:
+        if d == WMO and sev < c.light_threshold[pop.muni[i]] and nbh not in c.full:
             asked = used[nbh] + float(sev * full * pop.weight[i])
             if asked <= supply[nbh] + 1e-9:
                 used[nbh] = asked
@@ -231,8 +231,7 @@ class CitizenAgent(mesa.Agent):
         for d in (WMO, JEUGD):
             sev, state = pop.severity[d][i], pop.state[d][i]
             if sev > 0:
-                cost = (rules.unmet if state == UNMET else
-                        rules.waiting if state >= WAITING else rules.in_need)
+                cost = rules.unmet if state >= WAITING else rules.in_need  # waiting: not met
                 target = F(float(target) - float(sev) * cost)
                 if d == WMO and state >= WAITING:
                     strained = True
@@ -241,10 +240,9 @@ class CitizenAgent(mesa.Agent):
         pop.wellbeing[i] = old + F(rules.adjustment) * (target - old)
         sr = pop.self_reliance[i]
         if strained:
-            pop.self_reliance[i] = max(sr - F(rules.reliance_loss), F(rules.reliance_floor))
+            pop.self_reliance[i] = max(sr - F(rules.reliance_change), F(0.0))
         else:
-            pop.self_reliance[i] = sr + F(rules.reliance_recovery) * (
-                pop.base_self_reliance[i] - sr)
+            pop.self_reliance[i] = min(sr + F(rules.reliance_change), pop.base_self_reliance[i])
 
 
 class AgentCitizens(Citizens):
@@ -292,6 +290,7 @@ class AgentCitizens(Citizens):
                      reformed: bool) -> np.ndarray:
         p = self.p
         used = np.zeros_like(initiative_hours_by_nbh)
+        self.light_threshold = np.asarray(inputs.threshold, dtype=np.float32)
         self.full: set[int] = set()  # neighbourhoods whose initiative hours ran out
         self.asked: dict[int, float] = {}  # carer: hours asked (Wmo first, then youth)
         for d in (WMO, JEUGD):

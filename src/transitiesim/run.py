@@ -166,6 +166,7 @@ def _tables(model: TransitionModel, seed: int, dates: list[tuple[int, int]]
         "year": np.repeat(years, M),
         "month": np.repeat(months, M),
         "municipality": np.tile([m.name for m in model.municipality_list], T),
+        "municipality_code": np.tile([m.code for m in model.municipality_list], T),
         "municipality_id": np.tile(np.arange(M), T),
         **{i.name: data[i.name][:, :M].reshape(-1) for i in INDICATORS},
     })
@@ -178,7 +179,8 @@ def _tables(model: TransitionModel, seed: int, dates: list[tuple[int, int]]
 
 def to_yearly(table: pd.DataFrame) -> pd.DataFrame:
     """Aggregate a monthly table to calendar years per the indicators' ``year`` rule."""
-    group = [c for c in ("seed", "municipality", "municipality_id") if c in table] + ["year"]
+    group = [c for c in ("seed", "municipality", "municipality_code", "municipality_id")
+             if c in table] + ["year"]
     rules = {name: INDICATOR_BY_NAME[name].year for name in table.columns
              if name in INDICATOR_BY_NAME}
     return table.groupby(group, sort=True).agg(rules).reset_index()

@@ -44,6 +44,7 @@ from typing import Any
 
 import tomli_w
 
+from . import data
 from .params import EVENT_KINDS, PARAM_BY_NAME, PARAMETERS, UNEMPLOYMENT_RANGE, Param
 from .textsafe import (
     NAME_ALLOWED,
@@ -444,6 +445,21 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
     events = _build_events(raw.get("events", []), problems)
     municipalities = _build_municipalities(raw.get("municipalities", []), problems)
 
+    if not problems and params["municipality_data"] == "cbs-2015" and not municipalities:
+        # Resolved: CBS's table decides how many and how large (a [[municipalities]] list,
+        # being the more specific, takes precedence over the table). A size or count of one's
+        # own would be silently ignored, so it is refused.
+        table = data.municipalities_2015()
+        for key, own in (("inhabitants", int(table.inhabitants.sum())),
+                         ("municipalities", len(table))):
+            if params[key] not in (PARAM_BY_NAME[key].default, own):
+                problems.append(Problem(
+                    f"parameters.{key}", params[key],
+                    f"{own:,} or no value: with municipality_data 'cbs-2015' the 393 "
+                    "municipalities of 2015 come from CBS's table (set municipality_data = "
+                    "'generated' for sizes of your own)"))
+        params["inhabitants"] = int(table.inhabitants.sum())
+        params["municipalities"] = len(table)
     if not problems:
         problems += _check_combinations(params, unemployment, municipalities)
     if problems:
@@ -586,10 +602,13 @@ def _check_combinations(params: dict[str, Any], unemployment: dict[int, float],
     elif min(unemployment) > start:
         problems.append(Problem("unemployment", f"first year {min(unemployment)}",
                                 f"a rate for start_year {start} or an earlier year"))
-    sizes = [m.inhabitants for m in municipalities] or [
-        params["inhabitants"] / params["municipalities"]
-    ]
-    smallest = min(sizes) if municipalities else _smallest_generated(params)
+    smallest: float
+    if municipalities:
+        smallest = min(m.inhabitants for m in municipalities)
+    elif params["municipality_data"] == "cbs-2015":
+        smallest = int(data.municipalities_2015().inhabitants.min())
+    else:
+        smallest = _smallest_generated(params)
     if smallest * params["scale"] < 1:
         problems.append(Problem("parameters.scale", params["scale"],
                                 f"at least {1 / smallest:.3g}, so the smallest municipality "

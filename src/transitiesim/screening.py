@@ -2,7 +2,8 @@
 headline indicator beyond seed noise over its declared range?
 
 One factor at a time (elementary effects from the defaults, Morris-style, with the whole
-declared range as the step): each parameter is run at its lowest and its highest declared
+declared range as the step), in the calibrated municipality and, for what is dead there, in the
+Netherlands of 393 municipalities: each parameter is run at its lowest and its highest declared
 value (every choice, both truth values), the others at the scenario's values, with the same
 seeds (common random numbers). For each headline indicator the effect is the mean over seeds of
 the largest minus the smallest of its values (monthly means of the national value over the
@@ -44,11 +45,14 @@ HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_j
              "providers_active", "innovation_adoption")
 KINDS = ("lever", "national", "uncertainty")
 SCENARIO = "calibrated"
-SETTINGS: dict[str, Any] = {"scale": 0.05, "end_year": 2018}
+SETTINGS: dict[str, Any] = {"scale": 0.05, "end_year": 2025}
+# Where a parameter dead in the municipality is screened again (see ``screen``).
+NATIONAL = "netherlands"
+NATIONAL_SETTINGS: dict[str, Any] = {"scale": 0.005, "end_year": 2025}
 SEEDS = (1, 2)
 NOISE_SEEDS = (1, 2, 3, 4)
 NOISE_FLOOR = 1e-3  # the noise is at least this share of the indicator's level
-YEARS = (2015, 2018)
+YEARS = (2015, 2025)
 # The years constrain each other (start <= reform <= end): not screened one at a time.
 NOT_SCREENED = ("start_year", "reform_year", "end_year")
 
@@ -88,24 +92,43 @@ def _headlines(scenario: Scenario, seeds) -> pd.DataFrame:
     return nat.groupby("seed")[list(HEADLINES)].mean()
 
 
-def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
-           progress=None) -> Screening:
-    base = (scenario or load_scenario(SCENARIO)).with_params(**SETTINGS)
+def _pass(base: Scenario, params: list[Param], where: str, progress=None
+          ) -> tuple[dict[str, dict[str, Any]], pd.Series]:
+    """One screening pass over ``params`` in scenario ``base``: rows and the seed noise."""
     at_defaults = _headlines(base, NOISE_SEEDS)
     noise = np.maximum(at_defaults.std(ddof=1), NOISE_FLOOR * at_defaults.mean().abs())
     rows = {}
-    for k, p in enumerate(params or screened()):
+    for k, p in enumerate(params):
         runs = [_headlines(base.with_params(**{p.name: v}), SEEDS) for v in values_of(p)]
         stacked = np.stack([r.to_numpy() for r in runs])  # (values, seeds, headlines)
         effect = (stacked.max(axis=0) - stacked.min(axis=0)).mean(axis=0)
         ratio = pd.Series(effect / np.maximum(noise.to_numpy(), 1e-9), index=list(HEADLINES))
         rows[p.name] = {"kind": p.kind, "values": ", ".join(f"{v:g}" if isinstance(v, float)
                                                              else str(v) for v in values_of(p)),
-                        "moves": bool((ratio > 1).any()),
+                        "moves": bool((ratio > 1).any()), "where": where,
                         "largest": ratio.idxmax(), "ratio": float(ratio.max()),
                         "moved": ", ".join(ratio.index[ratio > 1])}
         if progress:
             progress(k + 1)
+    return rows, noise
+
+
+def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
+           progress=None) -> Screening:
+    """Screen ``params`` (every screened one by default) in ``scenario`` (the calibrated
+    municipality). With the defaults, a parameter dead there is screened again in the
+    Netherlands of 393 municipalities (``NATIONAL``): rules that act between municipalities
+    (how budgets are shared out, for one) cannot move anything in a single one."""
+    base = (scenario or load_scenario(SCENARIO)).with_params(**SETTINGS)
+    params = params or screened()
+    rows, noise = _pass(base, params, SCENARIO if scenario is None else scenario.name,
+                        progress)
+    if scenario is None:
+        dead = [p for p in params if not rows[p.name]["moves"]]
+        if dead:
+            national = load_scenario(NATIONAL).with_params(**NATIONAL_SETTINGS)
+            again, _ = _pass(national, dead, NATIONAL)
+            rows.update({name: r for name, r in again.items() if r["moves"]})
     table = pd.DataFrame.from_dict(rows, orient="index")
     return Screening(table, noise, scenario.name if scenario else SCENARIO, dict(SETTINGS))
 
@@ -124,21 +147,25 @@ def render(s: Screening) -> str:
         "(every choice), the others at the scenario's values, with the same seeds. *Ratio* is "
         "the largest effect on a headline indicator divided by that indicator's seed noise; a "
         "parameter moves an indicator when the ratio exceeds 1 and is **dead** when it moves "
-        "none. Dead parameters are to be given a mechanism or removed; the test suite holds "
-        "their list (`tests/data/dead_parameters.json`).",
+        "none. A parameter dead in the municipality is screened again in the Netherlands "
+        f"(`{NATIONAL}` at scale {NATIONAL_SETTINGS['scale']}, same years and seeds; column "
+        "*where*): rules that act between municipalities cannot move anything in one. Dead "
+        "parameters are to be given a mechanism or removed; the test suite holds their list "
+        "(`tests/data/dead_parameters.json`).",
         "",
         f"Dead: {len(s.dead)} of {len(s.table)}"
         + (": " + ", ".join(f"`{n}`" for n in s.dead) if s.dead else "."),
         "",
-        "| parameter | kind | values | moves | largest effect on | ratio | indicators moved |",
-        "|---|---|---|---|---|---:|---|",
+        "| parameter | kind | values | moves | where | largest effect on | ratio "
+        "| indicators moved |",
+        "|---|---|---|---|---|---|---:|---|",
     ]
     for name, r in s.table.sort_values("ratio").iterrows():
         lines.append(f"| `{name}` | {r.kind} | {r['values']} | {'yes' if r.moves else '**no**'} "
-                     f"| `{r.largest}` | {r.ratio:.2f} | {r.moved} |")
-    lines += ["", "Seed noise per headline (standard deviation across seeds of the 2015-2018 "
-              "monthly mean, at least 0.1% of its level):", "", "| indicator | noise |",
-              "|---|---:|"]
+                     f"| {r['where']} | `{r.largest}` | {r.ratio:.2f} | {r.moved} |")
+    lines += ["", f"Seed noise per headline in `{s.scenario}` (standard deviation across seeds "
+              f"of the {YEARS[0]}-{YEARS[1]} monthly mean, at least 0.1% of its level):", "",
+              "| indicator | noise |", "|---|---:|"]
     lines += [f"| `{k}` | {v:.4g} |" for k, v in s.noise.items()]
     return "\n".join(lines) + "\n"
 
@@ -147,10 +174,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs", help="folder for screening.md")
     args = parser.parse_args(argv)
+    Path(args.out).mkdir(parents=True, exist_ok=True)  # before the runs, not after them
     s = screen(progress=lambda k: print(f"\r{k} parameters", end="", flush=True))
     out = Path(args.out) / "screening.md"
     out.write_text(render(s), encoding="utf-8")
-    print(f"\nwrote {out}: {len(s.dead)} dead of {len(s.table)}")
+    print(f"\nwrote {out}: {len(s.dead)} dead of {len(s.table)}: {', '.join(s.dead)}")
 
 
 if __name__ == "__main__":

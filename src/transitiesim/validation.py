@@ -73,6 +73,7 @@ class Validation:
     scenario: Scenario
     seeds: list[int]
     patterns: list[tuple[str, bool, str]]
+    persistence: pd.DataFrame | None = None  # municipal_persistence, when asked for
 
 
 def validate(scenario: Scenario, reference: pd.DataFrame, seeds: int = 3,
@@ -106,6 +107,37 @@ def validate(scenario: Scenario, reference: pd.DataFrame, seeds: int = 3,
             holds, detail = p.check(SEEDS)
             found.append((p.claim, holds, detail))
     return Validation(pd.DataFrame(rows), yearly, scenario, seed_list, found)
+
+
+PERSISTENCE_DOMAINS = ("wmo", "jeugd", "participatie")
+
+
+def municipal_persistence(scenario: Scenario, scale: float = 0.1, seeds: tuple[int, int] = (1, 2),
+                          first_year: int = 2016) -> pd.DataFrame:
+    """Do differences between municipalities persist? Two seeds of ``scenario`` at ``scale``:
+    per domain and in total, each municipality's spending per inhabitant (mean from
+    ``first_year`` on), the Spearman rank correlation between the seeds, the spread between
+    municipalities (sd, EUR per inhabitant a year) and the part of it that is seed noise (sd
+    of the difference between the seeds divided by the square root of 2)."""
+    from scipy.stats import spearmanr
+
+    result = run_seeds(scenario, list(seeds), scale=scale)
+    yearly = result.yearly(national=False)
+    yearly = yearly[yearly.year >= first_year]
+    people = yearly.groupby("municipality_id").population.mean()
+    tables = {d: (yearly.groupby(["seed", "municipality_id"])[f"spending_eur_{d}"].mean()
+                  .unstack(0).div(people, axis=0)) for d in PERSISTENCE_DOMAINS}
+    tables["total"] = sum(tables.values(), start=0 * tables[PERSISTENCE_DOMAINS[0]])
+    rows = []
+    for d, table in tables.items():
+        a, b = table[seeds[0]], table[seeds[1]]
+        rows.append({"spending": d, "rank_correlation": float(spearmanr(a, b).statistic),
+                     "mean_eur": float(a.mean()), "spread_sd_eur": float(a.std()),
+                     "seed_noise_sd_eur": float((a - b).std() / np.sqrt(2))})
+    out = pd.DataFrame(rows)
+    out.attrs.update(scale=scale, seeds=seeds, first_year=first_year,
+                     municipalities=len(people))
+    return out
 
 
 def _fmt(x) -> str:
@@ -150,8 +182,25 @@ def render(v: Validation, plots: dict[str, str]) -> str:
                   "| pattern | reproduced | figures |", "|---|---|---|"]
         for claim, holds, detail in v.patterns:
             lines.append(f"| {claim} | {'yes' if holds else 'NO'} | {detail} |")
+    if v.persistence is not None:
+        t = v.persistence
+        lines += ["", "## Differences between municipalities that persist", "",
+                  f"Two seeds ({', '.join(map(str, t.attrs['seeds']))}) of `{s.name}` at scale "
+                  f"{t.attrs['scale']:g}, {t.attrs['municipalities']} municipalities: each "
+                  "municipality's spending per inhabitant a year (mean of the years from "
+                  f"{t.attrs['first_year']}), the rank correlation between the two seeds, the "
+                  "spread between municipalities and the part of it that is seed noise (sd of "
+                  "the difference between the seeds / sqrt 2). Issue 16 asks for a rank "
+                  "correlation of at least 0.8 in total.", "",
+                  "| spending | rank correlation | mean (EUR/inhabitant) | spread (sd) "
+                  "| seed noise (sd) |", "|---|---|---|---|---|"]
+        for r in t.to_dict(orient="records"):
+            lines.append(f"| {r['spending']} | {r['rank_correlation']:.2f} | "
+                         f"{r['mean_eur']:,.0f} | {r['spread_sd_eur']:,.0f} | "
+                         f"{r['seed_noise_sd_eur']:,.0f} |")
     outside = v.table[v.table.status == "outside"]
     other = v.table[~v.table.status.isin(["inside", "outside"])]
+    lines += ["", CHANGES.rstrip()]
     lines += ["", "## Not reproduced yet", ""]
     if outside.empty and other.empty:
         lines.append("Every reference row falls inside the model's range.")
@@ -162,6 +211,34 @@ def render(v: Validation, plots: dict[str, str]) -> str:
     for r in other.to_dict(orient="records"):
         lines.append(f"- `{r['indicator']}` {r['year']}: {r['status']}.")
     return "\n".join(lines) + "\n"
+
+
+CHANGES = """## What changed with issue 16 ("Money that binds") and why
+
+The calibration was run again (`transitiesim calibrate default`, 3 seeds at scale 0.25,
+2 December 2026; the fit is in `scenarios/calibrated.toml`) on figures up to 2016 only:
+
+- The Wmo spending per client target used CBS's 2017 spending (EUR 4.60 bn); it now uses the
+  2015 budget, EUR 3.5 bn for the new tasks plus household help after its 32% cut (EUR 988 m),
+  over the 1,053,500 clients of 2016: EUR 4,260 instead of 4,366.
+- A target was added, the residential share of youth care in 2015 (40,505 of 366,000, CBS),
+  and with it the parameter `residential_threshold` (0.842). The ambulant youth hours, which
+  one youth target could not tell from residential care, are now identified:
+  `youth_hours_at_full_need` 8.8 +- 1.5 hours a month (was 1.0 +- 2.9).
+
+The model under it changed: the population's age shares follow CBS's path (births, deaths and
+migration, aligned 2014-2018); the `netherlands` scenario is the 393 municipalities of 2015 with
+their own ages, incomes and social assistance; budgets move to an objective allocation from
+2016 and the benefit budget follows each municipality's expected caseload; a bankrupt
+provider's clients pass to a successor; a municipality judges its budget on two years'
+results and relaxes only as far as a surplus allows; waiting costs well-being as an unmet need
+does; self-reliance erodes and recovers at one rate. Compared with the validation before it
+(at scale 0.01), national Wmo clients in 2016 went from 1% below the reference to 2% below
+(1.03 m against 1.054 m), youth care clients in 2015 from 3% to 4% below (a monthly count
+against CBS's count over the year), and social assistance recipients in 2015 from inside the
+range to 1% below. These rows are run at scale 0.05: at 0.01 the smallest municipalities have
+fewer than ten simulated persons, and youth care clients came out 6% lower there.
+"""
 
 
 NOTES = {

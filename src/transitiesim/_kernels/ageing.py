@@ -13,12 +13,14 @@ from .runs import _parts, _rows_with_mark
 @njit(cache=True, nogil=True, parallel=True)
 def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
               volunteer_threshold, working_age, bounds, onset_month, entry_month, minor,
-              working, volunteer, base_wellbeing, rules, needs):
+              working, volunteer, base_wellbeing, rules, needs, entry_factor):
     """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass, municipalities
     (rows ``bounds[m]:bounds[m + 1]``) spread over the cores; the age and income
     transcendentals come in precomputed (``wmo_by_age``, ``income_term``). Returns the minors
     and the volunteers per municipality. ``rules`` (:class:`WellbeingRules`) gives the base
-    well-being, ``needs`` (:class:`NeedRules`) the entry chance's income vulnerability."""
+    well-being, ``needs`` (:class:`NeedRules`) the entry chance's income vulnerability;
+    ``entry_factor`` (float32 per municipality) scales the entry chance (local labour
+    market)."""
     oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
     wb = (F(rules.base), F(rules.income), rules.volunteer)
     vul = (F(needs.income_median), F(needs.vulnerability_min), F(needs.vulnerability_max))
@@ -29,7 +31,8 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
     for t in prange(parts.size - 1):
         for m in range(parts[t], parts[t + 1]):
             n_minor, n_vol = _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj,
-                                           jl, vt, working_age, bounds[m], bounds[m + 1],
+                                           jl * entry_factor[m], vt, working_age, bounds[m],
+                                           bounds[m + 1],
                                            onset_month, entry_month, minor, working, volunteer,
                                            base_wellbeing, wb, vul)
             minors[m] = n_minor

@@ -31,18 +31,18 @@ def open_needs(still, rest, new, prov, state):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full, state,
+def light_support(rest, sev, weight, nbh, supply, light_threshold, muni, hours_at_full, state,
                   bounds):
-    """Initiatives' light support for light Wmo needs, neighbourhood by neighbourhood in row
-    order while the hours last. Marks INITIATIVE; returns (persons not covered, hours used per
-    neighbourhood).
+    """Initiatives' light support for light Wmo needs (severity below ``light_threshold`` of
+    the person's municipality ``muni``: float32 per municipality), neighbourhood by
+    neighbourhood in row order while the hours last. Marks INITIATIVE; returns (persons not
+    covered, hours used per neighbourhood).
 
     A person is covered when the hours asked in their neighbourhood up to and including
     theirs (a float64 running sum in row order) fit in its supply; the sum only grows, so
     after the first person who does not fit nobody does. A neighbourhood lies in one
     municipality, so runs of whole municipalities go to the cores."""
     used = np.zeros(supply.size)
-    lt = F(light_threshold)
     hf = F(hours_at_full)
     at = _runs(rest, bounds)
     covered = np.zeros(rest.size, dtype=np.bool_)
@@ -51,7 +51,7 @@ def light_support(rest, sev, weight, nbh, supply, light_threshold, hours_at_full
     for t in prange(PARTS):
         n = 0
         for k in range(at[t], at[t + 1]):
-            if sev[rest[k]] < lt:
+            if sev[rest[k]] < light_threshold[muni[rest[k]]]:
                 light[at[t] + n] = k
                 group[at[t] + n] = nbh[rest[k]]
                 n += 1

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit, prange
 
-from .base import PARTS, UNMET, WAITING, F
+from .base import PARTS, WAITING, F
 from .counts import _count
 from .runs import _summarise, _summary_arrays
 
@@ -22,12 +22,9 @@ class WellbeingRules(NamedTuple):
     assistance: float
     overburden: float
     unmet: float
-    waiting: float
     in_need: float
     adjustment: float
-    reliance_loss: float
-    reliance_floor: float
-    reliance_recovery: float
+    reliance_change: float
 
     @classmethod
     def from_params(cls, p) -> WellbeingRules:
@@ -37,9 +34,8 @@ class WellbeingRules(NamedTuple):
 # The parameter behind each field of WellbeingRules, in order.
 WELLBEING_PARAMS = ("wellbeing_base", "wellbeing_income_effect", "wellbeing_volunteer_bonus",
                     "wellbeing_assistance_cost", "wellbeing_overburden_cost",
-                    "wellbeing_unmet_cost", "wellbeing_waiting_cost", "wellbeing_in_need_cost",
-                    "wellbeing_adjustment", "self_reliance_loss", "self_reliance_floor",
-                    "self_reliance_recovery")
+                    "wellbeing_unmet_cost", "wellbeing_in_need_cost", "wellbeing_adjustment",
+                    "self_reliance_change")
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -47,7 +43,8 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
                    overburdened, recipients, need_w, sev_w, state_w, need_j, sev_j, state_j,
                    state_p, wait_w, wait_j, wait_p, bounds, bins, rules):
     """Well-being moves a fifth of the way to this month's target; self-reliance erodes under
-    strain (unmet or waiting Wmo need, an overburdened carer role) and otherwise recovers.
+    strain (unmet or waiting Wmo need, an overburdened carer role), not below 0, and otherwise
+    recovers as fast, not past its own level.
 
     The target is the base well-being less what this month's situation costs for the persons
     in one of the lists (sorted rows; a person may be in several, their costs are taken in the
@@ -63,8 +60,7 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
     fourth result is the new well-being's histogram of those persons in need alone
     (``in_need_histogram``). ``rules`` is a :class:`WellbeingRules`."""
     adjust, overburden = F(rules.adjustment), F(rules.overburden)
-    assistance, loss = F(rules.assistance), F(rules.reliance_loss)
-    floor, recovery = F(rules.reliance_floor), F(rules.reliance_recovery)
+    assistance, change = F(rules.assistance), F(rules.reliance_change)
     sums, hist, fb, parts = _summary_arrays(bounds, bins)
     counts = np.zeros((5, bounds.size - 1), dtype=np.int64)
     need_hist = np.zeros_like(hist)  # the same histogram, of the persons in need only
@@ -129,15 +125,15 @@ def wellbeing_step(base, wellbeing, self_reliance, base_self_reliance, carer_loa
             # Everyone as if unlisted (no branches: vector instructions), then the listed
             # persons again from their old values, then the summary of the new values.
             _drift(base[lo:end], wellbeing[lo:end], self_reliance[lo:end],
-                   base_self_reliance[lo:end], adjust, recovery)
+                   base_self_reliance[lo:end], adjust, change)
             for k in range(n):
                 i = who[k]
                 wellbeing[i] = _toward(old_wb[k], target[k], adjust)
                 sr = old_sr[k]
                 if strained[k]:
-                    self_reliance[i] = max(sr - loss, floor)
+                    self_reliance[i] = max(sr - change, F(0.0))
                 else:
-                    self_reliance[i] = sr + recovery * (base_self_reliance[i] - sr)
+                    self_reliance[i] = min(sr + change, base_self_reliance[i])
                 if needing[k]:
                     need_hist[m, min(int(wellbeing[i] * fb), bins - 1)] += 1
             sums[m] = _summarise(wellbeing, lo, end, fb, hist[m])
@@ -152,20 +148,19 @@ def _toward(wellbeing, target, adjust):
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _drift(base, wellbeing, self_reliance, base_self_reliance, adjust, recovery):
+def _drift(base, wellbeing, self_reliance, base_self_reliance, adjust, change):
     """The month of persons with nothing to strain them (slices of one municipality's rows):
-    well-being ``adjust`` of the way to the base, self-reliance ``recovery`` of the way back
-    to its own (float32)."""
+    well-being ``adjust`` of the way to the base, self-reliance up by ``change`` but not past
+    its own (float32)."""
     for k in range(base.size):
         wellbeing[k] = _toward(wellbeing[k], base[k], adjust)
-        self_reliance[k] = self_reliance[k] + recovery * (base_self_reliance[k]
-                                                          - self_reliance[k])
+        self_reliance[k] = min(self_reliance[k] + change, base_self_reliance[k])
 
 
 @njit(cache=True, nogil=True, inline="always")
 def _need_cost(target, sev, state, rules):
-    """The target less what an open need costs: its severity times the unmet, waiting or
-    in-need cost of ``rules`` (float64 arithmetic, stored as float32)."""
-    w = rules.unmet if state == UNMET else (rules.waiting if state >= WAITING
-                                            else rules.in_need)
+    """The target less what an open need costs: its severity times the cost of a need not
+    met (unmet, or waiting: a need on a waiting list is not met) or of one that is (in need)
+    of ``rules`` (float64 arithmetic, stored as float32)."""
+    w = rules.unmet if state >= WAITING else rules.in_need
     return F(np.float64(target) - np.float64(sev) * w)
