@@ -220,8 +220,7 @@ class Citizens:
         if self._u is None:  # kept between years: 8 bytes a person
             self._u = np.empty(self.n)
         targets = self.age_targets(year)
-        counts = np.bincount(pop.age.astype(np.int64) + 1, weights=pop.weight,
-                             minlength=MAX_AGE + 2)[:MAX_AGE + 2]
+        counts = _kernels.next_age_counts(pop.age, pop.weight, MAX_AGE + 2)
         self.leave_chance, *factors = leave_chances(counts, self.death_chance, targets)
         self.alignment = (factors[0], factors[1])
         left, adult_now = self.age_one_year(rng.random(out=self._u))
@@ -237,14 +236,14 @@ class Citizens:
         for d in (WMO, PART):
             self._clear(d, left)
         pop.on_bijstand[left] = False
-        # Newcomers: a minor (newborn) with chance ``born``, else an immigrant.
-        stay = np.ones(self.n, dtype=bool)
-        stay[left] = False
-        freed = float(pop.weight[left].sum())
+        # Newcomers: a minor (newborn) with chance ``born``, else an immigrant. (Counted off
+        # the ages reached this January and the rows that left: no pass over everyone.)
+        left_weight, left_age = pop.weight[left].astype(np.float64), pop.age[left]
+        freed = float(left_weight.sum())
         _, _, born_share = newcomer_rates()
         if not np.isnan(targets[0]) and freed > 0:
-            minors_staying = float(pop.weight[stay & (pop.age < 18)].sum())
-            born_share = min(max((targets[0] * float(pop.weight.sum()) - minors_staying)
+            minors_staying = float(counts[:18].sum() - left_weight[left_age < 18].sum())
+            born_share = min(max((targets[0] * float(counts.sum()) - minors_staying)
                                  / freed, 0.0), 1.0)
         u_kind = rng.random(left.size)
         born, immigrants = left[u_kind < born_share], left[u_kind >= born_share]
@@ -258,7 +257,7 @@ class Citizens:
         pop.partner[widowed[widowed >= 0]] = -1
         pop.partner[left] = -1
         lost = _kernels.cared_for_by(pop.carer, left, self._marks)
-        lost = lost[stay[lost]]  # newcomers get their carers below
+        lost = lost[~np.isin(lost, left, assume_unique=True)]  # newcomers: carers below
         pop.carer[born] = parent
         with_parent = parent >= 0
         pop.household[born[with_parent]] = pop.household[parent[with_parent]]
@@ -271,9 +270,9 @@ class Citizens:
         pop.carer[lost] = -1
         pop.carer[immigrants] = -1
         networked = immigrants[rng.random(immigrants.size) >= self.p["isolated_share"]]
+        carers_age = _kernels.rows_in_age_range(pop.age, 30, 75)
         for rows in (rejoin, networked):
-            pop.carer[rows] = pick_in_municipality(
-                pop.muni, _kernels.rows_in_age_range(pop.age, 30, 75), rows, rng)
+            pop.carer[rows] = pick_in_municipality(pop.muni, carers_age, rows, rng)
         for rows in (left, rejoin):  # only changed carers can be the person themselves
             pop.carer[rows[pop.carer[rows] == rows]] = -1
         pop.self_reliance[left] = pop.base_self_reliance[left]

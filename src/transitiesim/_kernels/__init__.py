@@ -22,6 +22,7 @@ from .ageing import (  # noqa: F401
     age_one_year,
     age_terms,
     cared_for_by,
+    next_age_counts,
     rows_in_age_range,
 )
 from .base import (  # noqa: F401

@@ -91,6 +91,18 @@ def age_one_year(age, u, death_chance, max_age, marks):
 
 
 @njit(cache=True, nogil=True, parallel=True)
+def next_age_counts(age, weight, size):
+    """Persons (weighted, float64) by the age they reach this January (age + 1, the last
+    entry ``size - 1`` taking everyone older), in one pass split over the cores."""
+    n = age.size
+    parts = np.zeros((PARTS, size))
+    for t in prange(PARTS):
+        for i in range(n * t // PARTS, n * (t + 1) // PARTS):
+            parts[t, min(age[i] + 1, size - 1)] += weight[i]
+    return parts.sum(axis=0)
+
+
+@njit(cache=True, nogil=True, parallel=True)
 def rows_in_age_range(age, lo, hi):
     """Sorted rows with ``lo <= age <= hi`` (int32), counted and written run by run, without
     branches (about half of everyone is in range: a branch would be a coin toss)."""
