@@ -345,7 +345,9 @@ class Municipality(mesa.Agent):
     # Yearly.
     def finance_deficit(self, income_eur: float) -> None:
         """December, after the reform: the budget cycle. Payments during the year come out of
-        the social domain's reserves; at the year's end reserves below the floor
+        the social domain's reserves; at the year's end reserves above the buffer
+        (``municipal_reserve_share`` of the year's income) go to the other tasks, and reserves
+        below the floor
         (``reserve_floor_share`` of the year's income) are brought back to it, in this order,
         by money moved from the municipality's other tasks (at most ``other_tasks_max_share``
         of the year's income) and by a rise in local tax (at most
@@ -356,6 +358,15 @@ class Municipality(mesa.Agent):
         p, book = self.model.p, self.model.ledger.cur
         gap = p["reserve_floor_share"] * income_eur - self.reserves_eur
         self.supervised = False
+        # The grants are not earmarked: what the social domain's reserve holds beyond its
+        # buffer (municipal_reserve_share of the year's income, as at the start) goes back to
+        # the general reserve, the other tasks, at the year's end (booked as a negative
+        # from_other_tasks).
+        surplus = self.reserves_eur - max(p["municipal_reserve_share"],
+                                          p["reserve_floor_share"]) * income_eur
+        if surplus > 0:
+            book["from_other_tasks"][self.index] -= surplus
+            self.reserves_eur -= surplus
         if gap <= 0:
             return
         moved = min(gap, p["other_tasks_max_share"] * income_eur)

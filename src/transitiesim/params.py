@@ -561,9 +561,12 @@ PARAMETERS: tuple[Param, ...] = (
        "Providers' starting reserves in months of revenue.",
        "assumption", 0, 24, group="providers"),
     _p("municipal_reserve_share", float, 0.05, "share of yearly budget", "uncertainty",
-       "Startreserves van de gemeente voor het sociaal domein, als deel van het jaarbudget.",
-       "The municipality's starting reserves for the social domain, as a share of the yearly "
-       "budget.",
+       "Reserve van de gemeente voor het sociaal domein, als deel van het jaarbudget: bij de "
+       "start, en de buffer daarna (wat erboven komt gaat aan het eind van het jaar naar de "
+       "andere taken).",
+       "The municipality's reserve for the social domain, as a share of the yearly budget: at "
+       "the start, and the buffer afterwards (what rises above it goes to the other tasks at "
+       "the year's end).",
        "assumption", 0, 2, group="budget"),
     _p("objective_allocation_years", int, 3, "years", "national",
        "Jaren na de hervorming waarin de budgetten voor Wmo en jeugd van de historische "
