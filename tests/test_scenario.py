@@ -197,3 +197,17 @@ def test_every_declared_value_at_either_end_of_its_range_is_accepted():
             except ScenarioError as exc:
                 refused.append((p.name, v, exc.problems[0].allowed))
     assert not refused, refused
+
+
+def test_a_count_of_ones_own_with_the_cbs_municipalities_is_refused_by_name():
+    """With municipality_data 'cbs-2015' the table decides the municipalities; a count or size
+    of one's own would be silently ignored, so it is refused, naming the field and the way
+    out."""
+    problems = _problems('extends = "netherlands"\n[parameters]\nmunicipalities = 5\n'
+                         'inhabitants = 200000')
+    fields = {p.field: p for p in problems}
+    assert set(fields) == {"parameters.municipalities", "parameters.inhabitants"}
+    assert "municipality_data = 'generated'" in fields["parameters.municipalities"].allowed
+    own = load_scenario_text('extends = "netherlands"\n[parameters]\nmunicipalities = 5\n'
+                             'inhabitants = 200000\nmunicipality_data = "generated"')
+    assert (own["municipalities"], own["inhabitants"]) == (5, 200_000)

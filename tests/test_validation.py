@@ -77,3 +77,20 @@ def test_validate_command_prints_the_table_and_writes_the_report(tmp_path, capsy
     out = capsys.readouterr().out
     assert "not produced by the model" in out and "clients_wmo" in out
     assert (tmp_path / "o" / "validation.md").exists()
+
+
+def test_a_bad_persistence_scale_is_refused_before_any_run(tmp_path, capsys, monkeypatch):
+    """--persistence is checked with the scenario, before the validation runs (which would
+    otherwise be thrown away), and named in the message."""
+    import transitiesim.validation as validation
+
+    def no_run(*args, **kwargs):
+        raise AssertionError("the validation ran before the flag was checked")
+
+    monkeypatch.setattr(validation, "validate", no_run)
+    code = main(["validate", "--persistence", "-1", "--out", str(tmp_path / "o"),
+                 "--seeds", "1"])
+    assert code != 0
+    err = capsys.readouterr().err
+    assert "parameters.scale" in err and "-1" in err
+    assert not (tmp_path / "o").exists()

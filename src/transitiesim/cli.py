@@ -439,6 +439,8 @@ def cmd_validate(args) -> int:
     require("report", "the validation report's plots")  # before the runs, not after them
     reference = read_reference(args.reference)
     scenario = _load(args.scenario, {}, args.scale)
+    if args.persistence is not None:  # a bad scale is refused before any run, not after
+        scenario.with_params(scale=args.persistence)
     out = prepare_out_dir(args.out)
     result = validate(scenario, reference, seeds=args.seeds, patterns=args.patterns)
     if args.persistence is not None:
