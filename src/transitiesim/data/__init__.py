@@ -18,6 +18,7 @@ No figure is invented: what the sources do not give is not here, and a scenario 
 
 from __future__ import annotations
 
+import functools
 from importlib.resources import files
 
 import pandas as pd
@@ -41,7 +42,13 @@ def load(name: str) -> pd.DataFrame:
 def municipalities_2015() -> pd.DataFrame:
     """The 393 municipalities of 2015 with their shares under 18 (0-14 and three fifths of
     15-19: the table gives five-year groups), 65 or over and 80 or over, and their household
-    income relative to the inhabitant-weighted mean."""
+    income relative to the inhabitant-weighted mean. A copy of a table read once per process:
+    every scenario that uses it is checked against it, and every ``with_params`` builds one."""
+    return _municipalities_2015().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _municipalities_2015() -> pd.DataFrame:
     t = load("municipalities_2015")
     n = t.inhabitants
     t["share_under_18"] = (t.aged_0_5 + t.aged_5_10 + t.aged_10_15 + t.aged_15_20 * 3 / 5) / n
