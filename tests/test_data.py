@@ -9,6 +9,7 @@ import pytest
 
 from transitiesim import data, load_scenario
 from transitiesim.cli import main
+from transitiesim.params import UNEMPLOYMENT_2015
 from transitiesim.statline import StatlineError, read_population
 
 SAMPLE = Path(__file__).parent / "data" / "statline_03759ned_sample.csv"
@@ -26,9 +27,18 @@ def test_scenarios_use_the_shipped_figures():
     """The figures in scenario files and in the declaration agree with the data tables."""
     default = load_scenario("default")
     figures = data.load("figures")
+    # The rate relative to 2015: 6.9% times the unemployed persons relative to 2015's count
+    # (to four decimals), and CBS's own rates where no count is shipped (2022, 2023).
     rates = figures[figures.quantity == "unemployment_rate"]
+    persons = figures[figures.quantity == "unemployed_persons"].set_index("year").value
+    base = data.figure("unemployment_rate", 2015)
+    assert base == UNEMPLOYMENT_2015
+    for year, count in persons.items():
+        assert default.unemployment[int(year)] == pytest.approx(
+            base * count / persons[2015], abs=5e-5)
     for year, rate in zip(rates.year, rates.value, strict=True):
         assert default.unemployment[int(year)] == pytest.approx(rate)
+    assert set(default.unemployment) == set(persons.index) | set(rates.year)
     nl = load_scenario("netherlands")
     events = data.load("events")
     got = {(f"{e.year:04d}-{e.month:02d}", e.kind): e.values for e in nl.events}
