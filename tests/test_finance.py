@@ -131,7 +131,11 @@ def test_reassessment_at_full_share_ends_exactly_the_indications_below_the_thres
     pop, lo, hi = model.pop, model.muni_bounds[0], model.muni_bounds[1]
     thr = m.access_threshold()
     before = [pop.provider[d][lo:hi].copy() for d in range(2)]
-    below = [(before[d] >= 0) & (pop.severity[d][lo:hi] < thr) for d in range(2)]
+    # Youth care clients a legal referrer (GP, doctor, court) sent are not re-assessed.
+    own = [np.ones(hi - lo, dtype=bool), ~pop.legal_referral[lo:hi]]
+    below = [(before[d] >= 0) & (pop.severity[d][lo:hi] < thr) & own[d] for d in range(2)]
+    legal_below = (before[1] >= 0) & (pop.severity[1][lo:hi] < thr) & ~own[1]
+    assert legal_below.any()  # there are some, and they keep their care
     assert model.reassess(m, 1.0) == sum(int(b.sum()) for b in below) > 0
     for d in range(2):
         after = pop.provider[d][lo:hi]

@@ -7,6 +7,7 @@ import numpy as np
 
 from transitiesim import _kernels as k
 from transitiesim.params import PARAMETERS
+from transitiesim.reference import draw
 
 F = np.float32
 I64 = np.int64
@@ -58,15 +59,18 @@ def test_a_person_who_does_not_fit_does_not_let_a_later_smaller_one_jump_the_que
 
 # --- applying for support (ODD 7.4, "Application") ----------------------------------------------
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
-          price=1.0, reformed=True, margin=0.2, key=12345):
+          price=1.0, reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
+          routes=None):
     n = len(sev)
     state = state_of(n)
     wait = np.array(wait, dtype=I64)  # a copy: the kernel writes into it
+    legal = np.zeros(n, dtype=np.bool_) if routes is None else routes
     k.apply_for_support(np.arange(n, dtype=I64), np.asarray(hours, dtype=F),
                         np.asarray(got, dtype=F), np.asarray(sev, dtype=F), wait, state,
                         np.zeros(n, dtype=I64), np.asarray([threshold]),
                         np.asarray(network_first, dtype=np.bool_), np.uint64(key), rate,
-                        factor, price, reformed, margin, 0.999)
+                        factor, price, reformed, margin, 0.999, np.asarray([legal_share]),
+                        before, legal, routes is not None)
     return list(state), list(wait)
 
 
@@ -92,6 +96,38 @@ def test_eigen_kracht_eerst_raises_the_threshold_for_the_network_covered_after_t
     assert wait == [-1, 0]  # 0.45 < 0.3 + 0.2 for the covered one only
     state, wait = apply(**args | {"reformed": False})
     assert wait == [0, 0]  # before the reform no such rule
+
+
+def test_a_legal_referral_is_judged_by_the_old_threshold_and_recorded():
+    # Everyone applies (rate 10); severity 0.25 is below the municipality's 0.3 but above the
+    # old system's 0.2. With every application through a legal referrer (share 1) all join
+    # the list and are marked; with none (share 0) nobody joins; and the network-first margin
+    # does not apply to a referral.
+    args = dict(hours=[10, 0, 10], got=[10, 0, 10], sev=[0.25, 0.25, 0.45], wait=[-1, -1, -1],
+                threshold=0.3, rate=10.0, network_first=(True,), margin=0.2, before=0.2)
+    routes = np.zeros(3, dtype=np.bool_)
+    _, wait = apply(**args, legal_share=1.0, routes=routes)
+    assert wait == [0, 0, 0] and routes.tolist() == [True, True, True]
+    routes = np.ones(3, dtype=np.bool_)
+    _, wait = apply(**args, legal_share=0.0, routes=routes)
+    assert wait == [-1, -1, -1]  # 0.45 < 0.3 + 0.2 for the network-covered third as well
+    assert routes.tolist() == [True, True, True]  # only those who join are written
+    # Before the reform there is one route and one threshold (the old one is the rule's).
+    _, wait = apply(**args | {"threshold": 0.2}, reformed=False, legal_share=1.0)
+    assert wait == [0, 0, 0]
+
+
+def test_the_route_is_the_second_draw_of_the_application_hash():
+    # Share 0.4 of applications go through a legal referrer: exactly those whose draw from
+    # bit 16 of the person's hash is below 0.4; the rest meet the municipality's threshold 0.9.
+    n, key = 400, 24680
+    routes = np.zeros(n, dtype=np.bool_)
+    _, wait = apply(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
+                    wait=np.full(n, -1), threshold=0.9, rate=10.0, key=key, legal_share=0.4,
+                    before=0.2, routes=routes)
+    expect = np.array([draw(key, i, 16) < 0.4 for i in range(n)])  # the twin's keyed draw
+    assert (np.array(wait) == 0).tolist() == expect.tolist() == routes.tolist()
+    assert 0.3 < expect.mean() < 0.5
 
 
 def test_the_application_draw_is_the_persons_keyed_draw():

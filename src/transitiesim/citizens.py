@@ -43,6 +43,10 @@ class MunicipalInputs:
     prevention: np.ndarray  # fall in onset from prevention (0-1)
     own_contribution_eur: float
     unemployment: float
+    # Youth care: the chance an application comes through a legal referrer (0 without
+    # referral routes) and the old system's threshold such a referral is judged by.
+    legal_share: np.ndarray
+    threshold_before: float
 
 
 class Citizens:
@@ -95,6 +99,7 @@ class Citizens:
         # Entry into social assistance per municipality relative to the income rule's (1 =
         # none; set from observed recipients by ``set_local_assistance``).
         self.entry_factor = np.ones(self.muni_bounds.size - 1, dtype=np.float32)
+        self.no_legal_route = np.zeros(self.muni_bounds.size - 1)  # Wmo: the municipal route
         self.refresh_age_terms()
 
     def need_index(self) -> np.ndarray:
@@ -396,7 +401,10 @@ class Citizens:
                 application_rate=p["application_rate"],
                 network_factor=p["network_application_factor"], price_factor=float(price),
                 reformed=bool(reformed), network_margin=p["network_first_margin"],
-                cover_share=p["informal_cover_share"])
+                cover_share=p["informal_cover_share"],
+                legal_share=(inputs.legal_share if d == JEUGD else self.no_legal_route),
+                threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
+                record_route=bool(d == JEUGD))
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(

@@ -357,7 +357,19 @@ class TransitionModel(mesa.Model):
                                network_first=thr >= self.p["network_first_threshold"],
                                prevention=effect,
                                own_contribution_eur=self.rijk.own_contribution_eur,
-                               unemployment=self.unemployment)
+                               unemployment=self.unemployment,
+                               legal_share=self.legal_referral_share(),
+                               threshold_before=float(self.p["access_strictness_before"]))
+
+    def legal_referral_share(self) -> np.ndarray:
+        """Per municipality, the chance a youth care application comes through a legal
+        referrer whose referral the municipality must honour: ``legal_referral_share`` less
+        the share its agreements with GPs bring under its own access rules (``gp_agreements``);
+        0 without ``referral_routes``."""
+        p = self.p
+        share = p["legal_referral_share"] * (1.0 - p["gp_agreements"]) \
+            if p["referral_routes"] else 0.0
+        return np.full(len(self.municipality_list), float(share))
 
     def provider_effects(self) -> np.ndarray:
         return self.prov.effect_factor.copy()
@@ -648,12 +660,15 @@ class TransitionModel(mesa.Model):
     def reassess(self, m: Municipality, share: float) -> int:
         """December: a municipality re-assesses its Wmo and youth care clients against its
         current access threshold; each client below it loses the indication with chance
-        ``share`` (a keyed draw per person, from the "reviews" stream). Returns how many."""
+        ``share`` (a keyed draw per person, from the "reviews" stream). Youth care clients
+        referred by a legal referrer are not the municipality's to re-assess. Returns how
+        many."""
         pop, lo, hi = self.pop, self.muni_bounds[m.index], self.muni_bounds[m.index + 1]
         key = np.uint64(self.streams["reviews"].bit_generator.random_raw())
         ended = 0
         for d in (Domain.WMO, Domain.JEUGD):
-            rows = lo + np.flatnonzero((pop.provider[d][lo:hi] >= 0)
+            own = ~pop.legal_referral[lo:hi] if d == Domain.JEUGD else True
+            rows = lo + np.flatnonzero((pop.provider[d][lo:hi] >= 0) & own
                                        & (pop.severity[d][lo:hi] < m.access_threshold()))
             out = rows[_kernels.uniforms(key, rows) < share]
             pop.provider[d][out] = -1

@@ -229,6 +229,36 @@ PARAMETERS: tuple[Param, ...] = (
        "die het netwerk opvangt.",
        "Extra severity a network-first municipality asks of a need the network covers.",
        "assumption", 0, 1, group="levers"),
+    _p("referral_routes", bool, True, "-", "national",
+       "Verwijsroutes jeugdhulp: na 2015 komt een deel van de aanvragen via een wettelijke "
+       "verwijzer (huisarts, jeugdarts, medisch specialist, rechter), die de gemeente moet "
+       "volgen; de toegangsdrempel van de gemeente geldt dan niet (uit: alle aanvragen via de "
+       "gemeentelijke toegang).",
+       "Youth care referral routes: after 2015 part of the applications comes through a legal "
+       "referrer (GP, youth doctor, medical specialist, court), which the municipality must "
+       "honour; the municipality's access threshold does not apply to them (off: every "
+       "application through the municipal route).",
+       "domain: Jeugdwet art. 2.6 lid 1 sub g (referral by GP, medical specialist or youth "
+       "doctor gives access); CBS, Verwijzers van aangevangen jeugdhulp, first halves of 2015 "
+       "and 2016 (cbs.nl nieuws 2016/44)", group="levers"),
+    _p("legal_referral_share", float, 0.67, "share of youth care applications", "uncertainty",
+       "Deel van de aanvragen voor jeugdhulp dat via een wettelijke verwijzer komt.",
+       "Share of youth care applications that come through a legal referrer.",
+       "derived: CBS, referrers of youth care begun in the first half of 2016 (GP 41.4%, "
+       "medical specialist or youth doctor 12.5%, certified institution 8.2%, municipal access "
+       "23.1%, none 8.2%, unknown 6.7%): legal referrers over those with a known route, "
+       "(41.4 + 12.5 + 8.2) / (100 - 6.7) = 0.67. The first half of 2015 (GP 50.0%, municipal "
+       "12.4%, unknown 11.8%) gives 0.74, before the neighbourhood teams were in place",
+       0.4, 0.95, group="levers"),
+    _p("gp_agreements", float, 0.0, "share of legal referrals", "lever",
+       "Afspraken met huisartsen (bijv. een praktijkondersteuner jeugd, POH-jeugd): dit deel "
+       "van de verwijzingen door een wettelijke verwijzer volgt de toegangsregels van de "
+       "gemeente.",
+       "Agreements with GPs (e.g. a youth practice assistant, POH-jeugd): this share of the "
+       "referrals by a legal referrer follows the municipality's access rules.",
+       "assumption; municipalities fund youth practice assistants at GPs to handle light "
+       "problems in the practice (Jeugdwet evaluation 2018, Friele et al.)", 0, 1,
+       group="levers"),
     _p("access_strictness_before", float, 0.20, "need severity (0-1)", "national",
        "Toegangsdrempel in het oude stelsel (AWBZ/provincie, landelijke indicatie).",
        "Access threshold under the old national system (AWBZ/provincial, national assessment).",

@@ -136,6 +136,24 @@ def transformation_better(seeds) -> tuple[bool, str]:
                                                                         only.unmet_need)
 
 
+def referral_routes(seeds) -> tuple[bool, str]:
+    """A municipality that tightens access turns away its own route's applicants; those a GP,
+    doctor or court refers it must take. So a stricter threshold lowers youth care clients
+    less with the legal routes than with every application through the municipality."""
+    cols = ["clients_jeugd"]
+    fall = {}
+    for routes in (True, False):
+        lenient = yearly_means("calibrated", cols, seeds, access_strictness=0.2,
+                               referral_routes=routes)
+        strict = yearly_means("calibrated", cols, seeds, access_strictness=0.5,
+                              referral_routes=routes)
+        fall[routes] = 1.0 - strict.clients_jeugd / lenient.clients_jeugd
+    ok = bool((fall[True] < fall[False]).all() and (fall[True] > 0).all())
+    return ok, (f"fall in youth care clients, threshold 0.5 vs 0.2: {fall[True].mean():.1%} "
+                f"with legal referrers, {fall[False].mean():.1%} without "
+                f"(mean of {len(seeds)} seeds)")
+
+
 PATTERNS: tuple[Pattern, ...] = (
     Pattern("deeper_cut", "A deeper cut raises unmet need",
             "cut, deficit, a traditional municipality raises its access threshold",
@@ -156,4 +174,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "same cuts",
             "informal care, initiatives, prevention, innovation, a learning municipality",
             transformation_better),
+    Pattern("referral_routes", "A municipality cannot close the youth care tap alone",
+            "legal referrers (GP, youth doctor, specialist, court) send children past the "
+            "municipality's access threshold, and it must honour their referrals",
+            referral_routes),
 )

@@ -177,6 +177,7 @@ class Population:
     on_bijstand: np.ndarray  # bool
     state: np.ndarray  # int8 (3, N) NeedState this month
     carer_load: np.ndarray  # float32 informal care hours given this month / sustainable hours
+    legal_referral: np.ndarray  # bool: on the youth care list through a legal referrer (GP, ...)
     income_index: np.ndarray  # float64 per municipality: household income relative to the mean
 
     @property
@@ -252,7 +253,7 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
         provider=np.full((3, n), -1, dtype=np.int32),
         wait_months=np.full((3, n), -1, dtype=np.int16),
         on_bijstand=np.zeros(n, dtype=bool), state=np.zeros((3, n), dtype=np.int8),
-        carer_load=np.zeros(n, dtype=np.float32),
+        carer_load=np.zeros(n, dtype=np.float32), legal_referral=np.zeros(n, dtype=bool),
         income_index=(np.ones(len(sim_sizes)) if income_index is None
                       else np.asarray(income_index, dtype=float)),
     )

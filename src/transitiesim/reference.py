@@ -196,11 +196,19 @@ class CitizenAgent(mesa.Agent):
             if float(draw(c.keys["apply"], i)) < chance:
                 m = pop.muni[i]
                 threshold = inputs.threshold[m]
-                if reformed:
+                # Youth care: through a legal referrer (the same hash's second draw), judged
+                # by the old system's threshold, which the municipality must honour.
+                legal = (reformed and d == JEUGD
+                         and float(draw(c.keys["apply"], i, 16)) < inputs.legal_share[m])
+                if legal:
+                    threshold = inputs.threshold_before
+                elif reformed:
                     threshold = threshold + p["network_first_margin"] * (
                         1.0 if (informal and inputs.network_first[m]) else 0.0)
                 if float(sev) >= threshold:
                     pop.wait_months[d][i] = 0
+                    if d == JEUGD:
+                        pop.legal_referral[i] = legal
         if pop.wait_months[d][i] >= 0 and not informal:
             pop.state[d][i] = WAITING
 

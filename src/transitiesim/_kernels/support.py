@@ -97,10 +97,18 @@ def request_hours(who, sev, residential_threshold, hours_at_full):
 @njit(cache=True, nogil=True, parallel=True)
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
                       key_apply, application_rate, network_factor, price_factor, reformed,
-                      network_margin, cover_share):
+                      network_margin, cover_share, legal_share, threshold_before, legal,
+                      record_route):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
-    join the waiting list if the municipality's access rule lets them; WAITING if not covered
-    and on the list. Covered means the carer gives ``cover_share`` of the hours asked."""
+    join the waiting list if the access rule lets them; WAITING if not covered and on the list.
+    Covered means the carer gives ``cover_share`` of the hours asked.
+
+    After the reform an application comes through a legal referrer (a GP, youth doctor,
+    medical specialist or court) with the municipality's chance ``legal_share`` (the second
+    draw of the same hash); such a referral is judged by professional judgement as under the
+    old system (``threshold_before``), not by the municipality's access rule, and the
+    municipality must honour it. With ``record_route`` the route of everyone who joins the list
+    is written to ``legal``."""
     ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
@@ -111,13 +119,19 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
         if wait[i] < 0:
             prob = np.float64(ar * s) * (network_factor if informal else 1.0)
             prob = prob * price_factor
-            if np.float64(_unit(_hash(key_apply, i), 40)) < prob:
+            draws = _hash(key_apply, i)
+            if np.float64(_unit(draws, 40)) < prob:
                 m = muni[i]
                 thr = threshold[m]
-                if reformed:
+                via_legal = reformed and np.float64(_unit(draws, 16)) < legal_share[m]
+                if via_legal:
+                    thr = threshold_before
+                elif reformed:
                     thr = thr + network_margin * (1.0 if (informal and network_first[m]) else 0.0)
                 if np.float64(s) >= thr:
                     wait[i] = 0
+                    if record_route:
+                        legal[i] = via_legal
         if wait[i] >= 0 and not informal:
             state[i] = WAITING
 
