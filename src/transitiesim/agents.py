@@ -453,6 +453,10 @@ class Rijk(mesa.Agent):
         # hold the spending less own contributions (Ledger.close_month), the newest last.
         self.spent_before: list[np.ndarray] = []
         self.base_eur: np.ndarray | None = None  # (M, 3) yearly, fixed at the reform
+        # Benefits paid nationally in the last 12 months (newest last), and the macro budget
+        # for benefits (BUIG) the Rijk sets from them each January (``benefit_budget``).
+        self.benefits_paid: list[float] = []
+        self.benefit_macro_eur: float | None = None
 
     def pay_budgets(self) -> None:
         """Start of the month: national events take effect and each municipality gets its
@@ -463,6 +467,11 @@ class Rijk(mesa.Agent):
             # Last month's budget book (closed by now), until the reform fixes the base: then
             # these are the 12 months of the old system before it.
             self.spent_before = (self.spent_before + [model.ledger.cur["budget"].T.copy()])[-12:]
+        if model.ledger.cur["budget"].any():  # last month's benefits, once a month was run
+            self.benefits_paid = (self.benefits_paid
+                                  + [float(model.ledger.cur["to_citizens"].sum())])[-12:]
+        if model.month == 1 and len(self.benefits_paid) == 12:
+            self.benefit_macro_eur = float(np.sum(self.benefits_paid))
         model.ledger.open_month(model)
         budgets = self.monthly_budgets_eur(model.year, model.month)
         model.ledger.cur["budget"] += budgets.T
@@ -502,11 +511,17 @@ class Rijk(mesa.Agent):
                 if 0 <= months_since < 12:
                     out[:, DOMAINS.index(e.values["domain"])] += (
                         e.values["amount_eur"] * pop / NATIONAL_POPULATION_2015 / 12)
-        # Benefits follow each municipality's expected caseload (the BUIG allocation) and the
-        # national unemployment rate.
-        u = self.model.scenario.unemployment_rate(year)
-        out[:, 2] += (p["bijstand_benefit_eur_per_month"] * pop * BIJSTAND_RATE_2015
-                      * self.model.need_index[:, 2] * u / UNEMPLOYMENT_2015)
+        # Benefits (BUIG): a national amount shared out by each municipality's expected
+        # caseload (inhabitants times its need index). The amount follows the national
+        # caseload of the year before ("caseload", once a year has been run) or the
+        # unemployment rate relative to 2015 ("unemployment").
+        expected = pop * self.model.need_index[:, 2]
+        if p["benefit_budget"] == "caseload" and self.benefit_macro_eur is not None:
+            out[:, 2] += self.benefit_macro_eur / 12 * expected / expected.sum()
+        else:
+            u = self.model.scenario.unemployment_rate(year)
+            out[:, 2] += (p["bijstand_benefit_eur_per_month"] * expected * BIJSTAND_RATE_2015
+                          * u / UNEMPLOYMENT_2015)
         return out
 
     def yearly_base_eur(self, year: int) -> np.ndarray:

@@ -83,6 +83,13 @@ def default_targets() -> list[Target]:
         Target("bijstand_share", 2015, data.figure("bijstand_recipients", 2015) / pop,
                "CBS (449,000 recipients, end of 2015) / population 2015",
                _share("bijstand_recipients", 2015)),
+        Target("bijstand_exit_to_work_share", 2015,
+               data.figure("bijstand_exits_to_work", 2015)
+               / data.figure("bijstand_persons_15_plus", 2015),
+               "CBS 83450NED: 59,780 left social assistance for work in 2015 / 496,600 "
+               "recipients", _ratio("exits_to_work", "bijstand_recipients", 2015),
+               "a year's exits to work per recipient; identifies the exit rate, and with it "
+               "how fast the caseload turns over"),
         Target("wmo_spending_per_client_eur_year", 2016,
                (data.figure("grant_wmo", 2015) + data.figure("cut_household_help", 2015)
                 * (1 / data.figure("cut_household_help_share", 2015) - 1))
@@ -104,9 +111,9 @@ def default_targets() -> list[Target]:
     ]
 
 
-DEFAULT_PARAMETERS = ("onset_wmo", "onset_jeugd", "job_loss_rate", "carer_hours_per_month",
-                      "care_hours_at_full_need", "youth_hours_at_full_need",
-                      "residential_threshold")
+DEFAULT_PARAMETERS = ("onset_wmo", "onset_jeugd", "job_loss_rate", "exit_to_work_rate",
+                      "carer_hours_per_month", "care_hours_at_full_need",
+                      "youth_hours_at_full_need", "residential_threshold")
 
 
 @dataclass

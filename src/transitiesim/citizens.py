@@ -42,7 +42,8 @@ class MunicipalInputs:
     network_first: np.ndarray  # bool: informal network counted before formal support
     prevention: np.ndarray  # fall in onset from prevention (0-1)
     own_contribution_eur: float
-    unemployment: float
+    unemployment: float  # this year's rate: exits to work
+    entry_unemployment: float  # the rate entry follows (lagged: WW first)
     # Youth care: the chance an application comes through a legal referrer (0 without
     # referral routes) and the old system's threshold such a referral is judged by.
     legal_share: np.ndarray
@@ -339,7 +340,8 @@ class Citizens:
             burdened_factor=p["burdened_onset_factor"], key_needs=self.keys["needs"],
             sev_wmo=pop.severity[WMO], sev_jeugd=pop.severity[JEUGD], sev_part=pop.severity[PART],
             prov_part=pop.provider[PART], wait_part=pop.wait_months[PART],
-            on_bijstand=pop.on_bijstand, unemployment_x100=u * 100.0, exit_base=self.exit_base(u),
+            on_bijstand=pop.on_bijstand, unemployment_x100=inputs.entry_unemployment * 100.0,
+            exit_base=self.exit_base(u),
             reintegration_effect=p["reintegration_effect"], max_working_age=WORKING_AGE[1],
             flags=self._flags, rules=self.need_rules)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j

@@ -340,6 +340,10 @@ class TransitionModel(mesa.Model):
             self.year += 1
         self.reformed = bool(self.p["decentralisation"] and self.year >= self.p["reform_year"])
         self.unemployment = self.scenario.unemployment_rate(self.year)
+        # Who loses work draws unemployment insurance first: entry into social assistance
+        # follows the rate of ``assistance_entry_lag_years`` before.
+        self.entry_unemployment = self.scenario.unemployment_rate(
+            self.year - self.p["assistance_entry_lag_years"])
 
     @property
     def date(self) -> str:
@@ -358,6 +362,7 @@ class TransitionModel(mesa.Model):
                                prevention=effect,
                                own_contribution_eur=self.rijk.own_contribution_eur,
                                unemployment=self.unemployment,
+                               entry_unemployment=self.entry_unemployment,
                                legal_share=self.legal_referral_share(),
                                threshold_before=float(self.p["access_strictness_before"]))
 

@@ -184,6 +184,17 @@ PARAMETERS: tuple[Param, ...] = (
        "Korting op het participatiebudget (re-integratie).",
        "Cut on the participation (reintegration) budget.",
        "assumption: no figure in the sources; set it in a scenario", 0, 0.8, group="budget"),
+    _p("benefit_budget", str, "caseload", "-", "national",
+       "Hoe het Rijk het budget voor de bijstandsuitkeringen (BUIG) vaststelt: naar de landelijke "
+       "bijstandspopulatie van het jaar ervoor ('caseload'), of naar de werkloosheid "
+       "('unemployment', zoals in versie 0.2); verdeeld naar verwachte populatie per gemeente.",
+       "How the Rijk sets the benefits budget (BUIG): from the national caseload of the year "
+       "before ('caseload'), or from unemployment ('unemployment', as in version 0.2); shared "
+       "out by each municipality's expected caseload.",
+       "domain: the BUIG macro budget is set from the forecast national caseload and adjusted "
+       "to the realisation (Participatiewet art. 69; Besluit Participatiewet); the caseload of "
+       "the year before stands in for the forecast (assumption)",
+       choices=("caseload", "unemployment"), group="budget"),
     _p("bijstand_benefit_eur_per_month", float, 1000.0, "EUR per recipient per month",
        "national",
        "Bijstandsuitkering per ontvanger per maand.",
@@ -365,6 +376,15 @@ PARAMETERS: tuple[Param, ...] = (
        "Monthly chance of leaving social assistance for work at 6.9% unemployment, without "
        "reintegration support.",
        "assumption, calibrated later", 0, 1, group="behaviour"),
+    _p("assistance_entry_lag_years", int, 1, "years", "uncertainty",
+       "Hoeveel jaar de instroom in de bijstand achterloopt op de werkloosheid: wie werk "
+       "verliest krijgt eerst WW (0 = geen vertraging).",
+       "How many years entry into social assistance lags unemployment: who loses work first "
+       "draws unemployment insurance (WW) (0 = no lag).",
+       "derived: WW lasts 3 to 38 months by work history (WW art. 42, before the Wet werk en "
+       "zekerheid), and in 2014 the largest known route into social assistance was from WW "
+       "(CBS, Redenen van in- en uitstroom WWB, 2015); a year is a middle value", 0, 3,
+       group="behaviour"),
     _p("reintegration_effect", float, 0.8, "share of exit rate", "uncertainty",
        "Extra uitstroomkans naar werk met een re-integratietraject.",
        "Extra chance of exit to work with a reintegration trajectory.",

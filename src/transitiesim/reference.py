@@ -291,7 +291,7 @@ class AgentCitizens(Citizens):
         self.exited_list: list[int] = []
         self.recipient_list: list[int] = []
         self.agents.do("develop_needs", self, (1.0 - inputs.prevention).astype(F),
-                       F(u * 100.0), exit_base)
+                       F(inputs.entry_unemployment * 100.0), exit_base)
         self.exited = np.array(self.exited_list, dtype=np.int64)
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
