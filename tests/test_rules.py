@@ -60,7 +60,7 @@ def test_a_person_who_does_not_fit_does_not_let_a_later_smaller_one_jump_the_que
 # --- applying for support (ODD 7.4, "Application") ----------------------------------------------
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
           price=1.0, reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
-          routes=None):
+          routes=None, outreach=1.0):
     n = len(sev)
     state = state_of(n)
     wait = np.array(wait, dtype=I64)  # a copy: the kernel writes into it
@@ -70,7 +70,7 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.zeros(n, dtype=I64), np.asarray([threshold]),
                         np.asarray(network_first, dtype=np.bool_), np.uint64(key), rate,
                         factor, price, reformed, margin, 0.999, np.asarray([legal_share]),
-                        before, legal, routes is not None)
+                        before, legal, routes is not None, np.asarray([outreach]))
     return list(state), list(wait)
 
 
@@ -128,6 +128,16 @@ def test_the_route_is_the_second_draw_of_the_application_hash():
     expect = np.array([draw(key, i, 16) < 0.4 for i in range(n)])  # the twin's keyed draw
     assert (np.array(wait) == 0).tolist() == expect.tolist() == routes.tolist()
     assert 0.3 < expect.mean() < 0.5
+
+
+def test_outreach_multiplies_the_chance_to_apply():
+    # rate x severity = 0.4; outreach 1.5 makes it 0.6: exactly the persons whose keyed draw
+    # is below 0.6 apply (threshold 0: everyone who applies qualifies).
+    n, key = 400, 13579
+    _, wait = apply(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
+                    wait=np.full(n, -1), threshold=0.0, rate=0.8, key=key, outreach=1.5)
+    draws = k.uniforms(np.uint64(key), np.arange(n, dtype=I64)).astype(float)
+    assert (np.array(wait) == 0).tolist() == (draws < float(F(0.8) * F(0.5)) * 1.5).tolist()
 
 
 def test_the_application_draw_is_the_persons_keyed_draw():

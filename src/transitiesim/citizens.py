@@ -48,6 +48,8 @@ class MunicipalInputs:
     # referral routes) and the old system's threshold such a referral is judged by.
     legal_share: np.ndarray
     threshold_before: float
+    # Factor (at least 1) on the chance to apply: needs the neighbourhood teams find.
+    outreach: np.ndarray
 
 
 class Citizens:
@@ -406,7 +408,7 @@ class Citizens:
                 cover_share=p["informal_cover_share"],
                 legal_share=(inputs.legal_share if d == JEUGD else self.no_legal_route),
                 threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
-                record_route=bool(d == JEUGD))
+                record_route=bool(d == JEUGD), outreach=inputs.outreach)
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(

@@ -355,8 +355,9 @@ class TransitionModel(mesa.Model):
         thr = np.array([m.access_threshold() for m in ms])
         spend = np.array([m.prevention() * (m.budget_eur[0] + m.budget_eur[1]) * 12 for m in ms])
         per_capita = spend / self.inhabitants
-        effect = self.p["prevention_effect"] * (
-            1.0 - np.exp(-per_capita / self.p["prevention_scale_eur_per_capita"]))
+        # The teams' reach (0-1) rises with what is spent per inhabitant, saturating.
+        reach = 1.0 - np.exp(-per_capita / self.p["prevention_scale_eur_per_capita"])
+        effect = self.p["prevention_effect"] * reach
         return MunicipalInputs(threshold=thr,
                                network_first=thr >= self.p["network_first_threshold"],
                                prevention=effect,
@@ -364,7 +365,8 @@ class TransitionModel(mesa.Model):
                                unemployment=self.unemployment,
                                entry_unemployment=self.entry_unemployment,
                                legal_share=self.legal_referral_share(),
-                               threshold_before=float(self.p["access_strictness_before"]))
+                               threshold_before=float(self.p["access_strictness_before"]),
+                               outreach=1.0 + self.p["outreach_effect"] * reach)
 
     def legal_referral_share(self) -> np.ndarray:
         """Per municipality, the chance a youth care application comes through a legal

@@ -557,6 +557,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Preventie-uitgave waarbij 63% van het grootste effect bereikt is.",
        "Prevention spending at which 63% of the largest effect is reached.",
        "assumption", 1, 500, group="behaviour"),
+    _p("outreach_effect", float, 0.3, "share of the chance to apply", "uncertainty",
+       "Hoeveel vaker iemand met een hulpvraag die niet vanzelf wordt opgevangen hulp vraagt "
+       "als de wijkteams volledig bereik hebben (latente vraag die zij vinden; 0 = geen).",
+       "How much more often a person with a need applies for help when the neighbourhood teams "
+       "reach everyone (latent need they find; 0 = none).",
+       "assumption; neighbourhood teams and lower thresholds brought need into view that had "
+       "not been brought forward (AEF, Stelsel in groei, 2020; SCP, Sociaal domein op koers?, "
+       "2020); no measured size", 0, 1, group="behaviour"),
     _p("prevention_effect", float, 0.3, "share of onset", "uncertainty",
        "Grootste daling van het ontstaan van hulpvragen door preventie en wijkteams.",
        "Largest fall in the onset of needs from prevention and neighbourhood teams.",

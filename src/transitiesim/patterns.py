@@ -154,6 +154,18 @@ def referral_routes(seeds) -> tuple[bool, str]:
                 f"(mean of {len(seeds)} seeds)")
 
 
+def outreach(seeds) -> tuple[bool, str]:
+    """Neighbourhood teams bring needs into view that were not brought forward: with outreach
+    more people apply, so use rises in both domains."""
+    cols = ["clients_wmo", "clients_jeugd"]
+    none = yearly_means("calibrated", cols, seeds, outreach_effect=0.0)
+    full = yearly_means("calibrated", cols, seeds, outreach_effect=1.0)
+    ok = bool((full > none).all().all())
+    return ok, ("youth care clients, outreach 1 vs 0: " + _fmt(full.clients_jeugd,
+                                                              none.clients_jeugd)
+                + "; Wmo clients " + _fmt(full.clients_wmo, none.clients_wmo))
+
+
 PATTERNS: tuple[Pattern, ...] = (
     Pattern("deeper_cut", "A deeper cut raises unmet need",
             "cut, deficit, a traditional municipality raises its access threshold",
@@ -178,4 +190,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "legal referrers (GP, youth doctor, specialist, court) send children past the "
             "municipality's access threshold, and it must honour their referrals",
             referral_routes),
+    Pattern("outreach", "Neighbourhood teams find need as well as prevent it",
+            "the teams' reach raises the chance that a need is brought forward, so use rises "
+            "where prevention money goes",
+            outreach),
 )

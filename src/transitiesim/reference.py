@@ -193,8 +193,9 @@ class CitizenAgent(mesa.Agent):
             chance = float(F(p["application_rate"]) * sev) * (
                 p["network_application_factor"] if informal else 1.0)
             chance = chance * price_factor
+            m = pop.muni[i]
+            chance = chance * inputs.outreach[m]
             if float(draw(c.keys["apply"], i)) < chance:
-                m = pop.muni[i]
                 threshold = inputs.threshold[m]
                 # Youth care: through a legal referrer (the same hash's second draw), judged
                 # by the old system's threshold, which the municipality must honour.

@@ -98,7 +98,7 @@ def request_hours(who, sev, residential_threshold, hours_at_full):
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
                       key_apply, application_rate, network_factor, price_factor, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
-                      record_route):
+                      record_route, outreach):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the access rule lets them; WAITING if not covered and on the list.
     Covered means the carer gives ``cover_share`` of the hours asked.
@@ -108,7 +108,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     draw of the same hash); such a referral is judged by professional judgement as under the
     old system (``threshold_before``), not by the municipality's access rule, and the
     municipality must honour it. With ``record_route`` the route of everyone who joins the list
-    is written to ``legal``."""
+    is written to ``legal``. ``outreach`` (per municipality, at least 1) raises the chance to
+    apply: neighbourhood teams find needs that would otherwise not be brought forward."""
     ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
@@ -119,9 +120,10 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
         if wait[i] < 0:
             prob = np.float64(ar * s) * (network_factor if informal else 1.0)
             prob = prob * price_factor
+            m = muni[i]
+            prob = prob * outreach[m]
             draws = _hash(key_apply, i)
             if np.float64(_unit(draws, 40)) < prob:
-                m = muni[i]
                 thr = threshold[m]
                 via_legal = reformed and np.float64(_unit(draws, 16)) < legal_share[m]
                 if via_legal:
