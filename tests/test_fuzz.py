@@ -333,9 +333,10 @@ FLAG_VALUES = st.one_of(st.sampled_from(["-1", "0", "1", "2", "nan", "inf", "1e4
                                          "unmet_need", "bogus=1", "end_year=2014"]),
                         st.text(max_size=12))
 COMMANDS = ["run", "compare", "check", "sweep", "analyze", "params", "scenarios", "statline",
-            "validate", "bogus"]
+            "validate", "explain", "bogus"]
 FLAGS = ["--seeds", "--seed", "--scale", "--set", "--out", "--workers", "--retries",
-         "--indicator", "--from-year", "--lang", "--executor", "--reference", "--name"]
+         "--indicator", "--from-year", "--lang", "--executor", "--reference", "--name",
+         "--from", "--to", "--mechanisms"]
 
 
 GOOD_FLAGS = {"--seeds": st.sampled_from(["1", "2"]), "--seed": st.integers(0, 2**63 - 1).map(str),
@@ -343,14 +344,18 @@ GOOD_FLAGS = {"--seeds": st.sampled_from(["1", "2"]), "--seed": st.integers(0, 2
               "--set": st.sampled_from(["citizen_power=0.5", "contracting=tender",
                                         "learning_orientation=0.9", "cut_wmo=0.3"]),
               "--out": st.sampled_from(["out", "results/x", "sub/deeper"]),
-              "--lang": st.sampled_from(["nl", "en"]), "--name": st.sampled_from(["mine", "a-b"])}
+              "--lang": st.sampled_from(["nl", "en"]), "--name": st.sampled_from(["mine", "a-b"]),
+              "--indicator": st.sampled_from(["clients_jeugd", "unmet_need"]),
+              "--from": st.sampled_from(["2014", "2015"]),
+              "--to": st.sampled_from(["2015", "2016"]),
+              "--mechanisms": st.sampled_from(["outreach", "cuts,outreach", "labour_market"])}
 
 
 @st.composite
 def argvs(draw) -> list[str]:
     command = draw(st.sampled_from(COMMANDS))
     argv = [command]
-    if command in ("run", "compare", "check", "sweep", "analyze", "statline"):
+    if command in ("run", "compare", "check", "sweep", "analyze", "statline", "explain"):
         argv.append(draw(mostly(st.sampled_from(["default", "fuzz.toml", "calibrated"]),
                                 st.one_of(st.sampled_from(["nosuch", "../x.toml", "sub", ""]),
                                           WEIRD_TEXT))))
@@ -361,6 +366,9 @@ def argvs(draw) -> list[str]:
         argv += ["--scale", "0.01", "--set", "end_year=2014", "--quiet"]
     if command == "validate":
         argv += ["--scale", "0.001", "--seeds", "1"]
+    if command == "explain":  # two subsets of one short run each
+        argv += ["--scale", "0.005", "--seeds", "1", "--workers", "1", "--set", "end_year=2016",
+                 "--mechanisms", "outreach", "--quiet"]
     return argv
 
 

@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .explain import DEFAULT_MECHANISMS, MECHANISMS
 from .extras import MissingExtra, require
 from .params import PARAMETERS
 from .run import SUMMARY_FROM_YEAR, check_memory, replication_seeds, run_seeds
@@ -232,6 +233,34 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--persistence", type=_float("--persistence"), default=None,
                      metavar="SCALE", help="also measure whether differences between "
                      "municipalities persist between two seeds, at this scale (0.1: a minute)")
+
+    exp = sub.add_parser("explain", help="why did an indicator change? (Shapley over mechanisms)",
+                         description="Decompose the change of a yearly national indicator "
+                         "between two years over the model's mechanisms: every subset of them "
+                         "switched on, with the same seeds (common random numbers); prints "
+                         "each mechanism's Shapley value, its effect alone and switched off "
+                         "last, the rest of the model and the interaction, and writes "
+                         "explain.csv (and explain.png with matplotlib) to --out.")
+    exp.add_argument("scenario", help="a shipped scenario name or a path to a TOML file")
+    exp.add_argument("--indicator", required=True, help="an indicator (see docs/indicators.md)")
+    exp.add_argument("--from", dest="year_from", type=_year("--from"), required=True,
+                     metavar="YEAR")
+    exp.add_argument("--to", dest="year_to", type=_year("--to"), required=True, metavar="YEAR")
+    exp.add_argument("--mechanisms", default=None, metavar="A,B",
+                     help="mechanisms to switch (default: " + ", ".join(DEFAULT_MECHANISMS)
+                     + "; all: " + ", ".join(MECHANISMS) + ")")
+    exp.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3,
+                     metavar="N", help="replications, seeds derived from --seed (default 3)")
+    exp.add_argument("--seed", type=_int("--seed", 0, MAX_SEED), default=0, metavar="ROOT")
+    exp.add_argument("--scale", type=_float("--scale"), default=None, metavar="F")
+    exp.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                     help="override a parameter first (repeatable)")
+    exp.add_argument("--workers", type=_positive_int("--workers", 256),
+                     default=os.cpu_count() or 1, metavar="N",
+                     help="worker processes (default: one per core)")
+    exp.add_argument("--out", default=None, metavar="DIR",
+                     help="output folder (default results/explain-SCENARIO-INDICATOR)")
+    exp.add_argument("--quiet", action="store_true", help="no progress")
 
     stl = sub.add_parser("statline", help="make a scenario from a CBS StatLine export",
                          description="Read a StatLine CSV export of population per municipality "
@@ -459,6 +488,37 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_explain(args) -> int:
+    from .explain import check_request, explain, write
+
+    scenario = _load(args.scenario, _parse_set(args.set), args.scale)
+    mechanisms = (tuple(m.strip() for m in args.mechanisms.split(","))
+                  if args.mechanisms else DEFAULT_MECHANISMS)
+    check_request(scenario, args.indicator, args.year_from, args.year_to, mechanisms)
+    out = prepare_out_dir(args.out or Path("results") / f"explain-{scenario.name}-"
+                          f"{args.indicator}")
+    seeds = replication_seeds(args.seed, args.seeds)
+
+    def progress(done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"  {done}/{total} subsets run", file=sys.stderr, flush=True)
+
+    result = explain(scenario, args.indicator, args.year_from, args.year_to, mechanisms,
+                     seeds, workers=args.workers, progress=progress)
+    print(f"{scenario.name}: {args.indicator}, {args.year_from} to {args.year_to}, "
+          f"{2 ** len(mechanisms)} subsets x {len(seeds)} seeds (scale {scenario['scale']:g})")
+    print("shapley: the mechanism's part of the change (mean over seeds; sd across seeds); "
+          "alone: switched on with every other listed one off; last: switched off with all "
+          "others on; rest: the change with every listed mechanism off (demography and the "
+          "rest of the model); interaction (in 'alone'): what no mechanism does alone.")
+    print(result.table.to_string(float_format=lambda x: f"{x:,.4g}"))
+    print(result.summary())
+    csv, png = write(result, out)
+    print(f"wrote {csv}" + (f" and {png}" if png else " (install transitiesim[report] for "
+                                                   "the chart)"))
+    return 0
+
+
 def cmd_statline(args) -> int:
     import tomli_w
 
@@ -487,7 +547,7 @@ def cmd_statline(args) -> int:
 COMMANDS = {"run": cmd_run, "compare": cmd_compare, "scenarios": cmd_scenarios,
             "check": cmd_check, "params": cmd_params, "sweep": cmd_sweep,
             "analyze": cmd_analyze, "statline": cmd_statline, "calibrate": cmd_calibrate,
-            "validate": cmd_validate}
+            "validate": cmd_validate, "explain": cmd_explain}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,317 @@
+"""Why did an indicator change? A Shapley decomposition over the model's mechanisms.
+
+``explain(scenario, "clients_jeugd", 2015, 2023)`` runs the scenario with every subset of the
+chosen mechanisms switched on (the others off), each with the same seeds, so every run of a
+seed draws the same numbers wherever the rules agree (common random numbers). With v(S) the
+change of the indicator from ``year_from`` to ``year_to`` when the mechanisms in S are on,
+
+    v(all) = v(none) + sum over i of phi_i
+
+where phi_i is mechanism i's Shapley value: its effect averaged over every order in which the
+mechanisms could be switched on, so no order is privileged. v(none), the change with all of
+them off, is what the rest of the model does: demography and every mechanism not listed. Next
+to phi_i the table shows mechanism i switched on alone (from none) and switched off last (from
+all); where these differ the mechanism interacts with others, and the interaction row says how
+much of the change no mechanism produces alone.
+
+Exact over all 2^k subsets, so k is at most ``MAX_MECHANISMS``; each subset is one run per
+seed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .indicators import INDICATORS
+from .params import UNEMPLOYMENT_2015
+from .run import run_seeds, to_yearly
+from .scenario import Problem, Scenario, ScenarioError, load_scenario_text
+
+MAX_MECHANISMS = 7
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    """A part of the model that ``explain`` can switch off: ``off`` changes the scenario as
+    plain data (``Scenario.to_raw``) so that the mechanism does nothing."""
+
+    name: str
+    help_en: str
+    help_nl: str
+    off: Callable[[dict[str, Any]], None]
+
+
+def _params(**values: Any) -> Callable[[dict[str, Any]], None]:
+    def off(raw: dict[str, Any]) -> None:
+        raw["parameters"].update(values)
+    return off
+
+
+def _no_events(kind: str) -> Callable[[dict[str, Any]], None]:
+    def off(raw: dict[str, Any]) -> None:
+        raw["events"] = [e for e in raw.get("events", []) if e.get("kind") != kind]
+    return off
+
+
+def _labour_market_of_2015(raw: dict[str, Any]) -> None:
+    raw["unemployment"] = {year: UNEMPLOYMENT_2015 for year in raw["unemployment"]}
+
+
+MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
+    Mechanism("cuts", "the cuts on the grants (off: the old system's money)",
+              "de kortingen op de budgetten (uit: het geld van het oude stelsel)",
+              _params(cut_wmo=0.0, cut_jeugd=0.0, cut_jeugd_first=0.0, cut_participatie=0.0)),
+    Mechanism("extra_money", "the Rijk's later extra money (extra_budget events)",
+              "het latere extra geld van het Rijk (extra_budget)", _no_events("extra_budget")),
+    Mechanism("own_contribution", "changes of the Wmo own contribution (events)",
+              "wijzigingen van de eigen bijdrage Wmo", _no_events("own_contribution")),
+    Mechanism("referral_routes", "legal referrers for youth care (GP, doctor, court)",
+              "wettelijke verwijzers jeugdhulp (huisarts, arts, rechter)",
+              _params(referral_routes=False)),
+    Mechanism("outreach", "neighbourhood teams find latent need",
+              "wijkteams vinden verborgen hulpvragen", _params(outreach_effect=0.0)),
+    Mechanism("budget_discipline", "reserves with a floor, supervision, the repertoire of cuts",
+              "reserves met een ondergrens, toezicht, het bezuinigingsrepertoire",
+              _params(budget_discipline=False)),
+    Mechanism("objective_allocation", "budgets moving to the objective allocation",
+              "budgetten naar de objectieve verdeling", _params(objective_allocation_years=0)),
+    Mechanism("care_continuity", "a successor takes a bankrupt provider's clients",
+              "een opvolger neemt de cliënten van een failliete aanbieder over",
+              _params(care_continuity=False)),
+    Mechanism("labour_market", "unemployment as it moved (off: 2015's rate every year)",
+              "de werkloosheid zoals die ging (uit: elk jaar die van 2015)",
+              _labour_market_of_2015),
+    Mechanism("entry_lag", "entry into social assistance after unemployment insurance",
+              "instroom in de bijstand na de WW", _params(assistance_entry_lag_years=0)),
+    Mechanism("benefit_budget", "the benefits budget following the caseload",
+              "het bijstandsbudget dat de populatie volgt",
+              _params(benefit_budget="unemployment")),
+)}
+DEFAULT_MECHANISMS = ("cuts", "extra_money", "referral_routes", "outreach",
+                      "budget_discipline", "labour_market")
+
+
+class ExplainError(ScenarioError):
+    """A request ``explain`` cannot answer, naming each field, value and what is allowed."""
+
+
+@dataclass
+class Explanation:
+    """``table``: one row per mechanism (Shapley value, on alone, off last; mean and sd over
+    seeds) and the rows ``rest``, ``interaction`` and ``total``; ``values``: the indicator per
+    subset and seed at both years (for checks and charts)."""
+
+    scenario: str
+    indicator: str
+    year_from: int
+    year_to: int
+    mechanisms: tuple[str, ...]
+    seeds: list[int]
+    table: pd.DataFrame
+    values: pd.DataFrame
+
+    def summary(self) -> str:
+        total = self.table.loc["total", "shapley"]
+        top = self.table.loc[list(self.mechanisms)].shapley.abs().sort_values(ascending=False)
+        return (f"{self.indicator} {self.year_from}-{self.year_to}: change {total:,.4g} "
+                f"(mean of {len(self.seeds)} seeds); largest part: {top.index[0]} "
+                f"({self.table.loc[top.index[0], 'shapley']:,.4g})")
+
+
+def check_request(scenario: Scenario, indicator: str, year_from: int, year_to: int,
+                  mechanisms: Sequence[str]) -> None:
+    """Refuse a request before any run, naming every problem."""
+    problems = []
+    names = [i.name for i in INDICATORS]
+    if indicator not in names:
+        problems.append(Problem("--indicator", indicator, "one of " + ", ".join(names)))
+    first, last = scenario["start_year"], scenario["end_year"]
+    for field, year in (("--from", year_from), ("--to", year_to)):
+        if not isinstance(year, int) or not first <= year <= last:
+            problems.append(Problem(field, year, f"a year from {first} to {last} (the "
+                                                 "scenario's start_year to end_year)"))
+    if not problems and year_from >= year_to:
+        problems.append(Problem("--to", year_to, f"a year after --from ({year_from})"))
+    unknown = [m for m in mechanisms if m not in MECHANISMS]
+    if unknown:
+        problems.append(Problem("--mechanisms", ",".join(map(str, unknown)),
+                                "names from " + ", ".join(MECHANISMS)))
+    if len(set(mechanisms)) != len(mechanisms):
+        problems.append(Problem("--mechanisms", ",".join(mechanisms), "each name once"))
+    if not 1 <= len(mechanisms) <= MAX_MECHANISMS:
+        problems.append(Problem("--mechanisms", ",".join(mechanisms),
+                                f"1 to {MAX_MECHANISMS} names (2^k runs per seed)"))
+    if problems:
+        raise ExplainError(problems, "explain")
+
+
+def subset_scenario(scenario: Scenario, on: Iterable[str], mechanisms: Sequence[str]
+                    ) -> Scenario:
+    """The scenario with the mechanisms not in ``on`` switched off."""
+    raw = scenario.to_raw()
+    for name in mechanisms:
+        if name not in on:
+            MECHANISMS[name].off(raw)
+    import tomli_w
+
+    return load_scenario_text(tomli_w.dumps(raw), f"{scenario.name} (explain)")
+
+
+def _measure(task: tuple[str, list[int], str, int, int]) -> list[tuple[int, float, float]]:
+    """One subset: run its scenario (TOML text) for the seeds; the indicator's yearly national
+    value at both years, per seed. (A top-level function: worker processes call it.)"""
+    text, seeds, indicator, year_from, year_to = task
+    scenario = load_scenario_text(text, "explain")
+    yearly = to_yearly(run_seeds(scenario, seeds).national)
+    out = []
+    for seed in seeds:
+        y = yearly[yearly.seed == seed].set_index("year")[indicator]
+        out.append((seed, float(y.loc[year_from]), float(y.loc[year_to])))
+    return out
+
+
+def shapley(change: dict[frozenset[str], float], mechanisms: Sequence[str]) -> dict[str, float]:
+    """Exact Shapley values of the game v(S) = change[S] - change[empty set]."""
+    n = len(mechanisms)
+    out = {}
+    for i in mechanisms:
+        others = [m for m in mechanisms if m != i]
+        total = 0.0
+        for size in range(n):
+            weight = math.factorial(size) * math.factorial(n - size - 1) / math.factorial(n)
+            for s in itertools.combinations(others, size):
+                s_set = frozenset(s)
+                total += weight * (change[s_set | {i}] - change[s_set])
+        out[i] = total
+    return out
+
+
+def explain(scenario: Scenario, indicator: str, year_from: int, year_to: int,
+            mechanisms: Sequence[str] = DEFAULT_MECHANISMS, seeds: Sequence[int] = (1, 2, 3),
+            workers: int = 1, progress: Callable[[int, int], None] | None = None
+            ) -> Explanation:
+    """Decompose the change of ``indicator`` (yearly national value) between two years over
+    ``mechanisms`` (module doc). Raises ``ExplainError`` before any run on a bad request."""
+    mechanisms = tuple(mechanisms)
+    check_request(scenario, indicator, year_from, year_to, mechanisms)
+    seeds = [int(s) for s in seeds]
+    subsets = [frozenset(c) for size in range(len(mechanisms) + 1)
+               for c in itertools.combinations(mechanisms, size)]
+    tasks = {s: (subset_scenario(scenario, s, mechanisms).to_toml(), seeds, indicator,
+                 year_from, year_to) for s in subsets}
+    rows = []
+    results = _map(tasks, workers, progress)
+    for s, per_seed in results.items():
+        for seed, a, b in per_seed:
+            rows.append({"subset": ",".join(m for m in mechanisms if m in s) or "-",
+                         "n_on": len(s), "seed": seed, "from": a, "to": b, "change": b - a})
+    values = pd.DataFrame(rows).sort_values(["n_on", "subset", "seed"], ignore_index=True)
+    table = _table(values, mechanisms, seeds)
+    return Explanation(scenario.name, indicator, year_from, year_to, mechanisms, seeds,
+                       table, values)
+
+
+def _map(tasks: dict[frozenset[str], tuple], workers: int,
+         progress: Callable[[int, int], None] | None) -> dict[frozenset[str], list]:
+    out: dict[frozenset[str], list] = {}
+    if workers <= 1:
+        for s, task in tasks.items():
+            out[s] = _measure(task)
+            if progress:
+                progress(len(out), len(tasks))
+        return out
+    from concurrent.futures import as_completed
+
+    from ._pool import process_pool
+
+    pool = process_pool(workers, ["transitiesim.explain"])
+    try:
+        futures = {pool.submit(_measure, task): s for s, task in tasks.items()}
+        for f in as_completed(futures):
+            out[futures[f]] = f.result()
+            if progress:
+                progress(len(out), len(tasks))
+    finally:
+        pool.shutdown(cancel_futures=True)
+    return out
+
+
+def _table(values: pd.DataFrame, mechanisms: Sequence[str], seeds: Sequence[int]
+           ) -> pd.DataFrame:
+    per_seed = []
+    for seed in seeds:
+        v = values[values.seed == seed]
+        change = {frozenset(s.split(",")) if s != "-" else frozenset(): c
+                  for s, c in zip(v.subset, v.change, strict=True)}
+        full, none = change[frozenset(mechanisms)], change[frozenset()]
+        phi = shapley(change, mechanisms)
+        row: dict[str, float] = {}
+        for m in mechanisms:
+            row[f"{m}:shapley"] = phi[m]
+            row[f"{m}:alone"] = change[frozenset({m})] - none
+            row[f"{m}:last"] = full - change[frozenset(mechanisms) - {m}]
+        alone_sum = sum(row[f"{m}:alone"] for m in mechanisms)
+        row.update({"rest:shapley": none, "rest:alone": none, "rest:last": none,
+                    "interaction:shapley": 0.0, "interaction:alone": full - none - alone_sum,
+                    "interaction:last": np.nan,
+                    "total:shapley": full, "total:alone": full, "total:last": full})
+        per_seed.append(row)
+    frame = pd.DataFrame(per_seed)
+    out = []
+    for name in (*mechanisms, "rest", "interaction", "total"):
+        out.append({"part": name,
+                    "shapley": frame[f"{name}:shapley"].mean(),
+                    "shapley_sd": frame[f"{name}:shapley"].std(ddof=1) if len(frame) > 1
+                    else np.nan,
+                    "alone": frame[f"{name}:alone"].mean(),
+                    "last": frame[f"{name}:last"].mean()})
+    return pd.DataFrame(out).set_index("part")
+
+
+def write(result: Explanation, out_dir) -> tuple[Any, Any | None]:
+    """``explain.csv`` (the table) and, with matplotlib installed, ``explain.png`` (a
+    waterfall from the rest of the model through each mechanism to the total)."""
+    from pathlib import Path
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    csv = out / "explain.csv"
+    result.table.to_csv(csv, float_format="%.6g")
+    (out / "explain_runs.csv").write_text(result.values.to_csv(index=False), encoding="utf-8")
+    try:
+        import matplotlib
+    except ImportError:
+        return csv, None
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    parts = ["rest", *result.mechanisms]
+    steps = [float(result.table.loc[p, "shapley"]) for p in parts]
+    starts = np.concatenate([[0.0], np.cumsum(steps)[:-1]])
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(parts) + 2))
+    colours = ["#888888"] + ["#2a7ab0" if s >= 0 else "#c0392b" for s in steps[1:]]
+    ax.barh(range(len(parts)), steps, left=starts, color=colours)
+    total = float(result.table.loc["total", "shapley"])
+    ax.barh(len(parts), total, color="#333333")
+    ax.set_yticks(range(len(parts) + 1), labels=[*parts, "total"])
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"change in {result.indicator}, {result.year_from} to {result.year_to} "
+                  f"(mean of {len(result.seeds)} seeds; Shapley values)")
+    ax.set_title(f"Why did {result.indicator} change? ({result.scenario})")
+    fig.tight_layout()
+    png = out / "explain.png"
+    fig.savefig(png, dpi=120)
+    plt.close(fig)
+    return csv, png
+
+
+__all__ = ["DEFAULT_MECHANISMS", "MECHANISMS", "ExplainError", "Explanation", "explain",
+           "shapley", "subset_scenario", "write"]
