@@ -58,9 +58,12 @@ def test_a_person_who_does_not_fit_does_not_let_a_later_smaller_one_jump_the_que
 
 
 # --- applying for support (ODD 7.4, "Application") ----------------------------------------------
+NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0, cap_unit=1e9)
+
+
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
-          price=1.0, reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
-          routes=None, outreach=1.0):
+          reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
+          routes=None, outreach=1.0, income=None, contribution=None):
     n = len(sev)
     state = state_of(n)
     wait = np.array(wait, dtype=I64)  # a copy: the kernel writes into it
@@ -69,8 +72,10 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.asarray(got, dtype=F), np.asarray(sev, dtype=F), wait, state,
                         np.zeros(n, dtype=I64), np.asarray([threshold]),
                         np.asarray(network_first, dtype=np.bool_), np.uint64(key), rate,
-                        factor, price, reformed, margin, 0.999, np.asarray([legal_share]),
-                        before, legal, routes is not None, np.asarray([outreach]))
+                        factor, reformed, margin, 0.999, np.asarray([legal_share]),
+                        before, legal, routes is not None, np.asarray([outreach]),
+                        np.asarray(np.full(n, 2500.0) if income is None else income, dtype=F),
+                        **(contribution or NO_CONTRIBUTION))
     return list(state), list(wait)
 
 
@@ -157,14 +162,25 @@ def test_a_person_already_waiting_does_not_apply_again_and_stays_waiting():
     assert wait == [5] and state == [k.WAITING]
 
 
-def test_a_higher_own_contribution_price_factor_means_fewer_applications():
-    n = 2000
+def test_the_own_contribution_deters_applications_by_what_each_person_would_pay():
+    # sensitivity 1 per EUR 100: a person paying EUR 69.31 applies with half the chance
+    # (exp(-0.6931) = 0.5). Lowest amount 19, plus 10% of income above 2,000, at most what the
+    # care is worth (severity 0.5 x 1,000 = 500): income 2,000 pays 19, income 2,503.1 pays
+    # 69.31, income 100,000 would pay 9,819 but pays 500 (applies with chance 0.5 x e^-5).
+    n = 3000
+    rule = dict(sensitivity=1.0, c_min=19.0, c_share=0.1, c_threshold=2000.0, cap_unit=1000.0)
     common = dict(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
-                  wait=np.full(n, -1), threshold=0.0, rate=1.0)
-    cheap = sum(w == 0 for w in apply(**common, price=1.0)[1])
-    dear = sum(w == 0 for w in apply(**common, price=0.5)[1])
-    assert dear < cheap
-    assert abs(cheap / n - 0.5) < 0.05 and abs(dear / n - 0.25) < 0.05
+                  wait=np.full(n, -1), threshold=0.0, rate=1.0, contribution=rule)
+    rates = []
+    for income in (2000.0, 2503.1, 100_000.0):
+        wait = apply(**common, income=np.full(n, income))[1]
+        rates.append(sum(w == 0 for w in wait) / n)
+    assert abs(rates[0] - 0.5 * np.exp(-0.19)) < 0.03
+    assert abs(rates[1] - 0.25) < 0.03
+    assert abs(rates[2] - 0.5 * np.exp(-5.0)) < 0.01
+    # Without a contribution (youth care: sensitivity 0) income plays no part.
+    free = apply(**common | {"contribution": NO_CONTRIBUTION}, income=np.full(n, 1e5))[1]
+    assert abs(sum(w == 0 for w in free) / n - 0.5) < 0.03
 
 
 # --- the yearly age terms (ODD 7.2) --------------------------------------------------------------

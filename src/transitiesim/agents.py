@@ -445,7 +445,10 @@ class Rijk(mesa.Agent):
 
     def __init__(self, model: TransitionModel):
         super().__init__(model)
+        # The Wmo own contribution: the lowest amount and the share of income above the
+        # threshold on top; a flat rate (an ``own_contribution`` event) sets the share to 0.
         self.own_contribution_eur = model.p["own_contribution_eur_per_month"]
+        self.contribution_share = model.p["own_contribution_income_share"]
         self.paid_eur = 0.0  # everything the Rijk has paid out (budgets and top-ups)
         self.extra_cuts: dict[int, np.ndarray] = {}  # year -> extra cut per domain (cards)
         # What the old system cost the Rijk per municipality and domain in the last 12 months
@@ -564,6 +567,7 @@ class Rijk(mesa.Agent):
         for e in self.model.scenario.events:
             if e.kind == "own_contribution" and (e.year, e.month) == (year, month):
                 self.own_contribution_eur = e.values["amount_eur_per_month"]
+                self.contribution_share = 0.0
 
 
 # Social assistance recipients under state pension age per inhabitant, 2015 (CBS).

@@ -41,7 +41,8 @@ class MunicipalInputs:
     threshold: np.ndarray  # access threshold (severity)
     network_first: np.ndarray  # bool: informal network counted before formal support
     prevention: np.ndarray  # fall in onset from prevention (0-1)
-    own_contribution_eur: float
+    own_contribution_eur: float  # the lowest Wmo own contribution (or the flat rate)
+    contribution_share: float  # share of income above the threshold on top (0: flat)
     unemployment: float  # this year's rate: exits to work
     entry_unemployment: float  # the rate entry follows (lagged: WW first)
     # Youth care: the chance an application comes through a legal referrer (0 without
@@ -396,19 +397,18 @@ class Citizens:
             carer_hours=p["carer_hours_per_month"], stretch=p["carer_stretch_base"] + self.power,
             bounds=self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
-            price = (np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0)
-                     if d == WMO else 1.0)
             _kernels.apply_for_support(
                 who=who, hours=hours, got=got, sev=pop.severity[d], wait=pop.wait_months[d],
                 state=pop.state[d], muni=pop.muni, threshold=inputs.threshold,
                 network_first=inputs.network_first, key_apply=self.keys["apply"],
                 application_rate=p["application_rate"],
-                network_factor=p["network_application_factor"], price_factor=float(price),
-                reformed=bool(reformed), network_margin=p["network_first_margin"],
+                network_factor=p["network_application_factor"], reformed=bool(reformed),
+                network_margin=p["network_first_margin"],
                 cover_share=p["informal_cover_share"],
                 legal_share=(inputs.legal_share if d == JEUGD else self.no_legal_route),
                 threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
-                record_route=bool(d == JEUGD), outreach=inputs.outreach)
+                record_route=bool(d == JEUGD), outreach=inputs.outreach, income=pop.income_eur,
+                **self.contribution_rule(inputs, d))
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(
@@ -417,6 +417,29 @@ class Citizens:
             max_severity=p["reintegration_max_severity"])
         self.recipients = self.month_recipients
         return used
+
+    def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, float]:
+        """The own contribution's terms for the application kernel (``_kernels._price``):
+        for the Wmo the lowest amount, the share of income above the threshold and what care
+        is worth per unit of severity; youth care has no own contribution (sensitivity 0)."""
+        p = self.p
+        return {"sensitivity": float(p["price_sensitivity"]) if d == WMO else 0.0,
+                "c_min": float(inputs.own_contribution_eur),
+                "c_share": float(inputs.contribution_share),
+                "c_threshold": float(p["own_contribution_income_threshold_eur"]),
+                "cap_unit": float(p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"])}
+
+    def own_contributions(self, idx: np.ndarray, inputs_floor: float, share: float
+                          ) -> np.ndarray:
+        """What Wmo clients ``idx`` pay a month: the lowest amount plus ``share`` of income
+        above the threshold, at most what their care is worth (as ``_kernels._price``)."""
+        p, pop = self.p, self.pop
+        c = inputs_floor + share * np.maximum(
+            pop.income_eur[idx].astype(np.float64) - p["own_contribution_income_threshold_eur"],
+            0.0)
+        cap = pop.severity[WMO][idx].astype(np.float64) * (
+            p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"])
+        return np.minimum(c, cap)
 
     def update_wellbeing(self) -> tuple[np.ndarray, ...] | None:
         """Well-being moves a fifth of the way to what this month's situation supports; self-

@@ -362,6 +362,7 @@ class TransitionModel(mesa.Model):
                                network_first=thr >= self.p["network_first_threshold"],
                                prevention=effect,
                                own_contribution_eur=self.rijk.own_contribution_eur,
+                               contribution_share=self.rijk.contribution_share,
                                unemployment=self.unemployment,
                                entry_unemployment=self.entry_unemployment,
                                legal_share=self.legal_referral_share(),
@@ -569,8 +570,11 @@ class TransitionModel(mesa.Model):
         ref_volume *= t.cost_factor
         pay = ref_volume * tariffs[t.muni]
         wmo_clients = self.clients_of(Domain.WMO)
-        contributions = _kernels.amounts_by_municipality(
-            wmo_clients, self.muni_weight, self.rijk.own_contribution_eur, self.muni_bounds)
+        paid = self.citizens.own_contributions(wmo_clients, self.rijk.own_contribution_eur,
+                                               self.rijk.contribution_share)
+        contributions = np.bincount(self.pop.muni[wmo_clients],
+                                    weights=paid * self.pop.weight[wmo_clients],
+                                    minlength=len(self.municipality_list))
         self.benefit_recipients = self.citizens.recipients
         benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)

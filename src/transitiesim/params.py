@@ -217,12 +217,28 @@ PARAMETERS: tuple[Param, ...] = (
        "Yearly outflow from sheltered employment (retirement, leaving); after the reform no one "
        "new enters.",
        "assumption; domain: closed to new entrants since 2015", 0, 0.5, group="behaviour"),
-    _p("own_contribution_eur_per_month", float, 40.0, "EUR per client per month", "national",
-       "Eigen bijdrage voor een Wmo-maatwerkvoorziening per maand (vóór 2019 inkomensafhankelijk; "
-       "hier een gemiddelde).",
-       "Own contribution for a tailored Wmo service per month (income-dependent before 2019; "
-       "here an average).",
-       "assumption; the flat EUR 19 from 2019 is a national event", 0, 500, group="budget"),
+    _p("own_contribution_eur_per_month", float, 19.0, "EUR per client per month", "national",
+       "Laagste eigen bijdrage voor een Wmo-maatwerkvoorziening per maand; daarboven een deel "
+       "van het inkomen (own_contribution_income_share), nooit meer dan wat de hulp kost.",
+       "Lowest own contribution for a tailored Wmo service per month; above it a share of "
+       "income (own_contribution_income_share), never more than the care costs.",
+       "derived: EUR 17.50 per four weeks (CAK, Wmo 2015) is EUR 18.96 a month; the flat rate "
+       "of EUR 19 from 2019 is a national event", 0, 500, group="budget"),
+    _p("own_contribution_income_share", float, 0.15, "share of income above the threshold",
+       "national",
+       "Deel van het huishoudinkomen boven de inkomensgrens dat als eigen bijdrage Wmo bovenop "
+       "de laagste bijdrage komt (tot 2019; 0 = voor iedereen de laagste).",
+       "Share of household income above the income threshold added to the lowest Wmo own "
+       "contribution (until 2019; 0 = everyone pays the lowest).",
+       "domain: 15% of the contribution income above the threshold, per year (Uitvoeringsbesluit "
+       "Wmo 2015 / CAK); applied here to monthly household income", 0, 0.5, group="budget"),
+    _p("own_contribution_income_threshold_eur", float, 1875.0, "EUR household income per month",
+       "national",
+       "Inkomensgrens waarboven de eigen bijdrage Wmo met het inkomen stijgt.",
+       "Income threshold above which the Wmo own contribution rises with income.",
+       "assumption: about EUR 22,500 a year, the 2015 order of the threshold for a single "
+       "person under state pension age (CAK); one threshold for every household here", 0,
+       10000, group="budget"),
     # --- municipal levers -------------------------------------------------------------------
     _p("access_strictness", float, 0.30, "need severity (0-1)", "lever",
        "Toegangsdrempel: minimale ernst van de hulpvraag voor een maatwerkvoorziening; hoger is "

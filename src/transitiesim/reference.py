@@ -20,6 +20,8 @@ What stays shared array code: placing the newborns and re-linking carers in Janu
 
 from __future__ import annotations
 
+import math
+
 import mesa
 import numpy as np
 
@@ -176,7 +178,7 @@ class CitizenAgent(mesa.Agent):
             c.asked[carer] = c.asked.get(carer, 0.0) + float(self.hours[d])
 
     def apply_for_support(self, c: AgentCitizens, d: int, inputs: MunicipalInputs,
-                          price_factor: float, reformed: bool) -> None:
+                          rule: dict[str, float], reformed: bool) -> None:
         """Covered by the carer (INFORMAL) or not (UNMET); if not yet on the waiting list,
         apply (one keyed draw for both domains) and join it if the access rule allows;
         WAITING when on the list and not covered."""
@@ -192,7 +194,11 @@ class CitizenAgent(mesa.Agent):
         if pop.wait_months[d][i] < 0:
             chance = float(F(p["application_rate"]) * sev) * (
                 p["network_application_factor"] if informal else 1.0)
-            chance = chance * price_factor
+            # The own contribution this person would pay, at most what the care is worth.
+            paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])
+                                                         - rule["c_threshold"], 0.0)
+            paid = min(paid, float(sev) * rule["cap_unit"])
+            chance = chance * math.exp(-rule["sensitivity"] * paid / 100.0)
             m = pop.muni[i]
             chance = chance * inputs.outreach[m]
             if float(draw(c.keys["apply"], i)) < chance:
@@ -297,7 +303,6 @@ class AgentCitizens(Citizens):
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
                      reformed: bool) -> np.ndarray:
-        p = self.p
         used = np.zeros_like(initiative_hours_by_nbh)
         self.light_threshold = np.asarray(inputs.threshold, dtype=np.float32)
         self.full: set[int] = set()  # neighbourhoods whose initiative hours ran out
@@ -306,9 +311,8 @@ class AgentCitizens(Citizens):
             self.agents.do("look_for_support", self, d, initiative_hours_by_nbh, used)
         self.pop.carer_load[:] = 0.0
         self.share = {carer: self.give_care(carer, asked) for carer, asked in self.asked.items()}
-        price = float(np.exp(-p["price_sensitivity"] * inputs.own_contribution_eur / 100.0))
         for d in (WMO, JEUGD):
-            self.agents.do("apply_for_support", self, d, inputs, price if d == WMO else 1.0,
+            self.agents.do("apply_for_support", self, d, inputs, self.contribution_rule(inputs, d),
                            reformed)
         self.agents.do("take_assistance", self)
         self._index()

@@ -94,11 +94,22 @@ def request_hours(who, sev, residential_threshold, hours_at_full):
     return out
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit):
+    """The factor exp(-sensitivity x contribution / 100) on the chance to apply: the own
+    contribution is ``c_min`` plus ``c_share`` of the monthly household income above
+    ``c_threshold``, at most what the care is worth (severity x ``cap_unit``)."""
+    c = c_min + c_share * max(np.float64(income) - c_threshold, 0.0)
+    c = min(c, np.float64(sev) * cap_unit)
+    return np.exp(-sensitivity * c / 100.0)
+
+
 @njit(cache=True, nogil=True, parallel=True)
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
-                      key_apply, application_rate, network_factor, price_factor, reformed,
+                      key_apply, application_rate, network_factor, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
-                      record_route, outreach):
+                      record_route, outreach, income, sensitivity, c_min, c_share,
+                      c_threshold, cap_unit):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the access rule lets them; WAITING if not covered and on the list.
     Covered means the carer gives ``cover_share`` of the hours asked.
@@ -109,7 +120,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     old system (``threshold_before``), not by the municipality's access rule, and the
     municipality must honour it. With ``record_route`` the route of everyone who joins the list
     is written to ``legal``. ``outreach`` (per municipality, at least 1) raises the chance to
-    apply: neighbourhood teams find needs that would otherwise not be brought forward."""
+    apply: neighbourhood teams find needs that would otherwise not be brought forward. The own
+    contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect)."""
     ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
@@ -119,7 +131,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
         s = sev[i]
         if wait[i] < 0:
             prob = np.float64(ar * s) * (network_factor if informal else 1.0)
-            prob = prob * price_factor
+            prob = prob * _price(income[i], s, sensitivity, c_min, c_share, c_threshold,
+                                 cap_unit)
             m = muni[i]
             prob = prob * outreach[m]
             draws = _hash(key_apply, i)
