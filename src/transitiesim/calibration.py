@@ -72,6 +72,19 @@ def _net_wmo_per_client(year: int) -> Callable[[pd.DataFrame], float]:
     return measure
 
 
+def _duration_ratio(year: int) -> Callable[[pd.DataFrame], float]:
+    """A year's exits to work per recipient among those on assistance less than a year, over
+    the same among those on it three years or more."""
+
+    def measure(yearly: pd.DataFrame) -> float:
+        row = yearly[yearly.year == year]
+        short = row["exits_to_work_first_year"] / row["recipients_first_year"]
+        long = row["exits_to_work_long_term"] / row["recipients_long_term"].where(
+            row["recipients_long_term"] > 0)
+        return float((short / long.where(long > 0)).mean())
+    return measure
+
+
 def default_targets() -> list[Target]:
     """The 2015-2016 levels from the shipped figures, as shares of the population."""
     pop = data.figure("inhabitants", 2015)
@@ -100,6 +113,14 @@ def default_targets() -> list[Target]:
                "recipients", _ratio("exits_to_work", "bijstand_recipients", 2015),
                "a year's exits to work per recipient; identifies the exit rate, and with it "
                "how fast the caseload turns over"),
+        Target("bijstand_exit_ratio_short_long", 2015,
+               data.figure("bijstand_exit_share_first_year", 2006)
+               / data.figure("bijstand_exit_share_over_3_years", 2006),
+               "CBS nieuws 2008/14: in 2006 the benefit ended for 22% of recipients of less "
+               "than a year and 8% of those of more than three years", _duration_ratio(2015),
+               "duration dependence: identifies how fast the distance to work grows; CBS "
+               "counts every exit, the model's are exits to work (other exits are at state "
+               "pension age), and 2006 stands in for 2015"),
         Target("wmo_spending_per_client_eur_year", 2016,
                (data.figure("grant_wmo", 2015) + data.figure("cut_household_help", 2015)
                 * (1 / data.figure("cut_household_help_share", 2015) - 1))
@@ -124,8 +145,9 @@ def default_targets() -> list[Target]:
 
 
 DEFAULT_PARAMETERS = ("onset_wmo", "onset_jeugd", "job_loss_rate", "exit_to_work_rate",
-                      "carer_hours_per_month", "care_hours_at_full_need",
-                      "youth_hours_at_full_need", "residential_threshold")
+                      "assistance_distance_growth", "carer_hours_per_month",
+                      "care_hours_at_full_need", "youth_hours_at_full_need",
+                      "residential_threshold")
 
 
 @dataclass

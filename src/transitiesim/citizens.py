@@ -344,7 +344,7 @@ class Citizens:
             sev_wmo=pop.severity[WMO], sev_jeugd=pop.severity[JEUGD], sev_part=pop.severity[PART],
             prov_part=pop.provider[PART], wait_part=pop.wait_months[PART],
             on_bijstand=pop.on_bijstand, unemployment_x100=inputs.entry_unemployment * 100.0,
-            exit_base=self.exit_base(u),
+            exit_base=self.exit_base(u), benefit_months=pop.benefit_months,
             reintegration_effect=p["reintegration_effect"], max_working_age=WORKING_AGE[1],
             flags=self._flags, rules=self.need_rules)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j

@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .calibration import DEFAULT_PARAMETERS
 from .explain import DEFAULT_MECHANISMS, MECHANISMS
 from .extras import MissingExtra, require
 from .params import PARAMETERS
@@ -211,8 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--out", required=True, metavar="FILE", help="the scenario file to write")
     cal.add_argument("--name", default="calibrated", help="name of the written scenario")
     cal.add_argument("--params", default=None, metavar="A,B",
-                     help="parameters to fit (default: onset_wmo, onset_jeugd, job_loss_rate, "
-                     "carer_hours_per_month, care_hours_at_full_need, youth_hours_at_full_need)")
+                     help="parameters to fit (default: " + ", ".join(DEFAULT_PARAMETERS) + ")")
     cal.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3, metavar="N")
     cal.add_argument("--scale", type=_float("--scale"), default=0.25, metavar="F")
     cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations", 100_000),

@@ -219,6 +219,20 @@ def exits_to_work(model: TransitionModel) -> np.ndarray:
     return _count_index(model, model.citizens.exited)
 
 
+# Time on social assistance that separates a recent recipient from a long-term one (CBS's
+# classes: less than a year, more than three years).
+FIRST_YEAR_MONTHS, LONG_TERM_MONTHS = 12, 36
+
+
+def _by_duration(long_term: bool, exits: bool) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        idx = model.citizens.exited if exits else model.citizens.recipients
+        months = model.pop.benefit_months[idx]  # at exit: the months it lasted
+        keep = months >= LONG_TERM_MONTHS if long_term else months < FIRST_YEAR_MONTHS
+        return _count_index(model, idx[keep])
+    return fn
+
+
 def population(model: TransitionModel) -> np.ndarray:
     return _with_total(model.inhabitants.copy())
 
@@ -375,6 +389,20 @@ INDICATORS: tuple[Indicator, ...] = (
               "Social assistance recipients", "mean", bijstand_recipients),
     Indicator("exits_to_work", "persons per month", "Uitstroom naar werk", "Exits to work",
               "sum", exits_to_work),
+    Indicator("recipients_first_year", "persons", "Bijstandsontvangers, korter dan een jaar",
+              "Social assistance recipients, less than a year", "mean",
+              _by_duration(long_term=False, exits=False)),
+    Indicator("recipients_long_term", "persons", "Bijstandsontvangers, drie jaar of langer",
+              "Social assistance recipients, three years or more", "mean",
+              _by_duration(long_term=True, exits=False)),
+    Indicator("exits_to_work_first_year", "persons per month",
+              "Uitstroom naar werk na minder dan een jaar bijstand",
+              "Exits to work after less than a year on assistance", "sum",
+              _by_duration(long_term=False, exits=True)),
+    Indicator("exits_to_work_long_term", "persons per month",
+              "Uitstroom naar werk na drie jaar of langer bijstand",
+              "Exits to work after three years or more on assistance", "sum",
+              _by_duration(long_term=True, exits=True)),
     Indicator("wsw_workers", "persons", "Wsw-werknemers", "Sheltered employment workers",
               "mean", wsw_workers),
     Indicator("informal_carers", "persons", "Mantelzorgers", "Informal carers", "mean",

@@ -37,6 +37,8 @@ WAITING_SERVICE = (int(Service.WMO_SUPPORT), -1, int(Service.REINTEGRATION))
 # Spawned in this order; a new stream goes last, so the others keep their numbers.
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
            "reviews")
+# Recipients at the start have been on assistance for a uniform 0 to 59 months (assumption).
+SEEDED_BENEFIT_MONTHS = 60
 # Share of providers per service when a municipality's providers are created (assumption).
 SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
                   Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
@@ -173,9 +175,14 @@ class TransitionModel(mesa.Model):
                                        0.0265 / max(float(np.mean(c.working)), 1e-9),
                                        max(mean_entry, 1e-12))
         pop.on_bijstand[has] = True
-        pop.severity[Domain.PARTICIPATIE][has] = (
+        # Time on assistance so far: up to five years (SEEDED_BENEFIT_MONTHS; the burn-in
+        # settles the rest), the distance to work grown for it as the rule grows it.
+        months = rng.integers(0, SEEDED_BENEFIT_MONTHS, int(has.sum()))
+        pop.benefit_months[has] = months
+        pop.severity[Domain.PARTICIPATIE][has] = np.minimum(
             self.p["new_need_severity_low"]
-            + self.p["new_need_severity_span"] * rng.random(int(has.sum())))
+            + self.p["new_need_severity_span"] * rng.random(int(has.sum()))
+            + self.p["assistance_distance_growth"] * months, 1.0)
         c.look_up_needs()
 
     def _create_providers(self) -> None:

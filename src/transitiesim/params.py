@@ -454,7 +454,8 @@ PARAMETERS: tuple[Param, ...] = (
     _p("assistance_distance_growth", float, 0.003, "severity per month", "uncertainty",
        "Toename per maand in de bijstand van de afstand tot werk.",
        "Rise per month on social assistance of the distance to work.",
-       "assumption", 0, 0.02, group="behaviour"),
+       "assumption, calibrated on the fall of the exit chance with time on benefit (CBS 2008)",
+       0, 0.02, group="behaviour"),
     _p("income_vulnerability_min", float, 0.3, "x entry chance", "uncertainty",
        "Instroom in de bijstand schaalt met mediaan inkomen / eigen inkomen, niet lager dan "
        "dit.",

@@ -175,6 +175,7 @@ class Population:
     provider: np.ndarray  # int32 (3, N): serving provider per domain, -1 = none
     wait_months: np.ndarray  # int16 (3, N): months on the waiting list, -1 = not waiting
     on_bijstand: np.ndarray  # bool
+    benefit_months: np.ndarray  # int16: months on social assistance (kept after leaving)
     state: np.ndarray  # int8 (3, N) NeedState this month
     carer_load: np.ndarray  # float32 informal care hours given this month / sustainable hours
     legal_referral: np.ndarray  # bool: on the youth care list through a legal referrer (GP, ...)
@@ -252,7 +253,8 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
         wellbeing=np.full(n, INITIAL_WELLBEING, dtype=np.float32), severity=zeros3,
         provider=np.full((3, n), -1, dtype=np.int32),
         wait_months=np.full((3, n), -1, dtype=np.int16),
-        on_bijstand=np.zeros(n, dtype=bool), state=np.zeros((3, n), dtype=np.int8),
+        on_bijstand=np.zeros(n, dtype=bool), benefit_months=np.zeros(n, dtype=np.int16),
+        state=np.zeros((3, n), dtype=np.int8),
         carer_load=np.zeros(n, dtype=np.float32), legal_referral=np.zeros(n, dtype=bool),
         income_index=(np.ones(len(sim_sizes)) if income_index is None
                       else np.asarray(income_index, dtype=float)),

@@ -145,11 +145,13 @@ class CitizenAgent(mesa.Agent):
                 c.clear(PART, i)
             else:
                 pop.severity[PART][i] = min(severity + F(rules.distance_growth), F(1.0))
+                pop.benefit_months[i] = min(int(pop.benefit_months[i]) + 1, 32767)
                 c.recipient_list.append(i)
         else:
             chance = c.entry_month[i] * sr_factor * unemployment_x100
             if u < chance:
                 pop.on_bijstand[i] = True
+                pop.benefit_months[i] = 0
                 pop.severity[PART][i] = low + span * u / chance
                 c.recipient_list.append(i)
 

@@ -82,7 +82,8 @@ BURDENED, ONSET_DRAW, ENTRY_DRAW, ON_ASSISTANCE, WAS_BURDENED, CANDIDATE = 16, 1
 def onset_and_participation(onset_month, entry_month, self_reliance, minor, age, bounds, keep,
                             overburdened, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                             sev_part, prov_part, wait_part, on_bijstand, unemployment_x100,
-                            exit_base, reintegration_effect, max_working_age, flags, rules):
+                            exit_base, reintegration_effect, max_working_age, flags, rules,
+                            benefit_months):
     """New needs (youth care for minors, Wmo for adults) and flows into and out of social
     assistance, person by person. Returns (new Wmo needs, new youth needs, exits to work,
     everyone on social assistance now), each sorted. ``keep``, the share of onsets prevention
@@ -152,7 +153,8 @@ def onset_and_participation(onset_month, entry_month, self_reliance, minor, age,
                                        onset_month, entry_month, self_reliance, minor,
                                        burdened_factor, key_needs, sev_wmo, sev_jeugd,
                                        prov_part, wait_part, on_bijstand, u_f, exit_base,
-                                       reintegration_effect, max_working_age, rules)
+                                       reintegration_effect, max_working_age, rules,
+                                       benefit_months)
             for b in range(4):
                 if (f >> b) & 1:
                     lists[b, k0 + n[b]] = i
@@ -190,7 +192,7 @@ def _mark_candidates(lo, onset_month, entry_month, self_reliance, on_bijstand, k
 def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry_month,
                  self_reliance, minor, burdened_factor, key_needs, sev_wmo, sev_jeugd,
                  prov_part, wait_part, on_bijstand, u_f, exit_base, reintegration_effect,
-                 max_working_age, rules):
+                 max_working_age, rules, benefit_months):
     """Onset and social-assistance flows of person ``i`` (``onset_and_participation``; ``seen``
     is what its first sweep found; their income need, provider and age come in as values).
     Returns their flags and their new income need. Chances are computed only where a draw
@@ -227,10 +229,12 @@ def _onset_rules(i, seen, sev_part, prov_part_i, age_i, keep, onset_month, entry
             wait_part[i] = -1
             return f, F(0.0)
         f |= RECIPIENT
+        benefit_months[i] = min(benefit_months[i] + 1, 32767)
         return f, min(sev_part + F(rules.distance_growth), F(1.0))
     if seen & ENTRY_DRAW:
         entry = entry_month[i] * (vr - self_reliance[i]) * u_f
         on_bijstand[i] = True
+        benefit_months[i] = 0
         f |= RECIPIENT
         return f, low + span * uj / entry
     return f, sev_part
