@@ -249,11 +249,12 @@ def test_radix_order_refuses_keys_it_cannot_order():
 
 
 def _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, residential, wait, weight, key,
-                                   prov_key, free, prov, state, clients):
+                                   prov_key, free, prov, state, clients, kind, kind_service):
     """The placement as whole-array numpy (the form it had before the kernel)."""
     idx = queue
     svc = (np.full(idx.size, svc_of) if svc_of >= 0
-           else np.where(sev[idx] >= residential, 2, 1))
+           else np.where(sev[idx] >= residential, 2, 1) if svc_of == -1
+           else kind_service[kind[idx]])
     k = muni[idx].astype(np.int64) * 8 + svc
     u = _kernels.uniforms(key, idx)
     order = np.lexsort((u, -wait[idx], k))
@@ -284,7 +285,7 @@ def _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, residential, wait, 
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(1, 4), st.integers(0, 2**63), st.sampled_from([0, -1, 3]), st.data())
+@given(st.integers(1, 4), st.integers(0, 2**63), st.sampled_from([0, -1, -2, 3]), st.data())
 def test_place_waiting_equals_the_whole_array_placement(n_muni, key, svc_of, data):
     """Bit for bit: who is placed where, months waited, free places and clients."""
     sizes = data.draw(st.lists(st.integers(1, 25), min_size=n_muni, max_size=n_muni))
@@ -301,22 +302,26 @@ def test_place_waiting_equals_the_whole_array_placement(n_muni, key, svc_of, dat
     # Providers: a municipality and service each, with free places (some none).
     n_prov = data.draw(st.integers(1, 8))
     prov_key = np.array(data.draw(st.lists(
-        st.tuples(st.integers(0, n_muni - 1), st.sampled_from([0, 1, 2, 3])),
+        st.tuples(st.integers(0, n_muni - 1), st.sampled_from([0, 1, 2, 3, 6, 7])),
         min_size=n_prov, max_size=n_prov)), dtype=np.int64) @ np.array([8, 1])
     free = np.array(data.draw(st.lists(st.sampled_from([0.0, 1.0, 2.5, 6.0]),
                                        min_size=n_prov, max_size=n_prov)))
     state = np.zeros(n, dtype=np.int8)
     prov = np.full(n, -1, dtype=np.int32)
     clients = np.zeros(n_prov)
+    # The Wmo (svc_of -2): each person's kind of need picks the service (6, 0 or 7).
+    kind = np.array(data.draw(st.lists(st.integers(0, 2), min_size=n, max_size=n)),
+                    dtype=np.uint8)
+    kind_service = np.array([6, 0, 7], dtype=np.int64)
     expected = [a.copy() for a in (prov, wait, state, free, clients)]
     _place_waiting_by_whole_arrays(queue, muni, svc_of, sev, 0.75, expected[1], weight,
                                    np.uint64(key), prov_key, *expected[3:4], expected[0],
-                                   expected[2], expected[4])
+                                   expected[2], expected[4], kind, kind_service)
     porder = np.argsort(prov_key, kind="stable")
     bounds = np.concatenate([[0], np.cumsum(sizes)])
-    _kernels.place_waiting(queue, bounds, svc_of, sev, 0.75, wait, per_muni, np.uint64(key),
-                           prov_key[porder], np.cumsum(free[porder]), porder, prov, state,
-                           free, clients)
+    _kernels.place_waiting(queue, bounds, svc_of, sev, 0.75, wait, per_muni, kind,
+                           kind_service, np.uint64(key), prov_key[porder],
+                           np.cumsum(free[porder]), porder, prov, state, free, clients)
     for got, want in zip((prov, wait, state, free, clients), expected, strict=True):
         np.testing.assert_array_equal(got, want)
 
@@ -387,10 +392,12 @@ def test_onset_and_participation_is_the_rule_applied_to_everyone(seed, n_muni, c
         np.where(enter, entered_sev, sev_part))).astype(f32)
     want_on = (on_bijstand & ~gone) | enter
 
+    months = rng.integers(0, 100, n).astype(np.int16)
+    months_before, on_bijstand_before = months.copy(), on_bijstand.copy()
     got = _kernels.onset_and_participation(
         onset_month, entry_month, self_reliance, minor, age, bounds, keep, overburdened, bf,
         key, sev[0], sev[1], sev_part, prov_part, wait_part, on_bijstand, u100, exit_base,
-        reint, 66, flags, NEEDS)
+        reint, 66, flags, NEEDS, months)
     for lst, mask in zip(got, (new_w, new_j, exited, want_on), strict=True):
         np.testing.assert_array_equal(lst, np.flatnonzero(mask))
     for got_sev, want_sev in zip(sev, want, strict=True):
@@ -399,6 +406,11 @@ def test_onset_and_participation_is_the_rule_applied_to_everyone(seed, n_muni, c
     np.testing.assert_array_equal(on_bijstand, want_on)
     np.testing.assert_array_equal(prov_part[gone], -1)
     np.testing.assert_array_equal(wait_part[gone], -1)
+    # Months on assistance: one more for who stays, 0 for who enters, kept for who leaves.
+    stay = on_bijstand_before & ~gone
+    np.testing.assert_array_equal(months[stay], months_before[stay] + 1)
+    np.testing.assert_array_equal(months[enter], 0)
+    np.testing.assert_array_equal(months[gone], months_before[gone])
     assert not (flags == _kernels.BURDENED).any()  # next month's marks start clean
 
 

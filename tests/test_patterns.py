@@ -52,6 +52,8 @@ def test_an_unmet_need_grows_by_the_escalation_rate_and_its_care_costs_more():
         rows, rows.astype(np.int32), np.array([0.2, 0.4, 0.6, 0.8], dtype=np.float32),
         np.ones(1, dtype=np.float32), services, 4,
         p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+        p["care_hours_at_full_need"] * p["tariff_support_eur_per_hour"],
+        float(p["tariff_aids_eur_per_month"]),
         p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
         float(p["tariff_residential_eur_per_month"]),
         float(p["tariff_reintegration_eur_per_month"]), np.array([0, 4]))

@@ -58,7 +58,8 @@ def test_a_person_who_does_not_fit_does_not_let_a_later_smaller_one_jump_the_que
 
 
 # --- applying for support (ODD 7.4, "Application") ----------------------------------------------
-NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0, cap_unit=1e9)
+NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0,
+                       cap_units=np.full(3, 1e9))
 
 
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
@@ -75,7 +76,7 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         factor, reformed, margin, 0.999, np.asarray([legal_share]),
                         before, legal, routes is not None, np.asarray([outreach]),
                         np.asarray(np.full(n, 2500.0) if income is None else income, dtype=F),
-                        **(contribution or NO_CONTRIBUTION))
+                        kind=np.zeros(n, dtype=np.uint8), **(contribution or NO_CONTRIBUTION))
     return list(state), list(wait)
 
 
@@ -168,7 +169,8 @@ def test_the_own_contribution_deters_applications_by_what_each_person_would_pay(
     # care is worth (severity 0.5 x 1,000 = 500): income 2,000 pays 19, income 2,503.1 pays
     # 69.31, income 100,000 would pay 9,819 but pays 500 (applies with chance 0.5 x e^-5).
     n = 3000
-    rule = dict(sensitivity=1.0, c_min=19.0, c_share=0.1, c_threshold=2000.0, cap_unit=1000.0)
+    rule = dict(sensitivity=1.0, c_min=19.0, c_share=0.1, c_threshold=2000.0,
+                cap_units=np.full(3, 1000.0))
     common = dict(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
                   wait=np.full(n, -1), threshold=0.0, rate=1.0, contribution=rule)
     rates = []

@@ -85,6 +85,12 @@ def _duration_ratio(year: int) -> Callable[[pd.DataFrame], float]:
     return measure
 
 
+def _wmo_services() -> float:
+    """Wmo client-services in 2016: household help, support and aids (CBS)."""
+    return sum(data.figure(f"wmo_{k}_clients", 2016) for k in ("household_help", "support",
+                                                                "aids"))
+
+
 def default_targets() -> list[Target]:
     """The 2015-2016 levels from the shipped figures, as shares of the population."""
     pop = data.figure("inhabitants", 2015)
@@ -92,6 +98,17 @@ def default_targets() -> list[Target]:
         Target("wmo_clients_share", 2016, data.figure("wmo_tailored_clients", 2016) / pop,
                "CBS news 2020 (1,053,500 clients, 2016) / population 2015",
                _share("clients_wmo", 2016)),
+        Target("wmo_household_help_share", 2016,
+               data.figure("wmo_household_help_clients", 2016) / _wmo_services(),
+               "CBS 2016: 400,000 with household help of 1.36 million client-services (400,000 "
+               "household help, 260,000 support, 700,000 aids; some clients have more than "
+               "one)", _ratio("clients_wmo_household_help", "clients_wmo", 2016),
+               "one kind of need per client in the model, so its shares are compared with "
+               "shares of client-services"),
+        Target("wmo_aids_share", 2016,
+               data.figure("wmo_aids_clients", 2016) / _wmo_services(),
+               "CBS 2016: 700,000 with aids and services of 1.36 million client-services",
+               _ratio("clients_wmo_aids", "clients_wmo", 2016)),
         Target("youth_care_share", 2015, data.figure("youth_care_users", 2015)
                / data.figure("under_18", 2015),
                "CBS; Jeugdautoriteit 2024 (366,000) / under-18s 2015",
@@ -144,7 +161,8 @@ def default_targets() -> list[Target]:
     ]
 
 
-DEFAULT_PARAMETERS = ("onset_wmo", "onset_jeugd", "job_loss_rate", "exit_to_work_rate",
+DEFAULT_PARAMETERS = ("onset_wmo", "wmo_share_household_help", "wmo_share_aids",
+                      "onset_jeugd", "job_loss_rate", "exit_to_work_rate",
                       "assistance_distance_growth", "carer_hours_per_month",
                       "care_hours_at_full_need", "youth_hours_at_full_need",
                       "residential_threshold")

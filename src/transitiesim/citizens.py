@@ -8,6 +8,7 @@ entry per municipality and are looked up per person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -26,10 +27,12 @@ from .population import (
     newcomer_rates,
     pick_in_municipality,
 )
-from .states import Domain
+from .states import Domain, WmoKind
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
-MONTHLY_DRAWS = ("needs", "recovery", "apply", "queue")  # needs: onset and jobs, one hash
+# needs: onset and jobs, one hash; kind: what a new Wmo need calls for (drawn last, so the
+# others keep their keys).
+MONTHLY_DRAWS = ("needs", "recovery", "apply", "queue", "kind")
 # ``onset_wmo`` is declared as the yearly chance at this age (part of its unit).
 ONSET_WMO_AGE = 80
 
@@ -240,6 +243,7 @@ class Citizens:
             pop.severity[WMO][adult_now],
             np.where(severe, carry * self.p["youth_carry_over_factor"], 0))
         self.in_need[WMO] = _kernels.union_sorted(self.in_need[WMO], adult_now[severe])
+        pop.wmo_kind[adult_now[severe]] = int(WmoKind.SUPPORT)  # support at home goes on
         for idx in (adult_now, left):
             self._clear(JEUGD, idx)
         for d in (WMO, PART):
@@ -385,7 +389,9 @@ class Citizens:
                     bounds=self.muni_bounds)
             # Residential-level needs are beyond what a network can carry.
             requests.append((d, who, _kernels.request_hours(
-                who, pop.severity[d], p["residential_threshold"], hours_full[d])))
+                who=who, sev=pop.severity[d], residential_threshold=p["residential_threshold"],
+                hours_at_full=hours_full[d], kind=pop.wmo_kind,
+                no_hours_kind=int(WmoKind.AIDS) if d == WMO else -1)))
 
         # Informal care: each carer spreads what they can give over everyone who asks them.
         # What a carer can sustain depends on their own health; how far they stretch beyond it
@@ -408,7 +414,7 @@ class Citizens:
                 legal_share=(inputs.legal_share if d == JEUGD else self.no_legal_route),
                 threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
                 record_route=bool(d == JEUGD), outreach=inputs.outreach, income=pop.income_eur,
-                **self.contribution_rule(inputs, d))
+                kind=pop.wmo_kind, **self.contribution_rule(inputs, d))
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(
@@ -418,7 +424,7 @@ class Citizens:
         self.recipients = self.month_recipients
         return used
 
-    def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, float]:
+    def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, Any]:
         """The own contribution's terms for the application kernel (``_kernels._price``):
         for the Wmo the lowest amount, the share of income above the threshold and what care
         is worth per unit of severity; youth care has no own contribution (sensitivity 0)."""
@@ -427,19 +433,35 @@ class Citizens:
                 "c_min": float(inputs.own_contribution_eur),
                 "c_share": float(inputs.contribution_share),
                 "c_threshold": float(p["own_contribution_income_threshold_eur"]),
-                "cap_unit": float(p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"])}
+                "cap_units": self.care_value_units()}
+
+    def care_value_units(self) -> np.ndarray:
+        """What each kind of Wmo care is worth a month at full need (WmoKind order): the
+        hours times the tariff for household help and support, the monthly cost of aids."""
+        p = self.p
+        hours = p["care_hours_at_full_need"]
+        return np.array([hours * p["tariff_wmo_eur_per_hour"],
+                         hours * p["tariff_support_eur_per_hour"],
+                         float(p["tariff_aids_eur_per_month"])])
 
     def own_contributions(self, idx: np.ndarray, inputs_floor: float, share: float
                           ) -> np.ndarray:
         """What Wmo clients ``idx`` pay a month: the lowest amount plus ``share`` of income
-        above the threshold, at most what their care is worth (as ``_kernels._price``)."""
+        above the threshold, at most what their kind of care is worth (as
+        ``_kernels._price``)."""
         p, pop = self.p, self.pop
         c = inputs_floor + share * np.maximum(
             pop.income_eur[idx].astype(np.float64) - p["own_contribution_income_threshold_eur"],
             0.0)
-        cap = pop.severity[WMO][idx].astype(np.float64) * (
-            p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"])
+        cap = pop.severity[WMO][idx].astype(np.float64) * self.care_value_units()[
+            pop.wmo_kind[idx]]
         return np.minimum(c, cap)
+
+    def assign_wmo_kinds(self, idx: np.ndarray) -> None:
+        """What each new Wmo need (rows ``idx``) calls for: household help, aids or support
+        at home, by the person's keyed draw of this month ("kind") against the shares."""
+        u = _kernels.uniforms(self.keys["kind"], idx).astype(np.float64)
+        self.pop.wmo_kind[idx] = wmo_kinds(u, self.p)
 
     def update_wellbeing(self) -> tuple[np.ndarray, ...] | None:
         """Well-being moves a fifth of the way to what this month's situation supports; self-
@@ -459,6 +481,16 @@ class Citizens:
             state_p=pop.state[PART], wait_w=pop.wait_months[WMO],
             wait_j=pop.wait_months[JEUGD], wait_p=pop.wait_months[PART],
             bounds=self.muni_bounds, bins=WELLBEING_BINS, rules=self.wellbeing_rules)
+
+
+def wmo_kinds(u: np.ndarray, p) -> np.ndarray:
+    """The kind of Wmo need for uniform draws ``u``: household help with chance
+    ``wmo_share_household_help``; of the rest aids with chance ``wmo_share_aids``, else support
+    at home."""
+    household = p["wmo_share_household_help"]
+    aids = household + p["wmo_share_aids"] * (1.0 - household)
+    return np.where(u < household, int(WmoKind.HOUSEHOLD),
+                    np.where(u < aids, int(WmoKind.AIDS), int(WmoKind.SUPPORT))).astype(np.uint8)
 
 
 WELLBEING_BINS = 200  # bins of the well-being histogram (10th percentile to 0.005)

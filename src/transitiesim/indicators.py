@@ -249,6 +249,22 @@ def clients_jeugd_residential(model: TransitionModel) -> np.ndarray:
     return _count_index(model, clients[service == int(Service.JEUGD_RESIDENTIAL)])
 
 
+def _wmo_clients_of(service: Service) -> Callable[[TransitionModel], np.ndarray]:
+    def fn(model: TransitionModel) -> np.ndarray:
+        clients = model.clients_of(Domain.WMO)
+        served_by = model.prov.service[model.pop.provider[Domain.WMO][clients]]
+        return _count_index(model, clients[served_by == int(service)])
+    return fn
+
+
+def spending_household_help(model: TransitionModel) -> np.ndarray:
+    """What the municipalities paid providers of household help this month."""
+    t = model.prov
+    hh = t.service == int(Service.WMO_HOUSEHOLD)
+    return _with_total(np.bincount(t.muni[hh], weights=t.revenue_eur[hh],
+                                   minlength=len(model.municipality_list)))
+
+
 def youth_care_share(model: TransitionModel) -> np.ndarray:
     minors = _with_total(model.citizens.minors_by_muni * model.weights)
     return _ratio(_clients(Domain.JEUGD)(model), minors)
@@ -377,6 +393,15 @@ INDICATORS: tuple[Indicator, ...] = (
                 _clients(k)) for k, d in enumerate(DOMAINS)),
     Indicator("clients_jeugd_residential", "persons", "Cliënten jeugdhulp met verblijf",
               "Youth care clients in residential care", "mean", clients_jeugd_residential),
+    Indicator("clients_wmo_household_help", "persons", "Cliënten hulp bij het huishouden",
+              "Household help clients", "mean", _wmo_clients_of(Service.WMO_HOUSEHOLD)),
+    Indicator("clients_wmo_support", "persons", "Cliënten ondersteuning thuis",
+              "Support at home clients", "mean", _wmo_clients_of(Service.WMO_SUPPORT)),
+    Indicator("clients_wmo_aids", "persons", "Cliënten hulpmiddelen en diensten",
+              "Aids and services clients", "mean", _wmo_clients_of(Service.WMO_AIDS)),
+    Indicator("spending_eur_household_help", "EUR per month",
+              "Uitgaven hulp bij het huishouden", "Spending on household help", "sum",
+              spending_household_help),
     Indicator("in_need", "persons", "Mensen met een hulpvraag", "People in need", "mean",
               _status(_kernels.IN_NEED)),
     Indicator("served", "persons", "Geholpen", "Served", "mean", _status(_kernels.SERVED)),

@@ -11,7 +11,7 @@ from scipy.special import ndtri
 
 from . import _kernels, _org, data
 from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Rijk
-from .citizens import Citizens, MunicipalInputs
+from .citizens import Citizens, MunicipalInputs, wmo_kinds
 from .indicators import Tally, build_datacollector
 from .ledger import Ledger
 from .params import (
@@ -29,19 +29,25 @@ from .population import (
     name_quantiles,
 )
 from .scenario import Problem, Scenario, ScenarioError, check_value
-from .states import CLIENT_SERVICES, Domain, NeedState, Service
+from .states import CLIENT_SERVICES, KIND_SERVICE, Domain, NeedState, Service, WmoKind
 
-# The service a waiting person needs, per domain (-1: youth care, residential at or above
-# residential_threshold, ambulant below it; see waiting_service).
-WAITING_SERVICE = (int(Service.WMO_SUPPORT), -1, int(Service.REINTEGRATION))
+# The service a waiting person needs, per domain (-2: the Wmo, by the kind of the person's need;
+# -1: youth care, residential at or above residential_threshold, ambulant below it; see
+# waiting_service).
+WAITING_SERVICE = (-2, -1, int(Service.REINTEGRATION))
+KIND_SERVICES = np.array([int(s) for s in KIND_SERVICE], dtype=np.int64)
 # Spawned in this order; a new stream goes last, so the others keep their numbers.
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
            "reviews")
 # Recipients at the start have been on assistance for a uniform 0 to 59 months (assumption).
 SEEDED_BENEFIT_MONTHS = 60
 # Share of providers per service when a municipality's providers are created (assumption).
-SERVICE_SHARES = {Service.WMO_SUPPORT: 0.4, Service.JEUGD_AMBULANT: 0.3,
-                  Service.JEUGD_RESIDENTIAL: 0.1, Service.REINTEGRATION: 0.2}
+# The Wmo's share is split over its three services in proportion to their demand.
+WMO_PROVIDER_SHARE = 0.4
+SERVICE_SHARES = {Service.JEUGD_AMBULANT: 0.3, Service.JEUGD_RESIDENTIAL: 0.1,
+                  Service.REINTEGRATION: 0.2}
+# A provider's unit value is the tariff of a client-month at half the top need.
+TYPICAL_NEED = 0.5
 
 
 class TransitionModel(mesa.Model):
@@ -183,6 +189,8 @@ class TransitionModel(mesa.Model):
             self.p["new_need_severity_low"]
             + self.p["new_need_severity_span"] * rng.random(int(has.sum()))
             + self.p["assistance_distance_growth"] * months, 1.0)
+        wmo = np.flatnonzero(pop.severity[Domain.WMO] > 0)
+        pop.wmo_kind[wmo] = wmo_kinds(rng.random(wmo.size), self.p)
         c.look_up_needs()
 
     def _create_providers(self) -> None:
@@ -190,8 +198,10 @@ class TransitionModel(mesa.Model):
         thr = p["access_strictness_before"]
         w = pop.weight
         youth, res = pop.severity[Domain.JEUGD], p["residential_threshold"]
+        wmo = (pop.severity[Domain.WMO] >= thr) * w
         need = {
-            Service.WMO_SUPPORT: (pop.severity[Domain.WMO] >= thr) * w,
+            **{service: wmo * (pop.wmo_kind == kind)
+               for kind, service in zip(WmoKind, KIND_SERVICE, strict=True)},
             Service.JEUGD_AMBULANT: ((youth >= thr) & (youth < res)) * w,
             Service.JEUGD_RESIDENTIAL: (youth >= res) * w,
             Service.REINTEGRATION: (pop.on_bijstand
@@ -200,12 +210,16 @@ class TransitionModel(mesa.Model):
             * p["reintegration_coverage"],
         }
         M = len(self.municipality_list)
+        wmo_total = max(float(wmo.sum()), 1e-12)
+        service_share = {s: SERVICE_SHARES[s] if s in SERVICE_SHARES
+                         else WMO_PROVIDER_SHARE * float(need[s].sum()) / wmo_total
+                         for s in need}
         for s, demand in need.items():
             per_muni = np.bincount(pop.muni, weights=demand, minlength=M)
             for m in self.municipality_list:
                 total = max(per_muni[m.index] * p["capacity_slack"], self.weights[m.index])
                 count = max(1, round(p["providers_per_100k"] * m.inhabitants / 1e5
-                                     * SERVICE_SHARES[s]))
+                                     * service_share[s]))
                 # At a small scale one simulated person stands for many people: keep each
                 # provider large enough to take a few of them.
                 count = int(min(count, max(1, total // (3 * self.weights[m.index]))))
@@ -233,10 +247,13 @@ class TransitionModel(mesa.Model):
 
     def _unit_value_table(self) -> dict[Service, float]:
         p = self.p
+        hours = p["care_hours_at_full_need"]
         return {
-            Service.WMO_SUPPORT: p["tariff_wmo_eur_per_hour"] * p["care_hours_at_full_need"] * 0.5,
+            Service.WMO_HOUSEHOLD: p["tariff_wmo_eur_per_hour"] * hours * TYPICAL_NEED,
+            Service.WMO_SUPPORT: p["tariff_support_eur_per_hour"] * hours * TYPICAL_NEED,
+            Service.WMO_AIDS: p["tariff_aids_eur_per_month"] * TYPICAL_NEED,
             Service.JEUGD_AMBULANT: p["tariff_jeugd_eur_per_hour"] * p["youth_hours_at_full_need"]
-            * 0.5,
+            * TYPICAL_NEED,
             Service.JEUGD_RESIDENTIAL: p["tariff_residential_eur_per_month"],
             Service.REINTEGRATION: p["tariff_reintegration_eur_per_month"],
             Service.WIJKTEAM: 0.0,
@@ -255,6 +272,7 @@ class TransitionModel(mesa.Model):
                 self.change_provider_capacity(self.p["provider_capacity_change"])
         inputs = self.municipal_inputs()
         self.citizens.develop_needs(inputs, self.provider_effects())
+        self.citizens.assign_wmo_kinds(self.citizens.new_needs[Domain.WMO])
         self.update_sheltered_work()
         self.form_initiatives()
         self.citizens.seek_support(inputs, self.initiative_hours_by_neighbourhood(),
@@ -458,9 +476,10 @@ class TransitionModel(mesa.Model):
         return _kernels.listed(self.citizens.with_need(d), self.pop.wait_months[d])
 
     def waiting_service(self, d: int, idx: np.ndarray) -> np.ndarray:
-        """The service a waiting person needs: youth care turns residential above a severity."""
+        """The service a waiting person needs: the Wmo by the kind of need, youth care turns
+        residential above a severity."""
         if d == Domain.WMO:
-            return np.full(idx.size, int(Service.WMO_SUPPORT))
+            return KIND_SERVICES[self.pop.wmo_kind[idx]]
         if d == Domain.PARTICIPATIE:
             return np.full(idx.size, int(Service.REINTEGRATION))
         res = self.pop.severity[d][idx] >= self.p["residential_threshold"]
@@ -497,7 +516,8 @@ class TransitionModel(mesa.Model):
             _kernels.place_waiting(
                 queue=queue, bounds=self.muni_bounds, svc_of=WAITING_SERVICE[d],
                 sev=pop.severity[d], residential=self.p["residential_threshold"],
-                wait=pop.wait_months[d], weight=self.muni_weight,
+                wait=pop.wait_months[d], weight=self.muni_weight, kind=pop.wmo_kind,
+                kind_service=KIND_SERVICES,
                 key_queue=self.citizens.keys["queue"], pkeys=pkeys, pcum=np.cumsum(free[porder]),
                 porder=porder, prov=pop.provider[d], state=pop.state[d], free=free, clients=clients)
         self._clients_cache.clear()
@@ -567,7 +587,9 @@ class TransitionModel(mesa.Model):
             self._clients_cache[d], volume = _kernels.served_value(
                 idx=self.citizens.with_need(d), prov=pop.provider[d], sev=pop.severity[d],
                 weight=self.muni_weight, service=t.service, n_providers=P,
-                unit_wmo=p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+                unit_household=p["care_hours_at_full_need"] * p["tariff_wmo_eur_per_hour"],
+                unit_support=p["care_hours_at_full_need"] * p["tariff_support_eur_per_hour"],
+                unit_aids=float(p["tariff_aids_eur_per_month"]),
                 unit_ambulant=p["youth_hours_at_full_need"] * p["tariff_jeugd_eur_per_hour"],
                 unit_residential=float(p["tariff_residential_eur_per_month"]),
                 unit_reintegration=float(p["tariff_reintegration_eur_per_month"]),

@@ -525,9 +525,11 @@ PARAMETERS: tuple[Param, ...] = (
        "How strongly the own contribution deters applications (per EUR 100 a month).",
        "assumption", 0, 10, group="behaviour"),
     _p("care_hours_at_full_need", float, 40.0, "hours per month", "uncertainty",
-       "Uren Wmo-ondersteuning per maand bij maximale ernst.",
-       "Hours of Wmo support per month at maximum severity.",
-       "assumption", 1, 200, group="behaviour"),
+       "Uren Wmo-hulp (huishouden of ondersteuning thuis) per maand bij maximale ernst; ook "
+       "wat een mantelzorger gevraagd wordt.",
+       "Hours of Wmo help (household help or support at home) per month at maximum severity; "
+       "also what an informal carer is asked for.",
+       "assumption, calibrated on Wmo spending per client", 1, 200, group="behaviour"),
     _p("youth_hours_at_full_need", float, 10.0, "hours per month", "uncertainty",
        "Uren ambulante jeugdhulp per maand bij maximale ernst.",
        "Hours of ambulant youth care per month at maximum severity.",
@@ -588,9 +590,37 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption", 0, 1, group="behaviour"),
     # --- tariffs and providers --------------------------------------------------------------
     _p("tariff_wmo_eur_per_hour", float, 21.0, "EUR per hour", "uncertainty",
-       "Referentietarief Wmo-ondersteuning per uur.", "Reference tariff for Wmo support per hour.",
+       "Referentietarief hulp bij het huishouden per uur.",
+       "Reference tariff for household help per hour.",
        "domain: household help EUR 18-23 an hour (council documents 2012-2014)", 1, 200,
        group="providers"),
+    _p("wmo_share_household_help", float, 0.294, "share of new Wmo needs", "uncertainty",
+       "Deel van de nieuwe Wmo-hulpvragen dat om hulp bij het huishouden vraagt.",
+       "Share of new Wmo needs that call for household help.",
+       "derived: CBS 2016, of 1,035,505 Wmo clients about 400,000 had household help, 260,000 "
+       "support at home and 700,000 aids and services (some more than one): 400 / 1,360; "
+       "calibrated on the clients' shares", 0, 1, group="behaviour"),
+    _p("wmo_share_aids", float, 0.729, "share of the other new Wmo needs", "uncertainty",
+       "Deel van de nieuwe Wmo-hulpvragen zonder hulp bij het huishouden dat om hulpmiddelen, "
+       "woonvoorzieningen of vervoer vraagt (de rest: ondersteuning thuis en dagbesteding).",
+       "Share of the new Wmo needs other than household help that call for aids, home "
+       "adaptations or transport (the rest: support at home and day activities).",
+       "derived: CBS 2016 (see wmo_share_household_help): 700 / (1,360 - 400); calibrated on "
+       "the clients' shares", 0, 1,
+       group="behaviour"),
+    _p("tariff_support_eur_per_hour", float, 55.0, "EUR per hour", "uncertainty",
+       "Referentietarief voor ondersteuning thuis (begeleiding) per uur.",
+       "Reference tariff for support at home (begeleiding) per hour.",
+       "assumption: individual support in municipal contracts of 2015 was of the order of "
+       "EUR 45-65 an hour", 1, 300, group="providers"),
+    _p("tariff_aids_eur_per_month", float, 80.0, "EUR per client per month",
+       "uncertainty",
+       "Wat hulpmiddelen, woonvoorzieningen en vervoer per maand kosten bij maximale ernst "
+       "(huur of afschrijving).",
+       "What aids, home adaptations and transport cost a month at maximum severity (rent or "
+       "depreciation).",
+       "assumption: a leased wheelchair or mobility scooter and the spread cost of an "
+       "adaptation, of the order of EUR 30-150 a month", 0, 1000, group="providers"),
     _p("tariff_jeugd_eur_per_hour", float, 75.0, "EUR per hour", "uncertainty",
        "Referentietarief ambulante jeugdhulp per uur.",
        "Reference tariff for ambulant youth care per hour.",

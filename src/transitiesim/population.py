@@ -179,6 +179,7 @@ class Population:
     state: np.ndarray  # int8 (3, N) NeedState this month
     carer_load: np.ndarray  # float32 informal care hours given this month / sustainable hours
     legal_referral: np.ndarray  # bool: on the youth care list through a legal referrer (GP, ...)
+    wmo_kind: np.ndarray  # uint8 WmoKind: what the person's Wmo need calls for
     income_index: np.ndarray  # float64 per municipality: household income relative to the mean
 
     @property
@@ -256,6 +257,7 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
         on_bijstand=np.zeros(n, dtype=bool), benefit_months=np.zeros(n, dtype=np.int16),
         state=np.zeros((3, n), dtype=np.int8),
         carer_load=np.zeros(n, dtype=np.float32), legal_referral=np.zeros(n, dtype=bool),
+        wmo_kind=np.zeros(n, dtype=np.uint8),
         income_index=(np.ones(len(sim_sizes)) if income_index is None
                       else np.asarray(income_index, dtype=float)),
     )

@@ -21,6 +21,7 @@ What stays shared array code: placing the newborns and re-linking carers in Janu
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import mesa
 import numpy as np
@@ -29,7 +30,7 @@ from ._kernels import GOLDEN, M1, M2
 from .citizens import WORKING_AGE, Citizens, MunicipalInputs
 from .model import TransitionModel
 from .population import MAX_AGE
-from .states import Domain, NeedState
+from .states import Domain, NeedState, WmoKind
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 NONE, FORMAL, INITIATIVE, INFORMAL, WAITING, UNMET = NeedState
@@ -174,13 +175,15 @@ class CitizenAgent(mesa.Agent):
                 return
             c.full.add(nbh)
         self.asks[d] = True
-        self.hours[d] = sev * full if sev < F(p["residential_threshold"]) else F(0.0)
+        aids = d == WMO and pop.wmo_kind[i] == WmoKind.AIDS  # a carer replaces no wheelchair
+        self.hours[d] = sev * full if (sev < F(p["residential_threshold"]) and not aids) \
+            else F(0.0)
         carer = int(pop.carer[i])
         if carer >= 0:
             c.asked[carer] = c.asked.get(carer, 0.0) + float(self.hours[d])
 
     def apply_for_support(self, c: AgentCitizens, d: int, inputs: MunicipalInputs,
-                          rule: dict[str, float], reformed: bool) -> None:
+                          rule: dict[str, Any], reformed: bool) -> None:
         """Covered by the carer (INFORMAL) or not (UNMET); if not yet on the waiting list,
         apply (one keyed draw for both domains) and join it if the access rule allows;
         WAITING when on the list and not covered."""
@@ -199,7 +202,7 @@ class CitizenAgent(mesa.Agent):
             # The own contribution this person would pay, at most what the care is worth.
             paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])
                                                          - rule["c_threshold"], 0.0)
-            paid = min(paid, float(sev) * rule["cap_unit"])
+            paid = min(paid, float(sev) * float(rule["cap_units"][pop.wmo_kind[i]]))
             chance = chance * math.exp(-rule["sensitivity"] * paid / 100.0)
             m = pop.muni[i]
             chance = chance * inputs.outreach[m]
@@ -302,6 +305,7 @@ class AgentCitizens(Citizens):
         self.agents.do("develop_needs", self, (1.0 - inputs.prevention).astype(F),
                        F(inputs.entry_unemployment * 100.0), exit_base)
         self.exited = np.array(self.exited_list, dtype=np.int64)
+        self.new_needs[WMO] = np.array(self.onsets[WMO], dtype=np.int64)  # in row order
 
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
                      reformed: bool) -> np.ndarray:

@@ -18,12 +18,14 @@ class Domain(IntEnum):
 class Service(IntEnum):
     """What a provider delivers. Each belongs to one domain."""
 
-    WMO_SUPPORT = 0
+    WMO_SUPPORT = 0  # support at home and day activities (begeleiding, verzorging)
     JEUGD_AMBULANT = 1
     JEUGD_RESIDENTIAL = 2
     REINTEGRATION = 3
     WIJKTEAM = 4
     SHELTERED_WORK = 5
+    WMO_HOUSEHOLD = 6  # household help (hulp bij het huishouden)
+    WMO_AIDS = 7  # aids, home adaptations and transport (hulpmiddelen en diensten)
 
     @property
     def domain(self) -> Domain:
@@ -37,11 +39,25 @@ SERVICE_DOMAIN = {
     Service.REINTEGRATION: Domain.PARTICIPATIE,
     Service.WIJKTEAM: Domain.WMO,
     Service.SHELTERED_WORK: Domain.PARTICIPATIE,
+    Service.WMO_HOUSEHOLD: Domain.WMO,
+    Service.WMO_AIDS: Domain.WMO,
 }
 # Services paid as a lump sum, without persons as clients.
 BLOCK_SERVICES = (Service.WIJKTEAM, Service.SHELTERED_WORK)
 CLIENT_SERVICES = (Service.WMO_SUPPORT, Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL,
-                   Service.REINTEGRATION)
+                   Service.REINTEGRATION, Service.WMO_HOUSEHOLD, Service.WMO_AIDS)
+
+
+class WmoKind(IntEnum):
+    """What a person's Wmo need calls for (one kind per need, drawn at its onset)."""
+
+    HOUSEHOLD = 0
+    SUPPORT = 1
+    AIDS = 2
+
+
+# The service that meets each kind of Wmo need, in WmoKind order.
+KIND_SERVICE = (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT, Service.WMO_AIDS)
 
 
 class NeedState(IntEnum):

@@ -138,18 +138,19 @@ def _count(out, m, sw, sj, sp, listed):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_ambulant,
-                 unit_residential, unit_reintegration, bounds):
+def served_value(idx, prov, sev, weight, service, n_providers, unit_household, unit_support,
+                 unit_aids, unit_ambulant, unit_residential, unit_reintegration, bounds):
     """The persons among ``idx`` whom a provider serves (in order), and the reference value
     (EUR) of the care each provider gives them this month: per client, the reference tariff
-    for their service (per hour of need for Wmo support and ambulant youth care, per month
-    otherwise) times their weight (per municipality, as in ``clients_and_queue``), summed in
-    row order (runs of whole municipalities on the cores)."""
+    for their service (per hour of need for household help, support at home and ambulant
+    youth care, per unit of need for aids, per month otherwise) times their weight (per
+    municipality, as in ``clients_and_queue``), summed in row order (runs of whole
+    municipalities on the cores)."""
     starts = _runs(idx, bounds)
     clients = np.empty(idx.size, dtype=np.int64)
     counts = np.zeros(PARTS, dtype=np.int64)
     out = np.zeros(n_providers)
-    uw, ua = F(unit_wmo), F(unit_ambulant)
+    uh, us, uaid, ua = F(unit_household), F(unit_support), F(unit_aids), F(unit_ambulant)
     for t in prange(PARTS):
         n = 0
         m = 0
@@ -164,7 +165,11 @@ def served_value(idx, prov, sev, weight, service, n_providers, unit_wmo, unit_am
             n += 1
             s = service[pr]
             if s == 0:  # Service.WMO_SUPPORT
-                unit = np.float64(sev[i] * uw)
+                unit = np.float64(sev[i] * us)
+            elif s == 6:  # Service.WMO_HOUSEHOLD
+                unit = np.float64(sev[i] * uh)
+            elif s == 7:  # Service.WMO_AIDS
+                unit = np.float64(sev[i] * uaid)
             elif s == 1:  # Service.JEUGD_AMBULANT
                 unit = np.float64(sev[i] * ua)
             elif s == 2:  # Service.JEUGD_RESIDENTIAL

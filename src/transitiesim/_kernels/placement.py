@@ -40,8 +40,8 @@ def clients_and_queue(idx, prov, wait, weight, out, bounds):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_queue, pkeys,
-                  pcum, porder, prov, state, free, clients):
+def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, kind, kind_service,
+                  key_queue, pkeys, pcum, porder, prov, state, free, clients):
     """Place waiting persons (``queue``, sorted rows) with providers, as
     ``TransitionModel.allocate_care`` describes: per (municipality, service) group, longest
     wait first, ties by this month's queue draw, then by row; placed while the group's
@@ -52,9 +52,9 @@ def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_que
     group has the same weight (weights are per municipality), so how many of a group are
     placed does not depend on their order, and only groups with room are sorted and drawn
     for. ``svc_of`` is the service of the domain (-1: youth care, ambulant or residential by
-    ``sev >= residential``); a person's municipality is read off the row ``bounds`` and
-    ``weight`` is per municipality. Updates ``prov``, ``wait``, ``state``, ``free``,
-    ``clients``.
+    ``sev >= residential``; -2: the Wmo, ``kind_service`` of the person's ``kind``); a
+    person's municipality is read off the row ``bounds`` and ``weight`` is per municipality.
+    Updates ``prov``, ``wait``, ``state``, ``free``, ``clients``.
 
     Runs of whole municipalities go to the cores (a group's providers are those of its
     municipality); the global running sum of weights at the start of each group is taken
@@ -73,8 +73,10 @@ def place_waiting(queue, bounds, svc_of, sev, residential, wait, weight, key_que
             while i >= bounds[m + 1]:
                 m += 1
             s = svc_of
-            if s < 0:
+            if s == -1:
                 s = 2 if sev[i] >= res else 1
+            elif s == -2:
+                s = kind_service[kind[i]]
             key[k] = np.int64(m) * 8 + s
         # Group order: by key, in row order within a key. Rows are sorted by municipality,
         # so a counting sort of the eight services within each municipality's stretch does it.

@@ -84,13 +84,16 @@ def light_support(rest, sev, weight, nbh, supply, light_threshold, muni, hours_a
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def request_hours(who, sev, residential_threshold, hours_at_full):
-    """Hours of informal care each person asks for; residential-level needs ask none."""
+def request_hours(who, sev, residential_threshold, hours_at_full, kind, no_hours_kind):
+    """Hours of informal care each person asks for; residential-level needs ask none, nor
+    needs of ``kind`` ``no_hours_kind`` (aids: a carer does not replace a wheelchair; -1:
+    none)."""
     rt, hf = F(residential_threshold), F(hours_at_full)
     out = np.empty(who.size, dtype=np.float32)
     for k in prange(who.size):
-        s = sev[who[k]]
-        out[k] = s * hf if s < rt else F(0.0)
+        i = who[k]
+        s = sev[i]
+        out[k] = s * hf if (s < rt and np.int64(kind[i]) != no_hours_kind) else F(0.0)
     return out
 
 
@@ -98,7 +101,8 @@ def request_hours(who, sev, residential_threshold, hours_at_full):
 def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit):
     """The factor exp(-sensitivity x contribution / 100) on the chance to apply: the own
     contribution is ``c_min`` plus ``c_share`` of the monthly household income above
-    ``c_threshold``, at most what the care is worth (severity x ``cap_unit``)."""
+    ``c_threshold``, at most what the care is worth (severity x ``cap_unit``, the value of
+    the person's kind of care at full need)."""
     c = c_min + c_share * max(np.float64(income) - c_threshold, 0.0)
     c = min(c, np.float64(sev) * cap_unit)
     return np.exp(-sensitivity * c / 100.0)
@@ -109,7 +113,7 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
                       key_apply, application_rate, network_factor, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
                       record_route, outreach, income, sensitivity, c_min, c_share,
-                      c_threshold, cap_unit):
+                      c_threshold, cap_units, kind):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the access rule lets them; WAITING if not covered and on the list.
     Covered means the carer gives ``cover_share`` of the hours asked.
@@ -132,7 +136,7 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
         if wait[i] < 0:
             prob = np.float64(ar * s) * (network_factor if informal else 1.0)
             prob = prob * _price(income[i], s, sensitivity, c_min, c_share, c_threshold,
-                                 cap_unit)
+                                 cap_units[kind[i]])
             m = muni[i]
             prob = prob * outreach[m]
             draws = _hash(key_apply, i)
