@@ -9,6 +9,7 @@ seeds otherwise.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from transitiesim import TransitionModel, load_scenario, run_seeds
@@ -117,11 +118,28 @@ def test_a_deeper_cut_is_financed_from_outside_and_brings_supervision_in_every_s
                                                                               "access_threshold"]
 
 
-def test_reassessment_ends_indications_below_the_threshold_in_every_seed():
-    deep = dict(end_year=2017, cut_wmo=0.4, cut_jeugd=0.4, cut_jeugd_first=0.4)
+def test_under_full_pressure_every_indication_is_re_assessed_whatever_ends():
+    # A traditional municipality in deep deficit squeezes fully (s = 1): each client is
+    # re-assessed with chance r + (1 - r) x 1 = 1, so the share of indications that end in a
+    # year (r) makes no difference at all (same seeds, same draws).
+    deep = dict(end_year=2017, cut_wmo=0.4, cut_jeugd=0.4, cut_jeugd_first=0.4,
+                learning_orientation=0.0)
     none, full = (_yearly(small(reassessment_share=s, **deep)) for s in (0.0, 1.0))
+    pd.testing.assert_frame_equal(none, full)
+    # (and it did squeeze: the threshold rose above the scenario's 0.3 in every seed)
+    assert (none.xs(2017, level="year").access_threshold > 0.3).all()
+
+
+def test_indications_that_end_meet_the_new_threshold_without_any_pressure():
+    # No cut and no deficit: still, indications that end are re-assessed against today's
+    # stricter threshold, so clients admitted under the old one lose care (Wmo and youth care
+    # by the municipal route); with no indication ending, they keep it.
+    free = dict(scale=0.25, end_year=2016, cut_wmo=0.0, cut_jeugd=0.0, cut_jeugd_first=0.0,
+                cut_participatie=0.0)
+    base = load_scenario("calibrated")
+    none, all_ = (_yearly(base.with_params(reassessment_share=s, **free)) for s in (0.0, 1.0))
     for seed in SEEDS:
-        assert full.loc[(seed, 2017), "clients_wmo"] < none.loc[(seed, 2017), "clients_wmo"]
+        assert all_.loc[(seed, 2016), "clients_jeugd"] < none.loc[(seed, 2016), "clients_jeugd"]
 
 
 def test_reassessment_at_full_share_ends_exactly_the_indications_below_the_threshold():

@@ -413,8 +413,6 @@ class Municipality(mesa.Agent):
             self.experiment_fund_share *= 1.0 - 0.5 * trad * pressure
             self.initiative_support_eur_per_capita *= 1.0 - 0.5 * trad * pressure
             self.squeeze = trad * pressure
-            if p["budget_discipline"]:
-                self.reassessed = self.model.reassess(self, p["reassessment_share"] * self.squeeze)
         else:
             # A surplus: relax towards the scenario's levers in proportion to it (a quarter of
             # the way at a surplus of 5% of income or more), so a balanced budget stays put.
@@ -422,6 +420,12 @@ class Municipality(mesa.Agent):
             relax = 0.25 * float(np.clip(-structural / 0.05, 0.0, 1.0))
             self.access_strictness += relax * (p["access_strictness"] - self.access_strictness)
             self.tariff_factor += relax * (p["tariff_factor"] - self.tariff_factor)
+        # Indications that end this year are re-assessed against today's threshold; a
+        # municipality that cuts back (with budget discipline) re-assesses the others too, in
+        # proportion to how hard it squeezes.
+        ending = p["reassessment_share"]
+        squeeze = self.squeeze if p["budget_discipline"] else 0.0
+        self.reassessed = self.model.reassess(self, ending + (1.0 - ending) * squeeze)
         # Learning: look at what worked and move money there (not under supervision).
         tried = self.experiments_succeeded + self.experiments_failed
         if self.supervised:

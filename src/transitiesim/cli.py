@@ -483,6 +483,16 @@ def cmd_validate(args) -> int:
     print(table.to_string(index=False, float_format=lambda x: f"{x:,.4g}"))
     for claim, holds, detail in result.patterns:
         print(f"pattern {'reproduced' if holds else 'NOT reproduced'}: {claim} ({detail})")
+    from .validation import OUTLOOK_LABELS, outlook
+
+    table = outlook(result.yearly)
+    if not table.empty:
+        print("\nNational yearly values (median of the seeds; EUR in millions a year):")
+        shown = table.copy()
+        for c in shown.columns:
+            if c.endswith("_eur"):
+                shown[c] = shown[c] / 1e6
+        print(shown.rename(columns=OUTLOOK_LABELS).round(0).to_string())
     path = write(result, out)
     print(f"wrote {path}")
     return 0

@@ -720,16 +720,17 @@ PARAMETERS: tuple[Param, ...] = (
        "The most a municipality raises local tax (OZB) in a year to cover a deficit.",
        "assumption: OZB yields about EUR 235 per inhabitant a year (CBS 2015); 20 is a rise "
        "of about 9%", 0, 200, group="budget"),
-    _p("reassessment_share", float, 0.3, "share of clients below the threshold",
-       "uncertainty",
-       "Bij zijn jaarlijkse herziening herindiceert een gemeente die bezuinigt haar Wmo- en "
-       "jeugdhulpcliënten: dit deel van wie onder de toegangsdrempel zit verliest de "
-       "indicatie, bij volle druk (naar rato minder bij minder druk).",
-       "At its yearly review a municipality that cuts back re-assesses its Wmo and youth care "
-       "clients: this share of those below the access threshold lose their indication, at "
-       "full pressure (proportionally fewer at less).",
-       "assumption; re-assessments of household help after 2015 (SCP, Sociaal domein op koers? "
-       "2020)", 0, 1, group="budget"),
+    _p("reassessment_share", float, 0.3, "share of clients a year", "uncertainty",
+       "Deel van de Wmo- en jeugdhulpcliënten van wie de indicatie in een jaar afloopt en die "
+       "dan opnieuw worden beoordeeld, naar de drempel van dat moment (wie eronder zit verliest "
+       "de indicatie); een gemeente die bezuinigt herindiceert naar rato van de druk ook de "
+       "anderen.",
+       "Share of Wmo and youth care clients whose indication ends in a year and who are then "
+       "re-assessed against the threshold of the day (who is below it loses the indication); "
+       "a municipality that cuts back re-assesses the others too, in proportion to its "
+       "pressure.",
+       "assumption: indications of about three years; re-assessments of household help after "
+       "2015 (SCP, Sociaal domein op koers? 2020)", 0, 1, group="budget"),
     _p("municipal_heterogeneity", float, 0.15, "sd", "uncertainty",
        "Hoe sterk gemeenten en aanbieders onderling verschillen (spreiding rond de gemiddelden).",
        "How much municipalities and providers differ (spread around the means).",

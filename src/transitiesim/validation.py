@@ -198,9 +198,21 @@ def render(v: Validation, plots: dict[str, str]) -> str:
             lines.append(f"| {r['spending']} | {r['rank_correlation']:.2f} | "
                          f"{r['mean_eur']:,.0f} | {r['spread_sd_eur']:,.0f} | "
                          f"{r['seed_noise_sd_eur']:,.0f} |")
+    table = outlook(v.yearly)
+    if not table.empty:
+        lines += ["", "## What the model expects after 2016, and from which mechanism", "",
+                  EXPECTATIONS.strip(), "",
+                  f"National yearly values of `{s.name}` (median of the {len(v.seeds)} seeds; "
+                  "EUR in millions a year, persons as the year's mean):", ""]
+        cols = list(table.columns)
+        lines += ["| year | " + " | ".join(OUTLOOK_LABELS[c] for c in cols) + " |",
+                  "|---|" + "---|" * len(cols)]
+        for year, row in table.iterrows():
+            lines.append(f"| {year} | " + " | ".join(_outlook_cell(c, row[c]) for c in cols)
+                         + " |")
     outside = v.table[v.table.status == "outside"]
     other = v.table[~v.table.status.isin(["inside", "outside"])]
-    lines += ["", CHANGES.rstrip()]
+    lines += ["", CHANGES_17.rstrip(), "", CHANGES.rstrip()]
     lines += ["", "## Not reproduced yet", ""]
     if outside.empty and other.empty:
         lines.append("Every reference row falls inside the model's range.")
@@ -211,6 +223,88 @@ def render(v: Validation, plots: dict[str, str]) -> str:
     for r in other.to_dict(orient="records"):
         lines.append(f"- `{r['indicator']}` {r['year']}: {r['status']}.")
     return "\n".join(lines) + "\n"
+
+
+# The yearly national outlook (validation.md and the command's output): the columns and
+# their headers.
+OUTLOOK_LABELS = {
+    "clients_jeugd": "youth care clients", "clients_jeugd_residential": "of whom residential",
+    "spending_eur_jeugd": "youth spending", "budget_eur_jeugd": "youth budget",
+    "clients_wmo": "Wmo clients", "clients_wmo_household_help": "household help clients",
+    "spending_eur_wmo": "Wmo spending", "spending_eur_household_help": "household help spending",
+    "budget_eur_wmo": "Wmo budget", "own_contributions_eur": "own contributions",
+    "bijstand_recipients": "social assistance recipients",
+    "spending_eur_participatie": "participation spending",
+    "budget_eur_participatie": "participation budget",
+    "from_other_tasks_eur": "from other tasks",
+}
+
+
+def outlook(yearly: pd.DataFrame) -> pd.DataFrame:
+    """Per year, the median over seeds of the outlook's indicators (those the table has)."""
+    cols = [c for c in OUTLOOK_LABELS if c in yearly.columns]
+    if not cols:
+        return pd.DataFrame()
+    return yearly.groupby("year")[cols].median()
+
+
+def _outlook_cell(col: str, value: float) -> str:
+    return f"{value / 1e6:,.0f}" if col.endswith("_eur") else f"{value:,.0f}"
+
+
+EXPECTATIONS = """
+Written from the model's mechanisms before any comparison with figures after 2016; none of
+those figures was used to choose a mechanism or a value (the calibration uses 2006-2016
+figures only, `scenarios/calibrated.toml`). Some later figures were seen while searching for
+sources of the earlier ones (CBS on household help in 2019-2020, on social assistance in
+2021, on own contributions in 2021-2022); they are not in the project and were not used.
+
+- **Youth care** (`referral_routes`, `outreach`, demography). Use follows the number of
+  minors, which falls (the age path to 2018, births and deaths after it), and the
+  municipality's access threshold; since about two thirds of applications come through GPs,
+  doctors and courts, whose referrals the municipality must honour, a municipality under
+  pressure cannot close the tap: use falls far less than the threshold alone would make it
+  (`explain`: `referral_routes` is the largest positive part). The model has no mechanism that
+  makes use *grow* per child (no supply that creates its own demand, no longer trajectories,
+  no widening of what counts as youth care), so it expects use to fall slowly and spending to
+  stay under the budget after 2017; if the observed use grew, those missing mechanisms are the
+  likeliest reason, not the ones it has.
+- **The Wmo** (three services, own contribution by income, the flat rate of 2019). Household
+  help falls after 2015 (the cut, a stricter threshold, and middle incomes paying up to what
+  the care is worth), aids and support less. The flat rate of EUR 19 from 2019 lowers the own
+  contribution for everyone above the lowest amount: household help and Wmo spending rise
+  from 2019, own contribution revenue falls to about a third, and the municipalities' Wmo
+  deficit grows. The model has one contribution per client (not per household) on household
+  income (not the CAK's contribution income) and likely overstates the revenue before 2019,
+  and with it the loss in 2019.
+- **Social assistance** (`entry_lag`, duration dependence, `labour_market`,
+  `benefit_budget`). Entry follows unemployment a year late, so the caseload keeps rising
+  through 2016-2017 while unemployment falls, and then falls more slowly than unemployment,
+  because those left have been on assistance longer and leave less often. The benefits
+  budget follows last year's caseload, so municipalities gain on benefits while the caseload
+  falls. Status holders (refugees granted residence, 2015-2017) are not in the model, so it
+  expects the 2016-2018 peak to be lower than observed.
+- **Money** (`budget_discipline`, `objective_allocation`). Deficits on the Wmo after 2019 and
+  the participation surplus while the caseload falls meet in the municipalities' reserves;
+  what is missing comes from other tasks or local tax, what is left above the buffer returns
+  to them.
+"""
+
+
+CHANGES_17 = """## What changed with issue 17 (youth care, Wmo, social assistance) and why
+
+The calibration was run again (`transitiesim calibrate default`, 3 seeds at scale 0.25) with
+four new targets, all from before 2017: social assistance exits to work in 2015 (59,780 of
+496,600 recipients, CBS 83450NED) where the model had about twice that turnover; how much
+more often recipients of less than a year leave than those of more than three (22% against
+8%, CBS 2006); and the shares of household help and aids among Wmo client-services in 2016
+(CBS). The Wmo spending target is now the Rijk's part, spending less own contributions. The
+model under it gained: legal referrers for youth care; outreach by the neighbourhood teams;
+entry into social assistance a year after unemployment; months on assistance; a benefits
+budget that follows the caseload; the Wmo as household help, support and aids; and the own
+contribution by income until a flat rate. The unemployment input now runs through 2023
+(CBS).
+"""
 
 
 CHANGES = """## What changed with issue 16 ("Money that binds") and why
