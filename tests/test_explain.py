@@ -111,3 +111,18 @@ def test_processes_give_the_same_table_as_one_process():
     serial = explain(*args, workers=1)
     parallel = explain(*args, workers=2)
     pd.testing.assert_frame_equal(serial.table, parallel.table)
+
+
+def test_several_indicators_share_the_runs_and_each_gets_its_own_table(tmp_path, capsys):
+    args = (small().with_params(end_year=2016), 2015, 2016, ("outreach",), (2,))
+    both = explain(args[0], ("clients_wmo", "spending_eur_wmo"), *args[1:])
+    alone = explain(args[0], "spending_eur_wmo", *args[1:])
+    pd.testing.assert_frame_equal(both.tables["spending_eur_wmo"], alone.table)
+    assert list(both.tables) == ["clients_wmo", "spending_eur_wmo"]
+    code = main(["explain", "calibrated", "--indicator", "clients_wmo,spending_eur_wmo",
+                 "--from", "2015", "--to", "2016", "--mechanisms", "outreach", "--scale",
+                 "0.02", "--seeds", "1", "--workers", "1", "--out", str(tmp_path), "--quiet"])
+    assert code == 0
+    assert (tmp_path / "explain_clients_wmo.csv").exists()
+    assert (tmp_path / "explain_spending_eur_wmo.csv").exists()
+    assert "spending_eur_wmo:" in capsys.readouterr().out

@@ -242,7 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "last, the rest of the model and the interaction, and writes "
                          "explain.csv (and explain.png with matplotlib) to --out.")
     exp.add_argument("scenario", help="a shipped scenario name or a path to a TOML file")
-    exp.add_argument("--indicator", required=True, help="an indicator (see docs/indicators.md)")
+    exp.add_argument("--indicator", required=True, metavar="A[,B]",
+                     help="one or more indicators, comma-separated, sharing the runs (see "
+                     "docs/indicators.md)")
     exp.add_argument("--from", dest="year_from", type=_year("--from"), required=True,
                      metavar="YEAR")
     exp.add_argument("--to", dest="year_to", type=_year("--to"), required=True, metavar="YEAR")
@@ -490,7 +492,7 @@ def cmd_validate(args) -> int:
         print("\nNational yearly values (median of the seeds; EUR in millions a year):")
         shown = table.copy()
         for c in shown.columns:
-            if c.endswith("_eur"):
+            if "_eur" in c:
                 shown[c] = shown[c] / 1e6
         print(shown.rename(columns=OUTLOOK_LABELS).round(0).to_string())
     path = write(result, out)
@@ -504,25 +506,28 @@ def cmd_explain(args) -> int:
     scenario = _load(args.scenario, _parse_set(args.set), args.scale)
     mechanisms = (tuple(m.strip() for m in args.mechanisms.split(","))
                   if args.mechanisms else DEFAULT_MECHANISMS)
-    check_request(scenario, args.indicator, args.year_from, args.year_to, mechanisms)
+    indicators = tuple(i.strip() for i in args.indicator.split(","))
+    check_request(scenario, indicators, args.year_from, args.year_to, mechanisms)
     out = prepare_out_dir(args.out or Path("results") / f"explain-{scenario.name}-"
-                          f"{args.indicator}")
+                          f"{indicators[0]}")
     seeds = replication_seeds(args.seed, args.seeds)
 
     def progress(done: int, total: int) -> None:
         if not args.quiet:
             print(f"  {done}/{total} subsets run", file=sys.stderr, flush=True)
 
-    result = explain(scenario, args.indicator, args.year_from, args.year_to, mechanisms,
+    result = explain(scenario, indicators, args.year_from, args.year_to, mechanisms,
                      seeds, workers=args.workers, progress=progress)
-    print(f"{scenario.name}: {args.indicator}, {args.year_from} to {args.year_to}, "
+    print(f"{scenario.name}: {', '.join(indicators)}, {args.year_from} to {args.year_to}, "
           f"{2 ** len(mechanisms)} subsets x {len(seeds)} seeds (scale {scenario['scale']:g})")
     print("shapley: the mechanism's part of the change (mean over seeds; sd across seeds); "
           "alone: switched on with every other listed one off; last: switched off with all "
           "others on; rest: the change with every listed mechanism off (demography and the "
           "rest of the model); interaction (in 'alone'): what no mechanism does alone.")
-    print(result.table.to_string(float_format=lambda x: f"{x:,.4g}"))
-    print(result.summary())
+    for name in indicators:
+        print(f"\n{name}:")
+        print(result.tables[name].to_string(float_format=lambda x: f"{x:,.4g}"))
+        print(result.summary(name))
     csv, png = write(result, out)
     print(f"wrote {csv}" + (f" and {png}" if png else " (install transitiesim[report] for "
                                                    "the chart)"))

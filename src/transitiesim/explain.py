@@ -104,34 +104,47 @@ class ExplainError(ScenarioError):
 
 @dataclass
 class Explanation:
-    """``table``: one row per mechanism (Shapley value, on alone, off last; mean and sd over
-    seeds) and the rows ``rest``, ``interaction`` and ``total``; ``values``: the indicator per
-    subset and seed at both years (for checks and charts)."""
+    """``tables``: per indicator, one row per mechanism (Shapley value, on alone, off last;
+    mean and sd over seeds) and the rows ``rest``, ``interaction`` and ``total``; ``table`` is
+    the first indicator's; ``values``: each indicator per subset and seed at both years (for
+    checks and charts). Several indicators share the same runs."""
 
     scenario: str
-    indicator: str
+    indicators: tuple[str, ...]
     year_from: int
     year_to: int
     mechanisms: tuple[str, ...]
     seeds: list[int]
-    table: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
     values: pd.DataFrame
 
-    def summary(self) -> str:
-        total = self.table.loc["total", "shapley"]
-        top = self.table.loc[list(self.mechanisms)].shapley.abs().sort_values(ascending=False)
-        return (f"{self.indicator} {self.year_from}-{self.year_to}: change {total:,.4g} "
+    @property
+    def indicator(self) -> str:
+        return self.indicators[0]
+
+    @property
+    def table(self) -> pd.DataFrame:
+        return self.tables[self.indicator]
+
+    def summary(self, indicator: str | None = None) -> str:
+        name = indicator or self.indicator
+        table = self.tables[name]
+        total = table.loc["total", "shapley"]
+        top = table.loc[list(self.mechanisms)].shapley.abs().sort_values(ascending=False)
+        return (f"{name} {self.year_from}-{self.year_to}: change {total:,.4g} "
                 f"(mean of {len(self.seeds)} seeds); largest part: {top.index[0]} "
-                f"({self.table.loc[top.index[0], 'shapley']:,.4g})")
+                f"({table.loc[top.index[0], 'shapley']:,.4g})")
 
 
-def check_request(scenario: Scenario, indicator: str, year_from: int, year_to: int,
-                  mechanisms: Sequence[str]) -> None:
+def check_request(scenario: Scenario, indicator: str | Sequence[str], year_from: int,
+                  year_to: int, mechanisms: Sequence[str]) -> None:
     """Refuse a request before any run, naming every problem."""
     problems = []
     names = [i.name for i in INDICATORS]
-    if indicator not in names:
-        problems.append(Problem("--indicator", indicator, "one of " + ", ".join(names)))
+    wanted = [indicator] if isinstance(indicator, str) else list(indicator)
+    for name in wanted or [""]:
+        if name not in names:
+            problems.append(Problem("--indicator", name, "one of " + ", ".join(names)))
     first, last = scenario["start_year"], scenario["end_year"]
     for field, year in (("--from", year_from), ("--to", year_to)):
         if not isinstance(year, int) or not first <= year <= last:
@@ -164,16 +177,20 @@ def subset_scenario(scenario: Scenario, on: Iterable[str], mechanisms: Sequence[
     return load_scenario_text(tomli_w.dumps(raw), f"{scenario.name} (explain)")
 
 
-def _measure(task: tuple[str, list[int], str, int, int]) -> list[tuple[int, float, float]]:
-    """One subset: run its scenario (TOML text) for the seeds; the indicator's yearly national
-    value at both years, per seed. (A top-level function: worker processes call it.)"""
-    text, seeds, indicator, year_from, year_to = task
+def _measure(task: tuple[str, list[int], tuple[str, ...], int, int]
+             ) -> list[tuple[int, str, float, float]]:
+    """One subset: run its scenario (TOML text) for the seeds; each indicator's yearly
+    national value at both years, per seed. (A top-level function: worker processes call
+    it.)"""
+    text, seeds, indicators, year_from, year_to = task
     scenario = load_scenario_text(text, "explain")
     yearly = to_yearly(run_seeds(scenario, seeds).national)
     out = []
     for seed in seeds:
-        y = yearly[yearly.seed == seed].set_index("year")[indicator]
-        out.append((seed, float(y.loc[year_from]), float(y.loc[year_to])))
+        y = yearly[yearly.seed == seed].set_index("year")
+        for name in indicators:
+            out.append((seed, name, float(y.loc[year_from, name]),
+                        float(y.loc[year_to, name])))
     return out
 
 
@@ -193,29 +210,34 @@ def shapley(change: dict[frozenset[str], float], mechanisms: Sequence[str]) -> d
     return out
 
 
-def explain(scenario: Scenario, indicator: str, year_from: int, year_to: int,
+def explain(scenario: Scenario, indicator: str | Sequence[str], year_from: int, year_to: int,
             mechanisms: Sequence[str] = DEFAULT_MECHANISMS, seeds: Sequence[int] = (1, 2, 3),
             workers: int = 1, progress: Callable[[int, int], None] | None = None
             ) -> Explanation:
-    """Decompose the change of ``indicator`` (yearly national value) between two years over
-    ``mechanisms`` (module doc). Raises ``ExplainError`` before any run on a bad request."""
+    """Decompose the change of ``indicator`` (one name or several, sharing the runs; yearly
+    national values) between two years over ``mechanisms`` (module doc). Raises
+    ``ExplainError`` before any run on a bad request."""
     mechanisms = tuple(mechanisms)
     check_request(scenario, indicator, year_from, year_to, mechanisms)
+    indicators = (indicator,) if isinstance(indicator, str) else tuple(indicator)
     seeds = [int(s) for s in seeds]
     subsets = [frozenset(c) for size in range(len(mechanisms) + 1)
                for c in itertools.combinations(mechanisms, size)]
-    tasks = {s: (subset_scenario(scenario, s, mechanisms).to_toml(), seeds, indicator,
+    tasks = {s: (subset_scenario(scenario, s, mechanisms).to_toml(), seeds, indicators,
                  year_from, year_to) for s in subsets}
     rows = []
     results = _map(tasks, workers, progress)
     for s, per_seed in results.items():
-        for seed, a, b in per_seed:
-            rows.append({"subset": ",".join(m for m in mechanisms if m in s) or "-",
+        for seed, name, a, b in per_seed:
+            rows.append({"indicator": name,
+                         "subset": ",".join(m for m in mechanisms if m in s) or "-",
                          "n_on": len(s), "seed": seed, "from": a, "to": b, "change": b - a})
-    values = pd.DataFrame(rows).sort_values(["n_on", "subset", "seed"], ignore_index=True)
-    table = _table(values, mechanisms, seeds)
-    return Explanation(scenario.name, indicator, year_from, year_to, mechanisms, seeds,
-                       table, values)
+    values = pd.DataFrame(rows).sort_values(["indicator", "n_on", "subset", "seed"],
+                                            ignore_index=True)
+    tables = {name: _table(values[values.indicator == name], mechanisms, seeds)
+              for name in indicators}
+    return Explanation(scenario.name, indicators, year_from, year_to, mechanisms, seeds,
+                       tables, values)
 
 
 def _map(tasks: dict[frozenset[str], tuple], workers: int,
@@ -276,41 +298,54 @@ def _table(values: pd.DataFrame, mechanisms: Sequence[str], seeds: Sequence[int]
 
 
 def write(result: Explanation, out_dir) -> tuple[Any, Any | None]:
-    """``explain.csv`` (the table) and, with matplotlib installed, ``explain.png`` (a
-    waterfall from the rest of the model through each mechanism to the total)."""
+    """``explain.csv`` (the table; with several indicators ``explain_INDICATOR.csv`` each),
+    the runs behind them (``explain_runs.csv``) and, with matplotlib installed, a waterfall
+    chart from the rest of the model through each mechanism to the total (``explain.png``,
+    or one per indicator). Returns the first table's and chart's paths."""
     from pathlib import Path
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    csv = out / "explain.csv"
-    result.table.to_csv(csv, float_format="%.6g")
     (out / "explain_runs.csv").write_text(result.values.to_csv(index=False), encoding="utf-8")
+    several = len(result.indicators) > 1
+    first: tuple[Any, Any | None] = (None, None)
+    for name in result.indicators:
+        stem = f"explain_{name}" if several else "explain"
+        csv = out / f"{stem}.csv"
+        result.tables[name].to_csv(csv, float_format="%.6g")
+        png = _chart(result, name, out / f"{stem}.png")
+        if first[0] is None:
+            first = (csv, png)
+    return first
+
+
+def _chart(result: Explanation, name: str, png) -> Any | None:
     try:
         import matplotlib
     except ImportError:
-        return csv, None
+        return None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    table = result.tables[name]
     parts = ["rest", *result.mechanisms]
-    steps = [float(result.table.loc[p, "shapley"]) for p in parts]
+    steps = [float(table.loc[p, "shapley"]) for p in parts]
     starts = np.concatenate([[0.0], np.cumsum(steps)[:-1]])
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(parts) + 2))
     colours = ["#888888"] + ["#2a7ab0" if s >= 0 else "#c0392b" for s in steps[1:]]
     ax.barh(range(len(parts)), steps, left=starts, color=colours)
-    total = float(result.table.loc["total", "shapley"])
+    total = float(table.loc["total", "shapley"])
     ax.barh(len(parts), total, color="#333333")
     ax.set_yticks(range(len(parts) + 1), labels=[*parts, "total"])
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_xlabel(f"change in {result.indicator}, {result.year_from} to {result.year_to} "
+    ax.set_xlabel(f"change in {name}, {result.year_from} to {result.year_to} "
                   f"(mean of {len(result.seeds)} seeds; Shapley values)")
-    ax.set_title(f"Why did {result.indicator} change? ({result.scenario})")
+    ax.set_title(f"Why did {name} change? ({result.scenario})")
     fig.tight_layout()
-    png = out / "explain.png"
     fig.savefig(png, dpi=120)
     plt.close(fig)
-    return csv, png
+    return png
 
 
 __all__ = ["DEFAULT_MECHANISMS", "MECHANISMS", "ExplainError", "Explanation", "explain",

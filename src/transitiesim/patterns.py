@@ -77,14 +77,18 @@ def cheaper_access(seeds) -> tuple[bool, str]:
 def citizen_power(seeds) -> tuple[bool, str]:
     """The claim is about demand and burden. Who has a carer is set by the network (partners,
     parents, a friend), not by citizen power, which sets how far carers stretch: the number
-    of carers is not part of it (it moves by a few in a thousand either way)."""
-    cols = ["clients_wmo", "carers_overburdened"]
+    of carers is not part of it (it moves by a few in a thousand either way). Formal demand
+    is that for what carers can replace, household help and support at home: aids ask no
+    informal care, and overburdened carers develop needs of their own, aids among them."""
+    cols = ["clients_wmo_household_help", "clients_wmo_support", "carers_overburdened"]
     low = yearly_means("calibrated", cols, seeds, citizen_power=0.2)
     high = yearly_means("calibrated", cols, seeds, citizen_power=0.8)
-    ok = bool((high.clients_wmo < low.clients_wmo).all()
+    replaceable = {k: t.clients_wmo_household_help + t.clients_wmo_support
+                   for k, t in (("low", low), ("high", high))}
+    ok = bool((replaceable["high"] < replaceable["low"]).all()
               and (high.carers_overburdened > low.carers_overburdened).all())
-    return ok, ("citizen power 0.8 vs 0.2: Wmo clients " + _fmt(high.clients_wmo,
-                                                               low.clients_wmo)
+    return ok, ("citizen power 0.8 vs 0.2: household help and support clients "
+                + _fmt(replaceable["high"], replaceable["low"])
                 + "; overburdened carers " + _fmt(high.carers_overburdened,
                                                   low.carers_overburdened))
 
@@ -173,7 +177,8 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("cheaper_access", "Cheaper or easier access raises demand",
             "the own contribution deters applications; the threshold decides who qualifies",
             cheaper_access),
-    Pattern("citizen_power", "More citizen power lowers formal demand and raises carer burden",
+    Pattern("citizen_power", "More citizen power lowers formal demand for what carers can "
+            "replace and raises carer burden",
             "carers stretch further; covered needs are applied for less", citizen_power),
     Pattern("innovation", "Innovation costs money first and lowers cost per client later",
             "experiments cost for months; one that works lowers the effort billed per client",

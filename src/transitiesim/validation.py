@@ -249,7 +249,7 @@ def outlook(yearly: pd.DataFrame) -> pd.DataFrame:
 
 
 def _outlook_cell(col: str, value: float) -> str:
-    return f"{value / 1e6:,.0f}" if col.endswith("_eur") else f"{value:,.0f}"
+    return f"{value / 1e6:,.0f}" if "_eur" in col else f"{value:,.0f}"
 
 
 EXPECTATIONS = """
