@@ -95,6 +95,7 @@ class Tally:
     status: np.ndarray | None = None  # persons in need, served, ... per muni (status_counts)
     providers: dict[str, np.ndarray] | None = None  # the care providers' table
     need_hist: np.ndarray | None = None  # well-being histogram of the persons in need
+    wmo_by_service: dict[int, np.ndarray] | None = None  # Wmo clients per service
 
 
 def tally_of(model: TransitionModel) -> Tally:
@@ -251,10 +252,21 @@ def clients_jeugd_residential(model: TransitionModel) -> np.ndarray:
 
 def _wmo_clients_of(service: Service) -> Callable[[TransitionModel], np.ndarray]:
     def fn(model: TransitionModel) -> np.ndarray:
+        return _wmo_clients_by_service(model)[int(service)]
+    return fn
+
+
+def _wmo_clients_by_service(model: TransitionModel) -> dict[int, np.ndarray]:
+    """Wmo clients per municipality (and in total) by the service that serves them, taken
+    once a step for the three indicators (kept on the step's Tally)."""
+    tally = tally_of(model)
+    if tally.wmo_by_service is None:
         clients = model.clients_of(Domain.WMO)
         served_by = model.prov.service[model.pop.provider[Domain.WMO][clients]]
-        return _count_index(model, clients[served_by == int(service)])
-    return fn
+        tally.wmo_by_service = {
+            int(s): _count_index(model, clients[served_by == int(s)])
+            for s in (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT, Service.WMO_AIDS)}
+    return tally.wmo_by_service
 
 
 def spending_household_help(model: TransitionModel) -> np.ndarray:

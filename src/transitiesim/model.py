@@ -531,7 +531,10 @@ class TransitionModel(mesa.Model):
         d = int(pr.domain)
         if pr.block:
             return
-        idx = np.flatnonzero(pop.provider[d] == pr.index)
+        # A provider serves one municipality: its clients are among that municipality's rows.
+        lo, hi = self.muni_bounds[pr.municipality.index], self.muni_bounds[
+            pr.municipality.index + 1]
+        idx = lo + np.flatnonzero(pop.provider[d][lo:hi] == pr.index)
         if self.p["care_continuity"] and idx.size:
             successor = self._add_provider(pr.municipality, pr.service,
                                            float(pop.weight[idx].sum()))
@@ -599,11 +602,13 @@ class TransitionModel(mesa.Model):
         ref_volume *= t.cost_factor
         pay = ref_volume * tariffs[t.muni]
         wmo_clients = self.clients_of(Domain.WMO)
-        paid = self.citizens.own_contributions(wmo_clients, self.rijk.own_contribution_eur,
-                                               self.rijk.contribution_share)
-        contributions = np.bincount(self.pop.muni[wmo_clients],
-                                    weights=paid * self.pop.weight[wmo_clients],
-                                    minlength=len(self.municipality_list))
+        contributions = _kernels.contributions_by_municipality(
+            idx=wmo_clients, weight=self.muni_weight, income=pop.income_eur,
+            sev=pop.severity[Domain.WMO], kind=pop.wmo_kind,
+            floor=float(self.rijk.own_contribution_eur),
+            share=float(self.rijk.contribution_share),
+            threshold=float(p["own_contribution_income_threshold_eur"]),
+            units=self.citizens.care_value_units(), bounds=self.muni_bounds)
         self.benefit_recipients = self.citizens.recipients
         benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)

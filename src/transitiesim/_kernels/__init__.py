@@ -49,6 +49,7 @@ from .counts import (  # noqa: F401
     _count,
     _count_status,
     amounts_by_municipality,
+    contributions_by_municipality,
     in_need_histogram,
     served_value,
     status_counts,

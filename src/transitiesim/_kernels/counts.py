@@ -47,6 +47,29 @@ def amounts_by_municipality(idx, weight, amount, bounds):
 
 
 @njit(cache=True, nogil=True, parallel=True)
+def contributions_by_municipality(idx, weight, income, sev, kind, floor, share, threshold,
+                                  units, bounds):
+    """What the Wmo clients ``idx`` (sorted rows) pay a month, summed per municipality: each
+    ``floor`` plus ``share`` of income above ``threshold``, at most severity times the unit of
+    their kind of care (``Citizens.own_contributions``, per person), times their weight (per
+    municipality), added in row order."""
+    out = np.zeros(bounds.size - 1)
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            w = np.float64(weight[m])
+            total = 0.0
+            for k in range(at[m], at[m + 1]):
+                i = idx[k]
+                c = floor + share * max(np.float64(income[i]) - threshold, 0.0)
+                c = min(c, np.float64(sev[i]) * units[kind[i]])
+                total += c * w
+            out[m] = total
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
 def weighted_count_by_group(flag, group, weight, n_groups, bounds):
     """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
     per-person product array (float64 sums in row order, as bincount adds), for groups that
