@@ -143,3 +143,20 @@ def test_the_app_opens_a_sweep_folder_and_shows_its_sensitivity(tmp_path):
     assert at.get("plotly_chart")
     ok(at.text_input(key="sweep_dir").set_value(str(tmp_path / "nothing")).run())
     assert "folder: got" in shown(at.error[0].value)
+
+
+def test_the_why_tab_explains_a_change_on_request_in_the_chosen_language():
+    at = ok(new_app(seeds=2).run())
+    assert "why_shown" not in at.session_state  # nothing runs until asked
+    assert at.selectbox(key="why_scenario").value == "transition-only"  # not the baseline
+    at.multiselect(key="why_mechanisms").set_value(["referral_routes", "outreach"])
+    ok(at.button(key="why_run").click().run())
+    table = at.session_state["why_shown"]
+    assert list(table.index) == ["referral_routes", "outreach", "rest", "interaction", "total"]
+    parts = table.loc[["referral_routes", "outreach", "rest"], "shapley"].sum()
+    assert abs(parts - table.loc["total", "shapley"]) < 1e-6 * max(1.0, abs(parts))
+    text = " ".join(m.value for m in at.markdown)
+    assert "verandering" in text  # the Dutch result line
+    ok(at.radio(key="lang").set_value("en").run())
+    text = " ".join(m.value for m in at.markdown)
+    assert "change" in text and "verandering" not in text

@@ -93,6 +93,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "tab_distribution": {"nl": "Verdeling", "en": "Distribution"},
     "tab_summary": {"nl": "Samenvatting", "en": "Summary"},
     "tab_export": {"nl": "Exporteren", "en": "Export"},
+    "tab_why": {"nl": "Waarom?", "en": "Why?"},
+    "why_intro": {
+        "nl": "Waarom veranderde een indicator tussen twee jaren? Het model draait het scenario "
+              "met elke combinatie van de gekozen mechanismen aan en uit, met dezelfde seeds, en "
+              "verdeelt de verandering eerlijk over de mechanismen (Shapley-waarden). 'Rest' is "
+              "wat er verandert met alle gekozen mechanismen uit: de bevolking en de rest van "
+              "het model.",
+        "en": "Why did an indicator change between two years? The model runs the scenario with "
+              "every combination of the chosen mechanisms on and off, with the same seeds, and "
+              "shares the change fairly among the mechanisms (Shapley values). 'Rest' is what "
+              "changes with all chosen mechanisms off: the population and the rest of the "
+              "model."},
+    "why_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "why_years": {"nl": "Van en tot jaar", "en": "From and to year"},
+    "why_mechanisms": {"nl": "Mechanismen (1 tot 5)", "en": "Mechanisms (1 to 5)"},
+    "why_run": {"nl": "Verklaar", "en": "Explain"},
+    "why_running": {"nl": "Combinatie {done} van {total} doorgerekend",
+                    "en": "Combination {done} of {total} run"},
+    "why_result": {"nl": "{indicator}, {start} tot {end}: verandering {total} (gemiddelde van "
+                         "{seeds} seeds, precisie {scale:g})",
+                   "en": "{indicator}, {start} to {end}: change {total} (mean of {seeds} "
+                         "seeds, scale {scale:g})"},
+    "why_part": {"nl": "deel", "en": "part"},
+    "why_shapley": {"nl": "aandeel (Shapley)", "en": "share (Shapley)"},
+    "why_alone": {"nl": "alleen aan", "en": "on alone"},
+    "why_last": {"nl": "als laatste uit", "en": "off last"},
+    "why_rest": {"nl": "rest van het model", "en": "rest of the model"},
+    "why_interaction": {"nl": "samenspel", "en": "interaction"},
+    "why_total": {"nl": "totaal", "en": "total"},
+    "why_refused": {"nl": "Dit verzoek kan niet:", "en": "This request cannot be run:"},
     "indicator": {"nl": "Indicator", "en": "Indicator"},
     "domain": {"nl": "Domein", "en": "Domain"},
     "budget": {"nl": "budget", "en": "budget"},

@@ -46,6 +46,12 @@ from .runner import RunCache
 
 log = logging.getLogger("transitiesim.app")
 DEFAULT_SCENARIOS = ["no-decentralisation", "transition-only", "transformation"]
+# What the "Why?" tab offers: indicators the model produces (not derived sums), and the
+# mechanisms it switches by default.
+WHY_INDICATORS = ("clients_jeugd", "spending_eur_jeugd", "clients_wmo",
+                  "clients_wmo_household_help", "spending_eur_wmo", "bijstand_recipients",
+                  "unmet_need", "waiting_list", "reserves_eur")
+WHY_MECHANISMS = ("cuts", "referral_routes", "outreach", "budget_discipline")
 SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_overburdened",
           "informal_carers", "wellbeing_mean", "wellbeing_p10", "deficit_eur_total",
           "cost_per_client_eur", "providers_active", "providers_bankrupt",
@@ -447,6 +453,75 @@ def tab_export(national, local, names, seeds, lang: str) -> None:
     st.code(an.python_snippet(specs, seeds), language="python")
 
 
+def tab_why(names: list[str], seeds: list[int], precision: float, lang: str) -> None:
+    """Why did an indicator change? ``explain`` over a few mechanisms, on request (each
+    combination is a run per seed), at the comparison's precision and with two of its
+    seeds."""
+    from ..explain import MECHANISMS, ExplainError, explain
+
+    st.caption(t("why_intro", lang))
+    baseline = st.session_state.get("baseline")
+    others = [n for n in names if n != baseline]  # a reform scenario, not the baseline
+    name = st.selectbox(t("why_scenario", lang), names, key="why_scenario",
+                        index=names.index(others[0]) if others else 0,
+                        format_func=lambda n: _title(n, lang))
+    indicator = st.selectbox(t("indicator", lang), WHY_INDICATORS, key="why_indicator",
+                             format_func=lambda n: an.label(n, lang))
+    scenario = _scenario(name)
+    years = list(range(scenario["start_year"], scenario["end_year"] + 1))
+    start = min(max(scenario["reform_year"], years[0]), years[-1])
+    first, last = st.select_slider(t("why_years", lang), years, value=(start, years[-1]),
+                                   key="why_years")
+    mechanisms = st.multiselect(
+        t("why_mechanisms", lang), list(MECHANISMS), default=list(WHY_MECHANISMS),
+        max_selections=5, key="why_mechanisms",
+        format_func=lambda m: getattr(MECHANISMS[m], f"help_{lang}"))
+    scale = _effective_scale(scenario, precision)
+    request = (scenario.with_params(scale=scale).to_toml(), indicator, first, last,
+               tuple(mechanisms), tuple(seeds[:2]))
+    done = st.session_state.setdefault("why_results", {})
+    if st.button(t("why_run", lang), key="why_run") and request not in done:
+        bar = st.progress(0.0)
+
+        def progress(k: int, total: int) -> None:
+            bar.progress(k / total, t("why_running", lang).format(done=k, total=total))
+
+        try:
+            done[request] = explain(scenario.with_params(scale=scale), indicator, first, last,
+                                    mechanisms, seeds[:2], progress=progress)
+        except ExplainError as exc:
+            st.warning(t("why_refused", lang) + " " + "; ".join(
+                markdown_text(str(p)) for p in exc.problems))
+        bar.empty()
+    result = done.get(request)
+    if result is None:
+        return
+    table = result.table
+    labels = {**{m: getattr(MECHANISMS[m], f"help_{lang}") for m in result.mechanisms},
+              "rest": t("why_rest", lang), "interaction": t("why_interaction", lang),
+              "total": t("why_total", lang)}
+    st.write(t("why_result", lang).format(
+        indicator=an.label(indicator, lang), start=first, end=last, seeds=len(result.seeds),
+        scale=scale, total=an.format_number(float(table.loc["total", "shapley"]), indicator,
+                                            lang)))
+    parts = ["rest", *result.mechanisms]
+    fig = go.Figure(go.Waterfall(
+        orientation="h", y=[labels[p] for p in parts] + [labels["total"]],
+        x=[float(table.loc[p, "shapley"]) for p in parts] + [0.0],
+        measure=["relative"] * len(parts) + ["total"]))
+    fig.update_layout(height=60 + 40 * (len(parts) + 1), margin={"t": 20, "b": 20},
+                      yaxis={"autorange": "reversed"})
+    st.plotly_chart(fig, key="chart_why", width="stretch")
+    shown_table = pd.DataFrame({
+        t("why_part", lang): [labels[p] for p in table.index],
+        t("why_shapley", lang): [an.format_number(v, indicator, lang) for v in table.shapley],
+        t("why_alone", lang): [an.format_number(v, indicator, lang) for v in table.alone],
+        t("why_last", lang): [an.format_number(v, indicator, lang) if pd.notna(v) else ""
+                              for v in table["last"]]})
+    st.dataframe(shown_table, hide_index=True, key="why_table")
+    st.session_state["why_shown"] = table
+
+
 def sweep_view(lang: str) -> None:
     """Open a sweep folder (from `transitiesim sweep`) and plot its results."""
     from ..sweeps import SweepError, load_sweep, sensitivity
@@ -561,7 +636,8 @@ def _main() -> None:
     new_runs, seconds = st.session_state["last_timing"]
     st.caption(t("timing", lang).format(runs=new_runs, seconds=seconds))
     tabs = st.tabs([t(k, lang) for k in ("tab_series", "tab_budget", "tab_munis",
-                                          "tab_distribution", "tab_summary", "tab_export")])
+                                          "tab_distribution", "tab_summary", "tab_export",
+                                          "tab_why")])
     with tabs[0]:
         tab_series(national, lang)
     with tabs[1]:
@@ -576,6 +652,8 @@ def _main() -> None:
             st.markdown(f"- {sentence}")
     with tabs[5]:
         tab_export(national, local, names, seeds, lang)
+    with tabs[6]:
+        tab_why(names, seeds, st.session_state["precision"], lang)
     st.query_params.from_dict(_url_state(names, seeds, lang))
 
 
