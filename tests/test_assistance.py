@@ -97,3 +97,35 @@ def test_time_on_benefit_counts_months_and_starts_at_entry():
         seen["stayed"] += int(stayed.sum())
         seen["entered"] += int(entered.sum())
     assert seen["stayed"] > 1000 and seen["entered"] > 10, seen
+
+
+def test_the_wajong_closing_brings_young_people_able_to_work_into_social_assistance():
+    # From the reform on, each month a twelfth of the young people who used to enter the
+    # Wajong, times the share that enters social assistance, does so instead: aged 18-19,
+    # with a distance to work in the upper half of a new recipient's range. Per 100,000
+    # inhabitants that is 13,050 x 0.5 / 16,968,735 x 100,000 = 38.5 a year.
+    from transitiesim.params import NATIONAL_POPULATION_2015
+
+    model = TransitionModel(load_scenario("calibrated").with_params(scale=1.0), seed=6)
+    while model.year < 2016:
+        model.step()
+    pop, p = model.pop, model.p
+    rows = np.concatenate([model.wajong_entries() for _ in range(24)])  # two years' worth
+    per_year = float(pop.weight[rows].sum()) / 2
+    expected = 13050 * 0.5 * model.inhabitants.sum() / NATIONAL_POPULATION_2015
+    assert 0.7 * expected < per_year < 1.3 * expected, (per_year, expected)
+    assert ((pop.age[rows] >= 18) & (pop.age[rows] <= 19)).all()
+    assert pop.on_bijstand[rows].all() and (pop.benefit_months[rows] == 0).all()
+    half = p["new_need_severity_low"] + p["new_need_severity_span"] / 2
+    assert (pop.severity[2][rows] >= np.float32(half) - 1e-6).all()
+
+
+def test_without_the_wajong_closing_fewer_young_people_are_on_assistance():
+    def recipients(**changes):
+        s = load_scenario("calibrated").with_params(scale=0.5, end_year=2019, **changes)
+        return run_seeds(s, [1, 2]).national.groupby(["seed", "year"]).bijstand_recipients.mean()
+
+    closed, open_ = recipients(), recipients(wajong_to_assistance_share=0.0)
+    for seed in (1, 2):
+        assert closed[seed, 2014] == open_[seed, 2014]
+        assert closed[seed, 2019] > open_[seed, 2019]

@@ -353,6 +353,11 @@ class Citizens:
             flags=self._flags, rules=self.need_rules)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
 
+    def add_recipients(self, idx: np.ndarray) -> None:
+        """Persons ``idx`` (sorted) came on social assistance this month outside the entry
+        rule (the Wajong's closing): they join this month's recipients."""
+        self.month_recipients = _kernels.union_sorted(self.month_recipients, idx)
+
     def exit_base(self, unemployment: float) -> float:
         """The exit-to-work chance a month before the distance to work: a recipient leaves
         with this x (1 - distance) (more with reintegration). ``exit_to_work_rate`` is the

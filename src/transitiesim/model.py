@@ -17,6 +17,7 @@ from .ledger import Ledger
 from .params import (
     LIVE_LEVERS,
     MUNICIPAL_LEVERS,
+    NATIONAL_POPULATION_2015,
     PARAM_BY_NAME,
     UNEMPLOYMENT_2015,
     citizen_power_factor,
@@ -38,7 +39,10 @@ WAITING_SERVICE = (-2, -1, int(Service.REINTEGRATION))
 KIND_SERVICES = np.array([int(s) for s in KIND_SERVICE], dtype=np.int64)
 # Spawned in this order; a new stream goes last, so the others keep their numbers.
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
-           "reviews")
+           "reviews", "wajong")
+# The ages at which young people with a work disability came into the Wajong (and, once it
+# closed to those able to work, come under the Participatiewet).
+WAJONG_AGES = (18, 19)
 # Recipients at the start have been on assistance for a uniform 0 to 59 months (assumption).
 SEEDED_BENEFIT_MONTHS = 60
 # Share of providers per service when a municipality's providers are created (assumption).
@@ -273,6 +277,8 @@ class TransitionModel(mesa.Model):
         inputs = self.municipal_inputs()
         self.citizens.develop_needs(inputs, self.provider_effects())
         self.citizens.assign_wmo_kinds(self.citizens.new_needs[Domain.WMO])
+        if self.reformed:
+            self.wajong_entries()
         self.update_sheltered_work()
         self.form_initiatives()
         self.citizens.seek_support(inputs, self.initiative_hours_by_neighbourhood(),
@@ -369,6 +375,31 @@ class TransitionModel(mesa.Model):
         # follows the rate of ``assistance_entry_lag_years`` before.
         self.entry_unemployment = self.scenario.unemployment_rate(
             self.year - self.p["assistance_entry_lag_years"])
+
+    def wajong_entries(self) -> np.ndarray:
+        """The Wajong closed to young people able to work (Participatiewet, 2015): each month
+        a twelfth of ``wajong_entries_moved_per_year`` x ``wajong_to_assistance_share`` young
+        people aged 18-19 enter social assistance instead, spread over that age group (a draw
+        per person from the "wajong" stream), with a distance to work in the upper half of a
+        new recipient's range. Returns the rows that entered."""
+        p, pop, c = self.p, self.pop, self.citizens
+        lo_age, hi_age = WAJONG_AGES
+        rows = np.flatnonzero((pop.age >= lo_age) & (pop.age <= hi_age) & ~pop.on_bijstand)
+        people = float(pop.weight[rows].sum())
+        # The national number, in proportion to the simulated inhabitants.
+        wanted = (p["wajong_entries_moved_per_year"] * p["wajong_to_assistance_share"] / 12
+                  * float(self.inhabitants.sum()) / NATIONAL_POPULATION_2015)
+        if rows.size == 0 or wanted <= 0 or people <= 0:
+            return rows[:0]
+        rng = self.streams["wajong"]
+        new = rows[rng.random(rows.size) < wanted / people]
+        pop.on_bijstand[new] = True
+        pop.benefit_months[new] = 0
+        pop.severity[Domain.PARTICIPATIE][new] = (
+            p["new_need_severity_low"] + p["new_need_severity_span"]
+            * (1.0 + rng.random(new.size)) / 2)
+        c.add_recipients(new)
+        return new
 
     @property
     def date(self) -> str:

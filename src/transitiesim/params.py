@@ -401,6 +401,20 @@ PARAMETERS: tuple[Param, ...] = (
        "zekerheid), and in 2014 the largest known route into social assistance was from WW "
        "(CBS, Redenen van in- en uitstroom WWB, 2015); a year is a middle value", 0, 3,
        group="behaviour"),
+    _p("wajong_entries_moved_per_year", float, 13050.0, "persons per year", "national",
+       "Jongeren met arbeidsvermogen die vanaf de hervorming per jaar niet meer in de Wajong "
+       "komen maar onder de Participatiewet vallen (landelijk; 0 = de Wajong blijft open).",
+       "Young people able to work who from the reform on no longer enter the Wajong each year "
+       "but fall under the Participatiewet (national; 0 = the Wajong stays open).",
+       "derived: Wajong inflow 17,700 (2013) and 17,400 (2014), 4,500 in 2015 after it closed "
+       "to people able to work (UWV jaarverslag 2014 and 2017): 17,550 - 4,500",
+       0, 50000, group="behaviour"),
+    _p("wajong_to_assistance_share", float, 0.5, "share", "uncertainty",
+       "Deel van die jongeren dat in de bijstand komt (wie bij ouders woont wordt op het "
+       "gezinsinkomen getoetst).",
+       "Share of those young people who enter social assistance (who lives with their parents "
+       "is means-tested on the household's income).",
+       "assumption: no measured share; about half", 0, 1, group="behaviour"),
     _p("reintegration_effect", float, 0.8, "share of exit rate", "uncertainty",
        "Extra uitstroomkans naar werk met een re-integratietraject.",
        "Extra chance of exit to work with a reintegration trajectory.",

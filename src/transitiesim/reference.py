@@ -307,6 +307,10 @@ class AgentCitizens(Citizens):
         self.exited = np.array(self.exited_list, dtype=np.int64)
         self.new_needs[WMO] = np.array(self.onsets[WMO], dtype=np.int64)  # in row order
 
+    def add_recipients(self, idx: np.ndarray) -> None:
+        """Nothing to add: each agent reads its own ``on_bijstand`` when it takes assistance,
+        and the index sets are searched afresh (``_index``)."""
+
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
                      reformed: bool) -> np.ndarray:
         used = np.zeros_like(initiative_hours_by_nbh)

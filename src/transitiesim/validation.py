@@ -282,7 +282,8 @@ sources of the earlier ones (CBS on household help in 2019-2020, on social assis
   through 2016-2017 while unemployment falls, and then falls more slowly than unemployment,
   because those left have been on assistance longer and leave less often. The benefits
   budget follows last year's caseload, so municipalities gain on benefits while the caseload
-  falls. Status holders (refugees granted residence, 2015-2017) are not in the model, so it
+  falls. From 2015 young people able to work come in instead of entering the Wajong, and stay
+  long. Status holders (refugees granted residence, 2015-2017) are not in the model, so it
   expects the 2016-2018 peak to be lower than observed.
 - **Money** (`budget_discipline`, `objective_allocation`). Deficits on the Wmo after 2019 and
   the participation surplus while the caseload falls meet in the municipalities' reserves;
@@ -300,7 +301,8 @@ more often recipients of less than a year leave than those of more than three (2
 8%, CBS 2006); and the shares of household help and aids among Wmo client-services in 2016
 (CBS). The Wmo spending target is now the Rijk's part, spending less own contributions. The
 model under it gained: legal referrers for youth care; outreach by the neighbourhood teams;
-entry into social assistance a year after unemployment; months on assistance; a benefits
+entry into social assistance a year after unemployment; the Wajong's closing to young people
+able to work; months on assistance; a benefits
 budget that follows the caseload; the Wmo as household help, support and aids; and the own
 contribution by income until a flat rate. The unemployment input now runs through 2023
 (CBS).
