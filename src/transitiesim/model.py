@@ -100,6 +100,7 @@ class TransitionModel(mesa.Model):
         self.care_providers = np.zeros((len(self.municipality_list), 3))
         self.experiment_fund = np.zeros((len(self.municipality_list), 3))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
+        self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         self.datacollector = build_datacollector()
         for _ in range(12 * p["burn_in_years"]):
             self.step()
@@ -383,8 +384,10 @@ class TransitionModel(mesa.Model):
         per person from the "wajong" stream), with a distance to work in the upper half of a
         new recipient's range. Returns the rows that entered."""
         p, pop, c = self.p, self.pop, self.citizens
-        lo_age, hi_age = WAJONG_AGES
-        rows = np.flatnonzero((pop.age >= lo_age) & (pop.age <= hi_age) & ~pop.on_bijstand)
+        if self._wajong_ages is None or self.month == 1:  # ages change only in January
+            lo_age, hi_age = WAJONG_AGES
+            self._wajong_ages = np.flatnonzero((pop.age >= lo_age) & (pop.age <= hi_age))
+        rows = self._wajong_ages[~pop.on_bijstand[self._wajong_ages]]
         people = float(pop.weight[rows].sum())
         # The national number, in proportion to the simulated inhabitants.
         wanted = (p["wajong_entries_moved_per_year"] * p["wajong_to_assistance_share"] / 12
