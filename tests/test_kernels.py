@@ -556,3 +556,32 @@ def test_seeding_kernels_are_the_numpy_expressions(seed, n):
     np.testing.assert_array_equal(
         _kernels.seed_assistance(u[2], share, working, level, mean),
         working & (u[2] < level * want_share / mean))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.integers(0, 400))
+def test_counts_by_bin_and_by_service_are_bincounts(seed, n_muni, n):
+    """The indicators' per-municipality counts (time on assistance by bin, clients by the
+    service of their provider) equal a plain bincount over the municipality and class of
+    each listed row; rows outside the bins or without a provider count nowhere."""
+    rng = np.random.default_rng(seed)
+    cuts = np.sort(rng.integers(0, n + 1, n_muni - 1))
+    bounds = np.concatenate([[0], cuts, [n]]).astype(np.int64)
+    muni = np.repeat(np.arange(n_muni), np.diff(bounds))
+    idx = np.flatnonzero(rng.random(n) < 0.6).astype(np.int64)
+    months = rng.integers(-3, 60, n).astype(np.int16)
+    edges = np.array([0, 12, 36, 48], dtype=np.int64)
+    got = _kernels.count_by_bins(idx, months, edges, bounds)
+    b = np.searchsorted(edges, months[idx], side="right") - 1
+    ok = (b >= 0) & (b < 3)
+    want = np.zeros((n_muni, 3), dtype=np.int64)
+    np.add.at(want, (muni[idx][ok], b[ok]), 1)
+    np.testing.assert_array_equal(got, want)
+
+    service = np.array([6, 0, 7, 1, 2, 3], dtype=np.int8)
+    prov = rng.integers(-1, service.size, n).astype(np.int32)
+    got = _kernels.clients_by_service(idx, prov, service, 8, bounds)
+    has = prov[idx] >= 0
+    want = np.zeros((n_muni, 8), dtype=np.int64)
+    np.add.at(want, (muni[idx][has], service[prov[idx][has]]), 1)
+    np.testing.assert_array_equal(got, want)

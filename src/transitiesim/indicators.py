@@ -11,7 +11,7 @@ months make a year: ``sum`` for flows (euros, exits), ``mean`` for stocks and le
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 import mesa
@@ -95,7 +95,8 @@ class Tally:
     status: np.ndarray | None = None  # persons in need, served, ... per muni (status_counts)
     providers: dict[str, np.ndarray] | None = None  # the care providers' table
     need_hist: np.ndarray | None = None  # well-being histogram of the persons in need
-    wmo_by_service: dict[int, np.ndarray] | None = None  # Wmo clients per service
+    by_service: dict[int, np.ndarray] = field(default_factory=dict)  # clients per service
+    durations: dict[str, np.ndarray] = field(default_factory=dict)  # by time on assistance
 
 
 def tally_of(model: TransitionModel) -> Tally:
@@ -227,11 +228,26 @@ FIRST_YEAR_MONTHS, LONG_TERM_MONTHS = 12, 36
 
 def _by_duration(long_term: bool, exits: bool) -> Callable[[TransitionModel], np.ndarray]:
     def fn(model: TransitionModel) -> np.ndarray:
-        idx = model.citizens.exited if exits else model.citizens.recipients
-        months = model.pop.benefit_months[idx]  # at exit: the months it lasted
-        keep = months >= LONG_TERM_MONTHS if long_term else months < FIRST_YEAR_MONTHS
-        return _count_index(model, idx[keep])
+        counts = _duration_counts(model, exits)
+        return _with_total(counts[:, 2 if long_term else 0] * model.weights)
     return fn
+
+
+# Bins of months on assistance: first year, second and third, more than three years.
+DURATION_EDGES = np.array([0, FIRST_YEAR_MONTHS, LONG_TERM_MONTHS, 2**31], dtype=np.int64)
+
+
+def _duration_counts(model: TransitionModel, exits: bool) -> np.ndarray:
+    """Recipients (or this month's exits to work: the months their benefit lasted) per
+    municipality by time on assistance (DURATION_EDGES), counted once a step for the four
+    indicators (kept on the step's Tally)."""
+    tally = tally_of(model)
+    key = "exits" if exits else "recipients"
+    if key not in tally.durations:
+        idx = model.citizens.exited if exits else model.citizens.recipients
+        tally.durations[key] = _kernels.count_by_bins(idx, model.pop.benefit_months,
+                                                      DURATION_EDGES, model.muni_bounds)
+    return tally.durations[key]
 
 
 def population(model: TransitionModel) -> np.ndarray:
@@ -245,28 +261,25 @@ def waiting_list(model: TransitionModel) -> np.ndarray:
 
 def clients_jeugd_residential(model: TransitionModel) -> np.ndarray:
     """Youth care clients of a residential provider."""
-    clients = model.clients_of(Domain.JEUGD)
-    service = model.prov.service[model.pop.provider[Domain.JEUGD][clients]]
-    return _count_index(model, clients[service == int(Service.JEUGD_RESIDENTIAL)])
+    return _clients_of_service(model, Domain.JEUGD, Service.JEUGD_RESIDENTIAL)
 
 
 def _wmo_clients_of(service: Service) -> Callable[[TransitionModel], np.ndarray]:
     def fn(model: TransitionModel) -> np.ndarray:
-        return _wmo_clients_by_service(model)[int(service)]
+        return _clients_of_service(model, Domain.WMO, service)
     return fn
 
 
-def _wmo_clients_by_service(model: TransitionModel) -> dict[int, np.ndarray]:
-    """Wmo clients per municipality (and in total) by the service that serves them, taken
-    once a step for the three indicators (kept on the step's Tally)."""
+def _clients_of_service(model: TransitionModel, d: int, service: Service) -> np.ndarray:
+    """Clients (weighted) per municipality and in total of the providers of ``service`` in
+    domain ``d``: one pass per domain and step over the clients, counted by the service of
+    the provider that serves them (kept on the step's Tally)."""
     tally = tally_of(model)
-    if tally.wmo_by_service is None:
-        clients = model.clients_of(Domain.WMO)
-        served_by = model.prov.service[model.pop.provider[Domain.WMO][clients]]
-        tally.wmo_by_service = {
-            int(s): _count_index(model, clients[served_by == int(s)])
-            for s in (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT, Service.WMO_AIDS)}
-    return tally.wmo_by_service
+    if d not in tally.by_service:
+        tally.by_service[d] = _kernels.clients_by_service(
+            model.clients_of(d), model.pop.provider[d], model.prov.service, max(Service) + 1,
+            model.muni_bounds)
+    return _with_total(tally.by_service[d][:, int(service)] * model.weights)
 
 
 def spending_household_help(model: TransitionModel) -> np.ndarray:

@@ -386,7 +386,8 @@ class TransitionModel(mesa.Model):
         p, pop, c = self.p, self.pop, self.citizens
         if self._wajong_ages is None or self.month == 1:  # ages change only in January
             lo_age, hi_age = WAJONG_AGES
-            self._wajong_ages = np.flatnonzero((pop.age >= lo_age) & (pop.age <= hi_age))
+            self._wajong_ages = _kernels.rows_in_age_range(pop.age, lo_age, hi_age).astype(
+                np.int64)
         rows = self._wajong_ages[~pop.on_bijstand[self._wajong_ages]]
         people = float(pop.weight[rows].sum())
         # The national number, in proportion to the simulated inhabitants.
@@ -572,11 +573,11 @@ class TransitionModel(mesa.Model):
         if self.p["care_continuity"] and idx.size:
             successor = self._add_provider(pr.municipality, pr.service,
                                            float(pop.weight[idx].sum()))
-            pop.provider[d][idx] = successor.index
+            pop.provider[d][idx] = successor.index  # the same persons are served
         else:
             pop.provider[d][idx] = -1
             pop.wait_months[d][idx] = 0
-        self._clients_cache.clear()
+            self._clients_cache.clear()
 
     def plan_capacity(self) -> None:
         """Yearly: providers adjust capacity to their waiting list; a service with no provider

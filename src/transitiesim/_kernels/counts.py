@@ -70,6 +70,42 @@ def contributions_by_municipality(idx, weight, income, sev, kind, floor, share, 
 
 
 @njit(cache=True, nogil=True, parallel=True)
+def count_by_bins(idx, values, edges, bounds):
+    """Persons among the sorted rows ``idx`` per municipality and bin of their ``values``
+    (read in place): ``out[m, k]`` counts those with ``edges[k] <= value < edges[k + 1]``
+    (``len(edges) - 1`` bins; values outside count nowhere). Runs of whole municipalities
+    on the cores."""
+    n_bins = edges.size - 1
+    out = np.zeros((bounds.size - 1, n_bins), dtype=np.int64)
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            for k in range(at[m], at[m + 1]):
+                b = np.searchsorted(edges, values[idx[k]], side="right") - 1
+                if 0 <= b < n_bins:
+                    out[m, b] += 1
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def clients_by_service(idx, prov, service, n_services, bounds):
+    """Clients among the sorted rows ``idx`` per municipality and the service of the
+    provider that serves them (``prov``, -1 for none, counts nowhere): ``out[m, s]``.
+    Runs of whole municipalities on the cores."""
+    out = np.zeros((bounds.size - 1, n_services), dtype=np.int64)
+    parts = _parts(bounds, PARTS)
+    at = np.searchsorted(idx, bounds)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            for k in range(at[m], at[m + 1]):
+                pr = prov[idx[k]]
+                if pr >= 0:
+                    out[m, service[pr]] += 1
+    return out
+
+
+@njit(cache=True, nogil=True, parallel=True)
 def weighted_count_by_group(flag, group, weight, n_groups, bounds):
     """``np.bincount(group, weights=flag * weight, minlength=n_groups)`` without the
     per-person product array (float64 sums in row order, as bincount adds), for groups that
