@@ -129,3 +129,46 @@ def test_without_the_wajong_closing_fewer_young_people_are_on_assistance():
     for seed in (1, 2):
         assert closed[seed, 2014] == open_[seed, 2014]
         assert closed[seed, 2019] > open_[seed, 2019]
+
+
+def test_status_holders_are_housed_in_proportion_to_inhabitants_and_enter_assistance():
+    # 2016: 37,000 permits x 0.65 adults x 0.85 on assistance, per 100,000 inhabitants
+    # 37,000 x 0.65 x 0.85 / 16,968,735 x 100,000 = 120.5 a year, housed over the twelve
+    # months; each enters social assistance in the month they are housed, with a distance to
+    # work in the upper half of a new recipient's range.
+    from transitiesim.params import NATIONAL_POPULATION_2015
+
+    model = TransitionModel(load_scenario("calibrated").with_params(scale=1.0), seed=3)
+    while (model.year, model.month) < (2016, 1):
+        model.step()
+    pop, p = model.pop, model.p
+    chosen, months = model._status_holders
+    expected = 37000 * 0.65 * 0.85 * model.inhabitants.sum() / NATIONAL_POPULATION_2015
+    assert 0.7 * expected < float(pop.weight[chosen].sum()) < 1.3 * expected, expected
+    assert (pop.age[chosen] >= 18).all()
+    assert set(np.unique(months)) <= set(range(1, 13))
+    entered = [model.status_holder_entries()]  # January's, already taken by the step: none
+    assert entered[0].size == 0
+    for _ in range(11):
+        model.step()
+        entered.append(model.status_holder_entries())  # again within the month: none left
+        assert entered[-1].size == 0
+    housed = chosen[months <= 12]
+    assert pop.on_bijstand[housed[pop.age[housed] < 67]].mean() > 0.8
+    half = p["new_need_severity_low"] + p["new_need_severity_span"] / 2
+    new = chosen[(months == 12) & (pop.benefit_months[chosen] == 0)]
+    assert new.size > 0 and (pop.severity[2][new] >= np.float32(half) - 1e-6).all()
+
+
+def test_status_holders_raise_the_caseload_while_permits_are_high():
+    def recipients(**changes):
+        s = load_scenario("calibrated").with_params(scale=0.5, end_year=2019, **changes)
+        return run_seeds(s, [1, 2]).national.groupby(["seed", "year"]).bijstand_recipients.mean()
+
+    with_, without = recipients(), recipients(status_holder_assistance_share=0.0)
+    gap = with_ - without
+    for seed in (1, 2):
+        assert (gap[seed].loc[2015:2019] > 0).all(), gap[seed]
+        # Permits peak in 2016 and fall after 2017: the gap grows to 2017, then exits to
+        # work outweigh the fewer newcomers.
+        assert gap[seed, 2017] > gap[seed, 2015]

@@ -46,6 +46,12 @@ def test_scenarios_use_the_shipped_figures():
         values = got[(row.date, row.kind)]
         value = values.get("amount_eur", values.get("amount_eur_per_month"))
         assert value == pytest.approx(row.value)
+    # Asylum residence permits: CBS's yearly counts, in default's table (which every shipped
+    # scenario inherits, the Netherlands too).
+    permits = figures[figures.quantity == "residence_permits"].set_index("year").value
+    assert len(permits) == 7
+    for scenario in (default, nl):
+        assert dict(scenario.residence_permits) == {int(y): v for y, v in permits.items()}
     table = data.municipalities_2015()
     assert nl["inhabitants"] == table.inhabitants.sum() == data.figure("inhabitants_1_january",
                                                                         2015)

@@ -135,6 +135,10 @@ def scenario_dicts(draw) -> dict:
             raw[key] = draw(st.dictionaries(st.one_of(st.integers(0, 9999).map(str), WEIRD_TEXT),
                                             st.one_of(st.floats(-0.1, 0.6), SCALARS),
                                             max_size=3))
+        elif key == "residence_permits":
+            raw[key] = draw(st.dictionaries(st.one_of(st.integers(0, 9999).map(str), WEIRD_TEXT),
+                                            st.one_of(st.floats(-10, 1e6), SCALARS),
+                                            max_size=3))
         elif key == "extends":
             raw[key] = draw(st.one_of(st.sampled_from(SHIPPED), WEIRD_TEXT))
         else:
@@ -243,6 +247,10 @@ def runnable_scenarios(draw) -> str:
         raw["unemployment"] = draw(st.dictionaries(
             mostly(st.integers(2000, 2030), st.integers(0, 9999)).map(str),
             mostly(st.floats(0, 0.5), st.floats()), max_size=3))
+    if draw(st.booleans()):
+        raw["residence_permits"] = draw(st.dictionaries(
+            mostly(st.integers(2000, 2030), st.integers(0, 9999)).map(str),
+            mostly(st.floats(0, 5e5), st.floats()), max_size=3))
     return toml_text(raw)
 
 

@@ -211,3 +211,22 @@ def test_a_count_of_ones_own_with_the_cbs_municipalities_is_refused_by_name():
     own = load_scenario_text('extends = "netherlands"\n[parameters]\nmunicipalities = 5\n'
                              'inhabitants = 200000\nmunicipality_data = "generated"')
     assert (own["municipalities"], own["inhabitants"]) == (5, 200_000)
+
+
+def test_residence_permits_merge_by_year_carry_forward_and_are_checked_by_field():
+    base = load_scenario("default")
+    child = load_scenario_text('extends = "default"\n[residence_permits]\n2016 = 50000\n')
+    assert child.residence_permits[2015] == base.residence_permits[2015] == 33000
+    assert child.permits(2016) == 50000 and child.permits(2013) == 0.0
+    assert child.permits(2030) == base.permits(2020) == 18000  # carried forward
+    again = load_scenario_text(child.to_toml())
+    assert dict(again.residence_permits) == dict(child.residence_permits)
+    for text, field, allowed in (
+        ("[residence_permits]\n2016 = -1", "residence_permits.2016", "persons from 0"),
+        ("[residence_permits]\n2016 = true", "residence_permits.2016", "persons from 0"),
+        ("[residence_permits]\nsoon = 100", "residence_permits.soon", "a year from"),
+        ("residence_permits = 3", "residence_permits", "a table of year = persons"),
+    ):
+        problems = _problems('extends = "default"\n' + text)
+        assert [p.field for p in problems] == [field], problems
+        assert allowed in problems[0].allowed

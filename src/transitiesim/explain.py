@@ -64,6 +64,10 @@ def _labour_market_of_2015(raw: dict[str, Any]) -> None:
     raw["unemployment"] = {year: UNEMPLOYMENT_2015 for year in raw["unemployment"]}
 
 
+def _no_permits(raw: dict[str, Any]) -> None:
+    raw["residence_permits"] = {}
+
+
 MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("cuts", "the cuts on the grants (off: the old system's money)",
               "de kortingen op de budgetten (uit: het geld van het oude stelsel)",
@@ -90,6 +94,12 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               _labour_market_of_2015),
     Mechanism("entry_lag", "entry into social assistance after unemployment insurance",
               "instroom in de bijstand na de WW", _params(assistance_entry_lag_years=0)),
+    Mechanism("status_holders", "status holders housed and on social assistance (permits)",
+              "statushouders gehuisvest en in de bijstand (verblijfsvergunningen)",
+              _no_permits),
+    Mechanism("wajong", "the Wajong closed to young people able to work",
+              "de Wajong dicht voor jongeren met arbeidsvermogen",
+              _params(wajong_entries_moved_per_year=0.0)),
     Mechanism("benefit_budget", "the benefits budget following the caseload",
               "het bijstandsbudget dat de populatie volgt",
               _params(benefit_budget="unemployment")),

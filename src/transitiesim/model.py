@@ -39,7 +39,7 @@ WAITING_SERVICE = (-2, -1, int(Service.REINTEGRATION))
 KIND_SERVICES = np.array([int(s) for s in KIND_SERVICE], dtype=np.int64)
 # Spawned in this order; a new stream goes last, so the others keep their numbers.
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
-           "reviews", "wajong")
+           "reviews", "wajong", "status_holders")
 # The ages at which young people with a work disability came into the Wajong (and, once it
 # closed to those able to work, come under the Participatiewet).
 WAJONG_AGES = (18, 19)
@@ -101,6 +101,8 @@ class TransitionModel(mesa.Model):
         self.experiment_fund = np.zeros((len(self.municipality_list), 3))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
+        # This year's status holders and the month each is housed (house_status_holders).
+        self._status_holders = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
         self.datacollector = build_datacollector()
         for _ in range(12 * p["burn_in_years"]):
             self.step()
@@ -272,7 +274,8 @@ class TransitionModel(mesa.Model):
         self.advance_calendar()
         self.rijk.pay_budgets()
         if self.month == 1:
-            self.citizens.age_and_renew(self.year)
+            newcomers = self.citizens.age_and_renew(self.year)
+            self.house_status_holders(newcomers)
             if self.reformed and self.p["provider_capacity_change"]:
                 self.change_provider_capacity(self.p["provider_capacity_change"])
         inputs = self.municipal_inputs()
@@ -280,6 +283,7 @@ class TransitionModel(mesa.Model):
         self.citizens.assign_wmo_kinds(self.citizens.new_needs[Domain.WMO])
         if self.reformed:
             self.wajong_entries()
+        self.status_holder_entries()
         self.update_sheltered_work()
         self.form_initiatives()
         self.citizens.seek_support(inputs, self.initiative_hours_by_neighbourhood(),
@@ -383,7 +387,7 @@ class TransitionModel(mesa.Model):
         people aged 18-19 enter social assistance instead, spread over that age group (a draw
         per person from the "wajong" stream), with a distance to work in the upper half of a
         new recipient's range. Returns the rows that entered."""
-        p, pop, c = self.p, self.pop, self.citizens
+        p, pop = self.p, self.pop
         if self._wajong_ages is None or self.month == 1:  # ages change only in January
             lo_age, hi_age = WAJONG_AGES
             self._wajong_ages = _kernels.rows_in_age_range(pop.age, lo_age, hi_age).astype(
@@ -397,13 +401,55 @@ class TransitionModel(mesa.Model):
             return rows[:0]
         rng = self.streams["wajong"]
         new = rows[rng.random(rows.size) < wanted / people]
-        pop.on_bijstand[new] = True
-        pop.benefit_months[new] = 0
-        pop.severity[Domain.PARTICIPATIE][new] = (
-            p["new_need_severity_low"] + p["new_need_severity_span"]
-            * (1.0 + rng.random(new.size)) / 2)
-        c.add_recipients(new)
+        self._enter_assistance(new, rng)
         return new
+
+    def _enter_assistance(self, rows: np.ndarray, rng: np.random.Generator) -> None:
+        """Persons ``rows`` (sorted) come on social assistance this month outside the entry
+        rule, with a distance to work in the upper half of a new recipient's range (a draw
+        each from ``rng``)."""
+        p, pop = self.p, self.pop
+        pop.on_bijstand[rows] = True
+        pop.benefit_months[rows] = 0
+        pop.severity[Domain.PARTICIPATIE][rows] = (
+            p["new_need_severity_low"] + p["new_need_severity_span"]
+            * (1.0 + rng.random(rows.size)) / 2)
+        self.citizens.add_recipients(rows)
+
+    def house_status_holders(self, newcomers: np.ndarray) -> None:
+        """January: of this year's adult newcomers (immigrants take the rows freed by
+        ``age_and_renew``), each municipality takes as status holders its share of the
+        year's asylum residence permits (the scenario's ``[residence_permits]``, carried
+        forward) in proportion to its inhabitants (the housing task, Huisvestingswet 2014 art.
+        28), times ``status_holder_adult_share`` x ``status_holder_assistance_share``: those
+        who will enter social assistance. Each is housed in a month of the year drawn
+        uniformly (``status_holder_entries``). A draw per adult newcomer from the
+        "status_holders" stream; at most every adult newcomer of a municipality."""
+        p, pop = self.p, self.pop
+        rng = self.streams["status_holders"]
+        per_year = (self.scenario.permits(self.year) * p["status_holder_adult_share"]
+                    * p["status_holder_assistance_share"])
+        adults = np.sort(newcomers[pop.age[newcomers] >= 18])
+        self._status_holders = (adults[:0], np.zeros(0, dtype=np.int64))
+        if per_year <= 0 or adults.size == 0:
+            return
+        M = len(self.municipality_list)
+        wanted = per_year * self.inhabitants / NATIONAL_POPULATION_2015
+        there = np.bincount(pop.muni[adults], weights=pop.weight[adults], minlength=M)
+        chance = np.divide(wanted, there, out=np.zeros(M), where=there > 0)
+        chosen = adults[rng.random(adults.size) < chance[pop.muni[adults]]]
+        months = 1 + (rng.random(chosen.size) * 12).astype(np.int64)
+        self._status_holders = (chosen, months)
+
+    def status_holder_entries(self) -> np.ndarray:
+        """This month's housed status holders (``house_status_holders``) enter social
+        assistance, unless already on it; returns their rows."""
+        rows, months = self._status_holders
+        due = rows[months == self.month]
+        due = due[~self.pop.on_bijstand[due]]
+        if due.size:
+            self._enter_assistance(due, self.streams["status_holders"])
+        return due
 
     @property
     def date(self) -> str:

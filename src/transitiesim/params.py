@@ -415,6 +415,24 @@ PARAMETERS: tuple[Param, ...] = (
        "Share of those young people who enter social assistance (who lives with their parents "
        "is means-tested on the household's income).",
        "assumption: no measured share; about half", 0, 1, group="behaviour"),
+    _p("status_holder_adult_share", float, 0.65, "share", "uncertainty",
+       "Deel van de statushouders (vergunninghouders asiel, met nareizigers) dat 18 jaar of "
+       "ouder is.",
+       "Share of status holders (asylum residence permits, with family members following) "
+       "aged 18 or over.",
+       "derived: of the Syrians who registered in 2014-2015 almost 40% were under 18, of the "
+       "Eritreans about a quarter, of all non-western immigrants 17% (CBS, Syrische "
+       "immigranten wonen vaak in gezin, 2016); Syrians had 53-71% of the permits of "
+       "2014-2016 and Eritreans 14-20% (CBS, Asiel en integratie 2019)", 0, 1,
+       group="behaviour"),
+    _p("status_holder_assistance_share", float, 0.85, "share", "uncertainty",
+       "Deel van de volwassen statushouders dat in de bijstand komt zodra een gemeente hen "
+       "huisvest (0 = geen statushouders in de bijstand).",
+       "Share of adult status holders who enter social assistance once a municipality houses "
+       "them (0 = no status holders on assistance).",
+       "domain figure: a year after their permit 85% of the working-age status holders of "
+       "2014 depended on a benefit, mostly social assistance (CBS, Asiel en integratie, "
+       "cohort 2014)", 0, 1, group="behaviour"),
     _p("reintegration_effect", float, 0.8, "share of exit rate", "uncertainty",
        "Extra uitstroomkans naar werk met een re-integratietraject.",
        "Extra chance of exit to work with a reintegration trajectory.",

@@ -15,6 +15,9 @@ A scenario file is TOML::
     [unemployment]                   # yearly average rate as a share; years not listed carry
     2014 = 0.074                     # the rate of the latest earlier year forward
 
+    [residence_permits]              # asylum residence permits a year, nationally (persons);
+    2016 = 37000                     # carried forward like unemployment, none before the first
+
     [[events]]                       # national events; kinds in transitiesim.params.EVENT_KINDS
     date = "2019-01"
     kind = "own_contribution"
@@ -24,7 +27,8 @@ A scenario file is TOML::
     name = "Middelstad"
     inhabitants = 100000
 
-A child's ``[parameters]`` and ``[unemployment]`` entries override the parent's one by one; a
+A child's ``[parameters]``, ``[unemployment]`` and ``[residence_permits]`` entries override the
+parent's one by one; a
 child that lists ``[[events]]`` or ``[[municipalities]]`` replaces the parent's whole list.
 
 Every mistake is reported by field, with the value given and what is allowed. All mistakes in a
@@ -56,7 +60,12 @@ from .textsafe import (
 )
 
 META_KEYS = ("name", "extends", "title_nl", "title_en", "description_nl", "description_en")
-TABLE_KEYS = ("parameters", "unemployment", "events", "municipalities")
+TABLE_KEYS = ("parameters", "unemployment", "residence_permits", "events", "municipalities")
+# Tables of year = value, merged entry by entry over a parent's.
+YEAR_TABLES = ("parameters", "unemployment", "residence_permits")
+# Asylum residence permits a year that a scenario may give (the most in the Netherlands since
+# 1990 was about 40,000 in 2016's neighbourhood; ten times that leaves room for what-ifs).
+PERMITS_RANGE = (0.0, 500_000.0)
 # Limits that keep every input small enough to check completely (a file is data, not a program).
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 4  # a scenario nests at most: [[municipalities]] -> table -> value (3 levels)
@@ -140,6 +149,7 @@ class Scenario:
     params: Mapping[str, Any]
     unemployment: Mapping[int, float]
     events: tuple[Event, ...] = ()
+    residence_permits: Mapping[int, float] = field(default_factory=lambda: MappingProxyType({}))
     municipalities: tuple[Municipality, ...] = ()
     title_nl: str = ""
     title_en: str = ""
@@ -158,6 +168,12 @@ class Scenario:
             return self.unemployment[min(self.unemployment)]
         return self.unemployment[max(years)]
 
+    def permits(self, year: int) -> float:
+        """Asylum residence permits in ``year``, nationally: the latest listed year at or
+        before it (carried forward); none before the first listed year."""
+        years = [y for y in self.residence_permits if y <= year]
+        return self.residence_permits[max(years)] if years else 0.0
+
     def with_params(self, **overrides: Any) -> Scenario:
         """A new scenario with some parameters changed, validated like a file."""
         raw = self.to_raw()
@@ -172,6 +188,9 @@ class Scenario:
                 raw[key] = getattr(self, key)
         raw["parameters"] = dict(self.params)
         raw["unemployment"] = {str(y): r for y, r in sorted(self.unemployment.items())}
+        if self.residence_permits:
+            raw["residence_permits"] = {str(y): n for y, n in
+                                        sorted(self.residence_permits.items())}
         if self.events:
             raw["events"] = [e.to_dict() for e in self.events]
         if self.municipalities:
@@ -339,13 +358,14 @@ def _inherit(data: dict[str, Any], source: str, base: Path | None,
 
 
 def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """The child's tables ``parameters`` and ``unemployment`` override entry by entry; any
-    other key (a list such as ``events``, or text) replaces the parent's."""
+    """The child's tables ``parameters``, ``unemployment`` and ``residence_permits`` override
+    entry by entry; any other key (a list such as ``events``, or text) replaces the
+    parent's."""
     merged = {k: v for k, v in parent.items() if k != "extends"}
     for key, value in child.items():
         if key == "extends":
             continue
-        if key in ("parameters", "unemployment") and isinstance(value, dict) and isinstance(
+        if key in YEAR_TABLES and isinstance(value, dict) and isinstance(
                 merged.get(key), dict):
             merged[key] = {**merged[key], **value}
         else:
@@ -423,24 +443,13 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
         else:
             params[key] = value
 
-    unemployment: dict[int, float] = {}
-    table = raw.get("unemployment", {})
-    if not isinstance(table, dict):
-        problems.append(Problem("unemployment", table, "a table of year = rate"))
-        table = {}
     lo, hi = UNEMPLOYMENT_RANGE
-    for key, value in table.items():
-        where = f"unemployment.{key}"
-        if not _YEAR.fullmatch(key) or not YEAR_RANGE[0] <= int(key) <= YEAR_RANGE[1]:
-            problems.append(Problem(where, key, f"a year from {YEAR_RANGE[0]} to "
-                                    f"{YEAR_RANGE[1]} as the key"))
-        elif isinstance(value, bool) or not isinstance(value, int | float) or not (
-            lo <= value <= hi
-        ):
-            problems.append(Problem(where, value,
-                                    f"a share from {lo:g} to {hi:g} (6.9% is written 0.069)"))
-        else:
-            unemployment[int(key)] = float(value)
+    unemployment = _year_table(raw, "unemployment", "rate", lo, hi,
+                               f"a share from {lo:g} to {hi:g} (6.9% is written 0.069)",
+                               problems)
+    lo, hi = PERMITS_RANGE
+    permits = _year_table(raw, "residence_permits", "persons", lo, hi,
+                          f"a number of persons from {lo:g} to {hi:,.0f}", problems)
 
     events = _build_events(raw.get("events", []), problems)
     municipalities = _build_municipalities(raw.get("municipalities", []), problems)
@@ -468,6 +477,7 @@ def _build(raw: dict[str, Any], source: str, lineage: tuple[str, ...] = ()) -> S
         name=raw["name"] if "name" in raw else slug(Path(source).stem),
         params=MappingProxyType(params),
         unemployment=MappingProxyType(dict(sorted(unemployment.items()))),
+        residence_permits=MappingProxyType(dict(sorted(permits.items()))),
         events=tuple(sorted(events, key=lambda e: (e.year, e.month))),
         municipalities=tuple(municipalities),
         title_nl=raw.get("title_nl", ""),
@@ -580,6 +590,29 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
             young, old = float(young), float(old)  # type: ignore[arg-type]  # both checked
         result.append(Municipality(name, n, young, old))
     return result
+
+
+def _year_table(raw: dict[str, Any], key: str, what: str, lo: float, hi: float, allowed: str,
+                problems: list[Problem]) -> dict[int, float]:
+    """A ``[key]`` table of year = value, each value a number from ``lo`` to ``hi``."""
+    out: dict[int, float] = {}
+    table = raw.get(key, {})
+    if not isinstance(table, dict):
+        problems.append(Problem(key, table, f"a table of year = {what}"))
+        return out
+    for year, value in table.items():
+        where = f"{key}.{year}"
+        if not isinstance(year, str) or not _YEAR.fullmatch(year) or not (
+                YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]):
+            problems.append(Problem(where, year, f"a year from {YEAR_RANGE[0]} to "
+                                    f"{YEAR_RANGE[1]} as the key"))
+        elif isinstance(value, bool) or not isinstance(value, int | float) or not (
+            lo <= value <= hi
+        ):
+            problems.append(Problem(where, value, allowed))
+        else:
+            out[int(year)] = float(value)
+    return out
 
 
 def _check_combinations(params: dict[str, Any], unemployment: dict[int, float],

@@ -283,8 +283,10 @@ sources of the earlier ones (CBS on household help in 2019-2020, on social assis
   because those left have been on assistance longer and leave less often. The benefits
   budget follows last year's caseload, so municipalities gain on benefits while the caseload
   falls. From 2015 young people able to work come in instead of entering the Wajong, and stay
-  long. Status holders (refugees granted residence, 2015-2017) are not in the model, so it
-  expects the 2016-2018 peak to be lower than observed.
+  long. Status holders (`status_holders`: CBS's asylum residence permits, 33 and 37 thousand
+  in 2015 and 2016, housed in proportion to inhabitants, 85% of the adults on assistance)
+  add to the rise through 2017 and, far from work, slow the fall after it; the model expects
+  the caseload's peak in 2017 and a fall after it that is slower than unemployment's.
 - **Money** (`budget_discipline`, `objective_allocation`). Deficits on the Wmo after 2019 and
   the participation surplus while the caseload falls meet in the municipalities' reserves;
   what is missing comes from other tasks or local tax, what is left above the buffer returns

@@ -1,7 +1,8 @@
 """Small reference tables shipped with the package, every row with its source.
 
 - ``figures.csv``: the figures of the model brief (population 2015, budgets and cuts, client
-  levels, citizens, unemployment), columns ``table,quantity,year,value,unit,source``;
+  levels, citizens, unemployment, asylum residence permits), columns
+  ``table,quantity,year,value,unit,source``;
 - ``events.csv``: national events after 2015, columns ``date,kind,domain,value,unit,source``;
 - ``reference.csv``: what is known for 2014-2017 in the model's own indicator names, for
   ``transitiesim validate``, columns ``indicator,year,value,low,high,source``;
