@@ -147,6 +147,8 @@ def test_reassessment_at_full_share_ends_exactly_the_indications_below_the_thres
     model.run_model()
     m = model.municipality_list[0]
     pop, lo, hi = model.pop, model.muni_bounds[0], model.muni_bounds[1]
+    # A stricter threshold than the run reached, so that some clients are surely below it.
+    m.access_strictness = min(m.access_strictness + 0.2, 0.7)
     thr = m.access_threshold()
     before = [pop.provider[d][lo:hi].copy() for d in range(2)]
     # Youth care clients a legal referrer (GP, doctor, court) sent are not re-assessed.

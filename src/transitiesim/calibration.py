@@ -223,7 +223,7 @@ def _simulate(scenario: Scenario, values: dict[str, float], targets: list[Target
 
 
 def calibrate(scenario: Scenario, parameters: tuple[str, ...] = DEFAULT_PARAMETERS,
-              targets: list[Target] | None = None, seeds: int = 3, root_seed: int = 2015,
+              targets: list[Target] | None = None, seeds: int = 4, root_seed: int = 2015,
               scale: float = 0.25, max_evaluations: int = 60,
               progress: Callable[[int], None] | None = None) -> Calibration:
     """Fit ``parameters`` so the model's levels match ``targets`` (see the module doc)."""

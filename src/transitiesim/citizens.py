@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from . import _kernels
-from .params import UNEMPLOYMENT_2015, citizen_power_factor
+from .params import UNEMPLOYMENT_2015, YOUTH_TREND_BASE_YEAR, citizen_power_factor
 from .population import (
     IMMIGRANT_AGES,
     INCOME_LOG_SD,
@@ -107,6 +107,8 @@ class Citizens:
         # none; set from observed recipients by ``set_local_assistance``).
         self.entry_factor = np.ones(self.muni_bounds.size - 1, dtype=np.float32)
         self.no_legal_route = np.zeros(self.muni_bounds.size - 1)  # Wmo: the municipal route
+        # The calendar year the yearly terms are for (set each January by age_and_renew).
+        self.year = int(params["start_year"]) - int(params["burn_in_years"])
         self.refresh_age_terms()
 
     def need_index(self) -> np.ndarray:
@@ -156,7 +158,8 @@ class Citizens:
         """Terms that change only when people age (yearly): onset hazards, entry hazard,
         volunteering and the well-being a person returns to when nothing is wrong.
 
-        One onset hazard per person: youth care for minors (`onset_jeugd`), Wmo for adults
+        One onset hazard per person: youth care for minors (`onset_jeugd`, grown by
+        `youth_demand_trend` a year from 2015: ``youth_onset``), Wmo for adults
         (`onset_wmo` at 80, doubling every `onset_wmo_doubling_years` of age, at most
         `onset_wmo_max`); yearly rates become monthly ones by dividing by 12. Entry into
         social assistance for working ages scales with income vulnerability (median income /
@@ -174,6 +177,14 @@ class Citizens:
         self.volunteers_by_nbh = _kernels.weighted_count_by_group(
             self.volunteer, pop.nbh, pop.weight, self.n_nbh, self.muni_bounds)
 
+    def youth_onset(self) -> float:
+        """This year's yearly chance of a youth care need per minor: ``onset_jeugd`` (the
+        calibrated 2015 chance) grown by ``youth_demand_trend`` a year from 2015 (less
+        before it)."""
+        p = self.p
+        return float(p["onset_jeugd"]) * (1.0 + float(p["youth_demand_trend"])) ** (
+            self.year - YOUTH_TREND_BASE_YEAR)
+
     def take_age_terms(self, wmo_by_age: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Fill the yearly terms (``refresh_age_terms``) from the Wmo onset chance by age;
         returns the minors and the volunteers per municipality."""
@@ -181,7 +192,7 @@ class Citizens:
         return _kernels.age_terms(
             age=pop.age, income=pop.income_eur, income_term=self.income_term,
             propensity=pop.volunteer_propensity, wmo_by_age=wmo_by_age,
-            onset_jeugd=p["onset_jeugd"], job_loss_rate=p["job_loss_rate"],
+            onset_jeugd=self.youth_onset(), job_loss_rate=p["job_loss_rate"],
             volunteer_threshold=p["volunteering_rate"] * self.power,
             working_age=np.array(WORKING_AGE), bounds=self.muni_bounds,
             onset_month=self.onset_month, entry_month=self.entry_month, minor=self.minor,
@@ -229,6 +240,7 @@ class Citizens:
         65 and the newborns' share are aligned so that the shares follow the path's changes
         (ODD 7.2). Returns the renewed rows."""
         pop, rng = self.pop, self.streams["mortality"]
+        self.year = int(year)
         if self._u is None:  # kept between years: 8 bytes a person
             self._u = np.empty(self.n)
         targets = self.age_targets(year)

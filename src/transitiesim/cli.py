@@ -213,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--name", default="calibrated", help="name of the written scenario")
     cal.add_argument("--params", default=None, metavar="A,B",
                      help="parameters to fit (default: " + ", ".join(DEFAULT_PARAMETERS) + ")")
-    cal.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3, metavar="N")
+    cal.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=4, metavar="N")
     cal.add_argument("--scale", type=_float("--scale"), default=0.25, metavar="F")
     cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations", 100_000),
                      default=120)

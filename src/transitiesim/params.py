@@ -81,6 +81,10 @@ NATIONAL_POPULATION_2015 = 16_968_735  # Monitor Langdurige Zorg, Nov 2015
 # Unemployment rate 2015 (CBS, annual average 15-74): the rates of entering and leaving social
 # assistance are stated at this level, and scale with the scenario's rate relative to it.
 UNEMPLOYMENT_2015 = 0.069
+# The year the calibrated onset chances hold for (the calibration's youth care target is
+# 2015's): the autonomous growth of the call on youth care (``youth_demand_trend``) counts
+# from it, so earlier years have a lower chance and later years a higher one.
+YOUTH_TREND_BASE_YEAR = 2015
 # citizen_power is declared on a 0-1 scale on which 0.5 is the 2015 level; the rules use it as
 # a factor on the 2015 rates of informal care, volunteering and initiatives (1.0 = 2015).
 CITIZEN_POWER_2015 = 0.5
@@ -382,6 +386,16 @@ PARAMETERS: tuple[Param, ...] = (
        "Jaarlijkse kans op een jeugdhulpvraag per minderjarige.",
        "Yearly chance of a youth care need per minor.",
        "assumption, calibrated later", 0, 1, group="behaviour"),
+    _p("youth_demand_trend", float, 0.022, "share per year", "uncertainty",
+       "Autonome groei van de vraag naar jeugdhulp per jaar: de kans dat een jeugdige "
+       "jeugdhulp gaat vragen groeit zo, los van beleid en demografie (0 = geen groei).",
+       "Autonomous growth of the call on youth care a year: the chance that a minor comes to "
+       "need youth care grows by this, apart from policy and demography (0 = no growth).",
+       "domain figure: SCP (Groeit de jeugdzorg door?, 2013) found the call on youth care "
+       "grew 4.6% a year in 2001-2011 while its risk groups would have made it fall (a "
+       "wider view of what needs help, new treatments, earlier policy), and projected 2.2% a "
+       "year for 2011-2017 before the reform; CBS saw about 11% of minors with youth care "
+       "each year 2011-2016 (the low end)", 0, 0.05, group="behaviour"),
     _p("job_loss_rate", float, 0.002, "probability per year per unemployment point",
        "uncertainty",
        "Jaarlijkse kans om in de bijstand te komen, per procentpunt werkloosheid.",

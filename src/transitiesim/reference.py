@@ -79,7 +79,7 @@ class CitizenAgent(mesa.Agent):
         minor = age < 18
         working = WORKING_AGE[0] <= age <= WORKING_AGE[1]
         c.minor[i], c.working[i] = minor, working
-        c.onset_month[i] = (F(p["onset_jeugd"]) if minor else wmo_by_age[age]) / F(12.0)
+        c.onset_month[i] = (F(c.youth_onset()) if minor else wmo_by_age[age]) / F(12.0)
         vulnerability = min(max(F(rules.income_median) / pop.income_eur[i],
                                 F(rules.vulnerability_min)), F(rules.vulnerability_max))
         c.entry_month[i] = (F(p["job_loss_rate"]) * c.entry_factor[pop.muni[i]] * vulnerability
