@@ -102,12 +102,17 @@ def innovation_pays_later(seeds) -> tuple[bool, str]:
     much_l = yearly_means("calibrated", cols, seeds, (2022, 2025), innovation_uptake=1.0)
     early = none_e.cost_per_client_eur - much_e.cost_per_client_eur
     late = none_l.cost_per_client_eur - much_l.cost_per_client_eur
+    # Whether the saving grows after the first years is not claimed: experiments that work
+    # pay within months, and from seed to seed the later saving is sometimes smaller than the
+    # early one (2022-25: 7.6 to 139 EUR a month against 31 to 66 in 2015-16, 3 seeds, 2 Dec
+    # 2026), as bankruptcies and the municipalities' responses to their budgets move the
+    # cost per client too.
     ok = bool((none_e.experiment_spending_eur == 0).all()
               and (much_e.experiment_spending_eur > 0).all()
-              and (late > 0).all() and (late > early).all())
+              and (late > 0).all())
     return ok, (f"saving per client 2015-16: {early.mean():.1f} EUR/month, 2022-25: "
-                f"{late.mean():.1f}; experiment spending 2015-16: "
-                f"{much_e.experiment_spending_eur.mean():,.0f} EUR/month")
+                f"{late.mean():.1f} (lowest seed {late.min():.1f}); experiment spending "
+                f"2015-16: {much_e.experiment_spending_eur.mean():,.0f} EUR/month")
 
 
 def escalation_costs(seeds) -> tuple[bool, str]:
@@ -180,7 +185,7 @@ PATTERNS: tuple[Pattern, ...] = (
     Pattern("citizen_power", "More citizen power lowers formal demand for what carers can "
             "replace and raises carer burden",
             "carers stretch further; covered needs are applied for less", citizen_power),
-    Pattern("innovation", "Innovation costs money first and lowers cost per client later",
+    Pattern("innovation", "Innovation costs experiment money and lowers the cost per client",
             "experiments cost for months; one that works lowers the effort billed per client",
             innovation_pays_later),
     Pattern("escalation", "Unmet need escalates and costs more later",
