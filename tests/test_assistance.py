@@ -147,14 +147,13 @@ def test_status_holders_are_housed_in_proportion_to_inhabitants_and_enter_assist
     assert 0.7 * expected < float(pop.weight[chosen].sum()) < 1.3 * expected, expected
     assert (pop.age[chosen] >= 18).all()
     assert set(np.unique(months)) <= set(range(1, 13))
-    entered = [model.status_holder_entries()]  # January's, already taken by the step: none
-    assert entered[0].size == 0
+    # Each month's step has taken that month's entrants: calling again finds none left.
+    assert model.status_holder_entries().size == 0
     for _ in range(11):
         model.step()
-        entered.append(model.status_holder_entries())  # again within the month: none left
-        assert entered[-1].size == 0
-    housed = chosen[months <= 12]
-    assert pop.on_bijstand[housed[pop.age[housed] < 67]].mean() > 0.8
+        assert model.status_holder_entries().size == 0
+    # By December all were housed; most are still on assistance (few leave within a year).
+    assert pop.on_bijstand[chosen].mean() > 0.8
     half = p["new_need_severity_low"] + p["new_need_severity_span"] / 2
     new = chosen[(months == 12) & (pop.benefit_months[chosen] == 0)]
     assert new.size > 0 and (pop.severity[2][new] >= np.float32(half) - 1e-6).all()
