@@ -61,10 +61,10 @@ from .textsafe import (
 
 META_KEYS = ("name", "extends", "title_nl", "title_en", "description_nl", "description_en")
 TABLE_KEYS = ("parameters", "unemployment", "residence_permits", "events", "municipalities")
-# Tables of year = value, merged entry by entry over a parent's.
-YEAR_TABLES = ("parameters", "unemployment", "residence_permits")
-# Asylum residence permits a year that a scenario may give (the most in the Netherlands since
-# 1990 was about 40,000 in 2016's neighbourhood; ten times that leaves room for what-ifs).
+# Tables a child merges entry by entry over its parent's (parameter = value, year = value).
+MERGED_TABLES = ("parameters", "unemployment", "residence_permits")
+# Asylum residence permits a year that a scenario may give: CBS counted 16,000 to 37,000 a
+# year in 2014-2020; the upper end leaves room for what-ifs far beyond that.
 PERMITS_RANGE = (0.0, 500_000.0)
 # Limits that keep every input small enough to check completely (a file is data, not a program).
 MAX_FILE_BYTES = 1_000_000
@@ -365,7 +365,7 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     for key, value in child.items():
         if key == "extends":
             continue
-        if key in YEAR_TABLES and isinstance(value, dict) and isinstance(
+        if key in MERGED_TABLES and isinstance(value, dict) and isinstance(
                 merged.get(key), dict):
             merged[key] = {**merged[key], **value}
         else:
