@@ -56,10 +56,16 @@ def test_scenarios_use_the_shipped_figures():
     assert nl["inhabitants"] == table.inhabitants.sum() == data.figure("inhabitants_1_january",
                                                                         2015)
     assert nl["municipalities"] == len(table) == data.figure("municipalities", 2015)
-    assert default["cut_wmo"] == data.figure("cut_wmo_share", 2015)
-    grant = data.figure("grant_wmo", 2015) / (1 - default["cut_wmo"])
+    # The model's Wmo holds the transferred tasks (11% cut) and household help (32% cut): its
+    # money before the cut and its cut are the two weighted by the money they applied to.
+    new_tasks = data.figure("grant_wmo", 2015) / (1 - data.figure("cut_wmo_share", 2015))
+    household = (data.figure("cut_household_help", 2015)
+                 / data.figure("cut_household_help_share", 2015))
     assert default["budget_wmo_eur_per_capita"] * data.figure("inhabitants", 2015) == \
-        pytest.approx(grant, rel=1e-3)
+        pytest.approx(new_tasks + household, rel=1e-3)
+    cut = (data.figure("cut_wmo_share", 2015) * new_tasks
+           + data.figure("cut_household_help", 2015)) / (new_tasks + household)
+    assert default["cut_wmo"] == pytest.approx(cut, abs=5e-4)
 
 
 def test_reference_rows_name_model_indicators_or_are_reported_as_unknown():

@@ -72,6 +72,16 @@ def _net_wmo_per_client(year: int) -> Callable[[pd.DataFrame], float]:
     return measure
 
 
+def _net_wmo_per_inhabitant(year: int) -> Callable[[pd.DataFrame], float]:
+    """A year's Wmo spending less own contributions, per inhabitant."""
+
+    def measure(yearly: pd.DataFrame) -> float:
+        row = yearly[yearly.year == year]
+        net = row["spending_eur_wmo"] - row["own_contributions_eur"]
+        return float((net / row["population"]).mean())
+    return measure
+
+
 def _duration_ratio(year: int) -> Callable[[pd.DataFrame], float]:
     """A year's exits to work per recipient among those on assistance less than a year, over
     the same among those on it three years or more."""
@@ -138,6 +148,14 @@ def default_targets() -> list[Target]:
                "duration dependence: identifies how fast the distance to work grows; CBS "
                "counts every exit, the model's are exits to work (other exits are at state "
                "pension age), and 2006 stands in for 2015"),
+        Target("wmo_spending_per_inhabitant_eur_year", 2014,
+               PARAM_BY_NAME["budget_wmo_eur_per_capita"].default,
+               "the old system's money for the model's Wmo: EUR 3.5 bn grant 2015 (CBS) / "
+               "(1 - 0.11) + EUR 465 m household help cut / 0.32 (Binnenlands Bestuur 2014), "
+               "per inhabitant (budget_wmo_eur_per_capita)", _net_wmo_per_inhabitant(2014),
+               "before the reform the Rijk's money was what the old system spent; with the "
+               "2016 level per client below it identifies the hours before the reform "
+               "(care_hours_at_full_need) and after it (municipal_hours_factor)"),
         Target("wmo_spending_per_client_eur_year", 2016,
                (data.figure("grant_wmo", 2015) + data.figure("cut_household_help", 2015)
                 * (1 / data.figure("cut_household_help_share", 2015) - 1))
@@ -164,8 +182,8 @@ def default_targets() -> list[Target]:
 DEFAULT_PARAMETERS = ("onset_wmo", "wmo_share_household_help", "wmo_share_aids",
                       "onset_jeugd", "job_loss_rate", "exit_to_work_rate",
                       "assistance_distance_growth", "carer_hours_per_month",
-                      "care_hours_at_full_need", "youth_hours_at_full_need",
-                      "residential_threshold")
+                      "care_hours_at_full_need", "municipal_hours_factor",
+                      "youth_hours_at_full_need", "residential_threshold")
 
 
 @dataclass

@@ -94,10 +94,32 @@ def citizen_power_factor(citizen_power: float) -> float:
     """``citizen_power`` as a factor on the 2015 levels (0.5 -> 1.0, 1.0 -> 2.0)."""
     return citizen_power / CITIZEN_POWER_2015
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
+# The model's Wmo holds household help too, which municipalities already ran under the Wmo
+# 2007 and which the Rijk cut separately in 2015: about 32%, EUR 465 m (Binnenlands Bestuur
+# 2014), so EUR 1.45 bn before the cut; the EUR 3.5 bn grant is what was left of the
+# transferred (AWBZ) tasks after their 11% cut.
+_HOUSEHOLD_HELP_CUT_EUR, _HOUSEHOLD_HELP_CUT_SHARE = 465e6, 0.32
+_WMO_NEW_TASKS_CUT_SHARE = 0.11
+_WMO_BEFORE_CUT_EUR = {
+    "new_tasks": _GRANT_2015_EUR["wmo"] / (1.0 - _WMO_NEW_TASKS_CUT_SHARE),
+    "household_help": _HOUSEHOLD_HELP_CUT_EUR / _HOUSEHOLD_HELP_CUT_SHARE,
+}
 
 
 def _per_capita_before_cut(domain: str, cut: float) -> float:
     return round(_GRANT_2015_EUR[domain] / (1.0 - cut) / NATIONAL_POPULATION_2015, 1)
+
+
+def _wmo_per_capita_before_cut() -> float:
+    """The old system's money for the model's Wmo (transferred tasks and household help)."""
+    return round(sum(_WMO_BEFORE_CUT_EUR.values()) / NATIONAL_POPULATION_2015, 1)
+
+
+def _wmo_cut() -> float:
+    """The cut on the model's Wmo: the two cuts weighted by the money they applied to."""
+    cut = (_WMO_NEW_TASKS_CUT_SHARE * _WMO_BEFORE_CUT_EUR["new_tasks"]
+           + _HOUSEHOLD_HELP_CUT_EUR)
+    return round(cut / sum(_WMO_BEFORE_CUT_EUR.values()), 3)
 
 
 PARAMETERS: tuple[Param, ...] = (
@@ -154,12 +176,15 @@ PARAMETERS: tuple[Param, ...] = (
        "Average inhabitants per neighbourhood (reach of neighbourhood teams and initiatives).",
        "assumption", 500, 100_000, group="simulation"),
     # --- the Rijk: budgets and cuts ---------------------------------------------------------
-    _p("budget_wmo_eur_per_capita", float, _per_capita_before_cut("wmo", 0.11),
+    _p("budget_wmo_eur_per_capita", float, _wmo_per_capita_before_cut(),
        "EUR per inhabitant per year", "national",
-       "Wmo-budget vóór de korting, per inwoner per jaar.",
-       "Wmo budget before the cut, per inhabitant per year.",
-       "derived: EUR 3.5 bn (CBS) / (1 - 0.11) / 16,968,735 inhabitants", 0, 2000,
-       group="budget"),
+       "Wmo-budget vóór de korting (overgehevelde AWBZ-taken en huishoudelijke hulp), per "
+       "inwoner per jaar: wat het oude stelsel ervoor uitgaf.",
+       "Wmo budget before the cut (transferred AWBZ tasks and household help), per inhabitant "
+       "per year: what the old system spent on them.",
+       "derived: (EUR 3.5 bn grant 2015 (CBS) / (1 - 0.11) + EUR 465 m household help cut / "
+       "0.32 (Binnenlands Bestuur 2014)) / 16,968,735 inhabitants = (3.93 + 1.45) bn / "
+       "16,968,735", 0, 2000, group="budget"),
     _p("budget_jeugd_eur_per_capita", float, _per_capita_before_cut("jeugd", 0.03),
        "EUR per inhabitant per year", "national",
        "Jeugdbudget vóór de korting, per inwoner per jaar.",
@@ -173,10 +198,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Participation budget (reintegration) before the cut, per inhabitant per year; "
        "social assistance benefits are funded separately (BUIG).",
        "derived: EUR 2.9 bn (CBS) / 16,968,735 inhabitants", 0, 2000, group="budget"),
-    _p("cut_wmo", float, 0.11, "share of budget", "national",
-       "Korting op het Wmo-budget vanaf het hervormingsjaar.",
-       "Cut on the Wmo budget from the reform year on.",
-       "domain: average cut on the transferred Wmo budget, 11%", 0, 0.8, group="budget"),
+    _p("cut_wmo", float, _wmo_cut(), "share of budget", "national",
+       "Korting op het Wmo-budget vanaf het hervormingsjaar (overgehevelde taken en "
+       "huishoudelijke hulp samen).",
+       "Cut on the Wmo budget from the reform year on (transferred tasks and household help "
+       "together).",
+       "derived: 11% on the transferred tasks' EUR 3.93 bn (news coverage 2015) and 32% on "
+       "household help's EUR 1.45 bn (Binnenlands Bestuur 2014), weighted by those amounts: "
+       "(0.43 + 0.465) / 5.39 bn", 0, 0.8, group="budget"),
     _p("cut_jeugd_first", float, 0.03, "share of budget", "national",
        "Korting op het jeugdbudget in het eerste jaar.",
        "Cut on the youth care budget in the first year.",
@@ -777,6 +806,30 @@ PARAMETERS: tuple[Param, ...] = (
        "pressure.",
        "assumption: indications of about three years; re-assessments of household help after "
        "2015 (SCP, Sociaal domein op koers? 2020)", 0, 1, group="budget"),
+    _p("transition_law", bool, True, "-", "national",
+       "Overgangsrecht Wmo 2015: wie op 31 december voor de hervorming een indicatie had, houdt "
+       "die tot de einddatum, uiterlijk tot het eind van het hervormingsjaar; de gemeente "
+       "herbeoordeelt de overgekomen cliënten in de loop van dat jaar, gelijkmatig (uit: de "
+       "nieuwe regels gelden voor iedereen op 1 januari).",
+       "Wmo 2015 transitional law: whoever held an indication on 31 December before the reform "
+       "keeps it until its end date, at the latest until the end of the reform year; the "
+       "municipality re-assesses the transferred clients in the course of that year, evenly "
+       "(off: the new rules apply to everyone on 1 January).",
+       "domain: Wmo 2015 art. 8.6a (AWBZ indications valid until their end date, at the latest "
+       "until 1 January 2016); TransitieBureau Wmo, Handreiking Overgangsrecht AWBZ - Wmo 2015 "
+       "(June 2014); evenly through the year is an assumption", group="budget"),
+    _p("municipal_hours_factor", float, 0.85, "x the old system's hours", "uncertainty",
+       "Hoeveel uren huishoudelijke hulp en ondersteuning een gemeentelijke indicatie geeft, "
+       "als factor op de uren van het oude stelsel bij dezelfde hulpvraag (geldt voor nieuwe "
+       "indicaties en na de herbeoordeling; 1 = dezelfde uren).",
+       "How many hours of household help and support a municipal indication grants, as a "
+       "factor on the old system's hours for the same need (for new indications and after the "
+       "re-assessment; 1 = the same hours).",
+       "calibrated on the Wmo spending per client of 2016, with the old system's spending of "
+       "2014 fixing the hours before the reform; the direction from municipalities that "
+       "indicated more strictly and for fewer hours in 2015 (Binnenlands Bestuur / NOS, May "
+       "2016; court cases on the cuts in household help, CRvB 18 May 2016)", 0.3, 1.0,
+       group="behaviour"),
     _p("municipal_heterogeneity", float, 0.15, "sd", "uncertainty",
        "Hoe sterk gemeenten en aanbieders onderling verschillen (spreiding rond de gemiddelden).",
        "How much municipalities and providers differ (spread around the means).",

@@ -175,6 +175,26 @@ def outreach(seeds) -> tuple[bool, str]:
                 + "; Wmo clients " + _fmt(full.clients_wmo, none.clients_wmo))
 
 
+def _net_wmo_per_client(seeds, year: int, **params) -> pd.Series:
+    cols = ["spending_eur_wmo", "own_contributions_eur", "clients_wmo"]
+    y = yearly_means("calibrated", cols, seeds, years=(year, year), end_year=2016, **params)
+    return (y.spending_eur_wmo - y.own_contributions_eur) / y.clients_wmo
+
+
+def municipal_hours(seeds) -> tuple[bool, str]:
+    """After the reform a municipality indicates fewer hours of household help and support
+    than the old system did for the same need, so the Rijk's money per Wmo client falls
+    from 2014 to 2016 although a stricter threshold leaves the heavier needs; with the old
+    system's hours the selection alone raises it."""
+    before = _net_wmo_per_client(seeds, 2014)
+    after = _net_wmo_per_client(seeds, 2016)
+    same_hours = _net_wmo_per_client(seeds, 2016, municipal_hours_factor=1.0)
+    ok = bool((after < before).all() and (same_hours > before).all())
+    return ok, (f"net Wmo spending per client a month: 2014 {before.mean():.0f}, 2016 "
+                f"{after.mean():.0f} with municipal hours, {same_hours.mean():.0f} with the old "
+                f"system's (mean of {len(seeds)} seeds)")
+
+
 PATTERNS: tuple[Pattern, ...] = (
     Pattern("deeper_cut", "A deeper cut raises unmet need",
             "cut, deficit, a traditional municipality raises its access threshold",
@@ -204,4 +224,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "the teams' reach raises the chance that a need is brought forward, so use rises "
             "where prevention money goes",
             outreach),
+    Pattern("municipal_hours", "Municipal indications lower the Wmo spending per client",
+            "re-assessed and new clients get the municipality's hours of household help and "
+            "support (municipal_hours_factor), below the old system's for the same need",
+            municipal_hours),
 )
