@@ -69,20 +69,21 @@ def test_the_objective_allocation_replaces_the_historical_base_in_equal_steps():
     nat = run_seeds(scenario, (1,)).national
     wmo = nat.groupby("year").budget_eur_wmo.sum()
     declared = scenario["budget_wmo_eur_per_capita"] * scenario["inhabitants"]
-    historical = wmo[2015] / (1 - 0.11)
+    cut = scenario["cut_wmo"]
+    historical = wmo[2015] / (1 - cut)
     for year, share in ((2015, 0.0), (2016, 1 / 3), (2017, 2 / 3), (2018, 1.0)):
-        want = (historical + share * (declared - historical)) * (1 - 0.11)
+        want = (historical + share * (declared - historical)) * (1 - cut)
         assert wmo[year] == pytest.approx(want, rel=1e-9), year
     assert abs(historical - declared) > 0.01 * declared  # the two bases differ
 
 
 def test_the_reform_cuts_budgets_from_the_reform_year_only():
-    nat = run_seeds(load_scenario("default").with_params(end_year=2018,
-                                                         objective_allocation_years=0),
-                    (1,)).national
+    scenario = load_scenario("default").with_params(end_year=2018, objective_allocation_years=0)
+    nat = run_seeds(scenario, (1,)).national
     yearly = nat.groupby("year")[["budget_eur_wmo", "budget_eur_jeugd"]].sum()
+    assert scenario["cut_wmo"] == pytest.approx(0.167)  # 11% and household help's 32%
     assert np.isclose(yearly.loc[2015, "budget_eur_wmo"] / yearly.loc[2014, "budget_eur_wmo"],
-                      1 - 0.11)
+                      1 - scenario["cut_wmo"])
     # Youth: 3% in the first year, phased in to the full cut by the third.
     ratio = yearly.budget_eur_jeugd / yearly.loc[2014, "budget_eur_jeugd"]
     assert np.isclose(ratio[2015], 0.97)

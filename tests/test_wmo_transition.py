@@ -109,3 +109,14 @@ def test_the_transferred_caseload_is_reassessed_once_in_the_reform_year(law):
         assert still_below() == 0
     else:
         assert january == 0
+
+
+def test_the_transitional_law_keeps_the_old_hours_for_part_of_the_reform_year():
+    """Pattern, paired seeds: with the law the reform year's Wmo costs more than with the new
+    rules for everyone from January (half a year of old hours and old indications on
+    average)."""
+    yearly = {}
+    for law in (True, False):
+        nat = run_seeds(small(end_year=2015, transition_law=law), [1, 2, 3]).national
+        yearly[law] = nat[nat.year == 2015].groupby("seed").spending_eur_household_help.sum()
+    assert (yearly[True] > yearly[False]).all()
