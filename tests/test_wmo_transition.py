@@ -14,7 +14,7 @@ import pytest
 
 from transitiesim import TransitionModel, data, load_scenario, run_seeds
 from transitiesim.params import NATIONAL_POPULATION_2015, PARAM_BY_NAME
-from transitiesim.states import Domain
+from transitiesim.states import Domain, Service, WmoKind
 
 
 def small(**changes):
@@ -39,23 +39,26 @@ def test_the_old_systems_money_less_the_cut_is_the_money_after_both_cuts():
 
 @pytest.mark.parametrize("law", [True, False])
 def test_the_hours_factor_month_by_month(law):
-    """1 before the reform; under the transitional law 1 - k/12 * (1 - f) in month k of the
-    reform year; f after it (and from January without the law)."""
+    """1 before the reform. Household help (the Wmo 2007's, already municipal): f from
+    January of the reform year. Support at home (from the AWBZ): under the transitional law
+    1 - k/12 * (1 - f) in month k of the reform year, f after it; without the law f from
+    January."""
     f = 0.6
     model = TransitionModel(small(end_year=2016, municipal_hours_factor=f,
                                   transition_law=law), seed=1)
     seen = []
     while (model.year, model.month) < (2016, 2):
         model.step()
-        seen.append((model.year, model.month, model.wmo_hours_factor()))
-    for year, month, factor in seen:
+        seen.append((model.year, model.month, model.wmo_hours_factor(Service.WMO_HOUSEHOLD),
+                     model.wmo_hours_factor(Service.WMO_SUPPORT)))
+    for year, month, household, support in seen:
         if year == 2014:
-            expected = 1.0
+            expected = (1.0, 1.0)
         elif year == 2015 and law:
-            expected = 1.0 - month / 12 * (1.0 - f)
+            expected = (f, 1.0 - month / 12 * (1.0 - f))
         else:
-            expected = f
-        assert factor == pytest.approx(expected, abs=1e-12), (year, month)
+            expected = (f, f)
+        assert (household, support) == pytest.approx(expected, abs=1e-12), (year, month)
 
 
 def _month(result, year, month):
@@ -64,12 +67,12 @@ def _month(result, year, month):
 
 
 def test_household_help_is_billed_at_the_municipal_hours():
-    """Without the transitional law the municipal hours hold from January of the reform year.
-    The factor enters nothing before the first bill, so with paired seeds January's household
-    help costs exactly f times what it costs at the old system's hours; aids are not indicated
-    in hours, so Wmo spending falls by less."""
-    runs = {f: run_seeds(small(end_year=2015, transition_law=False,
-                               municipal_hours_factor=f), [1, 2])
+    """Household help holds municipal hours from January of the reform year, under the
+    transitional law too. The factor enters nothing before the first bill, so with paired
+    seeds January's household help costs exactly f times what it costs at the old system's
+    hours; aids are not indicated in hours and support only partly re-assessed, so Wmo
+    spending falls by less."""
+    runs = {f: run_seeds(small(end_year=2015, municipal_hours_factor=f), [1, 2])
             for f in (1.0, 0.5)}
     full, half = (_month(runs[f], 2015, 1) for f in (1.0, 0.5))
     np.testing.assert_allclose(half.spending_eur_household_help,
@@ -82,41 +85,48 @@ def test_household_help_is_billed_at_the_municipal_hours():
 
 @pytest.mark.parametrize("law", [True, False])
 def test_the_transferred_caseload_is_reassessed_once_in_the_reform_year(law):
-    """Clients of 31 December 2014 below the municipality's threshold: under the transitional
-    law each month re-assesses 1/(13 - k) of them not yet seen, so about 11/12 still hold the
-    old indication after January and none whose need is still below the threshold after
-    December; without the law none after January."""
-    model = TransitionModel(small(end_year=2016, access_strictness=0.5, transition_law=law),
-                            seed=3)
+    """Clients of 31 December 2014 below the municipality's threshold. Household help and
+    aids (the Wmo 2007's) are re-assessed in January: none below it after January. Support
+    at home (the AWBZ's): under the transitional law each month re-assesses 1/(13 - k) of
+    those not yet seen, so about 11/12 still hold the old indication after January and none
+    whose need is still below the threshold after December; without the law none after
+    January."""
+    model = TransitionModel(load_scenario("calibrated").with_params(
+        scale=0.2, end_year=2016, access_strictness=0.5, transition_law=law), seed=3)
     while (model.year, model.month) < (2014, 12):
         model.step()
     pop = model.pop
     thr = 0.5  # the municipality's threshold from January 2015 (no review has moved it yet)
-    old = np.flatnonzero((pop.provider[Domain.WMO] >= 0) & (pop.severity[Domain.WMO] < thr))
-    assert old.size >= 30
+    below = (pop.provider[Domain.WMO] >= 0) & (pop.severity[Domain.WMO] < thr)
+    support = np.flatnonzero(below & (pop.wmo_kind == WmoKind.SUPPORT))
+    other = np.flatnonzero(below & (pop.wmo_kind != WmoKind.SUPPORT))
+    assert support.size >= 30 and other.size >= 30
 
-    def still_below():
+    def still_below(old):
         held = pop.provider[Domain.WMO][old] >= 0
         return int(np.count_nonzero(held & (pop.severity[Domain.WMO][old] < thr)))
 
     model.step()  # January 2015
     assert model.municipality_list[0].access_threshold() == thr
-    january = still_below()
+    assert still_below(other) == 0
+    january = still_below(support)
     if law:
-        assert january >= 0.75 * old.size
+        assert january >= 0.75 * support.size
         while model.month < 12:
             model.step()
-        assert still_below() == 0
+        assert still_below(support) == 0
     else:
         assert january == 0
 
 
 def test_the_transitional_law_keeps_the_old_hours_for_part_of_the_reform_year():
-    """Pattern, paired seeds: with the law the reform year's Wmo costs more than with the new
-    rules for everyone from January (half a year of old hours and old indications on
-    average)."""
+    """Pattern, paired seeds: with the law the reform year's support at home (with aids: Wmo
+    spending less household help) costs more than with the new rules for everyone from
+    January (half a year of old hours and old indications on average)."""
     yearly = {}
     for law in (True, False):
         nat = run_seeds(small(end_year=2015, transition_law=law), [1, 2, 3]).national
-        yearly[law] = nat[nat.year == 2015].groupby("seed").spending_eur_household_help.sum()
+        nat = nat[nat.year == 2015]
+        yearly[law] = (nat.spending_eur_wmo - nat.spending_eur_household_help).groupby(
+            nat.seed).sum()
     assert (yearly[True] > yearly[False]).all()

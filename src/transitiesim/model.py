@@ -684,8 +684,8 @@ class TransitionModel(mesa.Model):
         ref_volume *= t.cost_factor
         # Household help and support are indicated in hours, the municipality's own after the
         # reform (``municipal_hours_factor``).
-        hourly = (t.service == Service.WMO_HOUSEHOLD) | (t.service == Service.WMO_SUPPORT)
-        ref_volume[hourly] *= self.wmo_hours_factor()
+        for service in (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT):
+            ref_volume[t.service == service] *= self.wmo_hours_factor(service)
         pay = ref_volume * tariffs[t.muni]
         wmo_clients = self.clients_of(Domain.WMO)
         contributions = _kernels.contributions_by_municipality(
@@ -788,51 +788,58 @@ class TransitionModel(mesa.Model):
     def draw(self, stream: str) -> float:
         return float(self.streams[stream].random())
 
-    def wmo_hours_factor(self) -> float:
-        """What an hour of household help or support indicated now is, as a share of the old
-        system's: 1 before the reform; ``municipal_hours_factor`` once every client holds a
-        municipal indication. Under the transitional law (``transition_law``) the transferred
-        caseload is re-assessed evenly through the reform year, so by the end of month k the
-        share k/12 of it holds municipal hours (new clients of that year are counted in the
-        same even share: an approximation of the mean, not a per-person record)."""
+    def wmo_hours_factor(self, service: Service) -> float:
+        """What an hour of household help or support (``service``) indicated now is, as a
+        share of the old system's: 1 before the reform; ``municipal_hours_factor`` once every
+        client holds a municipal indication. Household help was already the municipality's
+        (Wmo 2007), so its hours are municipal from January of the reform year. Support at
+        home came from the AWBZ: under the transitional law (``transition_law``) that caseload
+        is re-assessed evenly through the reform year, so by the end of month k the share
+        k/12 of it holds municipal hours (new clients of that year are counted in the same
+        even share: an approximation of the mean, not a per-person record)."""
         p = self.p
         if not self.reformed:
             return 1.0
         done = 1.0
-        if p["transition_law"] and self.year == p["reform_year"]:
+        if (service == Service.WMO_SUPPORT and p["transition_law"]
+                and self.year == p["reform_year"]):
             done = self.month / 12
         return 1.0 - done * (1.0 - p["municipal_hours_factor"])
 
     def transition_reassessment(self) -> None:
-        """The reform year: each municipality re-assesses its transferred Wmo clients against
-        its own access threshold. Under the transitional law (``transition_law``) evenly
-        through the year: in month k the share 1/(13 - k) of those not yet seen, so everyone is
-        seen once by December; without it, everyone in January. Who falls below the threshold
-        loses the indication (``reassess``)."""
+        """The reform year: each municipality re-assesses the Wmo clients it took over
+        against its own access threshold. Under the transitional law (``transition_law``)
+        the AWBZ's support-at-home clients evenly through the year (in month k the share
+        1/(13 - k) of those not yet seen, so everyone is seen once by December) and the
+        Wmo 2007's household help and aids, already the municipality's, in January; without
+        the law, everyone in January. Who falls below the threshold loses the indication
+        (``reassess``)."""
         p = self.p
         if not self.reformed or self.year != p["reform_year"]:
             return
-        if p["transition_law"]:
-            share = 1.0 / (13 - self.month)
-        elif self.month == 1:
-            share = 1.0
-        else:
-            return
-        for m in self.municipality_list:
-            self.reassess(m, share, domains=(Domain.WMO,))
+        law = p["transition_law"]
+        for kinds, share in (((WmoKind.SUPPORT,), 1.0 / (13 - self.month) if law
+                              else float(self.month == 1)),
+                             ((WmoKind.HOUSEHOLD, WmoKind.AIDS), float(self.month == 1))):
+            if share > 0:
+                for m in self.municipality_list:
+                    self.reassess(m, share, domains=(Domain.WMO,), wmo_kinds=kinds)
 
     def reassess(self, m: Municipality, share: float,
-                 domains: tuple[Domain, ...] = (Domain.WMO, Domain.JEUGD)) -> int:
-        """A municipality re-assesses its Wmo and youth care clients (``domains``) against its
-        current access threshold; each client below it loses the indication with chance
-        ``share`` (a keyed draw per person, from the "reviews" stream). Youth care clients
-        referred by a legal referrer are not the municipality's to re-assess. Returns how
-        many."""
+                 domains: tuple[Domain, ...] = (Domain.WMO, Domain.JEUGD),
+                 wmo_kinds: tuple[WmoKind, ...] | None = None) -> int:
+        """A municipality re-assesses its Wmo and youth care clients (``domains``; Wmo
+        clients of ``wmo_kinds`` only, when given) against its current access threshold;
+        each client below it loses the indication with chance ``share`` (a keyed draw per
+        person, from the "reviews" stream). Youth care clients referred by a legal referrer
+        are not the municipality's to re-assess. Returns how many."""
         pop, lo, hi = self.pop, self.muni_bounds[m.index], self.muni_bounds[m.index + 1]
         key = np.uint64(self.streams["reviews"].bit_generator.random_raw())
         ended = 0
         for d in domains:
             own = ~pop.legal_referral[lo:hi] if d == Domain.JEUGD else True
+            if d == Domain.WMO and wmo_kinds is not None:
+                own = np.isin(pop.wmo_kind[lo:hi], [int(k) for k in wmo_kinds])
             rows = lo + np.flatnonzero((pop.provider[d][lo:hi] >= 0) & own
                                        & (pop.severity[d][lo:hi] < m.access_threshold()))
             out = rows[_kernels.uniforms(key, rows) < share]

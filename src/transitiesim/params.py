@@ -807,17 +807,21 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption: indications of about three years; re-assessments of household help after "
        "2015 (SCP, Sociaal domein op koers? 2020)", 0, 1, group="budget"),
     _p("transition_law", bool, True, "-", "national",
-       "Overgangsrecht Wmo 2015: wie op 31 december voor de hervorming een indicatie had, houdt "
-       "die tot de einddatum, uiterlijk tot het eind van het hervormingsjaar; de gemeente "
-       "herbeoordeelt de overgekomen cliënten in de loop van dat jaar, gelijkmatig (uit: de "
-       "nieuwe regels gelden voor iedereen op 1 januari).",
-       "Wmo 2015 transitional law: whoever held an indication on 31 December before the reform "
-       "keeps it until its end date, at the latest until the end of the reform year; the "
-       "municipality re-assesses the transferred clients in the course of that year, evenly "
+       "Overgangsrecht Wmo 2015: wie op 31 december voor de hervorming een AWBZ-indicatie had "
+       "(ondersteuning thuis), houdt die tot de einddatum, uiterlijk tot het eind van het "
+       "hervormingsjaar; de gemeente herbeoordeelt die cliënten in de loop van dat jaar, "
+       "gelijkmatig. Huishoudelijke hulp en hulpmiddelen (al Wmo 2007) herbeoordeelt zij in "
+       "januari (uit: de nieuwe regels gelden voor iedereen op 1 januari).",
+       "Wmo 2015 transitional law: whoever held an AWBZ indication (support at home) on 31 "
+       "December before the reform keeps it until its end date, at the latest until the end "
+       "of the reform year; the municipality re-assesses those clients in the course of that "
+       "year, evenly. Household help and aids (already Wmo 2007) it re-assesses in January "
        "(off: the new rules apply to everyone on 1 January).",
        "domain: Wmo 2015 art. 8.6a (AWBZ indications valid until their end date, at the latest "
        "until 1 January 2016); TransitieBureau Wmo, Handreiking Overgangsrecht AWBZ - Wmo 2015 "
-       "(June 2014); evenly through the year is an assumption", group="budget"),
+       "(June 2014); household help re-assessed and cut from 2015 (VNG ledenbrief 14/097, 18 "
+       "December 2014; CRvB 18 May 2016, ECLI:NL:CRVB:2016:1402-1404); evenly through the year "
+       "is an assumption", group="budget"),
     _p("municipal_hours_factor", float, 0.85, "x the old system's hours", "uncertainty",
        "Hoeveel uren huishoudelijke hulp en ondersteuning een gemeentelijke indicatie geeft, "
        "als factor op de uren van het oude stelsel bij dezelfde hulpvraag (geldt voor nieuwe "

@@ -275,17 +275,18 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
   faster, those missing mechanisms are the likeliest reason.
 - **The Wmo** (three services, the transitional law and municipal hours, own contribution by
   income, the flat rate of 2019). The old system's money less both cuts (EUR 4.49 bn) is the
-  budget; the municipality re-assesses the transferred caseload through 2015 and gives about
-  a fifth fewer hours of household help and support (calibrated on 2014 and 2016), so the
-  Wmo runs a deficit in 2015, when half the caseload still holds the old hours (where
-  municipalities reported a surplus: ODD, limitations), and a small surplus from 2016 until
-  the flat rate. Household help falls after 2015 (the cut, a stricter threshold, and middle
-  incomes paying up to what the care is worth), aids and support less. The flat rate of EUR
-  19 from 2019 lowers the own contribution for everyone above the lowest amount: household
-  help and Wmo spending rise from 2019, own contribution revenue falls to about a third, and
-  the municipalities' Wmo deficit grows. The model has one contribution per client (not per
-  household) on household income (not the CAK's contribution income) and likely overstates
-  the revenue before 2019, and with it the loss in 2019.
+  budget; the municipality re-assesses household help in January 2015 and the support taken
+  over from the AWBZ through 2015, and gives about a fifth fewer hours of both (calibrated
+  on 2014 and 2016), so the Wmo runs a small deficit in 2015, when support still holds the
+  old hours for half the year (where municipalities reported a surplus: ODD, limitations),
+  and a small surplus from 2016 until the flat rate. Household help falls after 2015 (the
+  cut, a stricter threshold, and middle incomes paying up to what the care is worth), aids
+  and support less. The flat rate of EUR 19 from 2019 lowers the own contribution for
+  everyone above the lowest amount: household help and Wmo spending rise from 2019, own
+  contribution revenue falls to about a third, and the municipalities' Wmo deficit grows.
+  The model has one contribution per client (not per household) on household income (not the
+  CAK's contribution income) and likely overstates the revenue before 2019, and with it the
+  loss in 2019.
 - **Social assistance** (`entry_lag`, duration dependence, `labour_market`,
   `benefit_budget`). Entry follows unemployment a year late, so the caseload keeps rising
   through 2016-2017 while unemployment falls, and then falls more slowly than unemployment,
@@ -328,8 +329,9 @@ care to pay for it. Now the model's Wmo money before the cut is what the old sys
 its tasks, household help included (EUR 3.93 bn transferred tasks + 1.45 bn household help,
 EUR 317 per inhabitant), `cut_wmo` is the two cuts weighted (0.167), a new calibration target
 asks the old system to cost that in 2014, and the 2016 per-client target is met through the
-transitional law (the caseload re-assessed through 2015) and municipal indications with
-`municipal_hours_factor` (fitted 0.79 ± 0.03) times the old hours of household help and
+transitional law (household help re-assessed in January 2015, the support taken over from
+the AWBZ through 2015) and municipal indications with
+`municipal_hours_factor` (fitted 0.78 ± 0.03) times the old hours of household help and
 support. The reform thus lowers the cost per client, as the reports of 2016 describe.
 
 The innovation pattern claimed that the saving per client grows after the first years; with
