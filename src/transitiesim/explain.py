@@ -85,10 +85,10 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("municipal_hours", "municipal Wmo indications with fewer hours than the old "
               "system's", "gemeentelijke Wmo-indicaties met minder uren dan in het oude stelsel",
               _params(municipal_hours_factor=1.0)),
-    Mechanism("transition_law", "the Wmo transitional law: the caseload re-assessed through "
-              "the reform year (off: all in January)",
-              "het overgangsrecht Wmo: herbeoordeling in de loop van het hervormingsjaar (uit: "
-              "iedereen in januari)", _params(transition_law=False)),
+    Mechanism("transition_law", "the Wmo transitional law: the AWBZ's support clients "
+              "re-assessed through the reform year (off: all in January)",
+              "het overgangsrecht Wmo: AWBZ-cliënten ondersteuning herbeoordeeld in de loop van "
+              "het hervormingsjaar (uit: iedereen in januari)", _params(transition_law=False)),
     Mechanism("outreach", "neighbourhood teams find latent need",
               "wijkteams vinden verborgen hulpvragen", _params(outreach_effect=0.0)),
     Mechanism("budget_discipline", "reserves with a floor, supervision, the repertoire of cuts",
