@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-echo "transitiesim: opening the app at http://127.0.0.1:8501 (Ctrl+C stops it)"
+# Streamlit prints the address it serves on (the port may be changed by the arguments).
+echo "transitiesim: starting the app; open the URL printed below in your browser (Ctrl+C stops it)"
 exec .venv/bin/streamlit run app.py "$@"
