@@ -126,3 +126,13 @@ def test_several_indicators_share_the_runs_and_each_gets_its_own_table(tmp_path,
     assert (tmp_path / "explain_clients_wmo.csv").exists()
     assert (tmp_path / "explain_spending_eur_wmo.csv").exists()
     assert "spending_eur_wmo:" in capsys.readouterr().out
+
+
+def test_the_municipal_threshold_switched_off_is_the_old_systems():
+    """Off, the municipality starts the reform at the old system's threshold; nothing else
+    in the scenario moves."""
+    s = load_scenario("calibrated")
+    off = subset_scenario(s, [], ("municipal_threshold",))
+    assert off["access_strictness"] == s["access_strictness_before"] != s["access_strictness"]
+    changed = {k for k in s.params if off.params[k] != s.params[k]}
+    assert changed == {"access_strictness"}

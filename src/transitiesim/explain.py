@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .indicators import INDICATORS
-from .params import UNEMPLOYMENT_2015
+from .params import PARAM_BY_NAME, UNEMPLOYMENT_2015
 from .run import run_seeds, to_yearly
 from .scenario import Problem, Scenario, ScenarioError, load_scenario_text
 
@@ -68,6 +68,12 @@ def _no_permits(raw: dict[str, Any]) -> None:
     raw["residence_permits"] = {}
 
 
+def _threshold_of_the_old_system(raw: dict[str, Any]) -> None:
+    params = raw["parameters"]
+    params["access_strictness"] = params.get("access_strictness_before",
+                                             PARAM_BY_NAME["access_strictness_before"].default)
+
+
 MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("cuts", "the cuts on the grants (off: the old system's money)",
               "de kortingen op de budgetten (uit: het geld van het oude stelsel)",
@@ -89,6 +95,13 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "re-assessed through the reform year (off: all in January)",
               "het overgangsrecht Wmo: AWBZ-cliënten ondersteuning herbeoordeeld in de loop van "
               "het hervormingsjaar (uit: iedereen in januari)", _params(transition_law=False)),
+    Mechanism("municipal_threshold", "the municipality's own access threshold from the reform "
+              "(off: the old system's, access_strictness_before)",
+              "de eigen toegangsdrempel van de gemeente vanaf de hervorming (uit: die van het "
+              "oude stelsel)", _threshold_of_the_old_system),
+    Mechanism("prevention", "prevention by the neighbourhood teams lowers the onset of needs",
+              "preventie door de wijkteams verlaagt het ontstaan van hulpvragen",
+              _params(prevention_effect=0.0)),
     Mechanism("outreach", "neighbourhood teams find latent need",
               "wijkteams vinden verborgen hulpvragen", _params(outreach_effect=0.0)),
     Mechanism("budget_discipline", "reserves with a floor, supervision, the repertoire of cuts",
