@@ -200,8 +200,12 @@ class Provider(mesa.Agent):
         self.experiment_months_left = 0
         self.model.provider_failed(self)
 
-    def plan_capacity(self, waiting: float) -> None:
-        """Yearly: grow into a waiting list when it pays, shrink when places stand empty."""
+    def plan_capacity(self, waiting: float, person: float = 1.0) -> None:
+        """Yearly: grow into a waiting list when it pays, shrink when places stand empty.
+
+        ``person`` is the weight of one simulated person in the municipality (1 at scale 1):
+        a provider counts as full when fewer places are free than one person takes, and it
+        grows by at least one person, so the rule means the same at every precision."""
         if not self.active or self.block:
             return
         margin = sum(self.margin_12m)
@@ -210,10 +214,13 @@ class Provider(mesa.Agent):
             self.capacity = 0.0
             return
         ceiling = self.municipality.supervised  # a budget ceiling: no growth this year
-        if waiting > 0 and margin >= 0 and self.clients >= 0.9 * self.capacity and not ceiling:
-            self.capacity += min(waiting, 0.15 * self.capacity + 1.0)
+        full = self.clients >= 0.9 * self.capacity or self.capacity - self.clients < person
+        if waiting > 0 and margin >= 0 and full and not ceiling:
+            self.capacity += min(waiting, 0.15 * self.capacity + person)
         elif self.clients < 0.8 * self.capacity or margin < 0:
-            self.capacity = max(1.05 * self.clients, 0.75 * self.capacity)
+            # Keep 5% and one person of room, never more places than it had.
+            self.capacity = min(self.capacity,
+                                max(1.05 * self.clients + person, 0.75 * self.capacity))
 
 
 class CitizenInitiative(mesa.Agent):

@@ -640,7 +640,7 @@ class TransitionModel(mesa.Model):
                 active = [pr for pr in m.providers if pr.active and pr.service is s]
                 queue = waiting[m.index, int(s)]
                 for pr in active:
-                    pr.plan_capacity(queue / max(len(active), 1))
+                    pr.plan_capacity(queue / max(len(active), 1), float(self.muni_weight[m.index]))
                 if not active and queue > 0:
                     self._add_provider(m, s, queue)
         if self.reformed and self.p["contracting"] == "tender":
