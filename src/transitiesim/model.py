@@ -635,16 +635,35 @@ class TransitionModel(mesa.Model):
         for d in range(3):
             idx = self.waiting_in(d)
             np.add.at(waiting, (pop.muni[idx], self.waiting_service(d, idx)), pop.weight[idx])
+        entry = self.entry_open()
         for m in self.municipality_list:
+            person = float(self.muni_weight[m.index])
             for s in CLIENT_SERVICES:
                 active = [pr for pr in m.providers if pr.active and pr.service is s]
                 queue = waiting[m.index, int(s)]
+                before = sum(pr.capacity for pr in active)
                 for pr in active:
-                    pr.plan_capacity(queue / max(len(active), 1), float(self.muni_weight[m.index]))
+                    pr.plan_capacity(queue / max(len(active), 1), person)
                 if not active and queue > 0:
                     self._add_provider(m, s, queue)
+                elif entry[m.index] and s.domain is not Domain.PARTICIPATIE:
+                    # Open house (Wmo and youth care): an entrant takes the part of the list
+                    # that the incumbents did not grow into.
+                    rest = queue - (sum(pr.capacity for pr in active) - before)
+                    if rest >= person:
+                        self._add_provider(m, s, rest)
         if self.reformed and self.p["contracting"] == "tender":
             self._tender()
+
+    def entry_open(self) -> np.ndarray:
+        """Per municipality: may new providers enter this December (ODD 7.7, "Entry")? After
+        the reform, with ``provider_entry``, under open-house contracting, where the tariff
+        pays at least the providers' bid and no budget ceiling holds (supervision)."""
+        p = self.p
+        if not (self.reformed and p["provider_entry"] and p["contracting"] == "open_house"):
+            return np.zeros(len(self.municipality_list), dtype=bool)
+        return np.array([m.tariff() >= p["provider_tariff_bid"] and not m.supervised
+                         for m in self.municipality_list])
 
     def _tender(self) -> None:
         """Tender: contract the more innovative half of each service's providers."""

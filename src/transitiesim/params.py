@@ -767,6 +767,21 @@ PARAMETERS: tuple[Param, ...] = (
        "provider fails (VNG, Handreiking continuiteit van jeugdhulp bij faillissement, 2015; "
        "Kamerstuk 31839-703, 2020: continuity of care for the client, not of the provider)",
        group="budget"),
+    _p("provider_entry", bool, True, "-", "national",
+       "Toetreding bij open house: na de hervorming contracteert een gemeente met open house "
+       "iedere aanbieder die aan de eisen voldoet, dus wat de zittende aanbieders van een "
+       "wachtlijst niet opnemen, nemen nieuwe aanbieders in december op (uit: alleen de "
+       "zittende aanbieders groeien; bij aanbesteden komt er nooit een toetreder).",
+       "Entry under open-house contracting: after the reform a municipality contracting open "
+       "house contracts every provider that meets its terms, so the part of a waiting list "
+       "that incumbents do not grow into is taken up by new providers in December (off: only "
+       "incumbents grow; under tendering there is never an entrant).",
+       "domain: open house contracts every qualified provider (CPB 2024, Effecten van open "
+       "house); about 90% of municipalities bought youth care so (Follow the Money 2021); "
+       "youth care providers rose from 384 before 2015 to over 6,000 (IGJ, 2021) and youth "
+       "care establishments from 1,180 (2014) to 4,186 (2021, KvK); CPB (2024) found no "
+       "relation between the number of contracted providers and the number of clients, so "
+       "entrants meet waiting need and create none", group="budget"),
     _p("budget_discipline", bool, True, "-", "national",
        "Gemeenten houden hun reserves boven de ondergrens: een tekort wordt gedekt uit "
        "reserves, andere taken of lokale belasting, en anders volgt preventief toezicht van "

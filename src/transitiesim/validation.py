@@ -262,17 +262,22 @@ projection that `youth_demand_trend` takes, and on work among status holders aft
 they are not in the project and were not used. The asylum permits of 2017-2020 are an input
 (like unemployment), not a target.
 
-- **Youth care** (`youth_demand`, `referral_routes`, `outreach`, demography). Use follows
+- **Youth care** (`youth_demand`, `referral_routes`, `outreach`, `provider_entry`,
+  demography). Use follows
   the number of minors, which falls (the age path to 2018, births and deaths after it), the
   municipality's access threshold, and the call on youth care per minor, which grows 2.2% a
   year as SCP projected before the reform (`youth_demand_trend`); since about two thirds of
   applications come through GPs, doctors and courts, whose referrals the municipality must
   honour, a municipality under pressure cannot close the tap: use falls far less than the
   threshold alone would make it (`explain`: `referral_routes` and `youth_demand` are the
-  positive parts). The model has no supply that creates its own demand and no longer
-  trajectories, so it expects use per minor to grow no faster than the pre-reform trend,
-  and municipalities under pressure to ration part of that; if the observed use grew
-  faster, those missing mechanisms are the likeliest reason.
+  positive parts). Under open house, new providers take up the waiting lists that
+  incumbents losing money on cut tariffs do not grow into, so the number of providers rises
+  and use recovers from the reform's dip (added after the figures on provider numbers were
+  seen: they are its evidence, not its test); entrants create no demand of their own (CPB
+  2024) and trajectories do not lengthen, so the model expects use per minor to grow no
+  faster than the pre-reform trend, and municipalities under pressure to ration part of
+  that; if the observed use grew faster, supply-led demand and longer trajectories are the
+  likeliest reasons.
 - **The Wmo** (three services, the transitional law and municipal hours, own contribution by
   income, the flat rate of 2019). The old system's money less both cuts (EUR 4.49 bn) is the
   budget; the municipality re-assesses household help in January 2015 and the support taken
