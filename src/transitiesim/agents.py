@@ -204,8 +204,9 @@ class Provider(mesa.Agent):
         """Yearly: grow into a waiting list when it pays, shrink when places stand empty.
 
         ``person`` is the weight of one simulated person in the municipality (1 at scale 1):
-        a provider counts as full when fewer places are free than one person takes, and it
-        grows by at least one person, so the rule means the same at every precision."""
+        a provider counts as full when fewer places are free than one person takes, grows by
+        at most 15% plus one person and keeps room for one person when it shrinks, so the
+        rule means the same at every precision."""
         if not self.active or self.block:
             return
         margin = sum(self.margin_12m)
