@@ -8,12 +8,58 @@ import pandas as pd
 import pytest
 
 from transitiesim import load_scenario
+from transitiesim.model import TransitionModel
 from transitiesim.run import run_seeds
+from transitiesim.states import ProviderStatus, Service
 
 
 def national(scale: float, end_year: int, seeds: list[int], **params) -> pd.DataFrame:
     sc = load_scenario("netherlands").with_params(end_year=end_year, **params)
     return run_seeds(sc, seeds, scale=scale).national
+
+
+# (incumbent's capacity, clients, margin, persons waiting, entry open, service,
+#  incumbent's capacity after, entrant's capacity or None), in persons of the municipality's
+#  weight w; the incumbent's rule is ODD 7.7 "Capacity" (tests/test_capacity.py).
+ENTRY_CASES = [
+    # Half empty and losing money, it shrinks to 0.75 x 10 = 7.5; the 2.5 places it gives
+    # up stood empty and do not count: the entrant takes the 3 waiting, not 5.5.
+    (10, 5, -1, 3, True, Service.JEUGD_AMBULANT, 7.5, 3),
+    # Full and paying: it grows by 15% + one person = 2.5 of the 5 waiting; 2.5 are left.
+    (10, 10, 1, 5, True, Service.JEUGD_AMBULANT, 12.5, 2.5),
+    # It grows into all but half a person of the 3 waiting: less than a person, no entrant.
+    (10, 10, 1, 3, True, Service.WMO_HOUSEHOLD, 12.5, None),
+    # Entry closed (tender, supervision, a tariff under the bid, before the reform).
+    (10, 5, -1, 3, False, Service.JEUGD_AMBULANT, 7.5, None),
+    # Reintegration is not contracted open house.
+    (10, 5, -1, 3, True, Service.REINTEGRATION, 7.5, None),
+]
+
+
+@pytest.mark.parametrize("capacity, clients, margin, queue, entry, service, after, entrant",
+                         ENTRY_CASES)
+def test_the_entrant_takes_what_the_incumbents_did_not_grow_into(
+        capacity, clients, margin, queue, entry, service, after, entrant):
+    model = TransitionModel(load_scenario("default").with_params(scale=0.01, end_year=2014),
+                            seed=0)
+    m = model.municipality_list[0]
+    w = float(model.muni_weight[m.index])
+    same = [pr for pr in m.providers if pr.service is service]
+    for pr in same[1:]:
+        pr.status, pr.capacity = ProviderStatus.EXITED, 0.0
+    pr = same[0]
+    pr.status, pr.capacity, pr.clients = ProviderStatus.ACTIVE, capacity * w, clients * w
+    model.prov.margins[pr.index, :] = margin
+    model.prov.margin_months[pr.index] = 12
+    known = len(m.providers)
+    model._plan_service(m, service, queue * w, entry)
+    assert pr.capacity == pytest.approx(after * w)
+    new = m.providers[known:]
+    if entrant is None:
+        assert new == []
+    else:
+        assert [p.service for p in new] == [service]
+        assert new[0].capacity == pytest.approx(entrant * w)
 
 
 @pytest.mark.parametrize("where", [{"contracting": "tender"}, {"decentralisation": False}])

@@ -637,23 +637,28 @@ class TransitionModel(mesa.Model):
             np.add.at(waiting, (pop.muni[idx], self.waiting_service(d, idx)), pop.weight[idx])
         entry = self.entry_open()
         for m in self.municipality_list:
-            person = float(self.muni_weight[m.index])
             for s in CLIENT_SERVICES:
-                active = [pr for pr in m.providers if pr.active and pr.service is s]
-                queue = waiting[m.index, int(s)]
-                before = sum(pr.capacity for pr in active)
-                for pr in active:
-                    pr.plan_capacity(queue / max(len(active), 1), person)
-                if not active and queue > 0:
-                    self._add_provider(m, s, queue)
-                elif entry[m.index] and s.domain is not Domain.PARTICIPATIE:
-                    # Open house (Wmo and youth care): an entrant takes the part of the list
-                    # that the incumbents did not grow into.
-                    rest = queue - (sum(pr.capacity for pr in active) - before)
-                    if rest >= person:
-                        self._add_provider(m, s, rest)
+                self._plan_service(m, s, float(waiting[m.index, int(s)]), bool(entry[m.index]))
         if self.reformed and self.p["contracting"] == "tender":
             self._tender()
+
+    def _plan_service(self, m: Municipality, s: Service, queue: float, entry: bool) -> None:
+        """One municipality's providers of one service plan for ``queue`` (people waiting):
+        each incumbent applies its rule to its share; a service with no provider left gets one
+        for the whole list; under open entry (Wmo and youth care) an entrant takes the part of
+        the list the incumbents did not grow into. Places incumbents give up when they shrink
+        do not count: they stood empty or lost money, and the list did not get shorter."""
+        person = float(self.muni_weight[m.index])
+        active = [pr for pr in m.providers if pr.active and pr.service is s]
+        before = sum(pr.capacity for pr in active)
+        for pr in active:
+            pr.plan_capacity(queue / max(len(active), 1), person)
+        if not active and queue > 0:
+            self._add_provider(m, s, queue)
+        elif entry and s.domain is not Domain.PARTICIPATIE:
+            rest = queue - max(0.0, sum(pr.capacity for pr in active) - before)
+            if rest >= person:
+                self._add_provider(m, s, rest)
 
     def entry_open(self) -> np.ndarray:
         """Per municipality: may new providers enter this December (ODD 7.7, "Entry")? After
