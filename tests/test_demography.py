@@ -113,6 +113,20 @@ def test_without_the_path_the_flows_alone_age_the_population_differently():
     assert abs(change - (seen[2018][0] - seen[2014][0])) > 0.002
 
 
+def test_held_shares_stay_at_the_start_and_the_observed_path_moves_away_from_them():
+    """``age_path = "fixed"`` (the explain mechanism ``demography`` off): every January to
+    2025 the shares stay within half a point of the start's, while on the observed path the
+    share under 18 falls (CBS: 20.2% to 19.3% 2014-2018) and 65-plus rises (17.9% to 19.3%);
+    and the January before any alignment both runs are the same population (seed 1)."""
+    held = shares_by_year(load_shipped("default").with_params(age_path="fixed"), seed=1)
+    path = shares_by_year(load_shipped("default"), seed=1)
+    start = held[min(held)]
+    np.testing.assert_array_equal(start, path[min(path)])
+    for year, shares in held.items():
+        assert np.abs(shares - start).max() < HALF_POINT, (year, shares, start)
+    assert path[2018][0] < held[2018][0] - 0.005 and path[2018][1] > held[2018][1] + 0.01
+
+
 def test_the_counterfactual_and_a_policy_scenario_age_alike():
     """Demography depends on no policy: with the same seed, every person's age is the same
     in the counterfactual and in a scenario with other levers, every January."""

@@ -75,6 +75,7 @@ class Citizens:
         # The observed age path the shares follow (its changes since the start year), and
         # the shares this population started with (under 18, 65+, 80+, weighted).
         self.age_path = AgePath.shipped() if params["age_path"] == "cbs" else None
+        self.hold_shares = params["age_path"] == "fixed"  # the start year's, every year
         self.initial_shares = self.age_shares()
         self.alignment = (1.0, 1.0)  # last January's death-chance factors: 65-79, 80+
         empty = np.zeros(0, dtype=np.int64)
@@ -227,7 +228,10 @@ class Citizens:
 
     def age_targets(self, year: int) -> np.ndarray:
         """This year's target shares (under 18, 65+, 80+): the starting shares moved by the
-        observed path's change since the start year; NaN where the path says nothing."""
+        observed path's change since the start year; NaN where the path says nothing. Held
+        (``age_path = "fixed"``): the starting shares every year."""
+        if self.hold_shares:
+            return self.initial_shares.copy()
         if self.age_path is None:
             return np.full(3, np.nan)
         change = self.age_path.at(year) - self.age_path.at(self.p["start_year"])

@@ -110,6 +110,9 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("budget_discipline", "reserves with a floor, supervision, the repertoire of cuts",
               "reserves met een ondergrens, toezicht, het bezuinigingsrepertoire",
               _params(budget_discipline=False)),
+    Mechanism("demography", "the population's ageing and fewer minors (off: the start "
+              "year's age shares every year)", "de vergrijzing en minder minderjarigen (uit: "
+              "elk jaar de leeftijdsopbouw van het beginjaar)", _params(age_path="fixed")),
     Mechanism("objective_allocation", "budgets moving to the objective allocation",
               "budgetten naar de objectieve verdeling", _params(objective_allocation_years=0)),
     Mechanism("care_continuity", "a successor takes a bankrupt provider's clients",

@@ -552,13 +552,15 @@ PARAMETERS: tuple[Param, ...] = (
     _p("age_path", str, "cbs", "-", "uncertainty",
        "Leeftijdsopbouw: volgt de waargenomen verandering van de aandelen onder 18, 65+ en 80+ "
        "(CBS/Monitor Langdurige Zorg 2014-2018; sterfte boven 65 en het aandeel "
-       "pasgeborenen worden daarop afgestemd), of alleen geboorte, sterfte en migratie.",
+       "pasgeborenen worden daarop afgestemd), alleen geboorte, sterfte en migratie, of "
+       "elk jaar de aandelen van het beginjaar (geen vergrijzing: om het effect te meten).",
        "Age structure: follows the observed change of the shares under 18, 65+ and 80+ "
        "(CBS/Monitor Langdurige Zorg 2014-2018; death chances over 65 and the newborns' share "
-       "are aligned to it), or births, deaths and migration alone.",
+       "are aligned to it), births, deaths and migration alone, or the start year's shares "
+       "every year (no ageing: to measure its effect).",
        "domain: Monitor Langdurige Zorg, population by age 2014-2018 (data/age_path.csv); "
        "alignment as in dynamic microsimulation (Li and O'Donoghue 2014, JASSS 17(1) 15)",
-       choices=("cbs", "none"), group="behaviour"),
+       choices=("cbs", "none", "fixed"), group="behaviour"),
     _p("onset_wmo_doubling_years", float, 10.0, "years of age", "uncertainty",
        "Leeftijdsverschil waarover de kans op een Wmo-hulpvraag verdubbelt.",
        "Years of age over which the chance of a Wmo need doubles.",
