@@ -114,7 +114,9 @@ def test_exports_offer_data_scenario_and_a_python_snippet_that_compiles(app):
     assert {"download_parquet", "download_toml", "csv_series_unmet_need"} <= keys
     snippet = next(c.value for c in app.code if "run_seeds" in c.value)
     compile(snippet, "snippet", "exec")
-    assert "load_scenario('transition-only')" in snippet
+    # At the app's precision (0.1 of the scenario's scale 1), as the screen was computed
+    # (tests/test_export.py runs such code and compares the tables).
+    assert "load_scenario('transition-only').with_params(scale=0.1)" in snippet
 
 
 def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():

@@ -119,20 +119,26 @@ def run_seeds(scenario: Scenario, seeds: Iterable[int], scale: float | None = No
         local, nat = _run_one(scenario, seed, progress)
         parts_local.append(local)
         parts_national.append(nat)
-    provenance = {
+    return RunResult(pd.concat(parts_local, ignore_index=True),
+                     pd.concat(parts_national, ignore_index=True),
+                     provenance(scenario, seeds))
+
+
+def provenance(scenario: Scenario, seeds: Iterable[int]) -> dict[str, Any]:
+    """What reproduces a run: the scenario as run (every parameter, the scale included),
+    where it came from, the seeds and the versions."""
+    return {
         "scenario": scenario.to_raw(),
         "scenario_name": scenario.name,
         "scenario_source": scenario.source,
         "scenario_lineage": list(scenario.lineage),
-        "seeds": seeds,
+        "seeds": [int(s) for s in seeds],
         "transitiesim_version": version("transitiesim"),
         "mesa_version": mesa.__version__,
         "numpy_version": np.__version__,
         "python_version": platform.python_version(),
         "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    return RunResult(pd.concat(parts_local, ignore_index=True),
-                     pd.concat(parts_national, ignore_index=True), provenance)
 
 
 def _run_one(scenario: Scenario, seed: int, progress) -> tuple[pd.DataFrame, pd.DataFrame]:

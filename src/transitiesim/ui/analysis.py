@@ -133,14 +133,21 @@ def summary_sentences(diffs: list[Difference], baseline_title: str, titles: dict
     return out
 
 
-def python_snippet(specs: list[tuple[str, str | None, dict]], seeds: list[int]) -> str:
-    """Code that reproduces the comparison: (name, base or None, changed parameters)."""
-    lines = ["from transitiesim import load_scenario, run_seeds", "", f"seeds = {seeds}",
-             "results = {}"]
+def python_snippet(specs: list[tuple[str, str | None, dict]], seeds: list[int],
+                   scales: dict[str, float] | None = None) -> str:
+    """Code that reproduces the comparison: (name, base or None, changed parameters), each
+    at the scale the app ran it (``scales``: the scenario's scale times the precision)."""
+    lines = ["from transitiesim import load_scenario, run_seeds", ""]
+    if any(base and base.endswith(".toml") for _, base, _ in specs):
+        lines.append("# Uploaded scenarios: save each with the scenario download, next to this.")
+    lines += [f"seeds = {seeds}", "results = {}"]
     for name, base, changes in specs:
         # Every value is written with repr() and every key is a declared parameter name, so
         # no text from a link or an upload can become code.
         src = base or name
+        if scales and name in scales:
+            changes = {**{k: v for k, v in changes.items() if k != "scale"},
+                       "scale": float(scales[name])}
         args = ", ".join(f"{k}={v!r}" for k, v in changes.items() if k.isidentifier())
         load = f"load_scenario({src!r})" + (f".with_params({args})" if args else "")
         lines.append(f"results[{name!r}] = run_seeds({load}, seeds)")

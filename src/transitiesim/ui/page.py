@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import ipaddress
+import json
 import logging
 import os
 import time
@@ -21,7 +22,7 @@ import streamlit as st
 
 from ..indicators import better
 from ..params import DOMAINS, PARAMETERS
-from ..run import replication_seeds
+from ..run import provenance, replication_seeds
 from ..scenario import (
     Problem,
     Scenario,
@@ -426,19 +427,38 @@ def tab_distribution(national, lang: str) -> None:
         _csv_button(data, f"distribution_{name}", lang)
 
 
-def tab_export(national, local, names, seeds, lang: str) -> None:
+def as_run(names: list[str], precision: float) -> dict[str, Scenario]:
+    """Each scenario as the app runs it: at its scale times the precision."""
+    return {n: _scenario(n).with_params(scale=_effective_scale(_scenario(n), precision))
+            for n in names}
+
+
+def results_zip(national, local, ran: dict[str, Scenario], seeds: list[int],
+                precision: float) -> bytes:
+    """The tables of every scenario (parquet) and ``provenance.json``: for each, the scenario
+    as run (scale included), the seeds and the versions, so the zip reproduces the screen."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in names:
+        for name in ran:
             for kind, table in (("national", national[name]), ("indicators", local[name])):
                 data = io.BytesIO()
                 table.to_parquet(data, index=False)
                 z.writestr(f"{name}/{kind}.parquet", data.getvalue())
-    st.download_button(t("export_parquet", lang), buf.getvalue(), file_name="results.zip",
-                       mime="application/zip", key="download_parquet")
+        z.writestr("provenance.json", json.dumps(
+            {"precision": precision, "seeds": [int(s) for s in seeds],
+             "scenarios": {n: provenance(sc, seeds) for n, sc in ran.items()}},
+            indent=1, ensure_ascii=False))
+    return buf.getvalue()
+
+
+def tab_export(national, local, names, seeds, precision: float, lang: str) -> None:
+    ran = as_run(names, precision)
+    st.download_button(t("export_parquet", lang),
+                       results_zip(national, local, ran, seeds, precision),
+                       file_name="results.zip", mime="application/zip", key="download_parquet")
     which = st.selectbox(t("export_toml", lang), names, key="export_which",
                          format_func=lambda n: _title(n, lang))
-    st.download_button(t("export_toml", lang), _scenario(which).to_toml().encode("utf-8"),
+    st.download_button(t("export_toml", lang), ran[which].to_toml().encode("utf-8"),
                        file_name=f"{which}.toml", mime="application/toml",
                        key="download_toml")
     custom = st.session_state.get("custom", {})
@@ -448,9 +468,12 @@ def tab_export(national, local, names, seeds, lang: str) -> None:
     st.code(f"{base}?{query}", language=None)
     st.caption(t("export_link_help", lang))
     st.markdown(f"**{t('export_python', lang)}**")
-    specs = [(n, *custom[n][1]) if n in custom and custom[n][1] else (n, None, {})
-             for n in names]
-    st.code(an.python_snippet(specs, seeds), language="python")
+    # A shipped scenario by name, an edited copy as its base and changes, an upload as the
+    # TOML file the download above saves (file name = its validated name).
+    specs = [(n, *custom[n][1]) if n in custom and custom[n][1]
+             else (n, f"{n}.toml", {}) if n in custom else (n, None, {}) for n in names]
+    st.code(an.python_snippet(specs, seeds, {n: sc["scale"] for n, sc in ran.items()}),
+            language="python")
 
 
 def tab_why(names: list[str], seeds: list[int], precision: float, lang: str) -> None:
@@ -651,7 +674,7 @@ def _main() -> None:
         for sentence in an.summary_sentences(diffs, titles[baseline], titles, lang):
             st.markdown(f"- {sentence}")
     with tabs[5]:
-        tab_export(national, local, names, seeds, lang)
+        tab_export(national, local, names, seeds, st.session_state["precision"], lang)
     with tabs[6]:
         tab_why(names, seeds, st.session_state["precision"], lang)
     st.query_params.from_dict(_url_state(names, seeds, lang))
