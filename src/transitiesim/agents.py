@@ -412,7 +412,9 @@ class Municipality(mesa.Agent):
         unmet = self.model.unmet_share(self.index)
         rising = self.unmet_last_review is not None and unmet > self.unmet_last_review
         self.unmet_last_review = unmet
-        if pressure > 0:
+        if pressure > 0 and not p["review_squeeze"]:
+            self.squeeze = 0.0  # the levers stay where they are (ODD 7.8, switch)
+        elif pressure > 0:
             # Traditional: tighten access, cut tariffs, experiments and support.
             self.access_strictness = min(self.access_strictness + 0.05 * trad * pressure, 0.75)
             self.access_strictness = min(self.access_strictness,

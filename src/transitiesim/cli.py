@@ -522,8 +522,9 @@ def cmd_explain(args) -> int:
           f"{2 ** len(mechanisms)} subsets x {len(seeds)} seeds (scale {scenario['scale']:g})")
     print("shapley: the mechanism's part of the change (mean over seeds; sd across seeds); "
           "alone: switched on with every other listed one off; last: switched off with all "
-          "others on; rest: the change with every listed mechanism off (demography and the "
-          "rest of the model); interaction (in 'alone'): what no mechanism does alone.")
+          "others on; rest: the change with every listed mechanism off (the rest of the "
+          "model, demography included unless listed); interaction (in 'alone'): what no "
+          "mechanism does alone.")
     for name in indicators:
         print(f"\n{name}:")
         print(result.tables[name].to_string(float_format=lambda x: f"{x:,.4g}"))

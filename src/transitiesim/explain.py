@@ -113,6 +113,9 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("demography", "the population's ageing and fewer minors (off: the start "
               "year's age shares every year)", "de vergrijzing en minder minderjarigen (uit: "
               "elk jaar de leeftijdsopbouw van het beginjaar)", _params(age_path="fixed")),
+    Mechanism("review_squeeze", "the yearly review's squeeze under a deficit (stricter "
+              "access, lower tariffs)", "het knijpen bij de jaarlijkse herziening bij een "
+              "tekort (strengere toegang, lagere tarieven)", _params(review_squeeze=False)),
     Mechanism("objective_allocation", "budgets moving to the objective allocation",
               "budgetten naar de objectieve verdeling", _params(objective_allocation_years=0)),
     Mechanism("care_continuity", "a successor takes a bankrupt provider's clients",

@@ -793,6 +793,19 @@ PARAMETERS: tuple[Param, ...] = (
        "unlimited deficits, as in version 0.2).",
        "domain: Gemeentewet art. 189-190 (balanced budget), 203-208 (preventive supervision); "
        "Financiele-verhoudingswet", group="budget"),
+    _p("review_squeeze", bool, True, "-", "national",
+       "Een gemeente met een structureel tekort knijpt bij de jaarlijkse herziening: strengere "
+       "toegang, lagere tarieven, minder geld voor experimenten en initiatieven, naar mate "
+       "van haar traditionele oriëntatie (uit: de knoppen blijven op de waarden van het "
+       "scenario; toezicht en bezuinigingen op andere taken blijven).",
+       "A municipality with a structural deficit squeezes at its yearly review: stricter "
+       "access, lower tariffs, less money for experiments and initiatives, as far as its "
+       "orientation is traditional (off: the levers stay at the scenario's values; "
+       "supervision and money from other tasks remain).",
+       "assumption: the repertoire of cuts municipalities reported (stricter access and "
+       "indications, lower tariffs; Binnenlands Bestuur / NOS May 2016 on the Wmo in 2015, "
+       "the CRvB rulings of 18 May 2016 on household help); its size per year is assumed "
+       "(ODD 7.8)", group="budget"),
     _p("reserve_floor_share", float, 0.0, "share of yearly budget", "uncertainty",
        "Ondergrens van de reserves sociaal domein aan het eind van een jaar, als deel van het "
        "jaarbudget (0: niet negatief).",

@@ -263,7 +263,7 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
 (like unemployment), not a target.
 
 - **Youth care** (`youth_demand`, `referral_routes`, `outreach`, `provider_entry`,
-  demography). Use follows
+  `demography`, `review_squeeze`). Use follows
   the number of minors, which falls (the age path to 2018, births and deaths after it), the
   municipality's access threshold, and the call on youth care per minor, which grows 2.2% a
   year as SCP projected before the reform (`youth_demand_trend`); since about two thirds of
