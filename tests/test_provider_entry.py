@@ -81,10 +81,14 @@ def test_nothing_enters_before_the_first_december_after_the_reform():
 @pytest.mark.slow
 def test_under_open_house_entrants_raise_the_providers_and_shorten_the_lists():
     """Netherlands at scale 0.02, 2018, each of two seeds: entrants take up what incumbents
-    do not grow into, so there are more active providers and fewer persons waiting."""
+    do not grow into, so there are more active providers and fewer persons waiting (seeds 1
+    and 2: 3,085 and 3,106 providers against 2,887 and 2,855; 31,692 and 27,024 waiting
+    against 36,003 and 34,141). Before the entrant was sized on the list alone (it also got
+    the places shrinking incumbents gave up) the providers were over 1.2 times as many; the
+    pattern is the direction, not that size."""
     on = national(0.02, 2018, [1, 2], provider_entry=True)
     off = national(0.02, 2018, [1, 2], provider_entry=False)
     a, b = (t[t.year == 2018].groupby("seed")[["providers_active", "waiting"]].mean()
             for t in (on, off))
-    assert (a.providers_active > 1.2 * b.providers_active).all(), (a, b)
+    assert (a.providers_active > b.providers_active).all(), (a, b)
     assert (a.waiting < b.waiting).all(), (a, b)
