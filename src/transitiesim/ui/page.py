@@ -285,10 +285,7 @@ def compute(names: list[str], seeds: list[int], precision: float, lang: str
     """Run (or fetch from the cache) every scenario for every seed."""
     cache = run_cache()
     started, computed_before = time.perf_counter(), cache.computed
-    texts = {}
-    for name in names:
-        scenario = _scenario(name)
-        texts[name] = scenario.with_params(scale=_effective_scale(scenario, precision)).to_toml()
+    texts = {name: scenario.to_toml() for name, scenario in as_run(names, precision).items()}
     keys = [(texts[name], seed) for name in names for seed in seeds]
     bar = st.progress(0.0)
 
@@ -429,8 +426,8 @@ def tab_distribution(national, lang: str) -> None:
 
 def as_run(names: list[str], precision: float) -> dict[str, Scenario]:
     """Each scenario as the app runs it: at its scale times the precision."""
-    return {n: _scenario(n).with_params(scale=_effective_scale(_scenario(n), precision))
-            for n in names}
+    scenarios = {n: _scenario(n) for n in names}
+    return {n: s.with_params(scale=_effective_scale(s, precision)) for n, s in scenarios.items()}
 
 
 def results_zip(national, local, ran: dict[str, Scenario], seeds: list[int],
