@@ -58,7 +58,7 @@ def run_in_lockstep(scenario, twin_scenario=None, months: int = 24, seed: int = 
     return months, None, seen
 
 
-STRESSED = dict(initiative_formation_rate=0.5, provider_capacity_change=-0.3, citizen_power=1.0,
+STRESSED = dict(initiative_formation_rate=1.0, provider_capacity_change=-0.3, citizen_power=1.0,
                 providers_per_100k=2.0)
 
 

@@ -190,15 +190,15 @@ def test_age_terms_by_hand():
     age = np.array([10, 30, 70], dtype=np.int64)
     income = np.array([1000.0, 2500.0, 10000.0], dtype=F)
     income_term = np.array([0.0, 0.5, 1.0], dtype=F)
-    propensity = np.array([0.1, 0.1, 0.9], dtype=F)
     wmo_by_age = np.zeros(121, dtype=F)
     wmo_by_age[30], wmo_by_age[70] = F(0.012), F(0.06)
     n = age.size
     onset, entry = np.zeros(n, F), np.zeros(n, F)
-    minor, working, volunteer = (np.zeros(n, np.bool_) for _ in range(3))
+    minor, working = (np.zeros(n, np.bool_) for _ in range(2))
+    volunteer = np.array([False, True, False])  # set by ``volunteering``, read here
     base = np.zeros(n, F)
     minors, volunteers = k.age_terms(
-        age, income, income_term, propensity, wmo_by_age, 0.024, 0.06, 0.5,
+        age, income, income_term, wmo_by_age, 0.024, 0.06,
         np.array([18, 66], dtype=np.int64), np.array([0, n], dtype=np.int64), onset, entry,
         minor, working, volunteer, base,
         k.WellbeingRules.from_params({p.name: p.default for p in PARAMETERS}),
@@ -210,8 +210,39 @@ def test_age_terms_by_hand():
     # Job loss only at working age, scaled by 2500 / income clipped to 0.3-3 (here 1.0) and
     # by the municipality's entry factor 1.5.
     np.testing.assert_allclose(entry, [0.0, 0.06 * 1.5 / 12, 0.0], rtol=1e-6)
-    # Volunteers: 15 or older with a propensity below the threshold (the 10-year-old is not).
-    assert list(volunteer) == [False, True, False]
+    assert list(volunteer) == [False, True, False]  # unchanged
     # Base well-being 0.72 + 0.08 x income term, plus 0.03 for volunteers.
     np.testing.assert_allclose(base, [0.72, 0.72 + 0.04 + 0.03, 0.80], rtol=1e-6)
     assert list(minors) == [1] and list(volunteers) == [1]
+
+
+def test_volunteering_by_hand():
+    """ODD 7.9: the yearly start and stop chances, the stationary share, and who cannot."""
+    age = np.array([14, 40, 40, 40, 80, 80], dtype=np.int16)
+    sev = np.array([0.0, 0.0, 0.0, 0.0, 0.5, 1.0], dtype=F)
+    nbh = np.array([0, 0, 1, 1, 1, 1], dtype=np.int32)
+    asked = np.array([1.0, 0.0])  # an initiative recruits in neighbourhood 0
+    bounds = np.array([0, 6], dtype=np.int64)
+    start, quit_rate, ask = 0.2 * 0.49 / 0.51, 0.2, 1.0
+    # Stationary (no transition): start / (start + stop) against the propensity. In good
+    # health and not asked that is 0.49; asked, 2 start / (2 start + 0.2) = 0.658; with
+    # severity 0.5 start halves and stop is 1 - 0.8 x 0.5 = 0.6: 0.0961 / 0.6961 = 0.138;
+    # severity 1 never starts. The 14-year-old never volunteers.
+    propensity = np.array([0.0, 0.6, 0.48, 0.5, 0.13, 0.0], dtype=F)
+    volunteer = np.zeros(6, dtype=np.bool_)
+    counts = k.volunteering(age, sev, nbh, propensity, volunteer, asked, bounds, start,
+                            quit_rate, ask, np.uint64(0), False)
+    assert list(volunteer) == [False, True, True, False, True, False]
+    assert list(counts) == [3]
+    # Transitions: each person's own draw against their chance of stopping (volunteers) or
+    # starting (the others), so the same draws give the same moves.
+    key = np.uint64(12345)
+    u = k.uniforms(key, np.arange(6, dtype=np.int64))
+    before = np.array([True, True, False, True, True, False])
+    volunteer = before.copy()
+    k.volunteering(age, sev, nbh, propensity, volunteer, asked, bounds, start, quit_rate,
+                   ask, key, True)
+    p_start = np.minimum(start * (1 - sev.astype(float)) * (1 + ask * asked[nbh]), 1)
+    p_stop = 1 - (1 - quit_rate) * (1 - sev.astype(float))
+    expected = np.where(before, u >= p_stop, u < p_start) & (age >= 15)
+    assert list(volunteer) == list(expected)

@@ -14,12 +14,15 @@ import numpy as np
 from ._org import ACTIVE
 from .params import (
     DOMAINS,
+    INITIATIVE_MIN_MEMBERS,
+    INITIATIVE_POOL_SHARE,
+    INITIATIVE_ROOM_WITHOUT_SUPPORT,
     MUNICIPAL_LEVERS,
     NATIONAL_POPULATION_2015,
     UNEMPLOYMENT_2015,
     YOUTH_CUT_FULL_AFTER_YEARS,
-    citizen_power_factor,
 )
+from .population import monthly_probability
 from .states import BLOCK_SERVICES, STATUS_CODES, Domain, ProviderStatus, Service
 
 if TYPE_CHECKING:
@@ -225,11 +228,13 @@ class Provider(mesa.Agent):
 
 
 class CitizenInitiative(mesa.Agent):
-    """A collective of engaged citizens in one neighbourhood giving light support.
+    """A collective of engaged citizens in one neighbourhood giving light support (ODD 7.9).
 
     Members is a number of people (not simulated persons): initiatives are small and a sample
-    person may stand for many people. It grows with municipal room and support and fades when
-    its members are discouraged.
+    person may stand for many people. It recruits among the neighbourhood's volunteers with the
+    room its municipality gives, loses members as volunteers stop (faster when discouraged:
+    the municipality squeezes, or withdraws the support it gave when the initiative began),
+    and ends below three members.
     """
 
     def __init__(self, model: TransitionModel, municipality: Municipality, neighbourhood: int,
@@ -239,6 +244,7 @@ class CitizenInitiative(mesa.Agent):
         self.neighbourhood = int(neighbourhood)
         self.members = float(members)
         self.discouragement = 0.0
+        self.support_at_start = municipality.initiative_support_level()
         self.funds_eur = 0.0
         self.grants_eur = 0.0  # received this month
 
@@ -250,16 +256,29 @@ class CitizenInitiative(mesa.Agent):
     def hours_per_month(self) -> float:
         return self.members * self.model.p["volunteer_hours_per_month"]
 
+    def withdrawn(self) -> float:
+        """The share of the support it began with that its municipality has since taken back
+        (0 if it began without support)."""
+        start = self.support_at_start
+        if start <= 0:
+            return 0.0
+        return max(0.0, 1.0 - self.municipality.initiative_support_level() / start)
+
     def evolve(self) -> None:
-        """Grow with support and citizen power, fade with discouragement; dissolve below 3."""
-        support = self.municipality.initiative_support_level()
-        power = citizen_power_factor(self.model.p["citizen_power"])
-        target = 0.6 * (1.0 - support) + 0.4 * self.municipality.squeeze
+        """A month: discouragement moves 10% of the way to 0.6 x support withdrawn + 0.4 x
+        squeeze; members join from the pool not yet involved (``initiative_recruit_rate`` x
+        room) and leave at the volunteers' monthly quit chance, raised by
+        ``volunteer_discouragement`` x discouragement; below three members it ends."""
+        p, m = self.model.p, self.municipality
+        target = 0.6 * self.withdrawn() + 0.4 * m.squeeze
         self.discouragement += 0.1 * (target - self.discouragement)
-        growth = 0.03 * power * support - 0.06 * self.discouragement
-        pool = self.model.volunteer_pool(self.neighbourhood)
-        self.members = min(self.members * (1.0 + growth), 0.05 * pool + 3.0)
-        if self.members < 3.0:
+        pool = INITIATIVE_POOL_SHARE * self.model.volunteer_pool(self.neighbourhood)
+        recruit = p["initiative_recruit_rate"] * m.initiative_room() * max(pool - self.members,
+                                                                            0.0)
+        leave = self.members * monthly_probability(p["volunteer_quit_rate"]) * (
+            1.0 + p["initiative_discouragement"] * self.discouragement)
+        self.members += recruit - leave
+        if self.members < INITIATIVE_MIN_MEMBERS:
             self.dissolve()
 
     def dissolve(self) -> None:
@@ -336,6 +355,12 @@ class Municipality(mesa.Agent):
     def experiment_fund(self) -> float:
         """The share of the budget that goes to the experiment fund now."""
         return self.experiment_fund_share if self.reformed else 0.0
+
+    def initiative_room(self) -> float:
+        """The room an initiative finds here: ``INITIATIVE_ROOM_WITHOUT_SUPPORT`` (0.5)
+        without support, 1 at full support."""
+        base = INITIATIVE_ROOM_WITHOUT_SUPPORT
+        return base + (1.0 - base) * self.initiative_support_level()
 
     def initiative_support_level(self) -> float:
         """Support per inhabitant relative to EUR 2 a year (0-1)."""

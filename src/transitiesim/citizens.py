@@ -102,7 +102,7 @@ class Citizens:
         self.entry_month = np.empty(self.n, dtype=np.float32)
         self.minor = np.empty(self.n, dtype=bool)
         self.working = np.empty(self.n, dtype=bool)
-        self.volunteer = np.empty(self.n, dtype=bool)
+        self.volunteer = np.zeros(self.n, dtype=bool)  # from ``start_volunteering``
         self.base_wellbeing = np.empty(self.n, dtype=np.float32)
         # Entry into social assistance per municipality relative to the income rule's (1 =
         # none; set from observed recipients by ``set_local_assistance``).
@@ -110,6 +110,12 @@ class Citizens:
         self.no_legal_route = np.zeros(self.muni_bounds.size - 1)  # Wmo: the municipal route
         # The calendar year the yearly terms are for (set each January by age_and_renew).
         self.year = int(params["start_year"]) - int(params["burn_in_years"])
+        # Being asked (per neighbourhood: an initiative recruits there), as of last January,
+        # and the chance to start volunteering at the 2015 level (``volunteer_start_chance``).
+        self.recruiting = np.zeros(self.n_nbh)
+        self.start_chance = 0.0
+        # Set by ``start_volunteering``: (health, asked, weight) of groups of people 15+.
+        self.health_profile = (np.ones(1), np.zeros(1), np.zeros(1))
         self.refresh_age_terms()
 
     def need_index(self) -> np.ndarray:
@@ -178,6 +184,86 @@ class Citizens:
         self.volunteers_by_nbh = _kernels.weighted_count_by_group(
             self.volunteer, pop.nbh, pop.weight, self.n_nbh, self.muni_bounds)
 
+    def start_volunteering(self) -> None:
+        """Who volunteers at the start, once the starting needs are in place, and again when
+        the burn-in has settled them: the chance to start is solved for
+        (``solve_start_chance``) and everyone takes their stationary state."""
+        self.health_profile = self.take_health_profile()
+        self.start_chance = self.solve_start_chance()
+        self.update_volunteering(transition=False)
+        self.refresh_age_terms()
+
+    def take_health_profile(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Everyone aged 15+ by health (1 - Wmo severity: the healthy at 1, the persons with
+        a Wmo need in 1/1024 steps of severity) and by whether an initiative recruits in
+        their neighbourhood; (health, asked 0 or 1, weight) per group."""
+        pop = self.pop
+        adult = pop.age >= 15
+        w = pop.weight[adult].astype(float)
+        sev = pop.severity[WMO][adult].astype(float)
+        asked = self.recruiting[pop.nbh[adult]] > 0
+        well: list[np.ndarray] = []
+        ask: list[np.ndarray] = []
+        weight: list[np.ndarray] = []
+        for k in (False, True):
+            ill, healthy = (sev > 0) & (asked == k), (sev == 0) & (asked == k)
+            ill_w, edges = np.histogram(sev[ill], bins=1024, range=(0.0, 1.0),
+                                        weights=w[ill])
+            well += [np.ones(1), 1.0 - (edges[:-1] + edges[1:]) / 2]
+            ask += [np.full(ill_w.size + 1, float(k))]
+            weight += [np.array([w[healthy].sum()]), ill_w]
+        return np.concatenate(well), np.concatenate(ask), np.concatenate(weight)
+
+    def solve_start_chance(self) -> float:
+        """The yearly chance to start volunteering of a person in good health and not asked,
+        at the 2015 level of citizen power: the one that makes the stationary share start /
+        (start + stop) (``_kernels.volunteering``), averaged over everyone aged 15+ with the
+        health they had at the start and being asked where an initiative recruited
+        (``health_profile``), equal ``volunteering_rate`` (CBS's share). Bisection."""
+        p = self.p
+        r, q = float(p["volunteering_rate"]), float(p["volunteer_quit_rate"])
+        well, asked, weight = self.health_profile
+        factor = 1.0 + float(p["volunteer_ask_effect"]) * asked
+        total = max(float(weight.sum()), 1e-12)
+
+        def share(start: float) -> float:
+            ps = np.minimum(start * well * factor, 1.0)
+            both = ps + 1.0 - (1.0 - q) * well
+            return float((weight * np.divide(ps, both, out=np.zeros_like(ps),
+                                             where=both > 0)).sum()) / total
+        lo, hi = 0.0, 1.0
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if share(mid) < r else (lo, mid)
+        return (lo + hi) / 2
+
+    def volunteer_start_chance(self) -> float:
+        """This year's chance to start for a person in good health, not asked: the 2015
+        level (``solve_start_chance``) times citizen power as a factor on 2015
+        (willingness), at most 1."""
+        return min(self.start_chance * self.power, 1.0)
+
+    def update_volunteering(self, transition: bool, asked: np.ndarray | None = None,
+                            key: np.uint64 | None = None) -> None:
+        """Who volunteers this year (ODD 7.9); ``asked`` (per neighbourhood, 0-1) replaces
+        last January's when given. With ``transition`` (January, ``volunteer_turnover`` on)
+        each person aged 15+ starts or stops by their draw for ``key``; otherwise they
+        volunteer if their fixed propensity lies below the stationary chance (at the start,
+        and every year with the switch off)."""
+        if asked is not None:
+            self.recruiting = np.asarray(asked, dtype=float)
+        self.take_volunteering(bool(transition), np.uint64(0 if key is None else key))
+
+    def take_volunteering(self, transition: bool, key: np.uint64) -> None:
+        """``update_volunteering``'s pass over everyone (the kernel)."""
+        pop, p = self.pop, self.p
+        _kernels.volunteering(
+            age=pop.age, sev_wmo=pop.severity[WMO], nbh=pop.nbh,
+            propensity=pop.volunteer_propensity, volunteer=self.volunteer, asked=self.recruiting,
+            bounds=self.muni_bounds,
+            start=self.volunteer_start_chance(), quit_rate=float(p["volunteer_quit_rate"]),
+            ask_effect=float(p["volunteer_ask_effect"]), key=key, transition=transition)
+
     def youth_onset(self) -> float:
         """This year's yearly chance of a youth care need per minor: ``onset_jeugd`` (the
         calibrated 2015 chance) grown by ``youth_demand_trend`` a year from 2015 (less
@@ -192,10 +278,9 @@ class Citizens:
         pop, p = self.pop, self.p
         return _kernels.age_terms(
             age=pop.age, income=pop.income_eur, income_term=self.income_term,
-            propensity=pop.volunteer_propensity, wmo_by_age=wmo_by_age,
-            onset_jeugd=self.youth_onset(), job_loss_rate=p["job_loss_rate"],
-            volunteer_threshold=p["volunteering_rate"] * self.power,
-            working_age=np.array(WORKING_AGE), bounds=self.muni_bounds,
+            wmo_by_age=wmo_by_age, onset_jeugd=self.youth_onset(),
+            job_loss_rate=p["job_loss_rate"], working_age=np.array(WORKING_AGE),
+            bounds=self.muni_bounds,
             onset_month=self.onset_month, entry_month=self.entry_month, minor=self.minor,
             working=self.working, volunteer=self.volunteer, base_wellbeing=self.base_wellbeing,
             rules=self.wellbeing_rules, needs=self.need_rules, entry_factor=self.entry_factor)
@@ -237,12 +322,13 @@ class Citizens:
         change = self.age_path.at(year) - self.age_path.at(self.p["start_year"])
         return self.initial_shares + np.where(year < self.p["start_year"], 0.0, change)
 
-    def age_and_renew(self, year: int) -> np.ndarray:
+    def age_and_renew(self, year: int, asked: np.ndarray | None = None) -> np.ndarray:
         """January: everyone ages a year; some leave (death, emigration, room for growth);
         newcomers take the freed rows: newborns with a parent aged 25-45 in the municipality,
         or immigrants aged 18-44 on their own. With the age path on, the death chances over
         65 and the newborns' share are aligned so that the shares follow the path's changes
-        (ODD 7.2). Returns the renewed rows."""
+        (ODD 7.2). Then who volunteers this year (``update_volunteering``: ``asked`` per
+        neighbourhood; newcomers start as non-volunteers). Returns the renewed rows."""
         pop, rng = self.pop, self.streams["mortality"]
         self.year = int(year)
         if self._u is None:  # kept between years: 8 bytes a person
@@ -306,6 +392,9 @@ class Citizens:
             pop.carer[rows[pop.carer[rows] == rows]] = -1
         pop.self_reliance[left] = pop.base_self_reliance[left]
         pop.wellbeing[left] = INITIAL_WELLBEING
+        self.volunteer[left] = False
+        key = np.uint64(rng.bit_generator.random_raw())  # drawn with the switch off too
+        self.update_volunteering(bool(self.p["volunteer_turnover"]), asked, key)
         self.refresh_age_terms()
         return left
 

@@ -132,6 +132,13 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("wajong", "the Wajong closed to young people able to work",
               "de Wajong dicht voor jongeren met arbeidsvermogen",
               _params(wajong_entries_moved_per_year=0.0)),
+    Mechanism("volunteer_turnover", "people start and stop volunteering each year (off: a "
+              "fixed propensity against the stationary chance)", "mensen beginnen en stoppen "
+              "elk jaar met vrijwilligerswerk (uit: een vaste neiging)",
+              _params(volunteer_turnover=False)),
+    Mechanism("initiatives", "citizen initiatives form, recruit and give light support "
+              "(off: none form)", "burgerinitiatieven ontstaan, werven en geven lichte "
+              "ondersteuning (uit: er ontstaan er geen)", _params(initiative_formation_rate=0.0)),
     Mechanism("benefit_budget", "the benefits budget following the caseload",
               "het bijstandsbudget dat de populatie volgt",
               _params(benefit_budget="unemployment")),

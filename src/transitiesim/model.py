@@ -10,16 +10,24 @@ import numpy as np
 from scipy.special import ndtri
 
 from . import _kernels, _org, data
-from .agents import CitizenInitiative, Municipality, Provider, ProviderTable, Rijk
+from .agents import (
+    CitizenInitiative,
+    Municipality,
+    Provider,
+    ProviderTable,
+    Rijk,
+)
 from .citizens import Citizens, MunicipalInputs, wmo_kinds
 from .indicators import Tally, build_datacollector
 from .ledger import Ledger
 from .params import (
+    INITIATIVE_START_MEMBERS,
     LIVE_LEVERS,
     MUNICIPAL_LEVERS,
     NATIONAL_POPULATION_2015,
     PARAM_BY_NAME,
     UNEMPLOYMENT_2015,
+    VOLUNTEERS_PER_FORMATION_UNIT,
     citizen_power_factor,
 )
 from .population import (
@@ -85,6 +93,7 @@ class TransitionModel(mesa.Model):
         # the objective allocation of the budgets (Rijk) goes by.
         self.need_index = self.citizens.need_index()
         self._seed_needs()
+        self.citizens.start_volunteering()
         self.providers_list: list[Provider] = []
         self.prov = ProviderTable()  # the providers' changing numbers (Provider reads them)
         self._clients_cache: dict[int, np.ndarray] = {}
@@ -106,6 +115,9 @@ class TransitionModel(mesa.Model):
         self.datacollector = build_datacollector()
         for _ in range(12 * p["burn_in_years"]):
             self.step()
+        # The burn-in settled the needs: the volunteering level is set to CBS's share for the
+        # health people have now (ODD 7.9).
+        self.citizens.start_volunteering()
         self.recording = True
         self.ledger.clear()
 
@@ -274,7 +286,8 @@ class TransitionModel(mesa.Model):
         self.advance_calendar()
         self.rijk.pay_budgets()
         if self.month == 1:
-            newcomers = self.citizens.age_and_renew(self.year)
+            newcomers = self.citizens.age_and_renew(self.year,
+                                                    asked=self.recruiting_neighbourhoods())
             self.house_status_holders(newcomers)
             if self.reformed and self.p["provider_capacity_change"]:
                 self.change_provider_capacity(self.p["provider_capacity_change"])
@@ -334,7 +347,10 @@ class TransitionModel(mesa.Model):
                     setattr(m, name, value)
         if {"citizen_power", "volunteering_rate"} & checked.keys():
             self.citizens.power = citizen_power_factor(self.p["citizen_power"])
-            self.citizens.refresh_age_terms()
+            self.citizens.start_chance = self.citizens.solve_start_chance()  # the same health
+            if not self.p["volunteer_turnover"]:  # else people decide next January
+                self.citizens.update_volunteering(transition=False)
+                self.citizens.refresh_age_terms()
 
     def change_provider_capacity(self, share: float) -> None:
         """Every active provider with clients grows (or shrinks) its capacity by ``share``."""
@@ -366,7 +382,8 @@ class TransitionModel(mesa.Model):
         ms = self.municipality_list
         for nbh in chosen:
             m = ms[self.nbh_muni[nbh]]
-            m.initiatives.add(CitizenInitiative(self, m, int(nbh), members=5.0))
+            m.initiatives.add(CitizenInitiative(self, m, int(nbh),
+                                                members=INITIATIVE_START_MEMBERS))
         return int(chosen.size)
 
     # --- calendar and Rijk ------------------------------------------------------------------
@@ -511,22 +528,29 @@ class TransitionModel(mesa.Model):
         """Volunteers (people) living in neighbourhood ``nbh``."""
         return float(self.citizens.volunteers_by_nbh[nbh])
 
+    def recruiting_neighbourhoods(self) -> np.ndarray:
+        """1 for each neighbourhood where a citizen initiative recruits (has one), else 0."""
+        asked = np.zeros(self.n_nbh)
+        for ini in self.initiatives:
+            asked[ini.neighbourhood] = 1.0
+        return asked
+
     def form_initiatives(self) -> None:
-        """Neighbourhoods without an initiative may see one form from engaged citizens."""
+        """A neighbourhood without an initiative sees one form from its engaged citizens:
+        a month's chance of ``initiative_formation_rate`` / 12 per 1,000 volunteers living
+        there, times the municipality's room (ODD 7.9)."""
         p = self.p
         volunteers = self.citizens.volunteers_by_nbh
         u = self.streams["initiatives"].random(self.n_nbh)
-        has = np.zeros(self.n_nbh, dtype=bool)
-        for ini in self.initiatives:
-            has[ini.neighbourhood] = True
-        power = citizen_power_factor(p["citizen_power"])
+        has = self.recruiting_neighbourhoods() > 0
         ms = self.municipality_list
-        room = np.array([0.5 + 0.5 * m.initiative_support_level() for m in ms])
-        chance = p["initiative_formation_rate"] * power * room
-        forms = ~has & (u < chance[self.nbh_muni]) & (volunteers > 0)
-        for nbh in np.flatnonzero(forms):
+        room = np.array([m.initiative_room() for m in ms])
+        chance = p["initiative_formation_rate"] / 12.0 * volunteers \
+            / VOLUNTEERS_PER_FORMATION_UNIT * room[self.nbh_muni]
+        for nbh in np.flatnonzero(~has & (u < chance)):
             m = ms[self.nbh_muni[nbh]]
-            m.initiatives.add(CitizenInitiative(self, m, int(nbh), members=5.0))
+            m.initiatives.add(CitizenInitiative(self, m, int(nbh),
+                                                members=INITIATIVE_START_MEMBERS))
 
     def initiative_dissolved(self, ini: CitizenInitiative) -> None:
         """An initiative ends: book what it received this month before it leaves the model."""

@@ -93,6 +93,18 @@ CITIZEN_POWER_2015 = 0.5
 def citizen_power_factor(citizen_power: float) -> float:
     """``citizen_power`` as a factor on the 2015 levels (0.5 -> 1.0, 1.0 -> 2.0)."""
     return citizen_power / CITIZEN_POWER_2015
+# Citizen initiatives (ODD 7.9). Without municipal support an initiative finds half the room it
+# finds at full support (an assumption: Edelenbos et al. 2020 find government support among the
+# conditions of a community initiative's performance, with no measured size). It can draw on
+# INITIATIVE_POOL_SHARE of its neighbourhood's volunteers as members (an assumption: CBS counts
+# care among the common fields of volunteering, next to sport, schools and churches), starts
+# with a small group of initiators and ends below a handful of members.
+INITIATIVE_ROOM_WITHOUT_SUPPORT = 0.5
+INITIATIVE_POOL_SHARE = 0.05
+INITIATIVE_START_MEMBERS = 5.0
+INITIATIVE_MIN_MEMBERS = 3.0
+# initiative_formation_rate is stated per this many volunteers.
+VOLUNTEERS_PER_FORMATION_UNIT = 1000.0
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
 # The model's Wmo holds household help too, which municipalities already ran under the Wmo
 # 2007 and which the Rijk cut separately in 2015: about 32%, EUR 465 m (Binnenlands Bestuur
@@ -634,20 +646,65 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption", 0, 1, group="behaviour"),
     _p("volunteering_rate", float, 0.49, "share of people 15+", "uncertainty",
        "Deel van de 15-plussers dat minstens jaarlijks vrijwilligerswerk doet, bij burgerkracht "
-       "0,5.",
-       "Share of people 15+ who volunteer at least yearly, at citizen power 0.5.",
-       "domain: CBS, about 49% (2012-2019 average)", 0, 1, group="behaviour", live="model"),
+       "0,5: bepaalt de kans om te beginnen (bij wie gezond is, niet gevraagd en niet "
+       "ontmoedigd).",
+       "Share of people 15+ who volunteer at least yearly, at citizen power 0.5: sets the "
+       "chance of starting (for someone in good health, not asked and not discouraged).",
+       "domain: CBS, about 49% (2012-2016; Schmeets and Arends 2017)", 0, 0.95,
+       group="behaviour", live="model"),
+    _p("volunteer_quit_rate", float, 0.2, "share of volunteers per year", "uncertainty",
+       "Deel van de vrijwilligers dat per jaar stopt (zonder ontmoediging of gezondheids"
+       "problemen); ook het verloop onder leden van burgerinitiatieven.",
+       "Share of volunteers who stop in a year (without discouragement or health problems); "
+       "also the turnover among members of citizen initiatives.",
+       "assumption: CBS's yearly share (49%) exceeds the monthly one (3 in 10), so many "
+       "volunteer for a while; no Dutch panel figure on yearly exits was found", 0.02, 0.8,
+       group="behaviour"),
+    _p("volunteer_turnover", bool, True, "-", "national",
+       "Vrijwilligerswerk als gedrag: elk jaar in januari beginnen en stoppen mensen (met hun "
+       "verleden); uit: ieder jaar dezelfde vaste neiging tegen de evenwichtskans.",
+       "Volunteering as behaviour: each January people start and stop (their past matters); "
+       "off: every year the same fixed propensity against the stationary chance.",
+       "assumption (switch)", group="behaviour"),
+    _p("volunteer_ask_effect", float, 1.0, "factor on the chance to start", "uncertainty",
+       "Hoeveel vaker iemand begint als een burgerinitiatief in de eigen wijk vrijwilligers "
+       "werft (gevraagd worden; 0 = geen effect).",
+       "How much more often someone starts when a citizen initiative in their neighbourhood "
+       "recruits (being asked; 0 = no effect).",
+       "assumption: being asked is among the strongest predictors of volunteering (Musick and "
+       "Wilson 2008, Volunteers: A Social Profile, ch. 13); the size has no Dutch measurement",
+       0, 3, group="behaviour"),
+    _p("initiative_discouragement", float, 1.0, "factor on the chance to stop", "uncertainty",
+       "Hoeveel sneller leden van burgerinitiatieven stoppen als hun gemeente knijpt of de "
+       "steun terugdraait waarmee het initiatief begon (bij volle ontmoediging; 0 = geen "
+       "effect).",
+       "How much faster members of citizen initiatives stop when their municipality squeezes "
+       "or withdraws the support the initiative began with (at full discouragement; 0 = no "
+       "effect).",
+       "assumption: durability suffers when support is temporary (Van der Harst, Bredewold "
+       "and Tonkens 2019, Universiteit voor Humanistiek; Blonk and Van den Bosch 2018, "
+       "Movisie); no measured size", 0, 5, group="behaviour"),
     _p("volunteer_hours_per_month", float, 4.0, "hours per month", "uncertainty",
        "Uren lichte ondersteuning per vrijwilliger in een burgerinitiatief per maand.",
        "Hours of light support per volunteer in a citizen initiative per month.",
-       "assumption", 0, 100, group="behaviour"),
-    _p("initiative_formation_rate", float, 0.01, "probability per neighbourhood per month",
+       "assumption (CBS: a volunteer gives 4.5 hours a week to all their volunteering)",
+       0, 100, group="behaviour"),
+    _p("initiative_formation_rate", float, 0.006, "per 1,000 volunteers per year",
        "uncertainty",
-       "Maandelijkse kans per wijk dat een burgerinitiatief ontstaat, bij burgerkracht 0,5 "
-       "en volle steun.",
-       "Monthly chance per neighbourhood that a citizen initiative forms, at citizen power 0.5 "
-       "and full support.",
-       "assumption", 0, 1, group="behaviour", live="model"),
+       "Kans per jaar dat in een wijk zonder initiatief een burgerinitiatief in zorg en "
+       "welzijn ontstaat, per 1.000 vrijwilligers die er wonen, bij volle steun.",
+       "Yearly chance that a citizen initiative in care and welfare forms in a neighbourhood "
+       "without one, per 1,000 volunteers living there, at full support.",
+       "derived: about 35 new initiatives a year 2012-2014 (30 in 2012, 101 in 2014: "
+       "Aedes-Actiz; Vilans) over about 6.6 M volunteers and the support room 0.75 at EUR 1 "
+       "per inhabitant", 0, 1, group="behaviour", live="model"),
+    _p("initiative_recruit_rate", float, 0.05, "share of the pool per month", "uncertainty",
+       "Deel van de nog niet betrokken vrijwilligers in de wijk (5% van de vrijwilligers daar) "
+       "dat een initiatief per maand als lid werft, bij volle steun.",
+       "Share of the neighbourhood's volunteers not yet involved (5% of its volunteers) that an "
+       "initiative recruits as members a month, at full support.",
+       "assumption: village care cooperatives count several hundred members in villages of "
+       "500-20,000 (Vilans 2014)", 0, 0.5, group="behaviour"),
     _p("prevention_scale_eur_per_capita", float, 20.0, "EUR per inhabitant per year",
        "uncertainty",
        "Preventie-uitgave waarbij 63% van het grootste effect bereikt is.",

@@ -84,12 +84,32 @@ class CitizenAgent(mesa.Agent):
                                 F(rules.vulnerability_min)), F(rules.vulnerability_max))
         c.entry_month[i] = (F(p["job_loss_rate"]) * c.entry_factor[pop.muni[i]] * vulnerability
                             / F(12.0) if working else F(0.0))
-        volunteer = age >= 15 and pop.volunteer_propensity[i] < F(
-            p["volunteering_rate"] * c.power)
-        c.volunteer[i] = volunteer
+        volunteer = c.volunteer[i]  # set in January by ``volunteer_or_not``
         wb = c.wellbeing_rules
         c.base_wellbeing[i] = F(float(F(wb.base) + F(wb.income) * c.income_term[i])
                                 + (wb.volunteer if volunteer else 0.0))
+
+    def volunteer_or_not(self, c: AgentCitizens, start: float, transition: bool,
+                         key: np.uint64) -> None:
+        """Whether to volunteer this year: from 15, starting with chance ``start`` x health
+        (1 - Wmo severity) x (1 + ask effect if an initiative recruits in the
+        neighbourhood), stopping with the quit chance unless healthy enough to go on; by
+        this January's draw, or (no ``transition``) by the fixed propensity against the
+        stationary chance."""
+        pop, p, i = c.pop, c.p, self.i
+        if pop.age[i] < 15:
+            c.volunteer[i] = False
+            return
+        well = 1.0 - float(pop.severity[WMO][i])
+        p_start = min(start * well * (1.0 + float(p["volunteer_ask_effect"])
+                                      * float(c.recruiting[pop.nbh[i]])), 1.0)
+        p_stop = 1.0 - (1.0 - float(p["volunteer_quit_rate"])) * well
+        if transition:
+            u = float(draw(key, i))
+            c.volunteer[i] = u >= p_stop if c.volunteer[i] else u < p_start
+        else:
+            both = p_start + p_stop
+            c.volunteer[i] = both > 0 and float(pop.volunteer_propensity[i]) < p_start / both
 
     # --- monthly, in the order of the schedule ----------------------------------------------
     def recover_or_escalate(self, c: AgentCitizens, d: int, effect: np.ndarray) -> None:
@@ -283,6 +303,9 @@ class AgentCitizens(Citizens):
         self.turned_18: list[int] = []
         self.agents.do("grow_older", self, u)
         return np.array(self.died, dtype=np.int64), np.array(self.turned_18, dtype=np.int64)
+
+    def take_volunteering(self, transition: bool, key: np.uint64) -> None:
+        self.agents.do("volunteer_or_not", self, self.volunteer_start_chance(), transition, key)
 
     def take_age_terms(self, wmo_by_age: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         self.agents.do("take_age_terms", self, wmo_by_age)

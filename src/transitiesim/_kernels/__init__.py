@@ -24,6 +24,7 @@ from .ageing import (  # noqa: F401
     cared_for_by,
     next_age_counts,
     rows_in_age_range,
+    volunteering,
 )
 from .base import (  # noqa: F401
     FORMAL,

@@ -7,21 +7,22 @@ import numpy as np
 from numba import njit, prange
 
 from .base import PARTS, F
+from .draws import _hash, _unit
 from .runs import _parts, _rows_with_mark
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job_loss_rate,
-              volunteer_threshold, working_age, bounds, onset_month, entry_month, minor,
-              working, volunteer, base_wellbeing, rules, needs, entry_factor):
+def age_terms(age, income, income_term, wmo_by_age, onset_jeugd, job_loss_rate, working_age,
+              bounds, onset_month, entry_month, minor, working, volunteer, base_wellbeing,
+              rules, needs, entry_factor):
     """The yearly per-person terms (``Citizens.refresh_age_terms``) in one pass, municipalities
     (rows ``bounds[m]:bounds[m + 1]``) spread over the cores; the age and income
     transcendentals come in precomputed (``wmo_by_age``, ``income_term``). Returns the minors
-    and the volunteers per municipality. ``rules`` (:class:`WellbeingRules`) gives the base
-    well-being, ``needs`` (:class:`NeedRules`) the entry chance's income vulnerability;
-    ``entry_factor`` (float32 per municipality) scales the entry chance (local labour
-    market)."""
-    oj, jl, vt = F(onset_jeugd), F(job_loss_rate), F(volunteer_threshold)
+    and the volunteers per municipality (``volunteer`` is read: ``volunteering`` sets it).
+    ``rules`` (:class:`WellbeingRules`) gives the base well-being, ``needs``
+    (:class:`NeedRules`) the entry chance's income vulnerability; ``entry_factor`` (float32
+    per municipality) scales the entry chance (local labour market)."""
+    oj, jl = F(onset_jeugd), F(job_loss_rate)
     wb = (F(rules.base), F(rules.income), rules.volunteer)
     vul = (F(needs.income_median), F(needs.vulnerability_min), F(needs.vulnerability_max))
     M = bounds.size - 1
@@ -30,8 +31,8 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
     parts = _parts(bounds, PARTS)
     for t in prange(parts.size - 1):
         for m in range(parts[t], parts[t + 1]):
-            n_minor, n_vol = _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj,
-                                           jl * entry_factor[m], vt, working_age, bounds[m],
+            n_minor, n_vol = _age_terms_of(age, income, income_term, wmo_by_age, oj,
+                                           jl * entry_factor[m], working_age, bounds[m],
                                            bounds[m + 1],
                                            onset_month, entry_month, minor, working, volunteer,
                                            base_wellbeing, wb, vul)
@@ -41,9 +42,9 @@ def age_terms(age, income, income_term, propensity, wmo_by_age, onset_jeugd, job
 
 
 @njit(cache=True, nogil=True)
-def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, working_age,
-                  lo, hi, onset_month, entry_month, minor, working, volunteer, base_wellbeing,
-                  wb, vul_rule):
+def _age_terms_of(age, income, income_term, wmo_by_age, oj, jl, working_age, lo, hi,
+                  onset_month, entry_month, minor, working, volunteer, base_wellbeing, wb,
+                  vul_rule):
     """``age_terms`` for rows lo:hi; returns (minors, volunteers) among them."""
     n_minor = n_vol = 0
     for i in range(lo, hi):
@@ -55,13 +56,50 @@ def _age_terms_of(age, income, income_term, propensity, wmo_by_age, oj, jl, vt, 
         onset_month[i] = (oj if mi else wmo_by_age[a]) / F(12.0)
         vul = min(max(vul_rule[0] / income[i], vul_rule[1]), vul_rule[2])
         entry_month[i] = jl * vul / F(12.0) if wk else F(0.0)
-        vo = a >= 15 and propensity[i] < vt
-        volunteer[i] = vo
+        vo = volunteer[i]
         base_wellbeing[i] = F(np.float64(wb[0] + wb[1] * income_term[i])
                               + (wb[2] if vo else 0.0))
         n_minor += mi
         n_vol += vo
     return n_minor, n_vol
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def volunteering(age, sev_wmo, nbh, propensity, volunteer, asked, bounds, start, quit_rate,
+                 ask_effect, key, transition):
+    """Who volunteers this year (``Citizens.update_volunteering``, ODD 7.9), municipalities
+    spread over the cores. A person aged 15 or over in good health starts with chance
+    ``start`` (times 1 + ``ask_effect`` if an initiative recruits in their neighbourhood:
+    ``asked`` per neighbourhood, 0-1) and stops with chance ``quit_rate``; a Wmo need of
+    severity s lowers the first by the factor (1 - s) and leaves only (1 - s) of the chance
+    of going on. With ``transition`` the person's state moves by their draw (keyed by
+    ``key``); without, they volunteer if their fixed ``propensity`` lies below the
+    stationary chance start / (start + stop). Under 15 nobody does. Returns the volunteers
+    per municipality (float64 arithmetic)."""
+    M = bounds.size - 1
+    counts = np.zeros(M, dtype=np.int64)
+    parts = _parts(bounds, PARTS)
+    for t in prange(parts.size - 1):
+        for m in range(parts[t], parts[t + 1]):
+            n = 0
+            for i in range(bounds[m], bounds[m + 1]):
+                if age[i] < 15:
+                    volunteer[i] = False
+                    continue
+                well = 1.0 - np.float64(sev_wmo[i])
+                p_start = min(start * well * (1.0 + ask_effect * np.float64(asked[nbh[i]])),
+                              1.0)
+                p_stop = 1.0 - (1.0 - quit_rate) * well
+                if transition:
+                    u = np.float64(_unit(_hash(key, i), 40))
+                    vo = u >= p_stop if volunteer[i] else u < p_start
+                else:
+                    both = p_start + p_stop
+                    vo = both > 0 and np.float64(propensity[i]) < p_start / both
+                volunteer[i] = vo
+                n += vo
+            counts[m] = n
+    return counts
 
 
 @njit(cache=True, nogil=True, parallel=True)
