@@ -169,7 +169,11 @@ def test_the_kept_indices_of_persons_in_need_match_a_full_search():
             np.testing.assert_array_equal(c.in_need[d], np.flatnonzero(pop.severity[d] > 0))
         np.testing.assert_array_equal(c.recipients, np.flatnonzero(pop.on_bijstand))
         np.testing.assert_array_equal(c.carers, np.flatnonzero(pop.carer_load > 0))
-        np.testing.assert_array_equal(c.overburdened, np.flatnonzero(pop.carer_load > 1))
+        months = model.p["carer_overburden_months"]
+        over_long = (c.over_start >= 0) & (c.month_index - c.over_start + 1 >= months)
+        np.testing.assert_array_equal(
+            c.overburdened, np.flatnonzero((pop.carer_load > 1) & over_long
+                                           & (c.last_care == c.month_index)))
 
 
 def test_carers_live_in_the_municipality_of_those_they_care_for():

@@ -429,8 +429,11 @@ def test_rows_in_age_range_is_flatnonzero(ages, lo, hi):
 def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     """Requests sorted by carer on the cores give what a plain loop over the requests gives:
     each carer adds up the hours asked (Wmo requests first, then youth, in row order), gives
-    at most ``stretch`` times what they can sustain, shares it out in proportion; last
-    month's carers' load is zeroed; the lists of carers who gave and who are overburdened."""
+    at most the kin stretch (a partner's Wmo request or any youth request) or the network
+    stretch times what they can sustain (less in work), shares it out in proportion; last
+    month's carers' load and hours are zeroed; spells of care and of overload go on or
+    start afresh; the lists of carers who gave and who are overburdened (overload for
+    ``months_over`` months in a row)."""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 2000))
     muni = np.sort(rng.integers(0, n_muni, n))
@@ -449,33 +452,61 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     sev = np.where(rng.random(n) < 0.8, rng.random(n), 0).astype(f32)
     load = (rng.random(n) * 2).astype(f32)
     old = np.flatnonzero(rng.random(n) < 0.2)
-    ch, stretch = 15.5, 1.5
+    partner = np.where(rng.random(n) < 0.5, carer, -1).astype(np.int32)
+    working, on_bijstand = rng.random(n) < 0.5, rng.random(n) < 0.2
+    given_hours = rng.random(n).astype(f32)
+    month, months_over = 40, int(rng.integers(1, 4))
+    last_care = rng.integers(month - 3, month, n).astype(np.int32)  # some gave last month
+    care_start = (last_care - rng.integers(0, 5, n)).astype(np.int32)
+    over_start = np.where(rng.random(n) < 0.5, care_start + 1, -1).astype(np.int32)
+    ch, st_kin, st_net, wf = 15.5, 1.7, 1.2, 0.6
 
-    want_load = load.copy()
-    want_load[old] = 0
+    want_load, want_given = load.copy(), given_hours.copy()
+    want_load[old], want_given[old] = 0, 0
+    want_start, want_over, want_last = care_start.copy(), over_start.copy(), last_care.copy()
     asked: dict[int, float] = {}
-    for who, hours in ((who_w, hours_w), (who_j, hours_j)):
+    kin: dict[int, bool] = {}
+    for d, (who, hours) in enumerate(((who_w, hours_w), (who_j, hours_j))):
         for i, h in zip(who, hours, strict=True):
-            if carer[i] >= 0:
-                asked[int(carer[i])] = asked.get(int(carer[i]), 0.0) + float(h)
+            c = int(carer[i])
+            if c >= 0:
+                asked[c] = asked.get(c, 0.0) + float(h)
+                kin[c] = kin.get(c, False) or d == 1 or int(partner[i]) == c
     share, gave, burdened = {}, [], []
     for c, a in asked.items():
         sustainable = f32(ch) * (f32(1) - sev[c])
-        given = min(a, float(f32(stretch) * sustainable))
+        if working[c] and not on_bijstand[c]:
+            sustainable = sustainable * f32(wf)
+        given = min(a, float(f32(st_kin if kin[c] else st_net) * sustainable))
         share[c] = given / a if a > 0 else 0.0
         lo = given / float(sustainable) if sustainable > 0 else (2.0 if given > 0 else 0.0)
-        want_load[c] = f32(lo)
-        gave += [c] if given > 0 else []
-        burdened += [c] if want_load[c] > 1.0 else []
+        want_load[c], want_given[c] = f32(lo), f32(given)
+        if given > 0:
+            gave.append(c)
+            if want_last[c] != month - 1:
+                want_start[c], want_over[c] = month, -1
+            want_last[c] = month
+            if want_load[c] > 1.0:
+                want_over[c] = month if want_over[c] < 0 else want_over[c]
+                if month - want_over[c] + 1 >= months_over:
+                    burdened.append(c)
+            else:
+                want_over[c] = -1
     want_got = [np.array([float(h) * share[int(carer[i])] if carer[i] >= 0 else 0.0
                           for i, h in zip(who, hours, strict=True)])
                 for who, hours in ((who_w, hours_w), (who_j, hours_j))]
 
     got_w, got_j, got_gave, got_burdened = _kernels.informal_care(
-        who_w, hours_w, who_j, hours_j, carer, sev, load, old, ch, stretch, bounds)
+        who_w, hours_w, who_j, hours_j, carer, partner, sev, working, on_bijstand, load,
+        given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf, month,
+        months_over, bounds)
     np.testing.assert_array_equal(got_w, want_got[0].reshape(-1))
     np.testing.assert_array_equal(got_j, want_got[1].reshape(-1))
     np.testing.assert_array_equal(load, want_load)
+    np.testing.assert_array_equal(given_hours, want_given)
+    for got, want in ((care_start, want_start), (over_start, want_over),
+                      (last_care, want_last)):
+        np.testing.assert_array_equal(got, want)
     np.testing.assert_array_equal(got_gave, sorted(gave))
     np.testing.assert_array_equal(got_burdened, sorted(burdened))
 

@@ -21,7 +21,8 @@ from transitiesim.states import NeedState
 
 PERSON = ["severity", "state", "provider", "wait_months", "on_bijstand", "carer_load",
           "wellbeing", "self_reliance", "age", "carer", "partner", "household", "income_eur"]
-TERMS = ["onset_month", "entry_month", "minor", "working", "volunteer", "base_wellbeing"]
+TERMS = ["onset_month", "entry_month", "minor", "working", "volunteer", "base_wellbeing",
+         "care_given", "care_start", "over_start", "last_care"]
 LISTS = ["recipients", "carers", "overburdened", "exited"]
 
 

@@ -87,7 +87,15 @@ class Citizens:
         self.look_up_needs()
         self.recipients = empty  # social assistance recipients at the last look
         self.carers = empty  # persons who gave informal care at the last look (sorted)
-        self.overburdened = empty  # carers among them who gave more than they can sustain
+        self.overburdened = empty  # carers among them over what they can sustain long enough
+        # Each person's informal care given: hours this month, and their spell of caring (the
+        # month it began, the last month they gave) and of overload within it (-1: none);
+        # months counted by ``month_index`` (seek_support).
+        self.month_index = 0
+        self.care_given = np.zeros(self.n, dtype=np.float32)
+        self.care_start = np.full(self.n, -1, dtype=np.int32)
+        self.over_start = np.full(self.n, -1, dtype=np.int32)
+        self.last_care = np.full(self.n, -2, dtype=np.int32)
         self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
         # Fixed for a run (not live), so taken from the declaration once.
         self.wellbeing_rules = _kernels.WellbeingRules.from_params(params)
@@ -393,6 +401,7 @@ class Citizens:
         pop.self_reliance[left] = pop.base_self_reliance[left]
         pop.wellbeing[left] = INITIAL_WELLBEING
         self.volunteer[left] = False
+        self.care_start[left], self.over_start[left], self.last_care[left] = -1, -1, -2
         key = np.uint64(rng.bit_generator.random_raw())  # drawn with the switch off too
         self.update_volunteering(bool(self.p["volunteer_turnover"]), asked, key)
         self.refresh_age_terms()
@@ -507,10 +516,17 @@ class Citizens:
         # What a carer can sustain depends on their own health; how far they stretch beyond it
         # depends on citizen power (at the 2015 level, to 1.5 times what is sustainable).
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
+        self.month_index += 1
+        stretch_network = p["carer_stretch_base"] + self.power
         got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
             who_w=who_w, hours_w=hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
-            sev_wmo=pop.severity[WMO], carer_load=pop.carer_load, old_carers=self.carers,
-            carer_hours=p["carer_hours_per_month"], stretch=p["carer_stretch_base"] + self.power,
+            partner=pop.partner, sev_wmo=pop.severity[WMO], working=self.working,
+            on_bijstand=pop.on_bijstand, carer_load=pop.carer_load, care_given=self.care_given,
+            care_start=self.care_start, over_start=self.over_start, last_care=self.last_care,
+            old_carers=self.carers, carer_hours=p["carer_hours_per_month"],
+            stretch_kin=(p["carer_stretch_kin"] if p["carer_kinship"] else stretch_network),
+            stretch_network=stretch_network, work_factor=p["carer_work_factor"],
+            month=self.month_index, overburden_months=p["carer_overburden_months"],
             bounds=self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             _kernels.apply_for_support(

@@ -136,6 +136,12 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "fixed propensity against the stationary chance)", "mensen beginnen en stoppen "
               "elk jaar met vrijwilligerswerk (uit: een vaste neiging)",
               _params(volunteer_turnover=False)),
+    Mechanism("carer_kinship", "partners and parents care out of obligation (off: like any "
+              "other carer)", "partners en ouders zorgen uit verplichting (uit: zoals iedere "
+              "andere mantelzorger)", _params(carer_kinship=False)),
+    Mechanism("carer_work", "carers in work have fewer hours (off: work does not count)",
+              "mantelzorgers met werk hebben minder uren (uit: werk telt niet)",
+              _params(carer_work_factor=1.0)),
     Mechanism("initiatives", "citizen initiatives form, recruit and give light support "
               "(off: none form)", "burgerinitiatieven ontstaan, werven en geven lichte "
               "ondersteuning (uit: er ontstaan er geen)", _params(initiative_formation_rate=0.0)),

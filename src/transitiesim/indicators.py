@@ -20,7 +20,7 @@ import numpy as np
 from . import _kernels
 from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
-from .params import DOMAINS
+from .params import DOMAINS, SCP_INTENSIVE_HOURS_PER_MONTH, SCP_LONG_MONTHS
 from .states import Domain, Service
 
 if TYPE_CHECKING:
@@ -203,6 +203,19 @@ def _p10(hist: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def informal_carers(model: TransitionModel) -> np.ndarray:
     return _count_index(model, model.citizens.carers)
+
+
+def _scp_carers(both: bool) -> Callable[[TransitionModel], np.ndarray]:
+    """Carers this month by SCP's definitions: caring for three months or more (long-term)
+    or (``both``: and) eight hours a week or more (intensive)."""
+
+    def count(model: TransitionModel) -> np.ndarray:
+        c = model.citizens
+        idx = c.carers
+        long = c.month_index - c.care_start[idx] + 1 >= SCP_LONG_MONTHS
+        intensive = c.care_given[idx] >= SCP_INTENSIVE_HOURS_PER_MONTH
+        return _count_index(model, idx[(long & intensive) if both else (long | intensive)])
+    return count
 
 
 def carers_overburdened(model: TransitionModel) -> np.ndarray:
@@ -457,6 +470,12 @@ INDICATORS: tuple[Indicator, ...] = (
               "mean", wsw_workers),
     Indicator("informal_carers", "persons", "Mantelzorgers", "Informal carers", "mean",
               informal_carers),
+    Indicator("carers_long_or_intensive", "persons",
+              "Mantelzorgers, langdurig of intensief (SCP)",
+              "Informal carers, long-term or intensive (SCP)", "mean", _scp_carers(False)),
+    Indicator("carers_long_and_intensive", "persons",
+              "Mantelzorgers, langdurig en intensief (SCP)",
+              "Informal carers, long-term and intensive (SCP)", "mean", _scp_carers(True)),
     Indicator("carers_overburdened", "persons", "Overbelaste mantelzorgers",
               "Overburdened informal carers", "mean", carers_overburdened, better=-1),
     Indicator("volunteers", "persons", "Vrijwilligers", "Volunteers", "mean", volunteers),

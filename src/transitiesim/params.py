@@ -103,6 +103,10 @@ INITIATIVE_ROOM_WITHOUT_SUPPORT = 0.5
 INITIATIVE_POOL_SHARE = 0.05
 INITIATIVE_START_MEMBERS = 5.0
 INITIATIVE_MIN_MEMBERS = 3.0
+# SCP's definitions of informal carers ("mantelzorgers"): help for three months or more
+# (long-term) and eight hours a week or more (intensive, here per month: 8 x 52 / 12).
+SCP_LONG_MONTHS = 3
+SCP_INTENSIVE_HOURS_PER_MONTH = 8.0 * 52.0 / 12.0
 # initiative_formation_rate is stated per this many volunteers.
 VOLUNTEERS_PER_FORMATION_UNIT = 1000.0
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
@@ -624,11 +628,40 @@ PARAMETERS: tuple[Param, ...] = (
        "Hours of ambulant youth care per month at maximum severity.",
        "assumption", 1, 200, group="behaviour"),
     _p("carer_stretch_base", float, 0.5, "x sustainable hours", "uncertainty",
-       "Een mantelzorger geeft tot (dit + burgerkracht als factor op 2015) maal de uren die "
-       "vol te houden zijn: 1,5 maal bij burgerkracht 0,5.",
-       "A carer gives up to (this + citizen power as a factor on 2015) times the hours they "
-       "can sustain: 1.5 times at citizen power 0.5.",
+       "Een mantelzorger buiten het gezin (vriend, buur, familie elders) geeft tot (dit + "
+       "burgerkracht als factor op 2015) maal de uren die vol te houden zijn: 1,5 maal bij "
+       "burgerkracht 0,5.",
+       "A carer outside the household (a friend, neighbour, relative elsewhere) gives up to "
+       "(this + citizen power as a factor on 2015) times the hours they can sustain: 1.5 "
+       "times at citizen power 0.5.",
        "assumption", 0, 2, group="citizens"),
+    _p("carer_kinship", bool, True, "-", "national",
+       "Een partner of ouder zorgt uit verplichting: tot carer_stretch_kin maal wat vol te "
+       "houden is, los van burgerkracht (uit: als iedere andere mantelzorger).",
+       "A partner or parent cares out of obligation: up to carer_stretch_kin times what they "
+       "can sustain, whatever citizen power (off: like any other carer).",
+       "assumption (switch); SCP: the relation (partner, child, neighbour) shapes the help "
+       "most, partners give the longest and most intensive care (De Boer and De Klerk 2015, "
+       "Informele hulp: wie doet er wat?)", group="citizens"),
+    _p("carer_stretch_kin", float, 2.0, "x sustainable hours", "uncertainty",
+       "Hoe ver een partner of ouder oprekt boven wat vol te houden is.",
+       "How far a partner or parent stretches beyond what they can sustain.",
+       "assumption: further than the wider network (1.5 at the 2015 level), as partners give "
+       "the longest and most intensive care (SCP 2015)", 1, 3, group="citizens"),
+    _p("carer_work_factor", float, 0.7, "share of sustainable hours", "uncertainty",
+       "Deel van de vol te houden uren dat een mantelzorger met werk heeft (werkende "
+       "leeftijd, geen bijstand); 1 = werk telt niet.",
+       "Share of the sustainable hours a carer in work has (working age, not on social "
+       "assistance); 1 = work does not count.",
+       "assumption: SCP finds working carers give fewer hours (De Klerk et al. 2017, Voor "
+       "elkaar?); no measured size", 0.2, 1, group="citizens"),
+    _p("carer_overburden_months", int, 3, "months", "uncertainty",
+       "Maanden achter elkaar boven wat vol te houden is voordat een mantelzorger overbelast "
+       "is (1 = meteen).",
+       "Months in a row above what they can sustain before a carer is overburdened (1 = at "
+       "once).",
+       "assumption: SCP's threshold for long-term care is three months", 1, 12,
+       group="citizens"),
     _p("informal_cover_share", float, 0.999, "share of hours asked", "uncertainty",
        "Deel van de gevraagde uren dat de mantelzorger moet geven om de hulpvraag te dekken.",
        "Share of the hours asked that the carer must give for the need to count as covered.",

@@ -201,6 +201,8 @@ class CitizenAgent(mesa.Agent):
         carer = int(pop.carer[i])
         if carer >= 0:
             c.asked[carer] = c.asked.get(carer, 0.0) + float(self.hours[d])
+            # A partner, or a parent (any youth request comes from a minor), is kin.
+            c.kin[carer] = c.kin.get(carer, False) or d == JEUGD or int(pop.partner[i]) == carer
 
     def apply_for_support(self, c: AgentCitizens, d: int, inputs: MunicipalInputs,
                           rule: dict[str, Any], reformed: bool) -> None:
@@ -263,7 +265,7 @@ class CitizenAgent(mesa.Agent):
         pop, i, rules = c.pop, self.i, c.wellbeing_rules
         target = c.base_wellbeing[i]
         load = pop.carer_load[i]
-        strained = load > 1.0
+        strained = i in c.overburdened_now  # over what they can sustain, long enough
         if strained:
             target = target - F(rules.overburden) * min(load - F(1.0), F(1.0))
         if pop.on_bijstand[i]:
@@ -340,9 +342,12 @@ class AgentCitizens(Citizens):
         self.light_threshold = np.asarray(inputs.threshold, dtype=np.float32)
         self.full: set[int] = set()  # neighbourhoods whose initiative hours ran out
         self.asked: dict[int, float] = {}  # carer: hours asked (Wmo first, then youth)
+        self.kin: dict[int, bool] = {}  # carer: asked by a partner or a child
+        self.month_index += 1
         for d in (WMO, JEUGD):
             self.agents.do("look_for_support", self, d, initiative_hours_by_nbh, used)
         self.pop.carer_load[:] = 0.0
+        self.care_given[:] = 0.0
         self.share = {carer: self.give_care(carer, asked) for carer, asked in self.asked.items()}
         for d in (WMO, JEUGD):
             self.agents.do("apply_for_support", self, d, inputs, self.contribution_rule(inputs, d),
@@ -353,15 +358,32 @@ class AgentCitizens(Citizens):
 
     def give_care(self, carer: int, asked: float) -> float:
         """What a carer gives of the hours asked: up to their sustainable hours (less with
-        their own Wmo need) stretched by citizen power. Sets their load; returns the share
-        of each request they meet."""
-        pop = self.pop
-        sustainable = F(self.p["carer_hours_per_month"]) * (F(1.0) - pop.severity[WMO][carer])
-        given = min(asked, float(F(self.p["carer_stretch_base"] + self.power) * sustainable))
+        their own Wmo need, less in work) stretched by obligation (a partner or a parent) or
+        by citizen power (anyone else). Sets their load, hours and spells of care and
+        overload; returns the share of each request they meet."""
+        pop, p, month = self.pop, self.p, self.month_index
+        sustainable = F(p["carer_hours_per_month"]) * (F(1.0) - pop.severity[WMO][carer])
+        if self.working[carer] and not pop.on_bijstand[carer]:
+            sustainable = sustainable * F(p["carer_work_factor"])
+        network = p["carer_stretch_base"] + self.power
+        stretch = p["carer_stretch_kin"] if (self.kin[carer] and p["carer_kinship"]) \
+            else network
+        given = min(asked, float(F(stretch) * sustainable))
         pop.carer_load[carer] = F(given / float(sustainable)) if sustainable > 0 else F(0.0)
+        self.care_given[carer] = F(given)
+        if given > 0:
+            if self.last_care[carer] != month - 1:  # a new spell of caring
+                self.care_start[carer], self.over_start[carer] = month, -1
+            self.last_care[carer] = month
+            if pop.carer_load[carer] > 1.0:
+                if self.over_start[carer] < 0:
+                    self.over_start[carer] = month
+            else:
+                self.over_start[carer] = -1
         return given / asked if asked > 0 else 0.0
 
     def update_wellbeing(self) -> None:
+        self.overburdened_now = set(self.overburdened.tolist())
         self.agents.do("update_wellbeing", self)
 
     def _index(self) -> None:
@@ -369,8 +391,11 @@ class AgentCitizens(Citizens):
         pop = self.pop
         self.in_need = [np.flatnonzero(pop.severity[d] > 0) for d in (WMO, JEUGD)]
         self.recipients = np.flatnonzero(pop.on_bijstand)
-        self.carers = np.flatnonzero(pop.carer_load > 0)
-        self.overburdened = np.flatnonzero(pop.carer_load > 1.0)
+        self.carers = np.flatnonzero(self.care_given > 0)
+        months_over = self.month_index - self.over_start + 1
+        self.overburdened = np.flatnonzero(
+            (pop.carer_load > 1.0) & (self.last_care == self.month_index)
+            & (self.over_start >= 0) & (months_over >= self.p["carer_overburden_months"]))
 
 
 class ReferenceModel(TransitionModel):

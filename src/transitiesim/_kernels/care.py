@@ -11,12 +11,24 @@ from .runs import _joined, _parts, _stable_order
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers,
-                  carer_hours, stretch, bounds):
+def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
+                  carer_load, care_given, care_start, over_start, last_care, old_carers,
+                  carer_hours, stretch_kin, stretch_network, work_factor, month,
+                  overburden_months, bounds):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
     then youth care, in row order). Returns (hours got per Wmo request, per youth request,
-    carers who gave (sorted), overburdened carers (sorted)); sets ``carer_load`` of this
-    month's carers and zeroes that of last month's (``old_carers``).
+    carers who gave (sorted), overburdened carers (sorted)); sets ``carer_load`` and
+    ``care_given`` of this month's carers and zeroes those of last month's
+    (``old_carers``).
+
+    A carer can sustain ``carer_hours`` x (1 - their own Wmo severity), times
+    ``work_factor`` if they are of working age and not on social assistance (in work), and
+    gives up to ``stretch_kin`` times that when a partner or a child asks them (a youth
+    request comes from a minor, whose carer is a parent), else ``stretch_network`` times.
+    A carer's spell of caring (``care_start``: the month it began; ``last_care``: the last
+    month they gave) goes on while they give every month; their overload (load above 1:
+    ``over_start``, the month it began, -1 for none) counts within it, and they are
+    overburdened once it has lasted ``overburden_months`` months.
 
     A carer lives in the municipality of everyone they care for (partner, parent, or another
     adult picked there), so runs of whole municipalities are independent and go to the cores.
@@ -32,22 +44,27 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, ol
     n_gave = np.zeros(PARTS, dtype=np.int64)
     n_burdened = np.zeros(PARTS, dtype=np.int64)
     got_w, got_j = np.zeros(who_w.size), np.zeros(who_j.size)
-    ch, st = F(carer_hours), F(stretch)
+    rules = (F(carer_hours), F(stretch_kin), F(stretch_network), F(work_factor),
+             np.int32(month), np.int32(overburden_months))
     for t in prange(PARTS):
         n_gave[t], n_burdened[t] = _care_run(
-            who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers, ch, st,
+            who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
+            carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
             rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t], w_at[t + 1], j_at[t],
             j_at[t + 1], got_w, got_j, gave, burdened, starts[t])
     return got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened)
 
 
 @njit(cache=True, nogil=True)
-def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_carers, ch, st,
+def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
+              carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
               r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, burdened, at):
     """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
     who gave and who are overburdened are written from ``at`` on. Returns how many of each."""
+    ch, st_kin, st_net, wf, month, months_over = rules
     for k in range(o0, o1):
         carer_load[old_carers[k]] = 0
+        care_given[old_carers[k]] = 0
     # This run's requests with a carer: the carer, and the request (youth after Wmo).
     size = w1 - w0 + j1 - j0
     req_carer = np.empty(size, dtype=np.int64)
@@ -72,21 +89,39 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, sev_wmo, carer_load, old_ca
         c = req_carer[order[a]]
         b = a
         asked = 0.0
+        kin = False
         while b < n and req_carer[order[b]] == c:
             r = req[order[b]]
-            asked += np.float64(hours_w[r] if r < who_w.size else hours_j[r - who_w.size])
+            if r < who_w.size:
+                asked += np.float64(hours_w[r])
+                kin = kin or partner[who_w[r]] == c
+            else:
+                asked += np.float64(hours_j[r - who_w.size])
+                kin = True  # a minor's carer is a parent
             b += 1
         sustainable = ch * (F(1.0) - sev_wmo[c])
-        given = min(asked, np.float64(st * sustainable))
+        if working[c] and not on_bijstand[c]:
+            sustainable = sustainable * wf
+        given = min(asked, np.float64((st_kin if kin else st_net) * sustainable))
         share = given / asked if asked > 0 else 0.0
         # Nothing is given without sustainable hours (given <= stretch x sustainable).
         carer_load[c] = F(given / np.float64(sustainable)) if sustainable > 0 else F(0.0)
+        care_given[c] = F(given)
         if given > 0:
             gave[at + ng] = c
             ng += 1
-        if carer_load[c] > 1.0:
-            burdened[at + nb] = c
-            nb += 1
+            if last_care[c] != month - 1:  # a new spell of caring
+                care_start[c] = month
+                over_start[c] = -1
+            last_care[c] = month
+            if carer_load[c] > 1.0:
+                if over_start[c] < 0:
+                    over_start[c] = month
+                if month - over_start[c] + 1 >= months_over:
+                    burdened[at + nb] = c
+                    nb += 1
+            else:
+                over_start[c] = -1
         for q in range(a, b):
             r = req[order[q]]
             if r < who_w.size:

@@ -1,0 +1,143 @@
+"""Who cares for whom (ODD 7.4, step 2): kinship, work and burden over time, each with its
+switch, on paired seeds; and the carers counted as SCP counts them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from transitiesim import TransitionModel, load_scenario
+from transitiesim.params import SCP_INTENSIVE_HOURS_PER_MONTH
+from transitiesim.states import Domain, NeedState
+
+SCEN = load_scenario("calibrated").with_params(end_year=2017, scale=0.25)
+SEEDS = (1, 2, 3)
+WMO, JEUGD = Domain.WMO, Domain.JEUGD
+
+
+def model_at(year: int, seed: int, **params) -> TransitionModel:
+    """A model stepped through December of ``year - 1``."""
+    model = TransitionModel(SCEN.with_params(**params) if params else SCEN, seed=seed)
+    while (model.year, model.month) < (year - 1, 12):
+        model.step()
+    return model
+
+
+def informal(model: TransitionModel, d: int) -> int:
+    """Needs in domain ``d`` met by a carer this month."""
+    return int((model.pop.state[d] == NeedState.INFORMAL).sum())
+
+
+def by_partner(model: TransitionModel) -> np.ndarray:
+    """Persons whose carer is their partner."""
+    pop = model.pop
+    return (pop.carer >= 0) & (pop.carer == pop.partner)
+
+
+def with_rule(model: TransitionModel, **values) -> TransitionModel:
+    """The model with parameters changed from now on (as ``set_levers`` does for the live
+    levers): for a comparison within one month."""
+    model.p = {**model.p, **values}
+    model.citizens.p = model.p
+    return model
+
+
+@pytest.mark.parametrize("kinship", [True, False])
+def test_citizen_power_reaches_the_wider_network_not_the_family(kinship):
+    """More citizen power the next month: carers outside the household (friends, neighbours)
+    meet more Wmo needs, while a partner gives what they gave (obligation, not willingness),
+    so the needs partners meet are the same to the person. Without kinship partners respond
+    as any carer does."""
+    for seed in SEEDS:
+        base = model_at(2016, seed, carer_kinship=kinship)
+        more = model_at(2016, seed, carer_kinship=kinship)
+        more.set_levers({"citizen_power": 1.0})
+        base.step()
+        more.step()
+        met = {m: m.pop.state[WMO] == NeedState.INFORMAL for m in (base, more)}
+        partner, network = by_partner(base), ~by_partner(base) & (base.pop.carer >= 0)
+        assert met[more][network].sum() > met[base][network].sum()
+        if kinship:
+            np.testing.assert_array_equal(met[more][partner], met[base][partner])
+        else:
+            assert met[more][partner].sum() > met[base][partner].sum()
+
+
+def test_carers_in_work_give_fewer_hours():
+    """The same month with work counting (`carer_work_factor` 0.4) and not (1): carers of
+    working age not on social assistance give less and meet fewer needs; carers out of work
+    give the same hours to the same requests."""
+    for seed in SEEDS:
+        low = with_rule(model_at(2016, seed), carer_work_factor=0.4)
+        full = with_rule(model_at(2016, seed), carer_work_factor=1.0)
+        low.step()
+        full.step()
+        c_low, c_full = low.citizens, full.citizens
+        in_work = c_full.working & ~full.pop.on_bijstand
+        assert informal(low, WMO) < informal(full, WMO)
+        # In work a carer gives min(asked, stretch x 0.4 S) against min(asked, stretch x S):
+        # no more, and at least 0.4 of it; less in all.
+        low_h, full_h = (c.care_given[in_work].astype(float) for c in (c_low, c_full))
+        assert (low_h <= full_h * (1 + 1e-6)).all()
+        assert (low_h >= 0.4 * full_h * (1 - 1e-6)).all()
+        assert low_h.sum() < full_h.sum()
+        # Out of work, a carer asked the same gives the same: the two models are one model up
+        # to this month, so the requests are the same.
+        out = ~in_work & (c_full.care_given > 0)
+        np.testing.assert_array_equal(c_low.care_given[out], c_full.care_given[out])
+
+
+def test_overburdened_means_overloaded_for_months_in_a_row():
+    """A carer is overburdened once their load has been above 1 for `carer_overburden_months`
+    months in a row within an unbroken spell of caring; the list is exactly those carers,
+    and the longer the months asked, the fewer (1 month: everyone over the load at once)."""
+    counts = {}
+    for months in (1, 3, 6):
+        model = model_at(2016, 1, carer_overburden_months=months)
+        for _ in range(6):
+            model.step()
+        c = model.citizens
+        now = c.month_index
+        want = np.flatnonzero((model.pop.carer_load > 1) & (c.last_care == now)
+                              & (c.over_start >= 0) & (now - c.over_start + 1 >= months))
+        np.testing.assert_array_equal(c.overburdened, want)
+        if months == 1:
+            np.testing.assert_array_equal(c.overburdened,
+                                          np.flatnonzero(model.pop.carer_load > 1))
+        counts[months] = c.overburdened.size
+    assert counts[1] > counts[3] > counts[6] > 0
+
+
+def test_carers_by_scps_definitions_nest():
+    """Everyone who gave this month includes the long-term-or-intensive carers, who include
+    the long-term-and-intensive ones; an intensive carer gives eight hours a week or more."""
+    model = model_at(2016, 2)
+    for _ in range(4):
+        model.step()
+    data = model.datacollector.model_vars
+    last = {k: np.asarray(data[k][-1]) for k in ("informal_carers", "carers_long_or_intensive",
+                                                 "carers_long_and_intensive")}
+    assert (last["informal_carers"] >= last["carers_long_or_intensive"]).all()
+    assert (last["carers_long_or_intensive"] >= last["carers_long_and_intensive"]).all()
+    assert last["carers_long_or_intensive"][-1] > 0
+    assert SCP_INTENSIVE_HOURS_PER_MONTH == pytest.approx(34.67, abs=0.01)
+
+
+def test_the_substitution_script_measures_fewer_formal_clients_with_more_carer_hours():
+    """scripts/substitution.py on one seed and one year: more hours a carer can sustain meet
+    more needs informally, give more informal hours and leave fewer formal clients (the
+    script's figures, docs/validation.md)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "substitution.py"
+    spec = importlib.util.spec_from_file_location("substitution", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    base = SCEN.with_params(end_year=2016)
+    hours = float(base["carer_hours_per_month"])
+    low = script.yearly(base.with_params(carer_hours_per_month=0.5 * hours), 1, (2016, 2016))
+    high = script.yearly(base.with_params(carer_hours_per_month=1.5 * hours), 1, (2016, 2016))
+    assert high["met informally"] > low["met informally"] > 0
+    assert high["informal hours"] > low["informal hours"] > 0
+    assert high["formal clients (hours)"] < low["formal clients (hours)"]
