@@ -496,10 +496,14 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
                           for i, h in zip(who, hours, strict=True)])
                 for who, hours in ((who_w, hours_w), (who_j, hours_j))]
 
-    got_w, got_j, got_gave, got_burdened = _kernels.informal_care(
+    got_w, got_j, got_gave, got_burdened, got_kinds = _kernels.informal_care(
         who_w, hours_w, who_j, hours_j, carer, partner, sev, working, on_bijstand, load,
         given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf, month,
-        months_over, bounds)
+        months_over, 3, 0.5, bounds)
+    # Each carer's kind: 1 for a spell of 3 months or more, + 2 for 0.5 hours or more.
+    np.testing.assert_array_equal(got_kinds, [
+        int(month - want_start[c] + 1 >= 3) + 2 * int(float(want_given[c]) >= 0.5)
+        for c in sorted(gave)])
     np.testing.assert_array_equal(got_w, want_got[0].reshape(-1))
     np.testing.assert_array_equal(got_j, want_got[1].reshape(-1))
     np.testing.assert_array_equal(load, want_load)

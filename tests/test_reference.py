@@ -23,7 +23,7 @@ PERSON = ["severity", "state", "provider", "wait_months", "on_bijstand", "carer_
           "wellbeing", "self_reliance", "age", "carer", "partner", "household", "income_eur"]
 TERMS = ["onset_month", "entry_month", "minor", "working", "volunteer", "base_wellbeing",
          "care_given", "care_start", "over_start", "last_care"]
-LISTS = ["recipients", "carers", "overburdened", "exited"]
+LISTS = ["recipients", "carers", "carer_kinds", "overburdened", "exited"]
 
 
 def first_difference(a: TransitionModel, b: TransitionModel) -> str | None:

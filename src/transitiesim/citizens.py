@@ -13,7 +13,13 @@ from typing import Any
 import numpy as np
 
 from . import _kernels
-from .params import UNEMPLOYMENT_2015, YOUTH_TREND_BASE_YEAR, citizen_power_factor
+from .params import (
+    SCP_INTENSIVE_HOURS_PER_MONTH,
+    SCP_LONG_MONTHS,
+    UNEMPLOYMENT_2015,
+    YOUTH_TREND_BASE_YEAR,
+    citizen_power_factor,
+)
 from .population import (
     IMMIGRANT_AGES,
     INCOME_LOG_SD,
@@ -96,6 +102,8 @@ class Citizens:
         self.care_start = np.full(self.n, -1, dtype=np.int32)
         self.over_start = np.full(self.n, -1, dtype=np.int32)
         self.last_care = np.full(self.n, -2, dtype=np.int32)
+        # For each carer in ``carers``: 1 long-term, + 2 intensive (SCP; the kernel's kinds).
+        self.carer_kinds = np.zeros(0, dtype=np.uint8)
         self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
         # Fixed for a run (not live), so taken from the declaration once.
         self.wellbeing_rules = _kernels.WellbeingRules.from_params(params)
@@ -518,7 +526,7 @@ class Citizens:
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
         self.month_index += 1
         stretch_network = p["carer_stretch_base"] + self.power
-        got_w, got_j, self.carers, self.overburdened = _kernels.informal_care(
+        got_w, got_j, self.carers, self.overburdened, self.carer_kinds = _kernels.informal_care(
             who_w=who_w, hours_w=hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
             partner=pop.partner, sev_wmo=pop.severity[WMO], working=self.working,
             on_bijstand=pop.on_bijstand, carer_load=pop.carer_load, care_given=self.care_given,
@@ -527,6 +535,7 @@ class Citizens:
             stretch_kin=(p["carer_stretch_kin"] if p["carer_kinship"] else stretch_network),
             stretch_network=stretch_network, work_factor=p["carer_work_factor"],
             month=self.month_index, overburden_months=p["carer_overburden_months"],
+            long_months=SCP_LONG_MONTHS, intensive_hours=SCP_INTENSIVE_HOURS_PER_MONTH,
             bounds=self.muni_bounds)
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             _kernels.apply_for_support(

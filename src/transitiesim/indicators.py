@@ -20,7 +20,7 @@ import numpy as np
 from . import _kernels
 from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
-from .params import DOMAINS, SCP_INTENSIVE_HOURS_PER_MONTH, SCP_LONG_MONTHS
+from .params import DOMAINS
 from .states import Domain, Service
 
 if TYPE_CHECKING:
@@ -211,10 +211,8 @@ def _scp_carers(both: bool) -> Callable[[TransitionModel], np.ndarray]:
 
     def count(model: TransitionModel) -> np.ndarray:
         c = model.citizens
-        idx = c.carers
-        long = c.month_index - c.care_start[idx] + 1 >= SCP_LONG_MONTHS
-        intensive = c.care_given[idx] >= SCP_INTENSIVE_HOURS_PER_MONTH
-        return _count_index(model, idx[(long & intensive) if both else (long | intensive)])
+        kinds = c.carer_kinds
+        return _count_index(model, c.carers[(kinds == 3) if both else (kinds > 0)])
     return count
 
 

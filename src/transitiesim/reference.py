@@ -29,6 +29,7 @@ import numpy as np
 from ._kernels import GOLDEN, M1, M2
 from .citizens import WORKING_AGE, Citizens, MunicipalInputs
 from .model import TransitionModel
+from .params import SCP_INTENSIVE_HOURS_PER_MONTH, SCP_LONG_MONTHS
 from .population import MAX_AGE
 from .states import Domain, NeedState, WmoKind
 
@@ -392,6 +393,10 @@ class AgentCitizens(Citizens):
         self.in_need = [np.flatnonzero(pop.severity[d] > 0) for d in (WMO, JEUGD)]
         self.recipients = np.flatnonzero(pop.on_bijstand)
         self.carers = np.flatnonzero(self.care_given > 0)
+        long = self.month_index - self.care_start[self.carers] + 1 >= SCP_LONG_MONTHS
+        intensive = self.care_given[self.carers].astype(np.float64) \
+            >= SCP_INTENSIVE_HOURS_PER_MONTH
+        self.carer_kinds = (long + 2 * intensive).astype(np.uint8)
         months_over = self.month_index - self.over_start + 1
         self.overburdened = np.flatnonzero(
             (pop.carer_load > 1.0) & (self.last_care == self.month_index)

@@ -14,10 +14,13 @@ from .runs import _joined, _parts, _stable_order
 def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
                   carer_load, care_given, care_start, over_start, last_care, old_carers,
                   carer_hours, stretch_kin, stretch_network, work_factor, month,
-                  overburden_months, bounds):
+                  overburden_months, long_months, intensive_hours, bounds):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
     then youth care, in row order). Returns (hours got per Wmo request, per youth request,
-    carers who gave (sorted), overburdened carers (sorted)); sets ``carer_load`` and
+    carers who gave (sorted), overburdened carers (sorted), and for each carer who gave their
+    kind as SCP counts it: 1 if their spell has lasted ``long_months`` months or more
+    (long-term), plus 2 if they gave ``intensive_hours`` or more (intensive)); sets
+    ``carer_load`` and
     ``care_given`` of this month's carers and zeroes those of last month's
     (``old_carers``).
 
@@ -40,28 +43,32 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
     w_at, j_at = np.searchsorted(who_w, rows), np.searchsorted(who_j, rows)
     starts = w_at + j_at  # where each run's requests (and carers: at most one each) go
     gave = np.empty(who_w.size + who_j.size, dtype=np.int64)
+    kinds = np.empty(who_w.size + who_j.size, dtype=np.uint8)
     burdened = np.empty(who_w.size + who_j.size, dtype=np.int64)
     n_gave = np.zeros(PARTS, dtype=np.int64)
     n_burdened = np.zeros(PARTS, dtype=np.int64)
     got_w, got_j = np.zeros(who_w.size), np.zeros(who_j.size)
     rules = (F(carer_hours), F(stretch_kin), F(stretch_network), F(work_factor),
-             np.int32(month), np.int32(overburden_months))
+             np.int32(month), np.int32(overburden_months), np.int32(long_months),
+             np.float64(intensive_hours))
     for t in prange(PARTS):
         n_gave[t], n_burdened[t] = _care_run(
             who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
             carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
             rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t], w_at[t + 1], j_at[t],
-            j_at[t + 1], got_w, got_j, gave, burdened, starts[t])
-    return got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened)
+            j_at[t + 1], got_w, got_j, gave, kinds, burdened, starts[t])
+    return (got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened),
+            _joined(kinds, starts, n_gave))
 
 
 @njit(cache=True, nogil=True)
 def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
               carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
-              r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, burdened, at):
+              r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, kinds, burdened, at):
     """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
-    who gave and who are overburdened are written from ``at`` on. Returns how many of each."""
-    ch, st_kin, st_net, wf, month, months_over = rules
+    who gave (and their kinds) and who are overburdened are written from ``at`` on. Returns
+    how many of each."""
+    ch, st_kin, st_net, wf, month, months_over, long_months, intensive = rules
     for k in range(o0, o1):
         carer_load[old_carers[k]] = 0
         care_given[old_carers[k]] = 0
@@ -108,12 +115,14 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, 
         carer_load[c] = F(given / np.float64(sustainable)) if sustainable > 0 else F(0.0)
         care_given[c] = F(given)
         if given > 0:
-            gave[at + ng] = c
-            ng += 1
             if last_care[c] != month - 1:  # a new spell of caring
                 care_start[c] = month
                 over_start[c] = -1
             last_care[c] = month
+            gave[at + ng] = c
+            kinds[at + ng] = np.uint8((month - care_start[c] + 1 >= long_months)
+                                      + 2 * (np.float64(care_given[c]) >= intensive))
+            ng += 1
             if carer_load[c] > 1.0:
                 if over_start[c] < 0:
                     over_start[c] = month
