@@ -166,8 +166,12 @@ def test_reassessment_at_full_share_ends_exactly_the_indications_below_the_thres
 def test_without_the_review_squeeze_a_deficit_leaves_access_and_tariffs_alone():
     """Switch ``review_squeeze`` (ODD 7.8): a traditional municipality in deep deficit
     raises its threshold and cuts its tariff with it; without it both stay at the scenario's
-    values (0.3 and 1) every year and more youth care clients are served in 2017, each seed;
-    the deficit is still financed (budget discipline stays on)."""
+    values (0.3 and 1) every year and more Wmo clients are served in 2017, each seed; the
+    deficit is still financed (budget discipline stays on). Youth care is not asked: the
+    threshold meets only the third of its applications that come without a legal referrer,
+    and at this scale the seeds go either way (2017, seed 2: 1,825 without the squeeze
+    against 1,832 with it, after applications for covered needs came to depend on
+    severity)."""
     deep = dict(end_year=2017, cut_wmo=0.4, cut_jeugd=0.4, cut_jeugd_first=0.4,
                 learning_orientation=0.0)
     on, off = (_yearly(small(review_squeeze=s, **deep)) for s in (True, False))
@@ -177,6 +181,6 @@ def test_without_the_review_squeeze_a_deficit_leaves_access_and_tariffs_alone():
     for seed in SEEDS:
         assert on.loc[(seed, 2017), "access_threshold"] > 0.3
         assert on.loc[(seed, 2017), "tariff_factor"] < 1
-        assert off.loc[(seed, 2017), "clients_jeugd"] > on.loc[(seed, 2017), "clients_jeugd"]
+        assert off.loc[(seed, 2017), "clients_wmo"] > on.loc[(seed, 2017), "clients_wmo"]
         assert off.loc[seed].loc[2016:2017, ["from_other_tasks_eur", "local_tax_eur"]
                               ].to_numpy().sum() > 0

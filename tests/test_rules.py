@@ -86,6 +86,20 @@ def test_covered_by_the_network_is_informal_otherwise_unmet_and_nobody_applies_a
     assert state == [k.INFORMAL, k.UNMET, k.UNMET] and wait == [-1, -1, -1]
 
 
+def test_a_covered_need_is_applied_for_less_the_lighter_it_is():
+    # Network factor 0.6: a covered need of severity s is applied for with chance rate x s x
+    # (0.6 + 0.4 s): at 0.5 that is 0.8 x 0.5 x 0.8 = 0.32 against 0.4 uncovered; at
+    # severity 1 it is 0.8 either way. Exactly the persons whose keyed draw is below apply.
+    n, key = 400, 4242
+    draws = k.uniforms(np.uint64(key), np.arange(n, dtype=I64)).astype(float)
+    for s, covered_chance in ((0.5, 0.8 * 0.5 * 0.8), (1.0, 0.8)):
+        _, wait = apply(hours=np.full(n, 10), got=np.full(n, 10), sev=np.full(n, s),
+                        wait=np.full(n, -1), threshold=0.0, rate=0.8, key=key, factor=0.6)
+        want = draws < float(F(0.8) * F(s)) * (0.6 + 0.4 * float(F(s)))
+        assert (np.array(wait) == 0).tolist() == want.tolist()
+        assert abs(want.mean() - covered_chance) < 0.06
+
+
 def test_applicants_at_or_above_the_threshold_join_the_waiting_list():
     # rate 10 x severity >= 1 > any draw: everyone applies; the threshold decides.
     state, wait = apply(hours=[0, 0, 10], got=[0, 0, 10], sev=[0.5, 0.2, 0.5],

@@ -602,9 +602,13 @@ PARAMETERS: tuple[Param, ...] = (
        "Rise in the severity of a Wmo need per month from ageing, also with support.",
        "assumption", 0, 0.1, group="behaviour"),
     _p("network_application_factor", float, 0.6, "x application chance", "uncertainty",
-       "Hoeveel minder vaak iemand hulp aanvraagt als het netwerk de hulpvraag al opvangt.",
-       "How much less often someone applies when the network already covers the need.",
-       "assumption", 0, 1, group="behaviour"),
+       "Hoeveel minder vaak iemand met een lichte hulpvraag hulp aanvraagt als het netwerk de "
+       "hulpvraag al opvangt; bij ernst s is het f + (1 - f) s, bij de zwaarste niet minder.",
+       "How much less often someone with a light need applies when the network already covers "
+       "it; at severity s the factor is f + (1 - f) s, for the heaviest needs no less.",
+       "assumption; informal care substitutes for formal help at low disability and the "
+       "substitution disappears as disability rises (Bonsang 2009, J Health Econ 28)", 0, 1,
+       group="behaviour"),
     _p("burdened_onset_factor", float, 2.0, "x onset chance", "uncertainty",
        "Factor op de kans op een eigen hulpvraag voor een overbelaste mantelzorger.",
        "Factor on an overburdened carer's own chance of developing a need.",

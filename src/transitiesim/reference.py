@@ -220,8 +220,9 @@ class CitizenAgent(mesa.Agent):
         pop.state[d][i] = INFORMAL if informal else UNMET
         sev = pop.severity[d][i]
         if pop.wait_months[d][i] < 0:
+            f = p["network_application_factor"]  # covered: less so the more severe the need
             chance = float(F(p["application_rate"]) * sev) * (
-                p["network_application_factor"] if informal else 1.0)
+                f + (1.0 - f) * float(sev) if informal else 1.0)
             # The own contribution this person would pay, at most what the care is worth.
             paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])
                                                          - rule["c_threshold"], 0.0)

@@ -125,7 +125,9 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     municipality must honour it. With ``record_route`` the route of everyone who joins the list
     is written to ``legal``. ``outreach`` (per municipality, at least 1) raises the chance to
     apply: neighbourhood teams find needs that would otherwise not be brought forward. The own
-    contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect)."""
+    contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect). A
+    need the network covers is applied for with ``network_factor`` + (1 - ``network_factor``)
+    x severity of the chance."""
     ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
@@ -134,7 +136,10 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
         state[i] = INFORMAL if informal else UNMET
         s = sev[i]
         if wait[i] < 0:
-            prob = np.float64(ar * s) * (network_factor if informal else 1.0)
+            # A covered need is applied for less, the less the more severe it is: the network
+            # replaces formal help for light needs, not for heavy ones.
+            covered = network_factor + (1.0 - network_factor) * np.float64(s)
+            prob = np.float64(ar * s) * (covered if informal else 1.0)
             prob = prob * _price(income[i], s, sensitivity, c_min, c_share, c_threshold,
                                  cap_units[kind[i]])
             m = muni[i]
