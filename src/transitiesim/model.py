@@ -374,9 +374,7 @@ class TransitionModel(mesa.Model):
     def start_initiatives(self, share: float) -> int:
         """A wave of citizen initiatives: one starts in ``share`` of the neighbourhoods without
         one that have volunteers (the first ones by number). Returns how many started."""
-        has = np.zeros(self.n_nbh, dtype=bool)
-        for ini in self.initiatives:
-            has[ini.neighbourhood] = True
+        has = self.recruiting_neighbourhoods() > 0
         free = np.flatnonzero(~has & (self.citizens.volunteers_by_nbh > 0))
         chosen = free[:int(np.ceil(share * free.size))]
         ms = self.municipality_list
