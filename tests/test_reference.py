@@ -91,7 +91,10 @@ def test_a_rule_changed_on_one_side_is_caught_at_once(param, value, field):
     months, diff, _ = run_in_lockstep(scenario, changed, months=36)
     assert diff is not None and diff.startswith(field), (months, diff)
     if param == "network_first_margin":
-        assert months <= 14  # in the reform's first two months (January 2015 is month 13)
+        # In the reform's first three months (January 2015 is month 13): the first month in
+        # which a person meets the margin depends on the draws (month 14 before the
+        # neighbourhood teams were staffed, 15 since).
+        assert months <= 15
 
 
 @settings(max_examples=300, deadline=None)

@@ -23,7 +23,7 @@ WMO, JEUGD, PART = (int(d) for d in Domain)
 
 @njit(cache=True, nogil=True)
 def pay_out(starts, rows, status, block, wijkteam, domain, pay, revenue, reserves_p, grant,
-            months_left, reserves_m, contributions, benefits, budget, prevention, wsw_eur,
+            months_left, reserves_m, contributions, benefits, budget, team_eur, wsw_eur,
             fund_share, initiative_grant, initiatives, spending, to_providers, to_citizens,
             to_initiatives, contributed, care_providers):
     """Each municipality ``k`` in turn (its providers are ``rows[starts[k]:starts[k+1]]``, in
@@ -43,8 +43,12 @@ def pay_out(starts, rows, status, block, wijkteam, domain, pay, revenue, reserve
         for i in own:
             if block[i]:
                 if wijkteam[i]:
-                    n, d0, a0, d1, a1 = 2, WMO, prevention[k] * budget[k, WMO], \
-                        JEUGD, prevention[k] * budget[k, JEUGD]
+                    # The team's staff, booked under Wmo and youth in proportion to their
+                    # budgets (all under Wmo without a budget).
+                    both = budget[k, WMO] + budget[k, JEUGD]
+                    part = budget[k, WMO] / both if both > 0 else 1.0
+                    n, d0, a0, d1, a1 = 2, WMO, team_eur[k] * part, \
+                        JEUGD, team_eur[k] * (1.0 - part)
                 else:
                     n, d0, a0, d1, a1 = 1, PART, wsw_eur[k], PART, 0.0
             elif pay[i] > 0:

@@ -102,6 +102,10 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("prevention", "prevention by the neighbourhood teams lowers the onset of needs",
               "preventie door de wijkteams verlaagt het ontstaan van hulpvragen",
               _params(prevention_effect=0.0)),
+    Mechanism("team_delays", "neighbourhood teams take time to hire staff and for their "
+              "prevention to work (off: both at once)",
+              "wijkteams hebben tijd nodig om personeel te werven en voor hun preventie werkt "
+              "(uit: beide meteen)", _params(team_delays=False)),
     Mechanism("outreach", "neighbourhood teams find latent need",
               "wijkteams vinden verborgen hulpvragen", _params(outreach_effect=0.0)),
     Mechanism("provider_entry", "new providers under open house take up waiting lists",

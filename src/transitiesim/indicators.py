@@ -261,6 +261,25 @@ def _duration_counts(model: TransitionModel, exits: bool) -> np.ndarray:
     return tally.durations[key]
 
 
+def new_needs(model: TransitionModel) -> np.ndarray:
+    """Wmo and youth care needs that arose this month (a person with both counted twice)."""
+    w, j = model.citizens.new_needs
+    return _count_index(model, w) + _count_index(model, j)
+
+
+def team_fte(model: TransitionModel) -> np.ndarray:
+    """Staff of the neighbourhood teams (FTE; ODD 7.12)."""
+    return _with_total(model.team_fte.copy())
+
+
+def team_reach(model: TransitionModel) -> np.ndarray:
+    """The share of the flow of new needs the neighbourhood teams can take on (ODD 7.12);
+    nationally the same for all teams together."""
+    flow, cases = model.team_flow, model.team_fte * model.p["team_cases_per_fte_month"]
+    national = -np.expm1(-cases.sum() / flow.sum()) if flow.sum() > 0 else 0.0
+    return np.append(model.team_reach, national)
+
+
 def population(model: TransitionModel) -> np.ndarray:
     return _with_total(model.inhabitants.copy())
 
@@ -515,6 +534,12 @@ INDICATORS: tuple[Indicator, ...] = (
               "Local tax raised", "sum", local_tax_eur, better=-1),
     Indicator("under_supervision", "share of municipalities", "Onder preventief toezicht",
               "Under preventive supervision", "mean", under_supervision, better=-1),
+    Indicator("new_needs", "persons per month", "Nieuwe hulpvragen Wmo en jeugd",
+              "New Wmo and youth care needs", "sum", new_needs, better=-1),
+    Indicator("team_fte", "FTE", "Bezetting wijkteams", "Neighbourhood team staff", "mean",
+              team_fte),
+    Indicator("team_reach", "share of new needs", "Bereik wijkteams",
+              "Neighbourhood teams' reach", "mean", team_reach),
     Indicator("population", "persons", "Inwoners", "Inhabitants", "mean", population),
     Indicator("access_threshold", "need severity", "Toegangsdrempel", "Access threshold",
               "mean", _lever(lambda m: m.access_threshold())),

@@ -26,6 +26,7 @@ from .params import (
     MUNICIPAL_LEVERS,
     NATIONAL_POPULATION_2015,
     PARAM_BY_NAME,
+    TEAM_FLOW_MONTHS,
     UNEMPLOYMENT_2015,
     VOLUNTEERS_PER_FORMATION_UNIT,
     citizen_power_factor,
@@ -109,6 +110,16 @@ class TransitionModel(mesa.Model):
         self.care_providers = np.zeros((len(self.municipality_list), 3))
         self.experiment_fund = np.zeros((len(self.municipality_list), 3))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
+        # The neighbourhood teams per municipality (staff_teams, ODD 7.12): staff in FTE, the
+        # smoothed monthly flow of new needs they plan on, the share of it they can take on
+        # (reach) and the prevention their work has built up (0-1). Set from the first month
+        # in which new needs are known.
+        M = len(self.municipality_list)
+        self.team_fte: np.ndarray = np.zeros(M)
+        self.team_flow: np.ndarray = np.zeros(M)
+        self.team_reach: np.ndarray = np.zeros(M)
+        self.prevention_built: np.ndarray = np.zeros(M)
+        self._teams_started = False
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         # This year's status holders and the month each is housed (house_status_holders).
         self._status_holders = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
@@ -475,11 +486,8 @@ class TransitionModel(mesa.Model):
     def municipal_inputs(self) -> MunicipalInputs:
         ms = self.municipality_list
         thr = np.array([m.access_threshold() for m in ms])
-        spend = np.array([m.prevention() * (m.budget_eur[0] + m.budget_eur[1]) * 12 for m in ms])
-        per_capita = spend / self.inhabitants
-        # The teams' reach (0-1) rises with what is spent per inhabitant, saturating.
-        reach = 1.0 - np.exp(-per_capita / self.p["prevention_scale_eur_per_capita"])
-        effect = self.p["prevention_effect"] * reach
+        reach = self.staff_teams()
+        effect = self.p["prevention_effect"] * self.prevention_built
         return MunicipalInputs(threshold=thr,
                                network_first=thr >= self.p["network_first_threshold"],
                                prevention=effect,
@@ -490,6 +498,54 @@ class TransitionModel(mesa.Model):
                                legal_share=self.legal_referral_share(),
                                threshold_before=float(self.p["access_strictness_before"]),
                                outreach=1.0 + self.p["outreach_effect"] * reach)
+
+    def staff_teams(self) -> np.ndarray:
+        """The neighbourhood teams this month (ODD 7.12); returns their reach per municipality.
+
+        The budget for prevention (the prevention share of the Wmo and youth budgets) pays for
+        ``team_cost_eur_per_fte`` a year per FTE; the staff moves towards what it pays with
+        time constant ``team_hiring_months``. Each FTE takes on ``team_cases_per_fte_month``
+        new needs a month; the reach is the share of the flow of new Wmo and youth needs
+        (last month's, smoothed over ``TEAM_FLOW_MONTHS``) they can take on,
+        1 - exp(-capacity / flow). What prevents onset is the reach built up over time: it
+        follows the reach with time constant ``prevention_delay_months``. Without
+        ``team_delays`` staff and prevention follow at once. Until new needs are known (the
+        first month) the teams have no reach and no effect; then they start in balance with
+        the old system's budget."""
+        p, pop, c = self.p, self.pop, self.citizens
+        ms = self.municipality_list
+        M = len(ms)
+        share = np.array([m.prevention() for m in ms])
+        budget = np.array([m.budget_eur[0] + m.budget_eur[1] for m in ms])  # a month
+        target = share * budget * 12.0 / p["team_cost_eur_per_fte"]
+        new = c.new_needs[Domain.WMO], c.new_needs[Domain.JEUGD]
+        if not self._teams_started and not (new[0].size or new[1].size):
+            return self.team_reach
+        flow = sum(np.bincount(pop.muni[rows], weights=pop.weight[rows], minlength=M)
+                   for rows in new)
+        delays = bool(p["team_delays"])
+        if not self._teams_started:
+            self.team_flow[:] = flow
+            self.team_fte[:] = target
+        else:
+            self.team_flow += (flow - self.team_flow) / TEAM_FLOW_MONTHS
+            self.team_fte += (target - self.team_fte) * (
+                _approach(p["team_hiring_months"]) if delays else 1.0)
+        capacity = self.team_fte * p["team_cases_per_fte_month"]
+        self.team_reach = np.where(self.team_flow > 0, -np.expm1(
+            -np.divide(capacity, self.team_flow, out=np.zeros(M), where=self.team_flow > 0)),
+            (capacity > 0).astype(np.float64))
+        if not self._teams_started or not delays:
+            self.prevention_built[:] = self.team_reach
+        else:
+            self.prevention_built += (self.team_reach - self.prevention_built) * _approach(
+                p["prevention_delay_months"])
+        self._teams_started = True
+        return self.team_reach
+
+    def team_cost_eur(self) -> np.ndarray:
+        """What each municipality's neighbourhood team costs this month: its staff."""
+        return self.team_fte * self.p["team_cost_eur_per_fte"] / 12.0
 
     def legal_referral_share(self) -> np.ndarray:
         """Per municipality, the chance a youth care application comes through a legal
@@ -765,7 +821,7 @@ class TransitionModel(mesa.Model):
             self._by_muni_size = t.size
         reserves = np.array([m.reserves_eur for m in ms])
         budget = np.array([m.budget_eur for m in ms]).reshape(M, 3)
-        prevention = np.array([m.prevention() for m in ms])
+        team_eur = self.team_cost_eur()
         wsw_eur = np.array([m.wsw_workers for m in ms]) * p["wsw_cost_eur_per_worker_year"] / 12
         fund_share = np.array([m.experiment_fund() for m in ms])
         initiatives = np.array([len(m.initiatives) for m in ms], dtype=np.int64)
@@ -777,7 +833,7 @@ class TransitionModel(mesa.Model):
             wijkteam=t.wijkteam, domain=t.domain, pay=pay, revenue=t.revenue_eur,
             reserves_p=t.reserves_eur, grant=t.grant_eur, months_left=t.experiment_months_left,
             reserves_m=reserves, contributions=contributions, benefits=benefits, budget=budget,
-            prevention=prevention, wsw_eur=wsw_eur, fund_share=fund_share,
+            team_eur=team_eur, wsw_eur=wsw_eur, fund_share=fund_share,
             initiative_grant=initiative_grant, initiatives=initiatives, spending=book["spending"],
             to_providers=book["to_providers"], to_citizens=book["to_citizens"],
             to_initiatives=book["to_initiatives"], contributed=book["contributions"],
@@ -907,3 +963,9 @@ class TransitionModel(mesa.Model):
 
 
 __all__ = ["TransitionModel"]
+
+
+def _approach(months: float) -> float:
+    """The share of a gap closed in a month by a first-order delay with time constant
+    ``months`` (1 at 0: at once)."""
+    return 1.0 if months <= 0 else float(-np.expm1(-1.0 / months))

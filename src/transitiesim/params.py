@@ -103,6 +103,9 @@ INITIATIVE_ROOM_WITHOUT_SUPPORT = 0.5
 INITIATIVE_POOL_SHARE = 0.05
 INITIATIVE_START_MEMBERS = 5.0
 INITIATIVE_MIN_MEMBERS = 3.0
+# Neighbourhood teams plan their caseload on the flow of new needs over about a year: the
+# flow they compare their capacity with is smoothed over TEAM_FLOW_MONTHS months.
+TEAM_FLOW_MONTHS = 12
 # SCP's definitions of informal carers ("mantelzorgers"): help for three months or more
 # (long-term) and eight hours a week or more (intensive, here per month: 8 x 52 / 12).
 SCP_LONG_MONTHS = 3
@@ -742,11 +745,46 @@ PARAMETERS: tuple[Param, ...] = (
        "initiative recruits as members a month, at full support.",
        "assumption: village care cooperatives count several hundred members in villages of "
        "500-20,000 (Vilans 2014)", 0, 0.5, group="behaviour"),
-    _p("prevention_scale_eur_per_capita", float, 20.0, "EUR per inhabitant per year",
-       "uncertainty",
-       "Preventie-uitgave waarbij 63% van het grootste effect bereikt is.",
-       "Prevention spending at which 63% of the largest effect is reached.",
-       "assumption", 1, 500, group="behaviour"),
+    _p("team_cost_eur_per_fte", float, 75_000.0, "EUR per FTE per year", "uncertainty",
+       "Kosten van een fte in een sociaal wijkteam per jaar (loon, werkgeverslasten, overhead).",
+       "Cost of one FTE in a neighbourhood team a year (pay, employer's charges, overhead).",
+       "assumption: CAO Sociaal Werk scales 8-10 (about EUR 3,000-4,300 a month in 2015) with "
+       "holiday pay, employer's charges and overhead; business cases of neighbourhood teams "
+       "(Ecorys, Business case Wijkteams Rotterdam, 2016; SEOR, Meta-analyse businesscases "
+       "sociaal werk, 2020) work with EUR 60,000-90,000", 20_000, 200_000, group="behaviour"),
+    _p("team_cases_per_fte_month", float, 6.0, "new cases per FTE per month", "uncertainty",
+       "Nieuwe hulpvragen die een fte in het wijkteam per maand kan oppakken: een caseload van "
+       "30-40 kwetsbare inwoners tegelijk, elk zo'n zes maanden.",
+       "New needs one FTE in the neighbourhood team can take on a month: a caseload of 30-40 "
+       "vulnerable residents at a time, each for about six months.",
+       "derived: caseload 30-40 for vulnerable residents, 5-7 for households with heavy "
+       "problems, 100 for the others (LPBL for BZK, cost-benefit tool for social teams, "
+       "applied in 40 municipalities); a case lasts about six months (assumption): 35 / 6",
+       0.5, 50, group="behaviour"),
+    _p("team_hiring_months", float, 6.0, "months", "uncertainty",
+       "Hoe snel de bezetting van de wijkteams het budget volgt: de helft van het verschil is "
+       "na 0,7 x deze tijd geworven of afgebouwd (0 = meteen).",
+       "How fast the teams' staff follows their budget: half the gap is hired or let go after "
+       "0.7 x this time (0 = at once).",
+       "assumption: the teams were built up through 2014-2015 and most municipalities had them "
+       "by 2015 (Movisie, Sociale (wijk)teams in beeld, 2016); vacancies in social work take "
+       "months to fill", 0, 36, group="behaviour"),
+    _p("prevention_delay_months", float, 24.0, "months", "uncertainty",
+       "Hoe lang het duurt voor het werk van de wijkteams het ontstaan van hulpvragen "
+       "verlaagt: na deze tijd is 63% van het effect van hun huidige bereik bereikt "
+       "(0 = meteen).",
+       "How long the teams' work takes to lower the onset of needs: after this time 63% of "
+       "the effect of their current reach is there (0 = at once).",
+       "assumption: evaluations found no measurable preventive effect in the first years "
+       "(SCP, Sociaal domein op koers?, 2020; AEF, Stelsel in groei, 2020); the cost-benefit "
+       "study of Leeuwarden's front-line team looked back over four years (LPBL, 2012)",
+       0, 120, group="behaviour"),
+    _p("team_delays", bool, True, "-", "national",
+       "Wijkteams als mensen: de bezetting volgt het budget met wervingstijd en het "
+       "preventie-effect volgt het bereik met vertraging; uit: beide meteen.",
+       "Neighbourhood teams as people: staff follows the budget with hiring time and the "
+       "prevention effect follows the reach with a delay; off: both at once.",
+       "assumption (switch)", group="behaviour"),
     _p("outreach_effect", float, 0.3, "share of the chance to apply", "uncertainty",
        "Hoeveel vaker iemand met een hulpvraag die niet vanzelf wordt opgevangen hulp vraagt "
        "als de wijkteams volledig bereik hebben (latente vraag die zij vinden; 0 = geen).",
@@ -758,7 +796,8 @@ PARAMETERS: tuple[Param, ...] = (
     _p("prevention_effect", float, 0.3, "share of onset", "uncertainty",
        "Grootste daling van het ontstaan van hulpvragen door preventie en wijkteams.",
        "Largest fall in the onset of needs from prevention and neighbourhood teams.",
-       "assumption", 0, 1, group="behaviour"),
+       "assumption: the teams' preventive effect has not been measured (SCP, Sociaal domein op "
+       "koers?, 2020); a range for sweeps", 0, 1, group="behaviour"),
     # --- tariffs and providers --------------------------------------------------------------
     _p("tariff_wmo_eur_per_hour", float, 21.0, "EUR per hour", "uncertainty",
        "Referentietarief hulp bij het huishouden per uur.",

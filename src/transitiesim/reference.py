@@ -332,7 +332,9 @@ class AgentCitizens(Citizens):
         self.agents.do("develop_needs", self, (1.0 - inputs.prevention).astype(F),
                        F(inputs.entry_unemployment * 100.0), exit_base)
         self.exited = np.array(self.exited_list, dtype=np.int64)
-        self.new_needs[WMO] = np.array(self.onsets[WMO], dtype=np.int64)  # in row order
+        # In row order, as the kernels give them (the neighbourhood teams count both).
+        self.new_needs[WMO] = np.array(self.onsets[WMO], dtype=np.int64)
+        self.new_needs[JEUGD] = np.array(self.onsets[JEUGD], dtype=np.int64)
 
     def add_recipients(self, idx: np.ndarray) -> None:
         """Nothing to add: each agent reads its own ``on_bijstand`` when it takes assistance,

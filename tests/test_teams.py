@@ -1,0 +1,115 @@
+"""Prevention by staffed neighbourhood teams (ODD 7.12): the staff follows the budget with a
+hiring delay, takes on new needs up to its caseload, and its work lowers the onset of needs
+only after a delay; the team costs what its staff costs. Hand cases and patterns on paired
+seeds, with the delays switched on and off."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from transitiesim import TransitionModel, load_scenario
+from transitiesim.params import TEAM_FLOW_MONTHS
+from transitiesim.states import Service
+
+SCEN = load_scenario("calibrated").with_params(end_year=2022, scale=0.25)
+
+
+def step_to(model: TransitionModel, year: int, month: int = 12) -> None:
+    while (model.year, model.month) < (year, month):
+        model.step()
+
+
+def target_fte(model: TransitionModel) -> np.ndarray:
+    """What this month's prevention budget pays for, in FTE, by hand."""
+    p = model.p
+    return np.array([m.prevention() * (m.budget_eur[0] + m.budget_eur[1]) * 12
+                     / p["team_cost_eur_per_fte"] for m in model.municipality_list])
+
+
+def flow_of_last_month(model: TransitionModel) -> float:
+    w, j = model.citizens.new_needs
+    return float((w.size + j.size) * model.weights[0])
+
+
+@pytest.mark.parametrize("delays", [True, False])
+def test_the_staff_follows_the_budget_and_the_reach_is_the_share_of_new_needs_taken_on(delays):
+    """At the reform the prevention share doubles (1% to 2% of the Wmo and youth budgets):
+    with the delays the staff closes 1 - exp(-1/6) = 15.4% of the gap to what the budget pays
+    in January; without them all of it. The flow of new needs moves 1/12 of the way to last
+    month's, and the reach is 1 - exp(-FTE x cases per FTE / flow)."""
+    model = TransitionModel(SCEN.with_params(team_delays=delays), seed=1)
+    step_to(model, 2014)
+    fte, flow = model.team_fte.copy(), model.team_flow.copy()
+    new = flow_of_last_month(model)  # December's new needs: what January's teams plan on
+    model.step()  # January 2015, the reform
+    target = target_fte(model)
+    assert target[0] > 1.5 * fte[0]  # the share doubled, the budgets were cut
+    closed = 1 - math.exp(-1 / model.p["team_hiring_months"]) if delays else 1.0
+    assert model.team_fte[0] == pytest.approx(fte[0] + (target[0] - fte[0]) * closed)
+    assert model.team_flow[0] == pytest.approx(flow[0] + (new - flow[0]) / TEAM_FLOW_MONTHS)
+    cases = model.team_fte[0] * model.p["team_cases_per_fte_month"]
+    assert model.team_reach[0] == pytest.approx(1 - math.exp(-cases / model.team_flow[0]))
+
+
+def test_the_team_is_paid_what_its_staff_costs_under_wmo_and_youth():
+    """The wijkteam's revenue each month is its staff x the cost per FTE / 12 (from the
+    second month, when the teams start, through the reform)."""
+    model = TransitionModel(SCEN, seed=2)
+    t = model.prov
+    team = np.flatnonzero(t.service == int(Service.WIJKTEAM))
+    for _ in range(30):
+        model.step()
+        cost = model.team_fte * model.p["team_cost_eur_per_fte"] / 12
+        assert t.revenue_eur[team].sum() == pytest.approx(cost.sum())
+        assert cost.sum() > 0 or model.steps == 1
+
+
+def onsets(model: TransitionModel, months: int) -> float:
+    """New Wmo and youth needs over the next ``months`` months."""
+    total = 0.0
+    for _ in range(months):
+        model.step()
+        total += flow_of_last_month(model)
+    return total
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2])
+def test_prevention_lowers_onset_only_after_hiring_and_a_delay(seed):
+    """Two twins, one of which quadruples its prevention share (2% to 8%) in January 2017.
+    With the delays the new needs hardly fall in the first six months (staff is still being
+    hired, and what the team does has not yet worked: at seed 1 and 2 0.0% and 0.5% fewer),
+    and fall by more than 5% two to four years on (8.2% and 7.7%); without the delays they
+    fall by more than 7% at once (10.9% and 13.7%)."""
+    falls = {}
+    for delays in (True, False):
+        a = TransitionModel(SCEN.with_params(team_delays=delays), seed=seed)
+        step_to(a, 2016)
+        b = TransitionModel(SCEN.with_params(team_delays=delays), seed=seed)
+        step_to(b, 2016)
+        b.set_levers({"prevention_share": 0.08})
+        first = 1 - onsets(b, 6) / onsets(a, 6)
+        falls[delays] = first
+        if delays:
+            onsets(a, 18), onsets(b, 18)
+            later = 1 - onsets(b, 24) / onsets(a, 24)
+            assert first < 0.02
+            assert later > 0.05
+    assert falls[False] > 0.07
+    assert falls[False] > falls[True] + 0.05
+
+
+def test_a_smaller_caseload_reaches_a_smaller_share_of_new_needs():
+    """With fewer new cases per FTE (6 to 2 a month) the same staff reaches less of the flow,
+    so less prevention is built up; the staff is the same (to 1%: the budgets follow the
+    population)."""
+    base = TransitionModel(SCEN, seed=3)
+    small = TransitionModel(SCEN.with_params(team_cases_per_fte_month=2.0), seed=3)
+    step_to(base, 2016)
+    step_to(small, 2016)
+    assert small.team_fte[0] == pytest.approx(base.team_fte[0], rel=0.01)
+    assert small.team_reach[0] < 0.5 * base.team_reach[0]
+    assert small.prevention_built[0] < 0.5 * base.prevention_built[0]
