@@ -46,7 +46,8 @@ def with_rule(model: TransitionModel, **values) -> TransitionModel:
 def test_citizen_power_reaches_the_wider_network_not_the_family(kinship):
     """More citizen power over the next three months: carers outside the household (friends,
     neighbours) meet more Wmo needs, while a partner gives what they gave (obligation, not
-    willingness), so the needs partners meet are the same to the person. Without kinship
+    willingness), so in the first month the needs partners meet are the same to the person
+    (afterwards the runs' needs differ, as network care changes recovery). Without kinship
     partners respond as any carer does. The rise is small in the short run (seeds 1-3, when
     the teams were staffed: 437 -> 439, 421 -> 426, 482 -> 489 network needs met over three
     months): more willingness reaches only the needs whose carer was at their limit."""
@@ -61,7 +62,7 @@ def test_citizen_power_reaches_the_wider_network_not_the_family(kinship):
             more.step()
             met = {m: m.pop.state[WMO] == NeedState.INFORMAL for m in (base, more)}
             partner, network = by_partner(base), ~by_partner(base) & (base.pop.carer >= 0)
-            if kinship:
+            if kinship and base.month == 1:  # later the two runs' needs differ
                 np.testing.assert_array_equal(met[more][partner], met[base][partner])
             for m in (base, more):
                 network_met[m] += int(met[m][network].sum())

@@ -28,15 +28,22 @@ def _providers(**columns):
     return base
 
 
-def _operate(t, order, u, fund=None):
+def _operate(t, order, u, fund=None, peers=0.0, imitation=0.0, fade=0.0, room=1.0):
+    """``operate`` with cost share 0.1, uptake 1, six-month experiments, success 0.5, cost
+    reduction 0.1 and effect gain 0.2; every provider offers service 0, of which a share
+    ``peers`` has a working innovation."""
     fund = np.zeros((1, 3)) if fund is None else fund
     succeeded, failed = np.zeros(1, np.int64), np.zeros(1, np.int64)
+    service = np.zeros(len(t["status"]), np.int64)
+    lapsed = np.zeros(1, np.int64)
     bankrupt = _org.operate(
         np.array(order), np.array(u), t["status"], t["block"], t["domain"], t["muni"],
         t["capacity"], t["culture"], t["reserves"], t["cost"], t["months_left"],
         t["experiment_cost"], t["spent"], t["revenue"], t["grant"], t["cost_factor"],
         t["effect_factor"], t["innovations"], t["failed"], t["margins"], t["margin_months"],
-        fund, 0.1, 1.0, 6, 0.5, 0.1, 0.2, succeeded, failed)
+        fund, 0.1, 1.0, 6, 0.5, 0.1, 0.2, succeeded, failed, service, np.array([peers]),
+        imitation, fade, np.array([room]), lapsed)
+    t["lapsed"] = lapsed
     return bankrupt.tolist(), succeeded[0], failed[0]
 
 
@@ -50,7 +57,8 @@ def test_operate_concludes_starts_fails_and_skips_in_the_given_order():
                    months_left=[1, 0, 0, 0, 0], experiment_cost=[10.0, 0, 0, 0, 0],
                    reserves=[500.0, 1000.0, 50.0, 30.0, -5.0], cost=[40.0, 100.0, 100.0, 30.0, 0],
                    revenue=[60.0, 1000.0, 80.0, 30.0, 0], status=[0, 0, 0, 0, 1])
-    assert _org.draws_needed(t["status"], t["block"], t["months_left"]) == 3
+    assert _org.draws_needed(t["status"], t["block"], t["months_left"], t["innovations"],
+                             False) == 3
     bankrupt, succeeded, failed = _operate(t, [3, 2, 1, 0, 4], [0.9, 0.01, 0.2])
     assert bankrupt == [2] and (succeeded, failed) == (1, 0)
     assert t["status"].tolist() == [0, 0, 1, 0, 1]
@@ -89,6 +97,42 @@ def test_the_experiment_fund_raises_the_chance_to_start_up_to_three_times():
         t = _providers(revenue=[1000.0])
         _operate(t, [0], [u], fund)
         assert bool(t["months_left"][0] == 6) is starts
+
+
+def test_peers_results_draw_in_non_adopters_and_a_squeeze_discourages():
+    """The chance to start is 0.04 x 1 x (0.5 + 0.5) = 0.04. With half the peers innovating
+    and imitation 2 a non-adopter's is 0.04 x (1 + 2 x 0.5) = 0.08: a draw of 0.06 starts;
+    a provider whose innovation already works is not drawn in (0.04). A municipality's room
+    0.5 (it squeezed) halves the chance: 0.03 does not start."""
+    for innovations, peers, room, u, starts in ((0, 0.5, 1.0, 0.06, True),
+                                                (0, 0.0, 1.0, 0.06, False),
+                                                (1, 0.5, 1.0, 0.06, False),
+                                                (0, 0.0, 1.0, 0.03, True),
+                                                (0, 0.0, 0.5, 0.03, False)):
+        t = _providers(revenue=[1000.0], innovations=[innovations])
+        _operate(t, [0], [u], peers=peers, imitation=2.0, room=room)
+        assert bool(t["months_left"][0] == 6) is starts, (innovations, peers, room, u)
+
+
+def test_a_working_innovation_may_lapse_and_takes_its_gains_with_it():
+    """With a monthly fade chance 0.05 a provider with one innovation (cost factor 0.9, effect
+    factor 1.2) draws first whether it lapses (0.01 < 0.05: it does, both factors back to 1),
+    then whether to start (0.9: no); 0.06 is no lapse; without fading there is one draw and
+    nothing lapses."""
+    t = _providers(revenue=[1000.0], innovations=[1], cost_factor=[0.9], effect_factor=[1.2])
+    assert _org.draws_needed(t["status"], t["block"], t["months_left"], t["innovations"],
+                             True) == 2
+    _operate(t, [0], [0.01, 0.9], fade=0.05)
+    assert t["innovations"][0] == 0 and t["lapsed"][0] == 1
+    assert t["cost_factor"][0] == pytest.approx(1.0) and t["effect_factor"][0] == 1.0
+    kept = _providers(revenue=[1000.0], innovations=[1], cost_factor=[0.9])
+    _operate(kept, [0], [0.06, 0.9], fade=0.05)  # 0.06 >= 0.05: it lasts
+    assert kept["innovations"][0] == 1 and kept["cost_factor"][0] == 0.9
+    assert kept["lapsed"][0] == 0
+    _operate(kept, [0], [0.9])  # no fading: one draw, to start or not (0.9: no)
+    assert kept["innovations"][0] == 1
+    with pytest.raises(ValueError, match="number of draws"):  # fading takes two
+        _operate(kept, [0], [0.5], fade=0.05)
 
 
 def test_operate_refuses_draws_that_do_not_match_its_count():

@@ -88,12 +88,15 @@ def pay_out(starts, rows, status, block, wijkteam, domain, pay, revenue, reserve
 
 
 @njit(cache=True, nogil=True)
-def draws_needed(status, block, months_left):
+def draws_needed(status, block, months_left, innovations, fading):
     """How many draws this month's ``operate`` takes: one per active care provider that starts
-    looking for an experiment or concludes one."""
+    looking for an experiment or concludes one, and (``fading``) one more per active care
+    provider with a working innovation, which may lapse."""
     n = 0
     for i in range(status.size):
-        n += status[i] == ACTIVE and not block[i] and months_left[i] <= 1
+        if status[i] == ACTIVE and not block[i]:
+            n += months_left[i] <= 1
+            n += fading and innovations[i] > 0
     return n
 
 
@@ -102,12 +105,17 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
             months_left, experiment_cost, spent, revenue, grant, cost_factor, effect_factor,
             innovations, failed, margins, margin_months, fund, cost_share, uptake,
             experiment_months, success_prob, cost_reduction, effect_gain, succeeded_m,
-            failed_m):
-    """Each active provider, in ``order``, pays this month's costs, runs or starts an
-    experiment (care providers only) and fails when its reserves are gone (``Provider``'s
-    rules in docs/odd.md). ``u`` holds the draws in the order they are taken; ``fund`` is the
-    experiment fund per care provider by municipality and domain. Returns the providers that
-    went bankrupt, in order."""
+            failed_m, service, peers, imitation, fade, room, lapsed_m):
+    """Each active provider, in ``order``, pays this month's costs, may lose an innovation
+    (monthly chance ``fade``, when it is above 0), runs or starts an experiment (care
+    providers only) and fails when its reserves are gone (``Provider``'s rules in
+    docs/odd.md). ``u`` holds the draws in the order they are taken; ``fund`` is the
+    experiment fund per care provider by municipality and domain; ``peers`` the share of
+    care providers of each service with a working innovation, which raises a non-adopter's
+    chance to start by ``imitation`` x that share; ``room`` a factor per municipality on the
+    chance to start (lowered where it squeezed). Counts the experiments that worked and failed
+    and the innovations that lapsed per municipality (``succeeded_m``, ``failed_m``,
+    ``lapsed_m``). Returns the providers that went bankrupt, in order."""
     k = 0
     bankrupt = np.empty(order.size, dtype=np.int64)
     nb = 0
@@ -118,6 +126,13 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
         reserves[i] -= cost[i]
         if not block[i]:
             spent[i] = 0.0
+            if fade > 0 and innovations[i] > 0:  # a working innovation may lapse
+                if u[k] < fade:
+                    innovations[i] -= 1
+                    cost_factor[i] /= 1.0 - cost_reduction
+                    effect_factor[i] /= 1.0 + effect_gain
+                    lapsed_m[muni[i]] += 1
+                k += 1
             if months_left[i] > 0:
                 reserves[i] -= experiment_cost[i]
                 cost[i] += experiment_cost[i]
@@ -137,7 +152,10 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
             else:
                 monthly_cost = cost_share * max(revenue[i], 1.0)
                 support = min(fund[muni[i], domain[i]] / max(monthly_cost, 1.0), 2.0)
-                start_prob = 0.04 * uptake * (0.5 + culture[i]) * (1.0 + support)
+                start_prob = 0.04 * uptake * (0.5 + culture[i]) * (1.0 + support) \
+                    * room[muni[i]]
+                if innovations[i] == 0:  # peers' visible results draw in non-adopters
+                    start_prob *= 1.0 + imitation * peers[service[i]]
                 if u[k] < start_prob and reserves[i] > monthly_cost * 3:
                     months_left[i] = experiment_months
                     experiment_cost[i] = monthly_cost

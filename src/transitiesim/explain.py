@@ -136,6 +136,15 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("wajong", "the Wajong closed to young people able to work",
               "de Wajong dicht voor jongeren met arbeidsvermogen",
               _params(wajong_entries_moved_per_year=0.0)),
+    Mechanism("innovation_diffusion", "providers adopt innovations their peers show to work",
+              "aanbieders nemen innovaties over die bij collega's werken",
+              _params(innovation_imitation=0.0)),
+    Mechanism("innovation_fade", "working innovations lapse over time",
+              "werkende innovaties verwateren met de tijd", _params(innovation_fade_rate=0.0)),
+    Mechanism("innovation_discouragement", "a municipality that squeezes discourages its "
+              "providers from experimenting",
+              "een gemeente die bezuinigt ontmoedigt haar aanbieders om te experimenteren",
+              _params(innovation_discouragement=0.0)),
     Mechanism("volunteer_turnover", "people start and stop volunteering each year (off: a "
               "fixed propensity against the stationary chance)", "mensen beginnen en stoppen "
               "elk jaar met vrijwilligerswerk (uit: een vaste neiging)",

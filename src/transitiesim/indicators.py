@@ -261,6 +261,11 @@ def _duration_counts(model: TransitionModel, exits: bool) -> np.ndarray:
     return tally.durations[key]
 
 
+def innovations_lapsed(model: TransitionModel) -> np.ndarray:
+    """Working innovations that lapsed this month (ODD 7.7)."""
+    return _with_total(model.innovations_lapsed.astype(np.float64))
+
+
 def new_needs(model: TransitionModel) -> np.ndarray:
     """Wmo and youth care needs that arose this month (a person with both counted twice)."""
     w, j = model.citizens.new_needs
@@ -514,6 +519,8 @@ INDICATORS: tuple[Indicator, ...] = (
               "Innovation adoption", "mean", innovation_adoption),
     Indicator("experiment_spending_eur", "EUR per month", "Uitgaven aan experimenten",
               "Spending on experiments", "sum", experiment_spending_eur),
+    Indicator("innovations_lapsed", "innovations per month", "Verwaterde innovaties",
+              "Innovations that lapsed", "sum", innovations_lapsed, better=-1),
     Indicator("citizen_initiatives", "initiatives", "Burgerinitiatieven",
               "Citizen initiatives", "mean", citizen_initiatives),
     Indicator("initiative_members", "persons", "Leden van burgerinitiatieven",

@@ -120,6 +120,7 @@ class TransitionModel(mesa.Model):
         self.team_reach: np.ndarray = np.zeros(M)
         self.prevention_built: np.ndarray = np.zeros(M)
         self._teams_started = False
+        self.innovations_lapsed: np.ndarray = np.zeros(M, dtype=np.int64)  # this month, per muni
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         # This year's status holders and the month each is housed (house_status_holders).
         self._status_holders = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
@@ -856,11 +857,23 @@ class TransitionModel(mesa.Model):
         p, t = self.p, self.prov
         order = list(range(t.size))
         self.random.shuffle(order)  # the permutation shuffle_do draws for this many agents
-        u = self.streams["providers"].random(
-            _org.draws_needed(t.status, t.block, t.experiment_months_left))
+        fade = monthly_probability(p["innovation_fade_rate"])
+        u = self.streams["providers"].random(_org.draws_needed(
+            t.status, t.block, t.experiment_months_left, t.innovations, fade > 0))
         ms = self.municipality_list
+        # Diffusion (ODD 7.7): the share of the active care providers of each service,
+        # across municipalities, whose innovation works; and the room a municipality leaves
+        # (its squeeze discourages its providers).
+        care, n_services = t.active & ~t.block, max(Service) + 1
+        count = np.bincount(t.service[care], minlength=n_services)
+        adopted = np.bincount(t.service[care], weights=t.innovations[care] > 0,
+                              minlength=n_services)
+        peers = np.divide(adopted, count, out=np.zeros(n_services), where=count > 0)
+        room = np.maximum(0.0, 1.0 - p["innovation_discouragement"]
+                          * np.array([m.squeeze for m in ms]))
         succeeded = np.zeros(len(ms), dtype=np.int64)
         failed = np.zeros(len(ms), dtype=np.int64)
+        self.innovations_lapsed = np.zeros(len(ms), dtype=np.int64)  # this month's
         bankrupt = _org.operate(
             order=np.array(order, dtype=np.int64), u=u, status=t.status, block=t.block,
             domain=t.domain, muni=t.muni, capacity=t.capacity, culture=t.culture,
@@ -872,7 +885,9 @@ class TransitionModel(mesa.Model):
             cost_share=p["experiment_cost_share"], uptake=p["innovation_uptake"],
             experiment_months=p["experiment_months"], success_prob=p["innovation_success_prob"],
             cost_reduction=p["innovation_cost_reduction"], effect_gain=p["innovation_effect"],
-            succeeded_m=succeeded, failed_m=failed)
+            succeeded_m=succeeded, failed_m=failed, service=t.service, peers=peers,
+            imitation=float(p["innovation_imitation"]), fade=fade, room=room,
+            lapsed_m=self.innovations_lapsed)
         for k in np.flatnonzero(succeeded | failed):
             ms[k].experiments_succeeded += int(succeeded[k])
             ms[k].experiments_failed += int(failed[k])

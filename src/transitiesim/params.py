@@ -401,6 +401,36 @@ PARAMETERS: tuple[Param, ...] = (
        "The least tariff providers ask: below it they take no new clients (the providers' bid "
        "in a workshop).",
        "assumption: 0 = providers accept any tariff", 0, 1.5, group="innovation", live="model"),
+    _p("innovation_imitation", float, 12.7, "factor per share of peers", "uncertainty",
+       "Hoeveel vaker een aanbieder zonder werkende innovatie een experiment begint per deel "
+       "van de aanbieders van dezelfde dienst (landelijk) bij wie een innovatie werkt "
+       "(zichtbare resultaten van collega's; 0 = geen navolging).",
+       "How much more often a provider without a working innovation starts an experiment, "
+       "per share of the providers of the same service (nationally) with one that works "
+       "(peers' visible results; 0 = no imitation).",
+       "derived: in Bass's diffusion model (1969) the chance to adopt is p + q x the share "
+       "adopted; the meta-analysis of 213 applications by Sultan, Farley and Lehmann (1990) "
+       "gives mean p 0.03 and q 0.38, so q / p = 12.7 (products and technologies, not care "
+       "organisations); peers' visible results drive adoption in service organisations "
+       "(Greenhalgh et al. 2004, Milbank Quarterly)", 0, 40, group="innovation"),
+    _p("innovation_fade_rate", float, 0.1, "share per year", "uncertainty",
+       "Kans per jaar dat een werkende innovatie verwatert: de besparing en het betere herstel "
+       "gaan verloren (0 = innovaties blijven).",
+       "Chance a year that a working innovation lapses: its saving and better recovery are "
+       "lost (0 = innovations last).",
+       "assumption: many innovations that first work are not sustained (Wiltsey Stirman et "
+       "al. 2012, Implementation Science, review of 125 studies); no rate for Dutch care "
+       "providers", 0, 1, group="innovation"),
+    _p("innovation_discouragement", float, 1.0, "share of the chance to start", "uncertainty",
+       "Hoeveel een gemeente die terugvalt op bezuinigen (squeeze) de kans dat haar "
+       "aanbieders een experiment beginnen verlaagt, naast het kleinere experimentenfonds "
+       "(1 = bij volle squeeze geen nieuwe experimenten; 0 = geen effect).",
+       "How much a municipality that falls back on cuts (its squeeze) lowers the chance that "
+       "its providers start an experiment, beyond its smaller experiment fund (1 = at a full "
+       "squeeze no new experiments; 0 = none).",
+       "assumption: tight budgets and short-term control crowded out the transformation "
+       "(AEF, Stelsel in groei, 2020; SCP, Sociaal domein op koers?, 2020)", 0, 1,
+       group="innovation"),
     _p("provider_culture_mean", float, 0.4, "0-1", "uncertainty",
        "Gemiddelde innovatiecultuur van aanbieders (lerende cultuur, psychologische veiligheid).",
        "Average innovation culture of providers (learning culture, psychological safety).",
