@@ -64,7 +64,7 @@ NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0,
 
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
           reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
-          routes=None, outreach=1.0, income=None, contribution=None):
+          routes=None, outreach=1.0, income=None, contribution=None, by_severity=True):
     n = len(sev)
     state = state_of(n)
     wait = np.array(wait, dtype=I64)  # a copy: the kernel writes into it
@@ -73,7 +73,8 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.asarray(got, dtype=F), np.asarray(sev, dtype=F), wait, state,
                         np.zeros(n, dtype=I64), np.asarray([threshold]),
                         np.asarray(network_first, dtype=np.bool_), np.uint64(key), rate,
-                        factor, reformed, margin, 0.999, np.asarray([legal_share]),
+                        factor, 1.0 if by_severity else 0.0, reformed, margin, 0.999,
+                        np.asarray([legal_share]),
                         before, legal, routes is not None, np.asarray([outreach]),
                         np.asarray(np.full(n, 2500.0) if income is None else income, dtype=F),
                         kind=np.zeros(n, dtype=np.uint8), **(contribution or NO_CONTRIBUTION))
@@ -98,6 +99,11 @@ def test_a_covered_need_is_applied_for_less_the_lighter_it_is():
         want = draws < float(F(0.8) * F(s)) * (0.6 + 0.4 * float(F(s)))
         assert (np.array(wait) == 0).tolist() == want.tolist()
         assert abs(want.mean() - covered_chance) < 0.06
+    # Switched off (network_severity): 0.6 at any severity, so 0.8 x 0.6 = 0.48 at severity 1.
+    _, wait = apply(hours=np.full(n, 10), got=np.full(n, 10), sev=np.full(n, 1.0),
+                    wait=np.full(n, -1), threshold=0.0, rate=0.8, key=key, factor=0.6,
+                    by_severity=False)
+    assert (np.array(wait) == 0).tolist() == (draws < float(F(0.8)) * 0.6).tolist()
 
 
 def test_applicants_at_or_above_the_threshold_join_the_waiting_list():

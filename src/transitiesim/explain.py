@@ -149,6 +149,10 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "fixed propensity against the stationary chance)", "mensen beginnen en stoppen "
               "elk jaar met vrijwilligerswerk (uit: een vaste neiging)",
               _params(volunteer_turnover=False)),
+    Mechanism("network_severity", "a need the network covers is applied for less the lighter "
+              "it is (off: as much less at any severity)",
+              "een door het netwerk opgevangen hulpvraag wordt minder aangevraagd naarmate hij "
+              "lichter is (uit: bij elke ernst even veel minder)", _params(network_severity=False)),
     Mechanism("carer_kinship", "partners and parents care out of obligation (off: like any "
               "other carer)", "partners en ouders zorgen uit verplichting (uit: zoals iedere "
               "andere mantelzorger)", _params(carer_kinship=False)),

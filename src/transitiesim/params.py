@@ -642,6 +642,12 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption; informal care substitutes for formal help at low disability and the "
        "substitution disappears as disability rises (Bonsang 2009, J Health Econ 28)", 0, 1,
        group="behaviour"),
+    _p("network_severity", bool, True, "-", "national",
+       "Een door het netwerk opgevangen hulpvraag wordt minder vaak aangevraagd naarmate hij "
+       "lichter is (f + (1 - f) x ernst); uit: bij elke ernst f.",
+       "A need the network covers is applied for less the lighter it is (f + (1 - f) x "
+       "severity); off: f at any severity.",
+       "assumption (switch); Bonsang 2009, J Health Econ 28", group="behaviour"),
     _p("burdened_onset_factor", float, 2.0, "x onset chance", "uncertainty",
        "Factor op de kans op een eigen hulpvraag voor een overbelaste mantelzorger.",
        "Factor on an overburdened carer's own chance of developing a need.",

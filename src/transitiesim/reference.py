@@ -221,8 +221,9 @@ class CitizenAgent(mesa.Agent):
         sev = pop.severity[d][i]
         if pop.wait_months[d][i] < 0:
             f = p["network_application_factor"]  # covered: less so the more severe the need
+            weight = 1.0 if p["network_severity"] else 0.0  # off: f at any severity
             chance = float(F(p["application_rate"]) * sev) * (
-                f + (1.0 - f) * float(sev) if informal else 1.0)
+                f + (1.0 - f) * float(sev) * weight if informal else 1.0)
             # The own contribution this person would pay, at most what the care is worth.
             paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])
                                                          - rule["c_threshold"], 0.0)

@@ -110,7 +110,7 @@ def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit):
 
 @njit(cache=True, nogil=True, parallel=True)
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
-                      key_apply, application_rate, network_factor, reformed,
+                      key_apply, application_rate, network_factor, severity_weight, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
                       record_route, outreach, income, sensitivity, c_min, c_share,
                       c_threshold, cap_units, kind):
@@ -127,7 +127,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     apply: neighbourhood teams find needs that would otherwise not be brought forward. The own
     contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect). A
     need the network covers is applied for with ``network_factor`` + (1 - ``network_factor``)
-    x severity of the chance."""
+    x severity x ``severity_weight`` of the chance (weight 0: ``network_factor`` at any
+    severity)."""
     ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
@@ -138,7 +139,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
         if wait[i] < 0:
             # A covered need is applied for less, the less the more severe it is: the network
             # replaces formal help for light needs, not for heavy ones.
-            covered = network_factor + (1.0 - network_factor) * np.float64(s)
+            covered = network_factor + (1.0 - network_factor) * np.float64(s) \
+                * severity_weight
             prob = np.float64(ar * s) * (covered if informal else 1.0)
             prob = prob * _price(income[i], s, sensitivity, c_min, c_share, c_threshold,
                                  cap_units[kind[i]])
