@@ -304,6 +304,7 @@ class TransitionModel(mesa.Model):
             if self.reformed and self.p["provider_capacity_change"]:
                 self.change_provider_capacity(self.p["provider_capacity_change"])
         self.transition_reassessment()
+        self.staff_teams()
         inputs = self.municipal_inputs()
         self.citizens.develop_needs(inputs, self.provider_effects())
         self.citizens.assign_wmo_kinds(self.citizens.new_needs[Domain.WMO])
@@ -487,7 +488,7 @@ class TransitionModel(mesa.Model):
     def municipal_inputs(self) -> MunicipalInputs:
         ms = self.municipality_list
         thr = np.array([m.access_threshold() for m in ms])
-        reach = self.staff_teams()
+        reach = self.team_reach  # this month's, from staff_teams
         effect = self.p["prevention_effect"] * self.prevention_built
         return MunicipalInputs(threshold=thr,
                                network_first=thr >= self.p["network_first_threshold"],

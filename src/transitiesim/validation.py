@@ -347,7 +347,7 @@ squeezes discourages its providers (ODD 7.7). The calibration was run again:
 `carer_hours_per_month` rose from 29.7 to 39.2 hours a month (the heavy-burden share of 10%
 now needs three months of overload, and carers in work have less), every target within 1%.
 
-- **Initiatives.** `netherlands` at scale 0.05: 109 in 2015 (98-114 over the seeds) against
+- **Initiatives.** `netherlands` at scale 0.05: 109 in 2015 (98-115 over the seeds) against
   102 counted; 76 in 2014 against 101 (the 2014 count was used for the formation rate). The
   model formed 946 in 2015 before and let them die out.
 - **Volunteers.** 49% of people 15+ at the start by construction; the 75-plus volunteer less
