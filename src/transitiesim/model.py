@@ -501,8 +501,9 @@ class TransitionModel(mesa.Model):
                                threshold_before=float(self.p["access_strictness_before"]),
                                outreach=1.0 + self.p["outreach_effect"] * reach)
 
-    def staff_teams(self) -> np.ndarray:
-        """The neighbourhood teams this month (ODD 7.12); returns their reach per municipality.
+    def staff_teams(self) -> None:
+        """The neighbourhood teams this month (ODD 7.12): staff, flow, reach
+        (``team_reach``) and the prevention built up (``prevention_built``).
 
         The budget for prevention (the prevention share of the Wmo and youth budgets) pays for
         ``team_cost_eur_per_fte`` a year per FTE; the staff moves towards what it pays with
@@ -522,7 +523,7 @@ class TransitionModel(mesa.Model):
         target = share * budget * 12.0 / p["team_cost_eur_per_fte"]
         new = c.new_needs[Domain.WMO], c.new_needs[Domain.JEUGD]
         if not self._teams_started and not (new[0].size or new[1].size):
-            return self.team_reach
+            return
         flow = sum(np.bincount(pop.muni[rows], weights=pop.weight[rows], minlength=M)
                    for rows in new)
         delays = bool(p["team_delays"])
@@ -543,7 +544,6 @@ class TransitionModel(mesa.Model):
             self.prevention_built += (self.team_reach - self.prevention_built) * _approach(
                 p["prevention_delay_months"])
         self._teams_started = True
-        return self.team_reach
 
     def team_cost_eur(self) -> np.ndarray:
         """What each municipality's neighbourhood team costs this month: its staff."""
@@ -978,10 +978,10 @@ class TransitionModel(mesa.Model):
             self.step()
 
 
-__all__ = ["TransitionModel"]
-
-
 def _approach(months: float) -> float:
     """The share of a gap closed in a month by a first-order delay with time constant
     ``months`` (1 at 0: at once)."""
     return 1.0 if months <= 0 else float(-np.expm1(-1.0 / months))
+
+
+__all__ = ["TransitionModel"]
