@@ -430,10 +430,10 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     """Requests sorted by carer on the cores give what a plain loop over the requests gives:
     each carer adds up the hours asked (Wmo requests first, then youth, in row order), gives
     at most the kin stretch (a partner's Wmo request or any youth request) or the network
-    stretch times what they can sustain (less in work), shares it out in proportion; last
-    month's carers' load and hours are zeroed; spells of care and of overload go on or
-    start afresh; the lists of carers who gave and who are overburdened (overload for
-    ``months_over`` months in a row)."""
+    stretch times what they can sustain (less in work, more with carer support), shares it
+    out in proportion; last month's carers' load and hours are zeroed; spells of care and of
+    overload go on or start afresh; the lists of carers who gave and who are overburdened
+    (overload for ``months_over`` months in a row)."""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 2000))
     muni = np.sort(rng.integers(0, n_muni, n))
@@ -460,6 +460,7 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     care_start = (last_care - rng.integers(0, 5, n)).astype(np.int32)
     over_start = np.where(rng.random(n) < 0.5, care_start + 1, -1).astype(np.int32)
     ch, st_kin, st_net, wf = 15.5, 1.7, 1.2, 0.6
+    relief = np.where(rng.random(n) < 0.3, rng.random(n) * 0.5, 0).astype(f32)
 
     want_load, want_given = load.copy(), given_hours.copy()
     want_load[old], want_given[old] = 0, 0
@@ -477,6 +478,7 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
         sustainable = f32(ch) * (f32(1) - sev[c])
         if working[c] and not on_bijstand[c]:
             sustainable = sustainable * f32(wf)
+        sustainable = sustainable * (f32(1) + relief[c])
         given = min(a, float(f32(st_kin if kin[c] else st_net) * sustainable))
         share[c] = given / a if a > 0 else 0.0
         lo = given / float(sustainable) if sustainable > 0 else (2.0 if given > 0 else 0.0)
@@ -497,8 +499,8 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
                 for who, hours in ((who_w, hours_w), (who_j, hours_j))]
 
     got_w, got_j, got_gave, got_burdened, got_kinds = _kernels.informal_care(
-        who_w, hours_w, who_j, hours_j, carer, partner, sev, working, on_bijstand, load,
-        given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf, month,
+        who_w, hours_w, who_j, hours_j, carer, partner, sev, working, on_bijstand, relief,
+        load, given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf, month,
         months_over, 3, 0.5, bounds)
     # Each carer's kind: 1 for a spell of 3 months or more, + 2 for 0.5 hours or more.
     np.testing.assert_array_equal(got_kinds, [

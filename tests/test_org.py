@@ -143,7 +143,8 @@ def test_operate_refuses_draws_that_do_not_match_its_count():
 
 def test_pay_out_pays_in_order_and_books_every_payment_once():
     """One municipality with a wijkteam whose staff costs 150 a month (booked 100 : 50 as the
-    Wmo and youth budgets, 1,000 : 500), a sheltered employer, two Wmo providers (one with
+    Wmo and youth budgets, 1,000 : 500) and whose carer support costs 7 (Wmo), a sheltered
+    employer, two Wmo providers (one with
     clients worth 100, one without) and a youth provider with clients worth 50 running an
     experiment; 5 in own contributions, 20 in benefits, two initiatives of 3 each."""
     status = np.zeros(5, np.int8)
@@ -159,16 +160,17 @@ def test_pay_out_pays_in_order_and_books_every_payment_once():
     to_providers, to_citizens, to_initiatives, contributed = (np.zeros(1) for _ in range(4))
     _org.pay_out(np.array([0, 5]), np.arange(5), status, block, wijkteam, domain, pay,
                  revenue, reserves_p, grant, months_left, reserves_m, np.array([5.0]),
-                 np.array([20.0]), budget, np.array([150.0]), np.array([40.0]),
+                 np.array([20.0]), budget, np.array([150.0]), np.array([7.0]), np.array([40.0]),
                  np.array([0.02]), np.array([3.0]), np.array([2]), spending, to_providers,
                  to_citizens, to_initiatives, contributed, counts)
     assert counts.tolist() == [[2.0, 1.0, 0.0]]
-    assert revenue.tolist() == [150.0, 40.0, 100.0, 0.0, 50.0]
+    assert revenue.tolist() == [157.0, 40.0, 100.0, 0.0, 50.0]
     assert grant.tolist() == [0.0, 0.0, 0.0, 0.0, 10.0]  # 0.02 x 500, one running experiment
     assert np.array_equal(reserves_p, revenue + grant)
-    assert spending[:, 0].tolist() == [100.0 + 100.0 + 6.0, 50.0 + 50.0 + 10.0, 40.0 + 20.0]
+    assert spending[:, 0].tolist() == [100.0 + 7.0 + 100.0 + 6.0, 50.0 + 50.0 + 10.0,
+                                       40.0 + 20.0]
     assert (to_providers[0], to_citizens[0], to_initiatives[0], contributed[0]) == (
-        pytest.approx(350.0), 20.0, 6.0, 5.0)
+        pytest.approx(357.0), 20.0, 6.0, 5.0)
     assert reserves_m[0] == pytest.approx(10_000.0 + 5.0 - spending.sum())
 
 

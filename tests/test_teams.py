@@ -56,14 +56,16 @@ def test_the_staff_follows_the_budget_and_the_reach_is_the_share_of_new_needs_ta
 
 def test_the_team_is_paid_what_its_staff_costs_under_wmo_and_youth():
     """The wijkteam's revenue each month is its staff x the cost per FTE / 12 (from the
-    second month, when the teams start, through the reform)."""
+    second month, when the teams start, through the reform), and the carer support it
+    gives (ODD 7.13)."""
     model = TransitionModel(SCEN, seed=2)
     t = model.prov
     team = np.flatnonzero(t.service == int(Service.WIJKTEAM))
     for _ in range(30):
         model.step()
         cost = model.team_fte * model.p["team_cost_eur_per_fte"] / 12
-        assert t.revenue_eur[team].sum() == pytest.approx(cost.sum())
+        assert t.revenue_eur[team].sum() == pytest.approx(cost.sum()
+                                                          + model.carer_support_eur.sum())
         assert cost.sum() > 0 or model.steps == 1
 
 

@@ -23,14 +23,15 @@ WMO, JEUGD, PART = (int(d) for d in Domain)
 
 @njit(cache=True, nogil=True)
 def pay_out(starts, rows, status, block, wijkteam, domain, pay, revenue, reserves_p, grant,
-            months_left, reserves_m, contributions, benefits, budget, team_eur, wsw_eur,
-            fund_share, initiative_grant, initiatives, spending, to_providers, to_citizens,
+            months_left, reserves_m, contributions, benefits, budget, team_eur, carer_eur,
+            wsw_eur, fund_share, initiative_grant, initiatives, spending, to_providers, to_citizens,
             to_initiatives, contributed, care_providers):
     """Each municipality ``k`` in turn (its providers are ``rows[starts[k]:starts[k+1]]``, in
     the order they were created): own contributions in; then providers, citizens, experiment
     grants and initiatives paid, in that order, each payment lowering its reserves and booked
-    once under its domain and receiver. Counts the active care providers per domain first
-    (``care_providers``, read by the experiment fund)."""
+    once under its domain and receiver; the neighbourhood team (``wijkteam``) receives its
+    staff (``team_eur``) and the carer support it gives (``carer_eur``). Counts the active
+    care providers per domain first (``care_providers``, read by the experiment fund)."""
     for k in range(starts.size - 1):
         own = rows[starts[k]:starts[k + 1]]
         for d in range(3):
@@ -44,10 +45,10 @@ def pay_out(starts, rows, status, block, wijkteam, domain, pay, revenue, reserve
             if block[i]:
                 if wijkteam[i]:
                     # The team's staff, booked under Wmo and youth in proportion to their
-                    # budgets (all under Wmo without a budget).
+                    # budgets (all under Wmo without a budget), and carer support (Wmo).
                     both = budget[k, WMO] + budget[k, JEUGD]
                     part = budget[k, WMO] / both if both > 0 else 1.0
-                    n, d0, a0, d1, a1 = 2, WMO, team_eur[k] * part, \
+                    n, d0, a0, d1, a1 = 2, WMO, team_eur[k] * part + carer_eur[k], \
                         JEUGD, team_eur[k] * (1.0 - part)
                 else:
                     n, d0, a0, d1, a1 = 1, PART, wsw_eur[k], PART, 0.0

@@ -302,6 +302,7 @@ class Municipality(mesa.Agent):
     prevention_share: float
     experiment_fund_share: float
     initiative_support_eur_per_capita: float
+    carer_support_eur_per_capita: float
 
     def __init__(self, model: TransitionModel, index: int, name: str, inhabitants: int,
                  learning: float):
@@ -355,6 +356,11 @@ class Municipality(mesa.Agent):
     def experiment_fund(self) -> float:
         """The share of the budget that goes to the experiment fund now."""
         return self.experiment_fund_share if self.reformed else 0.0
+
+    def carer_support_eur(self) -> float:
+        """What carer support costs this month (``carer_support_eur_per_capita``: the same
+        rule before the reform, when the Rijk paid for it, ODD 7.13)."""
+        return self.carer_support_eur_per_capita * self.inhabitants / 12.0
 
     def initiative_room(self) -> float:
         """The room an initiative finds here: ``INITIATIVE_ROOM_WITHOUT_SUPPORT`` (0.5)
@@ -445,8 +451,10 @@ class Municipality(mesa.Agent):
             self.access_strictness = min(self.access_strictness,
                                          p["residential_threshold"] - 0.05)
             self.tariff_factor = max(self.tariff_factor - 0.03 * trad * pressure, 0.5)
-            self.experiment_fund_share *= 1.0 - 0.5 * trad * pressure
-            self.initiative_support_eur_per_capita *= 1.0 - 0.5 * trad * pressure
+            keep = 1.0 - 0.5 * trad * pressure  # of the money for experiments and support
+            self.experiment_fund_share *= keep
+            self.initiative_support_eur_per_capita *= keep
+            self.carer_support_eur_per_capita *= keep
             self.squeeze = trad * pressure
         else:
             # A surplus: relax towards the scenario's levers in proportion to it (a quarter of
@@ -455,6 +463,8 @@ class Municipality(mesa.Agent):
             relax = 0.25 * float(np.clip(-structural / 0.05, 0.0, 1.0))
             self.access_strictness += relax * (p["access_strictness"] - self.access_strictness)
             self.tariff_factor += relax * (p["tariff_factor"] - self.tariff_factor)
+            self.carer_support_eur_per_capita += relax * (
+                p["carer_support_eur_per_capita"] - self.carer_support_eur_per_capita)
         # Indications that end this year are re-assessed against today's threshold; a
         # municipality that cuts back (with budget discipline) re-assesses the others too, in
         # proportion to how hard it squeezes.

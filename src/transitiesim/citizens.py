@@ -102,6 +102,12 @@ class Citizens:
         self.care_start = np.full(self.n, -1, dtype=np.int32)
         self.over_start = np.full(self.n, -1, dtype=np.int32)
         self.last_care = np.full(self.n, -2, dtype=np.int32)
+        # Carer support (choose_supported): who has it this month (sorted) and, per person,
+        # the share more they can sustain (0 without it).
+        self.supported = empty
+        self.relief = np.zeros(self.n, dtype=np.float32)
+        self.knows_support = np.zeros(self.n, dtype=bool)
+        self.learn_of_support(np.arange(self.n))
         # For each carer in ``carers``: 1 long-term, + 2 intensive (SCP; the kernel's kinds).
         self.carer_kinds = np.zeros(0, dtype=np.uint8)
         self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
@@ -410,6 +416,7 @@ class Citizens:
         pop.wellbeing[left] = INITIAL_WELLBEING
         self.volunteer[left] = False
         self.care_start[left], self.over_start[left], self.last_care[left] = -1, -1, -2
+        self.learn_of_support(left)
         key = np.uint64(rng.bit_generator.random_raw())  # drawn with the switch off too
         self.update_volunteering(bool(self.p["volunteer_turnover"]), asked, key)
         self.refresh_age_terms()
@@ -490,6 +497,36 @@ class Citizens:
         return (p["exit_to_work_rate"] * (UNEMPLOYMENT_2015 / max(unemployment, 1e-3))
                 / (1.0 - mean_distance))
 
+    def choose_supported(self, slots: np.ndarray, relief: float) -> np.ndarray:
+        """Carer support this month (ODD 7.13): per municipality, up to ``slots[m]`` persons
+        (by weight) among the carers who gave last month more than they could sustain
+        without support (their load times 1 + their relief then, above 1) and know that
+        support exists (``knows_support``), the most loaded first (ties in row order), get
+        ``relief``; everyone else none. Returns who has it (sorted)."""
+        pop = self.pop
+        c = self.carers[self.last_care[self.carers] == self.month_index]
+        base = pop.carer_load[c].astype(np.float64) * (1.0 + self.relief[c])
+        self.relief[self.supported] = 0.0
+        keep = (base > 1.0) & self.knows_support[c]
+        rows, key = c[keep], base[keep]
+        muni = pop.muni[rows]
+        order = np.lexsort((-key, muni))
+        rows, muni = rows[order], muni[order]
+        total = np.cumsum(pop.weight[rows], dtype=np.float64)
+        first = np.searchsorted(muni, muni)  # each one's municipality's first place
+        before = total[first] - pop.weight[rows[first]]
+        self.supported = np.sort(rows[total - before <= slots[muni]])
+        self.relief[self.supported] = relief
+        return self.supported
+
+    def learn_of_support(self, rows: np.ndarray) -> None:
+        """Whether persons ``rows`` know that carer support exists: a chance of
+        ``carer_support_awareness``, drawn with a fresh key from the "carer_support" stream
+        (at the start for everyone, each January for the newcomers)."""
+        key = np.uint64(self.streams["carer_support"].bit_generator.random_raw())
+        self.knows_support[rows] = (_kernels.uniforms(key, rows)
+                                    < np.float32(self.p["carer_support_awareness"]))
+
     def seek_support(self, inputs: MunicipalInputs, initiative_hours_by_nbh: np.ndarray,
                      reformed: bool) -> np.ndarray:
         """Light support, informal care and applications. Returns hours used per neighbourhood.
@@ -529,7 +566,8 @@ class Citizens:
         got_w, got_j, self.carers, self.overburdened, self.carer_kinds = _kernels.informal_care(
             who_w=who_w, hours_w=hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
             partner=pop.partner, sev_wmo=pop.severity[WMO], working=self.working,
-            on_bijstand=pop.on_bijstand, carer_load=pop.carer_load, care_given=self.care_given,
+            on_bijstand=pop.on_bijstand, relief=self.relief, carer_load=pop.carer_load,
+            care_given=self.care_given,
             care_start=self.care_start, over_start=self.over_start, last_care=self.last_care,
             old_carers=self.carers, carer_hours=p["carer_hours_per_month"],
             stretch_kin=(p["carer_stretch_kin"] if p["carer_kinship"] else stretch_network),

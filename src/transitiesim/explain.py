@@ -153,6 +153,10 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "it is (off: as much less at any severity)",
               "een door het netwerk opgevangen hulpvraag wordt minder aangevraagd naarmate hij "
               "lichter is (uit: bij elke ernst even veel minder)", _params(network_severity=False)),
+    Mechanism("carer_support", "carer support lets the most loaded carers sustain more "
+              "(off: no carer support)", "mantelzorgondersteuning laat de zwaarst belaste "
+              "mantelzorgers meer volhouden (uit: geen ondersteuning)",
+              _params(carer_support_eur_per_capita=0.0)),
     Mechanism("carer_kinship", "partners and parents care out of obligation (off: like any "
               "other carer)", "partners en ouders zorgen uit verplichting (uit: zoals iedere "
               "andere mantelzorger)", _params(carer_kinship=False)),

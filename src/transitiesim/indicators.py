@@ -220,6 +220,10 @@ def carers_overburdened(model: TransitionModel) -> np.ndarray:
     return _count_index(model, model.citizens.overburdened)
 
 
+def carers_supported(model: TransitionModel) -> np.ndarray:
+    return _count_index(model, model.citizens.supported)
+
+
 def volunteers(model: TransitionModel) -> np.ndarray:
     return _with_total(model.citizens.volunteers_by_muni * model.weights)
 
@@ -500,6 +504,8 @@ INDICATORS: tuple[Indicator, ...] = (
               "Informal carers, long-term and intensive (SCP)", "mean", _scp_carers(True)),
     Indicator("carers_overburdened", "persons", "Overbelaste mantelzorgers",
               "Overburdened informal carers", "mean", carers_overburdened, better=-1),
+    Indicator("carers_supported", "persons", "Ondersteunde mantelzorgers",
+              "Carers with carer support", "mean", carers_supported),
     Indicator("volunteers", "persons", "Vrijwilligers", "Volunteers", "mean", volunteers),
     Indicator("wellbeing_mean", "0-1", "Welzijn (gemiddeld)", "Well-being (mean)", "mean",
               wellbeing_mean, better=1),

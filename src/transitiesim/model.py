@@ -48,7 +48,7 @@ WAITING_SERVICE = (-2, -1, int(Service.REINTEGRATION))
 KIND_SERVICES = np.array([int(s) for s in KIND_SERVICE], dtype=np.int64)
 # Spawned in this order; a new stream goes last, so the others keep their numbers.
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
-           "reviews", "wajong", "status_holders")
+           "reviews", "wajong", "status_holders", "carer_support")
 # The ages at which young people with a work disability came into the Wajong (and, once it
 # closed to those able to work, come under the Participatiewet).
 WAJONG_AGES = (18, 19)
@@ -120,6 +120,7 @@ class TransitionModel(mesa.Model):
         self.team_reach: np.ndarray = np.zeros(M)
         self.prevention_built: np.ndarray = np.zeros(M)
         self._teams_started = False
+        self.carer_support_eur: np.ndarray = np.zeros(M)  # this month (support_carers)
         self.innovations_lapsed: np.ndarray = np.zeros(M, dtype=np.int64)  # this month, per muni
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         # This year's status holders and the month each is housed (house_status_holders).
@@ -305,6 +306,7 @@ class TransitionModel(mesa.Model):
                 self.change_provider_capacity(self.p["provider_capacity_change"])
         self.transition_reassessment()
         self.staff_teams()
+        self.support_carers()
         inputs = self.municipal_inputs()
         self.citizens.develop_needs(inputs, self.provider_effects())
         self.citizens.assign_wmo_kinds(self.citizens.new_needs[Domain.WMO])
@@ -544,6 +546,21 @@ class TransitionModel(mesa.Model):
             self.prevention_built += (self.team_reach - self.prevention_built) * _approach(
                 p["prevention_delay_months"])
         self._teams_started = True
+
+    def support_carers(self) -> None:
+        """Carer support this month (ODD 7.13). Each municipality's budget
+        (``Municipality.carer_support_eur``) pays for at most budget x 12 /
+        ``carer_support_cost_eur_per_year`` supported persons: carers who gave last month more
+        than they can sustain without support and know support exists, the most loaded first
+        (``Citizens.choose_supported``). A supported carer can sustain
+        ``carer_support_relief`` more this month. The municipality pays its neighbourhood team
+        the cost of those it supports (``carer_support_eur``)."""
+        p, ms, pop = self.p, self.municipality_list, self.pop
+        cost = p["carer_support_cost_eur_per_year"]
+        slots = np.array([m.carer_support_eur() for m in ms]) * 12.0 / cost
+        supported = self.citizens.choose_supported(slots, p["carer_support_relief"])
+        self.carer_support_eur = np.bincount(pop.muni[supported], weights=pop.weight[supported],
+                                             minlength=len(ms)) * cost / 12.0
 
     def team_cost_eur(self) -> np.ndarray:
         """What each municipality's neighbourhood team costs this month: its staff."""
@@ -835,7 +852,8 @@ class TransitionModel(mesa.Model):
             wijkteam=t.wijkteam, domain=t.domain, pay=pay, revenue=t.revenue_eur,
             reserves_p=t.reserves_eur, grant=t.grant_eur, months_left=t.experiment_months_left,
             reserves_m=reserves, contributions=contributions, benefits=benefits, budget=budget,
-            team_eur=team_eur, wsw_eur=wsw_eur, fund_share=fund_share,
+            team_eur=team_eur, carer_eur=self.carer_support_eur, wsw_eur=wsw_eur,
+            fund_share=fund_share,
             initiative_grant=initiative_grant, initiatives=initiatives, spending=book["spending"],
             to_providers=book["to_providers"], to_citizens=book["to_citizens"],
             to_initiatives=book["to_initiatives"], contributed=book["contributions"],

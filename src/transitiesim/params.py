@@ -363,6 +363,15 @@ PARAMETERS: tuple[Param, ...] = (
        "Steun voor burgerinitiatieven per inwoner per jaar.",
        "Support for citizen initiatives per inhabitant per year.",
        "assumption", 0, 50, group="levers", live="municipality"),
+    _p("carer_support_eur_per_capita", float, 5.9, "EUR per inhabitant per year", "lever",
+       "Mantelzorgondersteuning (respijtzorg, consulent) per inwoner per jaar; gaat naar de "
+       "zwaarst belaste mantelzorgers.",
+       "Carer support (respite, a carer consultant) per inhabitant per year; goes to the most "
+       "heavily loaded carers.",
+       "domain: EUR 100 m a year for carer support in the municipal fund from 2015 (letter "
+       "'Middelen wijkteams en informele zorg', Van Rijn, 26 June 2014, per Movisie 2015) over "
+       "16.97 M inhabitants; not earmarked, so a municipality may spend less (MantelzorgNL "
+       "2019)", 0, 30, group="levers", live="municipality"),
     _p("contracting", str, "open_house", "-", "lever",
        "Inkoop: open house (alle aanbieders tegen vast tarief) of aanbesteding (minder aanbieders, "
        "lagere tarieven, voorkeur voor vernieuwers).",
@@ -705,6 +714,26 @@ PARAMETERS: tuple[Param, ...] = (
        "once).",
        "assumption: SCP's threshold for long-term care is three months", 1, 12,
        group="citizens"),
+    _p("carer_support_cost_eur_per_year", float, 1000.0, "EUR per carer per year",
+       "uncertainty",
+       "Wat de ondersteuning van een mantelzorger per jaar kost (respijt, consulent).",
+       "What supporting one carer costs a year (respite, a carer consultant).",
+       "assumption: about a day of respite a month (day care at EUR 60-80 a day) and some "
+       "counselling", 250, 5000, group="citizens"),
+    _p("carer_support_awareness", float, 0.48, "share of carers", "uncertainty",
+       "Deel van de mantelzorgers dat weet dat er mantelzorgondersteuning is (alleen wie het "
+       "weet, kan die krijgen).",
+       "Share of carers who know that carer support exists (only they can get it).",
+       "domain: of the carers who need support, 52% do not know that support for carers "
+       "exists (Movisie, Cijfers over ondersteuning, from SCP's survey of informal help in "
+       "2014, De Boer and De Klerk 2015)", 0, 1, group="citizens"),
+    _p("carer_support_relief", float, 0.15, "share of sustainable hours", "uncertainty",
+       "Hoeveel meer uren een ondersteunde mantelzorger kan volhouden (0 = geen effect).",
+       "How many more hours a supported carer can sustain (0 = no effect).",
+       "assumption: reviews find small effects of respite and carer support on burden (Mason "
+       "et al. 2007, J Am Geriatr Soc 55: small pooled effects; Maayan et al. 2014, Cochrane "
+       "CD004396: none significant), so the default is small and the range starts at 0", 0,
+       0.5, group="citizens"),
     _p("informal_cover_share", float, 0.999, "share of hours asked", "uncertainty",
        "Deel van de gevraagde uren dat de mantelzorger moet geven om de hulpvraag te dekken.",
        "Share of the hours asked that the carer must give for the need to count as covered.",

@@ -370,6 +370,7 @@ class AgentCitizens(Citizens):
         sustainable = F(p["carer_hours_per_month"]) * (F(1.0) - pop.severity[WMO][carer])
         if self.working[carer] and not pop.on_bijstand[carer]:
             sustainable = sustainable * F(p["carer_work_factor"])
+        sustainable = sustainable * (F(1.0) + self.relief[carer])  # carer support
         network = p["carer_stretch_base"] + self.power
         stretch = p["carer_stretch_kin"] if (self.kin[carer] and p["carer_kinship"]) \
             else network

@@ -12,7 +12,7 @@ from .runs import _joined, _parts, _stable_order
 
 @njit(cache=True, nogil=True, parallel=True)
 def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
-                  carer_load, care_given, care_start, over_start, last_care, old_carers,
+                  relief, carer_load, care_given, care_start, over_start, last_care, old_carers,
                   carer_hours, stretch_kin, stretch_network, work_factor, month,
                   overburden_months, long_months, intensive_hours, bounds):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
@@ -25,9 +25,10 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
     (``old_carers``).
 
     A carer can sustain ``carer_hours`` x (1 - their own Wmo severity), times
-    ``work_factor`` if they are of working age and not on social assistance (in work), and
-    gives up to ``stretch_kin`` times that when a partner or a child asks them (a youth
-    request comes from a minor, whose carer is a parent), else ``stretch_network`` times.
+    ``work_factor`` if they are of working age and not on social assistance (in work), times
+    (1 + ``relief``) (carer support; 0 for a carer without it), and gives up to
+    ``stretch_kin`` times that when a partner or a child asks them (a youth request comes
+    from a minor, whose carer is a parent), else ``stretch_network`` times.
     A carer's spell of caring (``care_start``: the month it began; ``last_care``: the last
     month they gave) goes on while they give every month; their overload (load above 1:
     ``over_start``, the month it began, -1 for none) counts within it, and they are
@@ -54,7 +55,7 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
     for t in prange(PARTS):
         n_gave[t], n_burdened[t] = _care_run(
             who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
-            carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
+            relief, carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
             rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t], w_at[t + 1], j_at[t],
             j_at[t + 1], got_w, got_j, gave, kinds, burdened, starts[t])
     return (got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened),
@@ -63,8 +64,8 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
 
 @njit(cache=True, nogil=True)
 def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
-              carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
-              r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, kinds, burdened, at):
+              relief, carer_load, care_given, care_start, over_start, last_care, old_carers,
+              rules, r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, kinds, burdened, at):
     """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
     who gave (and their kinds) and who are overburdened are written from ``at`` on. Returns
     how many of each."""
@@ -109,6 +110,7 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, 
         sustainable = ch * (F(1.0) - sev_wmo[c])
         if working[c] and not on_bijstand[c]:
             sustainable = sustainable * wf
+        sustainable = sustainable * (F(1.0) + relief[c])
         given = min(asked, np.float64((st_kin if kin else st_net) * sustainable))
         share = given / asked if asked > 0 else 0.0
         # Nothing is given without sustainable hours (given <= stretch x sustainable).

@@ -28,13 +28,13 @@ class Role:
 ROLES: dict[str, Role] = {r.name: r for r in (
     Role("municipality", "Gemeente (wethouder en raad)", "Municipality (alderman and council)",
          "U verdeelt het geld: hoe streng de toegang is, welk tarief u betaalt, hoeveel naar "
-         "preventie, het experimenteerfonds en burgerinitiatieven gaat. U ziet budget, uitgaven, "
-         "tekorten, wachtlijsten en onvervulde hulpvragen.",
+         "preventie, het experimenteerfonds, burgerinitiatieven en mantelzorgondersteuning "
+         "gaat. U ziet budget, uitgaven, tekorten, wachtlijsten en onvervulde hulpvragen.",
          "You decide on the money: how strict access is, which tariff you pay, how much goes to "
-         "prevention, the experiment fund and citizen initiatives. You see budget, spending, "
-         "deficits, waiting lists and unmet need.",
+         "prevention, the experiment fund, citizen initiatives and carer support. You see "
+         "budget, spending, deficits, waiting lists and unmet need.",
          ("access_strictness", "tariff_factor", "prevention_share", "experiment_fund_share",
-          "initiative_support_eur_per_capita"),
+          "initiative_support_eur_per_capita", "carer_support_eur_per_capita"),
          ("budget_eur_wmo", "spending_eur_wmo", "budget_eur_jeugd", "spending_eur_jeugd",
           "reserves_eur", "clients_wmo", "clients_jeugd", "waiting_list", "unmet_need")),
     Role("provider", "Zorgaanbieder", "Care provider",
@@ -57,8 +57,8 @@ ROLES: dict[str, Role] = {r.name: r for r in (
          "citizen initiatives. You see carers and their burden, volunteers, initiatives, "
          "well-being and unmet need.",
          ("citizen_power", "volunteering_rate", "initiative_formation_rate"),
-         ("informal_carers", "carers_overburdened", "volunteers", "citizen_initiatives",
-          "wellbeing_mean", "wellbeing_p10", "unmet_need")),
+         ("informal_carers", "carers_overburdened", "carers_supported", "volunteers",
+          "citizen_initiatives", "wellbeing_mean", "wellbeing_p10", "unmet_need")),
 )}
 
 LEVER_ROLE: dict[str, str] = {lever: r.name for r in ROLES.values() for lever in r.levers}
