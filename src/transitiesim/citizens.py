@@ -504,19 +504,11 @@ class Citizens:
         support exists (``knows_support``), the most loaded first (ties in row order), get
         ``relief``; everyone else none. Returns who has it (sorted)."""
         pop = self.pop
-        c = self.carers[self.last_care[self.carers] == self.month_index]
-        base = pop.carer_load[c].astype(np.float64) * (1.0 + self.relief[c])
-        self.relief[self.supported] = 0.0
-        keep = (base > 1.0) & self.knows_support[c]
-        rows, key = c[keep], base[keep]
-        muni = pop.muni[rows]
-        order = np.lexsort((-key, muni))
-        rows, muni = rows[order], muni[order]
-        total = np.cumsum(pop.weight[rows], dtype=np.float64)
-        first = np.searchsorted(muni, muni)  # each one's municipality's first place
-        before = total[first] - pop.weight[rows[first]]
-        self.supported = np.sort(rows[total - before <= slots[muni]])
-        self.relief[self.supported] = relief
+        self.supported = _kernels.choose_supported(
+            carers=self.carers, last_care=self.last_care, month=self.month_index,
+            load=pop.carer_load, relief=self.relief, knows=self.knows_support,
+            weight=pop.weight[self.muni_bounds[:-1]], slots=np.asarray(slots, dtype=np.float64),
+            value=np.float32(relief), bounds=self.muni_bounds, supported=self.supported)
         return self.supported
 
     def learn_of_support(self, rows: np.ndarray) -> None:

@@ -39,6 +39,7 @@ from .base import (  # noqa: F401
 )
 from .care import (  # noqa: F401
     _care_run,
+    choose_supported,
     informal_care,
 )
 from .counts import (  # noqa: F401

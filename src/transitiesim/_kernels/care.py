@@ -141,3 +141,50 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, 
                 got_j[r - who_w.size] = np.float64(hours_j[r - who_w.size]) * share
         a = b
     return ng, nb
+
+
+@njit(cache=True, nogil=True)
+def choose_supported(carers, last_care, month, load, relief, knows, weight, slots, value,
+                     bounds, supported):
+    """Carer support this month (``Citizens.choose_supported``): per municipality (``carers``
+    sorted, so each municipality's are a stretch; ``weight`` and ``slots`` per municipality),
+    the carers who gave in ``month`` with ``load`` x (1 + their ``relief``) above 1 and who
+    know support exists, the most loaded first (ties in row order), while their running
+    weight (float64, added in that order) is at most the municipality's slots. Zeroes the
+    relief of last month's ``supported``, sets ``value`` for the chosen and returns them,
+    sorted."""
+    keys = np.empty(carers.size)
+    rows = np.empty(carers.size, dtype=np.int64)
+    n = 0
+    for k in range(carers.size):
+        c = carers[k]
+        if last_care[c] == month and knows[c]:
+            key = np.float64(load[c]) * (1.0 + np.float64(relief[c]))
+            if key > 1.0:
+                keys[n], rows[n] = key, c
+                n += 1
+    for k in range(supported.size):
+        relief[supported[k]] = 0.0
+    out = np.empty(n, dtype=np.int64)
+    m_out = 0
+    a = 0
+    m = 0
+    while a < n:
+        while rows[a] >= bounds[m + 1]:
+            m += 1
+        b = a
+        while b < n and rows[b] < bounds[m + 1]:
+            b += 1
+        order = np.argsort(-keys[a:b], kind="mergesort")  # stable: ties in row order
+        w, total, first = np.float64(weight[m]), 0.0, m_out
+        for q in order:
+            total += w
+            if total > slots[m]:
+                break
+            out[m_out] = rows[a + q]
+            m_out += 1
+        out[first:m_out] = np.sort(out[first:m_out])
+        a = b
+    for k in range(m_out):
+        relief[out[k]] = value
+    return out[:m_out]
