@@ -152,12 +152,16 @@ def choose_supported(carers, last_care, month, load, relief, knows, weight, slot
     know support exists, the most loaded first (ties in row order), while their running
     weight (float64, added in that order) is at most the municipality's slots. Zeroes the
     relief of last month's ``supported``, sets ``value`` for the chosen and returns them,
-    sorted."""
+    sorted. (Relief is 0 or ``value``, the same every month, so a load at or below
+    1 / (1 + ``value``) is never above 1 with it.)"""
     keys = np.empty(carers.size)
     rows = np.empty(carers.size, dtype=np.int64)
     n = 0
+    most = 1.0 + np.float64(value)  # the relief anyone had (last month's value): a bound
     for k in range(carers.size):
         c = carers[k]
+        if np.float64(load[c]) * most <= 1.0:  # one array read for most carers
+            continue
         if last_care[c] == month and knows[c]:
             key = np.float64(load[c]) * (1.0 + np.float64(relief[c]))
             if key > 1.0:
