@@ -41,7 +41,8 @@ def test_escalation_and_the_look_are_the_set_logic_on_everyone(sev_list, onsets,
     rate = 10.0 if recover else 0.0  # a draw below 1 is always below 10, never below 0
     effect = np.ones(4)
     still, rest = _kernels.escalate_recover(old, sev, state, prov, wait, np.zeros(n, np.float32),
-                                            np.uint64(7), effect, rate, rate, 0.0, 0.0, NEEDS)
+                                            np.uint64(7), effect, rate, rate, 0.0, 0.0, NEEDS,
+                                            np.zeros(n, np.int16), np.ones(1))
     open_old = old[sev[old] > 0]
     assert not recover or open_old.size == 0
     np.testing.assert_array_equal(still, open_old)

@@ -39,10 +39,15 @@ def test_an_unmet_need_grows_by_the_escalation_rate_and_its_care_costs_more():
     unmet = np.flatnonzero(left & (pop.severity[1] < 0.9))
     assert unmet.size > 0
     before = pop.severity[1, unmet].copy()
-    model.citizens.develop_needs(model.municipal_inputs(), model.provider_effects())
+    inputs = model.municipal_inputs()
+    model.citizens.develop_needs(inputs, model.provider_effects())
     still = pop.severity[1, unmet] > 0  # the rest recovered this month
+    # Less where the neighbourhood team's prevention is built up (ODD 7.12).
+    keep = 1.0 - inputs.prevention[pop.muni[unmet]]
+    assert (keep < 1).all()
     np.testing.assert_allclose(pop.severity[1, unmet][still],
-                               before[still] + model.p["escalation_rate"], rtol=1e-6)
+                               before[still] + model.p["escalation_rate"] * keep[still],
+                               rtol=1e-6)
     # The reference value billed for one client a month: rises with severity for ambulant
     # youth care, and residential care (above the threshold) costs more still.
     p = model.p

@@ -452,7 +452,9 @@ class Citizens:
 
         # Escalation and recovery act on last month's situation (recovery: the rate halves
         # without help, rises with a provider's effectiveness and self-reliance, falls with
-        # severity; an unmet or waiting need escalates; Wmo needs progress with age).
+        # severity; an unmet or waiting need escalates, less where the teams' prevention has
+        # been built up; Wmo needs progress with age).
+        keep_esc = self.escalation_kept(inputs)
         for d in (WMO, JEUGD):
             self.still_open[d] = _kernels.escalate_recover(
                 idx=self.in_need[d], sev=pop.severity[d], state=pop.state[d], prov=pop.provider[d],
@@ -461,7 +463,8 @@ class Citizens:
                 rate_helped=p["recovery_rate"],
                 rate_unaided=p["recovery_rate"] * p["unaided_recovery_share"],
                 escalation=p["escalation_rate"],
-                progression=p["progression_rate"] if d == WMO else 0.0, rules=self.need_rules)
+                progression=p["progression_rate"] if d == WMO else 0.0, rules=self.need_rules,
+                muni=pop.muni, keep_escalation=keep_esc)
 
         # Onset: a person without a need may develop one this month (youth care for minors,
         # Wmo for adults), more often with low self-reliance or an overburdened carer role;
@@ -481,6 +484,13 @@ class Citizens:
             reintegration_effect=p["reintegration_effect"], max_working_age=WORKING_AGE[1],
             flags=self._flags, rules=self.need_rules)
         self.new_needs[WMO], self.new_needs[JEUGD] = new_w, new_j
+
+    def escalation_kept(self, inputs: MunicipalInputs) -> np.ndarray:
+        """Per municipality, the share of the escalation of unmet and waiting needs that
+        remains: 1 - the teams' prevention (ODD 7.12), or 1 without ``team_escalation``."""
+        if self.p["team_escalation"]:
+            return np.asarray(1.0 - inputs.prevention, dtype=np.float64)
+        return np.ones(self.muni_bounds.size - 1)
 
     def add_recipients(self, idx: np.ndarray) -> None:
         """Persons ``idx`` (sorted) came on social assistance this month outside the entry

@@ -153,6 +153,10 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "it is (off: as much less at any severity)",
               "een door het netwerk opgevangen hulpvraag wordt minder aangevraagd naarmate hij "
               "lichter is (uit: bij elke ernst even veel minder)", _params(network_severity=False)),
+    Mechanism("team_escalation", "the teams' prevention also slows the escalation of unmet "
+              "and waiting needs (off: only the onset of new ones)", "de preventie van de "
+              "wijkteams remt ook de verergering van onvervulde en wachtende hulpvragen (uit: "
+              "alleen het ontstaan van nieuwe)", _params(team_escalation=False)),
     Mechanism("carer_support", "carer support lets the most loaded carers sustain more "
               "(off: no carer support)", "mantelzorgondersteuning laat de zwaarst belaste "
               "mantelzorgers meer volhouden (uit: geen ondersteuning)",

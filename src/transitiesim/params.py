@@ -850,6 +850,14 @@ PARAMETERS: tuple[Param, ...] = (
        "Neighbourhood teams as people: staff follows the budget with hiring time and the "
        "prevention effect follows the reach with a delay; off: both at once.",
        "assumption (switch)", group="behaviour"),
+    _p("team_escalation", bool, True, "-", "national",
+       "Wat de wijkteams aan preventie hebben opgebouwd remt ook de verergering van "
+       "hulpvragen die onvervuld zijn of wachten; uit: alleen het ontstaan van nieuwe.",
+       "What the neighbourhood teams have built up in prevention also slows the escalation "
+       "of needs that are unmet or waiting; off: only the onset of new ones.",
+       "assumption (switch): early help is meant to keep problems from growing (AEF, Stelsel "
+       "in groei, 2020; SCP, Sociaal domein op koers?, 2020); no measured size, so the same "
+       "effect as on onset (prevention_effect)", group="behaviour"),
     _p("outreach_effect", float, 0.3, "share of the chance to apply", "uncertainty",
        "Hoeveel vaker iemand met een hulpvraag die niet vanzelf wordt opgevangen hulp vraagt "
        "als de wijkteams volledig bereik hebben (latente vraag die zij vinden; 0 = geen).",

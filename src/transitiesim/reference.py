@@ -113,10 +113,11 @@ class CitizenAgent(mesa.Agent):
             c.volunteer[i] = both > 0 and float(pop.volunteer_propensity[i]) < p_start / both
 
     # --- monthly, in the order of the schedule ----------------------------------------------
-    def recover_or_escalate(self, c: AgentCitizens, d: int, effect: np.ndarray) -> None:
-        """Last month's need may end (recovery) or grow (unmet or waiting: escalation; Wmo:
-        progression with age). A need that goes on starts the month as FORMAL if a provider
-        serves it, else NONE."""
+    def recover_or_escalate(self, c: AgentCitizens, d: int, effect: np.ndarray,
+                            keep_esc: np.ndarray) -> None:
+        """Last month's need may end (recovery) or grow (unmet or waiting: escalation, less
+        where the teams' prevention is built up; Wmo: progression with age). A need that
+        goes on starts the month as FORMAL if a provider serves it, else NONE."""
         pop, p, i, rules = c.pop, c.p, self.i, c.need_rules
         sev = pop.severity[d][i]
         if sev <= 0:
@@ -132,7 +133,8 @@ class CitizenAgent(mesa.Agent):
             c.clear(d, i)
             pop.state[d][i] = NONE
             return
-        rise = p["escalation_rate"] if state in (UNMET, WAITING) else 0.0
+        rise = p["escalation_rate"] * float(keep_esc[pop.muni[i]]) \
+            if state in (UNMET, WAITING) else 0.0
         rise = rise + (p["progression_rate"] if d == WMO else 0.0)
         pop.severity[d][i] = F(min(float(sev) + rise, 1.0))
         pop.state[d][i] = FORMAL if prov >= 0 else NONE
@@ -324,7 +326,8 @@ class AgentCitizens(Citizens):
         self.start_month()
         self.burdened = set(self.overburdened.tolist())
         for d in (WMO, JEUGD):
-            self.agents.do("recover_or_escalate", self, d, provider_effect)
+            self.agents.do("recover_or_escalate", self, d, provider_effect,
+                           self.escalation_kept(inputs))
         u = inputs.unemployment
         exit_base = self.exit_base(u)
         self.onsets: list[list[int]] = [[], []]

@@ -354,21 +354,22 @@ and fell to 36.6 with carer support (supported carers sustain more), every targe
   model formed 946 in 2015 before and let them die out.
 - **Volunteers.** 49% of people 15+ at the start by construction; the 75-plus volunteer less
   (about a third, CBS: one in three) through health alone.
-- **Carers by SCP's definitions** (`netherlands`, scale 0.02, 3 seeds, 2015): 477 thousand
-  gave care in a month, 412 thousand of them for three months or more or eight hours a week
-  or more, 1.4 thousand both; 54 thousand overburdened (11%); 38 thousand had carer support.
+- **Carers by SCP's definitions** (`netherlands`, scale 0.02, 3 seeds, 2015): 476 thousand
+  gave care in a month, 411 thousand of them for three months or more or eight hours a week
+  or more, 1.4 thousand both; 55 thousand overburdened (12%); 38 thousand had carer support.
   As municipalities squeeze, carer support falls (to 15 thousand supported in 2020) and
-  overburden rises after it (81 thousand in 2025). SCP counts about 4 million (2014),
+  overburden rises after it (80 thousand in 2025). SCP counts about 4 million (2014),
   and about 750 thousand long-term and intensive (as cited by MantelzorgNL). The model counts
   care for its own needs in the hours of Wmo help, so its carers are fewer and almost none
   are intensive: not comparable, and not calibrated to be.
 - **Substitution (not reproduced).** `python scripts/substitution.py` (the calibrated
-  municipality, carers' sustainable hours at 0.8 and 1.2 times, 6 seeds, 2016-2020): 0.65
-  fewer formal Wmo clients per need more met informally (0.56-0.88 over the seeds) and 1.05
-  fewer formal hours per informal hour (0.91-1.46; the spread widened when innovations came
+  municipality, carers' sustainable hours at 0.8 and 1.2 times, 6 seeds, 2016-2020): 0.69
+  fewer formal Wmo clients per need more met informally (0.55-1.01 over the seeds) and 1.09
+  fewer formal hours per informal hour (0.86-1.67; the spread widened when innovations came
   to spread and lapse, as one provider's luck moves this municipality's clients); before
-  carer support it was 0.76 and 1.24, and before the severity rule above, with a covered
-  need applied for 0.6 times as often at any severity, 0.81 and 1.27. The literature finds
+  carer support and the teams' effect on escalation it was 0.76 and 1.24, and before the
+  severity rule above, with a covered need applied for 0.6 times as often at any severity,
+  0.81 and 1.27. The literature finds
   substitution small and limited to low-skilled help at low disability (Bonsang 2009;
   Arnault, Goltz and Wittwer 2012: formal care rises very little when informal care falls
   by an hour). The model's

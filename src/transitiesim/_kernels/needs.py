@@ -15,14 +15,16 @@ from .runs import _joined, _parts, _row_runs
 
 @njit(cache=True, nogil=True, parallel=True)
 def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provider_effect,
-                     rate_helped, rate_unaided, escalation, progression, rules):
+                     rate_helped, rate_unaided, escalation, progression, rules, muni,
+                     keep_escalation):
     """Recovery and escalation of last month's needs in one domain (sorted rows ``idx``), and
     the start of this month's look at them. Returns (the persons whose need is still open,
     those among them no provider serves), each sorted; their state starts this month as
     FORMAL (served) or NONE, and so does that of persons whose need ended (recovered, or
     cleared since the last look: death, turning 18). Runs of rows go to the cores.
     ``rules`` is a :class:`NeedRules`: recovery scales with (intercept - slope x severity)
-    and (offset + self-reliance)."""
+    and (offset + self-reliance). An unmet or waiting need escalates by ``escalation`` x
+    ``keep_escalation`` of the person's municipality ``muni`` (the teams' prevention)."""
     intercept, slope = F(rules.recovery_intercept), F(rules.recovery_slope)
     offset = F(rules.recovery_reliance)
     at = _row_runs(idx, sev.size)
@@ -51,7 +53,8 @@ def escalate_recover(idx, sev, state, prov, wait, self_reliance, key_rec, provid
                 wait[i] = -1
                 state[i] = NONE
             else:
-                rise = escalation if (st == UNMET or st == WAITING) else 0.0
+                rise = escalation * keep_escalation[muni[i]] if (st == UNMET or st == WAITING) \
+                    else 0.0
                 rise = rise + progression
                 sev[i] = F(min(np.float64(s) + rise, 1.0))
                 still[at[t] + ns] = i
