@@ -72,7 +72,7 @@ def test_participant_joins_decides_and_sees_the_new_year(db):
     keys = {s.key for s in at.slider}
     assert keys == {f"ws_lever_{lever}_1" for lever in (
         "access_strictness", "tariff_factor", "prevention_share", "experiment_fund_share",
-        "initiative_support_eur_per_capita")}
+        "initiative_support_eur_per_capita", "carer_support_eur_per_capita")}
     at.slider(key="ws_lever_access_strictness_1").set_value(0.5)
     ok(at.button[0].click().run())  # the form's submit button
     assert "Besluit ontvangen" in texts(at)
