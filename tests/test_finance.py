@@ -83,10 +83,14 @@ def test_reserves_end_every_year_at_or_above_the_floor_and_every_euro_is_booked(
 
 
 def test_without_budget_discipline_reserves_fall_without_limit_and_nothing_is_added():
+    """Without the budget cycle nothing comes from other tasks or local tax, reserves go
+    below zero (the Wmo's deficit is not financed: at 2017's end, seed 1, EUR -1.3 m; the
+    youth care and participation surpluses that the teams' own youth care and a falling
+    caseload bring later fill some of it) and end lower than with it."""
     on, off = run(1, end_year=2019), run(1, end_year=2019, budget_discipline=False)
     assert not any(b["from_other_tasks"].any() or b["local_tax"].any()
                    for b in off.ledger.history)
-    assert off.ledger.history[-1]["reserves_end"].sum() < 0
+    assert min(b["reserves_end"].sum() for b in off.ledger.history) < 0
     end = [m.ledger.history[-1]["reserves_end"].sum() for m in (on, off)]
     assert end[1] < end[0]
 

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from transitiesim import TransitionModel, load_scenario, run_seeds
+from transitiesim.indicators import INDICATOR_BY_NAME
 from transitiesim.params import TEAM_FLOW_MONTHS
 from transitiesim.states import Domain, NeedState, Service
 
@@ -106,13 +107,14 @@ def test_prevention_lowers_onset_only_after_hiring_and_a_delay(seed):
 
 def test_a_smaller_caseload_reaches_a_smaller_share_of_new_needs():
     """With fewer new cases per FTE (6 to 2 a month) the same staff reaches less of the flow,
-    so less prevention is built up; the staff is the same (to 1%: the budgets follow the
-    population)."""
+    so less prevention is built up; the staff is about the same (to 3%: the same prevention
+    share of budgets that start from what the old system cost in 2014, which the teams'
+    reach changes a little; 1.5% apart when this was written)."""
     base = TransitionModel(SCEN, seed=3)
     small = TransitionModel(SCEN.with_params(team_cases_per_fte_month=2.0), seed=3)
     step_to(base, 2016)
     step_to(small, 2016)
-    assert small.team_fte[0] == pytest.approx(base.team_fte[0], rel=0.01)
+    assert small.team_fte[0] == pytest.approx(base.team_fte[0], rel=0.03)
     assert small.team_reach[0] < 0.5 * base.team_reach[0]
     assert small.prevention_built[0] < 0.5 * base.prevention_built[0]
 
@@ -157,3 +159,76 @@ def test_slower_escalation_means_fewer_wmo_clients_in_every_paired_seed():
     assert (means[True].clients_wmo < means[False].clients_wmo).all()
     assert (means[True].spending_eur_wmo < means[False].spending_eur_wmo).all()
     assert (means[True].unmet_need > means[False].unmet_need).all()
+
+
+def _watching(team_help, state, wait, seen):
+    """``Citizens.team_help`` that first keeps what it is given and the states and waits it
+    sees (in ``seen``)."""
+    def watch(inputs, asked):
+        seen.update(state=state.copy(), wait=wait.copy(), asked=asked.copy(),
+                    supply=np.asarray(inputs.team_help_hours, dtype=float).copy())
+        team_help(inputs, asked)
+    return watch
+
+
+def test_the_team_helps_youth_needs_in_row_order_while_its_hours_last():
+    """June 2016, watched at the moment the team helps: among the youth needs no provider
+    serves and not waiting, below the residential threshold, first those the parents could
+    not cover (unmet), then those they cover, in row order, are helped while their running
+    hours (s x youth hours at full need x weight) fit in FTE x `team_help_hours_per_fte`;
+    each is marked helped and counted once in `youth_care_users` beside the providers'
+    clients. With no hours nobody is helped."""
+    for hours in (60.0, 0.0):
+        model = TransitionModel(SCEN.with_params(team_help_hours_per_fte=hours), seed=2)
+        step_to(model, 2016, 5)
+        c, pop, p, d = model.citizens, model.pop, model.p, int(Domain.JEUGD)
+        seen: dict[str, np.ndarray] = {}
+        c.team_help = _watching(c.team_help, pop.state[d], pop.wait_months[d], seen)
+        model.step()
+        helped = c.in_need[d][pop.state[d][c.in_need[d]] == NeedState.INITIATIVE]
+        if hours == 0:
+            assert helped.size == 0
+            continue
+        assert seen["supply"][0] == pytest.approx(model.team_fte[0] * hours)
+        full = np.float32(p["youth_hours_at_full_need"])
+        asked = seen["asked"]
+        light = asked[(pop.severity[d][asked] < np.float32(p["residential_threshold"]))
+                      & (seen["wait"][asked] < 0)]
+        want, left = [], seen["supply"][0]  # one municipality in the calibrated scenario
+        for state in (NeedState.UNMET, NeedState.INFORMAL):
+            used = fitted = 0.0
+            for i in light[seen["state"][light] == state]:
+                used += float(pop.severity[d][i] * full * pop.weight[i])
+                if used > left + 1e-9:
+                    break
+                want.append(i)
+                fitted = used
+            left -= fitted
+        assert len(want) > 10
+        np.testing.assert_array_equal(helped, np.sort(want))
+        # The indicator: the providers' clients plus those helped, each counted once.
+        got = INDICATOR_BY_NAME["youth_care_users"].fn(model)[-1]
+        clients = INDICATOR_BY_NAME["clients_jeugd"].fn(model)[-1]
+        assert got == pytest.approx(clients + len(want) * pop.weight[0])
+
+
+@pytest.mark.slow
+def test_team_youth_help_grows_with_the_teams_after_the_reform():
+    """Calibrated municipality, scale 0.25, seeds 1-3: the young people the teams help grow
+    from 2014 to 2016 as the teams are staffed up to the reform's prevention share (2% of the
+    budgets after 1%), and youth care users are more than the providers' clients by them;
+    without the teams' hours nobody is helped and fewer needs are met."""
+    data = {}
+    for hours in (None, 0.0):
+        scenario = SCEN if hours is None else SCEN.with_params(team_help_hours_per_fte=hours)
+        nat = run_seeds(scenario, (1, 2, 3)).national
+        data[hours] = nat.groupby(["seed", "year"])[
+            ["clients_jeugd_team", "youth_care_users", "clients_jeugd", "unmet_need"]].mean()
+    on, off = data[None], data[0.0]
+    team = on.clients_jeugd_team.unstack("year")
+    assert (team[2016] > team[2014]).all()
+    np.testing.assert_allclose(on.youth_care_users, on.clients_jeugd + on.clients_jeugd_team)
+    assert (off.clients_jeugd_team == 0).all()
+    unmet = {k: v.unmet_need.unstack("year").loc[:, 2016:2020].mean(axis=1)
+             for k, v in data.items()}
+    assert (unmet[None] < unmet[0.0]).all()

@@ -62,6 +62,17 @@ def _ratio(num: str, den: str, year: int) -> Callable[[pd.DataFrame], float]:
     return measure
 
 
+def _team_share(year: int) -> Callable[[pd.DataFrame], float]:
+    """A year's young people helped by the teams over those with youth care without
+    residence (the teams' and the providers' ambulant clients)."""
+
+    def measure(yearly: pd.DataFrame) -> float:
+        row = yearly[yearly.year == year]
+        ambulant = row["youth_care_users"] - row["clients_jeugd_residential"]
+        return float((row["clients_jeugd_team"] / ambulant.where(ambulant > 0)).mean())
+    return measure
+
+
 def _net_wmo_per_client(year: int) -> Callable[[pd.DataFrame], float]:
     """A year's Wmo spending less own contributions, per Wmo client (yearly mean)."""
 
@@ -128,7 +139,7 @@ def default_targets() -> list[Target]:
         Target("youth_residential_share", 2015,
                data.figure("youth_care_residential", 2015) / data.figure("youth_care_users", 2015),
                "CBS; Jeugdautoriteit 2024: 40,505 with residential youth care of 366,000 (2015)",
-               _ratio("clients_jeugd_residential", "clients_jeugd", 2015),
+               _ratio("clients_jeugd_residential", "youth_care_users", 2015),
                "identifies the residential threshold, and with it the ambulant hours"),
         Target("bijstand_share", 2015, data.figure("bijstand_recipients", 2015) / pop,
                "CBS (449,000 recipients, end of 2015) / population 2015",
@@ -173,8 +184,17 @@ def default_targets() -> list[Target]:
         Target("jeugd_spending_per_client_eur_year", 2015,
                data.figure("grant_jeugd", 2015) / data.figure("youth_care_users", 2015),
                "CBS: EUR 3.8 bn youth grant 2015 / 366,000 users",
-               _ratio("spending_eur_jeugd", "clients_jeugd", 2015),
-               "the 2015 grant stands in for 2015 spending"),
+               _ratio("spending_eur_jeugd", "youth_care_users", 2015),
+               "the 2015 grant stands in for 2015 spending; users are the providers' clients "
+               "and those the teams help, as CBS counts them"),
+        Target("youth_team_share", 2016,
+               data.figure("youth_care_team", 2016)
+               / data.figure("youth_care_non_residential", 2016),
+               "CBS, Jeugdhulp 2019: 62,130 helped by the neighbourhood teams of 358,125 with "
+               "youth care without residence (2016)", _team_share(2016),
+               "identifies the teams' own hours of light youth care (team_help_hours_per_fte); "
+               "2016 rather than 2015, when some municipalities did not yet report the teams' "
+               "help (36,500)"),
         Target("carers_heavily_burdened_share", 2015,
                data.figure("informal_carers_heavily_burdened_share", 2014),
                "SCP 2014/2016: about 10% of informal carers heavily burdened",
@@ -186,7 +206,8 @@ DEFAULT_PARAMETERS = ("onset_wmo", "wmo_share_household_help", "wmo_share_aids",
                       "onset_jeugd", "job_loss_rate", "exit_to_work_rate",
                       "assistance_distance_growth", "carer_hours_per_month",
                       "care_hours_at_full_need", "municipal_hours_factor",
-                      "youth_hours_at_full_need", "residential_threshold")
+                      "youth_hours_at_full_need", "residential_threshold",
+                      "team_help_hours_per_fte")
 
 
 @dataclass

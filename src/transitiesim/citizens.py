@@ -33,7 +33,7 @@ from .population import (
     newcomer_rates,
     pick_in_municipality,
 )
-from .states import Domain, WmoKind
+from .states import Domain, NeedState, WmoKind
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 # needs: onset and jobs, one hash; kind: what a new Wmo need calls for (drawn last, so the
@@ -60,6 +60,8 @@ class MunicipalInputs:
     threshold_before: float
     # Factor (at least 1) on the chance to apply: needs the neighbourhood teams find.
     outreach: np.ndarray
+    # Hours of light youth care the neighbourhood teams give themselves this month.
+    team_help_hours: np.ndarray
 
 
 class Citizens:
@@ -591,6 +593,7 @@ class Citizens:
                 threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
                 record_route=bool(d == JEUGD), outreach=inputs.outreach, income=pop.income_eur,
                 kind=pop.wmo_kind, **self.contribution_rule(inputs, d))
+        self.team_help(inputs, requests[1][1])
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(
@@ -599,6 +602,27 @@ class Citizens:
             max_severity=p["reintegration_max_severity"])
         self.recipients = self.month_recipients
         return used
+
+    def team_help(self, inputs: MunicipalInputs, asked: np.ndarray) -> None:
+        """The neighbourhood teams' own light youth care (ODD 7.12): among this month's youth
+        needs no provider serves (``asked``) and not on a waiting list, below the residential
+        threshold, first those the parents could not cover (unmet), then those they cover,
+        get the team's help, municipality by municipality in row order while its hours
+        (``inputs.team_help_hours``: s x ``youth_hours_at_full_need`` x weight each) last.
+        Marked INITIATIVE (light help outside the providers); CBS counts them as youth
+        care."""
+        pop, p = self.pop, self.p
+        M = self.muni_bounds.size - 1
+        supply = np.asarray(inputs.team_help_hours, dtype=np.float64)
+        free = asked[pop.wait_months[JEUGD][asked] < 0]  # a covered need may be on a list
+        for state in (NeedState.UNMET, NeedState.INFORMAL):
+            _, used = _kernels.light_support(
+                rest=free[pop.state[JEUGD][free] == int(state)], sev=pop.severity[JEUGD],
+                weight=pop.weight, nbh=pop.muni, supply=supply,
+                light_threshold=np.full(M, p["residential_threshold"], dtype=np.float32),
+                muni=pop.muni, hours_at_full=p["youth_hours_at_full_need"],
+                state=pop.state[JEUGD], bounds=self.muni_bounds)
+            supply = supply - used
 
     def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, Any]:
         """The own contribution's terms for the application kernel (``_kernels._price``):

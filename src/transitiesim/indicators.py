@@ -21,7 +21,7 @@ from . import _kernels
 from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .params import DOMAINS
-from .states import Domain, Service
+from .states import Domain, NeedState, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -265,6 +265,11 @@ def _duration_counts(model: TransitionModel, exits: bool) -> np.ndarray:
     return tally.durations[key]
 
 
+def innovations_worked(model: TransitionModel) -> np.ndarray:
+    """Experiments that ended this month with an innovation that works (ODD 7.7)."""
+    return _with_total(model.innovations_worked.astype(np.float64))
+
+
 def innovations_lapsed(model: TransitionModel) -> np.ndarray:
     """Working innovations that lapsed this month (ODD 7.7)."""
     return _with_total(model.innovations_lapsed.astype(np.float64))
@@ -329,9 +334,21 @@ def spending_household_help(model: TransitionModel) -> np.ndarray:
                                    minlength=len(model.municipality_list)))
 
 
+def clients_jeugd_team(model: TransitionModel) -> np.ndarray:
+    """Young people whose need the neighbourhood team helps this month (ODD 7.12)."""
+    c, d = model.citizens, Domain.JEUGD
+    need = c.in_need[d]
+    return _count_index(model, need[model.pop.state[d][need] == int(NeedState.INITIATIVE)])
+
+
+def youth_care_users(model: TransitionModel) -> np.ndarray:
+    """Youth care as CBS counts it: providers' clients and those the teams help."""
+    return _clients(Domain.JEUGD)(model) + clients_jeugd_team(model)
+
+
 def youth_care_share(model: TransitionModel) -> np.ndarray:
     minors = _with_total(model.citizens.minors_by_muni * model.weights)
-    return _ratio(_clients(Domain.JEUGD)(model), minors)
+    return _ratio(youth_care_users(model), minors)
 
 
 def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
@@ -455,6 +472,10 @@ INDICATORS: tuple[Indicator, ...] = (
                 "sum", _deficit(k)) for k, d in enumerate(DOMAINS)),
     *(Indicator(f"clients_{d}", "persons", f"Cliënten {_NL[d]}", f"Clients {_EN[d]}", "mean",
                 _clients(k)) for k, d in enumerate(DOMAINS)),
+    Indicator("clients_jeugd_team", "persons", "Jeugdigen geholpen door het wijkteam",
+              "Young people helped by the neighbourhood team", "mean", clients_jeugd_team),
+    Indicator("youth_care_users", "persons", "Jeugdigen met jeugdhulp (aanbieders en wijkteam)",
+              "Young people with youth care (providers and teams)", "mean", youth_care_users),
     Indicator("clients_jeugd_residential", "persons", "Cliënten jeugdhulp met verblijf",
               "Youth care clients in residential care", "mean", clients_jeugd_residential),
     Indicator("clients_wmo_household_help", "persons", "Cliënten hulp bij het huishouden",
@@ -525,6 +546,8 @@ INDICATORS: tuple[Indicator, ...] = (
               "Innovation adoption", "mean", innovation_adoption),
     Indicator("experiment_spending_eur", "EUR per month", "Uitgaven aan experimenten",
               "Spending on experiments", "sum", experiment_spending_eur),
+    Indicator("innovations_worked", "innovations per month", "Geslaagde innovaties",
+              "Innovations that worked", "sum", innovations_worked, better=1),
     Indicator("innovations_lapsed", "innovations per month", "Verwaterde innovaties",
               "Innovations that lapsed", "sum", innovations_lapsed, better=-1),
     Indicator("citizen_initiatives", "initiatives", "Burgerinitiatieven",

@@ -122,6 +122,7 @@ class TransitionModel(mesa.Model):
         self._teams_started = False
         self.carer_support_eur: np.ndarray = np.zeros(M)  # this month (support_carers)
         self.innovations_lapsed: np.ndarray = np.zeros(M, dtype=np.int64)  # this month, per muni
+        self.innovations_worked: np.ndarray = np.zeros(M, dtype=np.int64)  # this month, per muni
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         # This year's status holders and the month each is housed (house_status_holders).
         self._status_holders = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
@@ -501,7 +502,8 @@ class TransitionModel(mesa.Model):
                                entry_unemployment=self.entry_unemployment,
                                legal_share=self.legal_referral_share(),
                                threshold_before=float(self.p["access_strictness_before"]),
-                               outreach=1.0 + self.p["outreach_effect"] * reach)
+                               outreach=1.0 + self.p["outreach_effect"] * reach,
+                               team_help_hours=self.team_fte * self.p["team_help_hours_per_fte"])
 
     def staff_teams(self) -> None:
         """The neighbourhood teams this month (ODD 7.12): staff, flow, reach
@@ -907,6 +909,7 @@ class TransitionModel(mesa.Model):
             succeeded_m=succeeded, failed_m=failed, service=t.service, peers=peers,
             imitation=float(p["innovation_imitation"]), fade=fade, room=room,
             lapsed_m=self.innovations_lapsed)
+        self.innovations_worked = succeeded
         for k in np.flatnonzero(succeeded | failed):
             ms[k].experiments_succeeded += int(succeeded[k])
             ms[k].experiments_failed += int(failed[k])

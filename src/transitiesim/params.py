@@ -850,6 +850,15 @@ PARAMETERS: tuple[Param, ...] = (
        "Neighbourhood teams as people: staff follows the budget with hiring time and the "
        "prevention effect follows the reach with a delay; off: both at once.",
        "assumption (switch)", group="behaviour"),
+    _p("team_help_hours_per_fte", float, 70.0, "hours per FTE per month", "uncertainty",
+       "Uren lichte jeugdhulp die een wijkteam per fte per maand zelf geeft, aan jeugdigen "
+       "die niet bij een aanbieder zijn en niet door hun ouders worden opgevangen (0 = geen).",
+       "Hours of light youth care a neighbourhood team gives itself per FTE a month, to young "
+       "people no provider serves and whose parents cannot cover the need (0 = none).",
+       "calibrated (71 +- 10 in scenarios/calibrated.toml): CBS counts 62,130 young people "
+       "helped by the teams of 358,125 with youth care without residence in 2016 (CBS, "
+       "Jeugdhulp 2019); 36,500 in 2015, when some municipalities did not yet report", 0, 150,
+       group="behaviour"),
     _p("team_escalation", bool, True, "-", "national",
        "Wat de wijkteams aan preventie hebben opgebouwd remt ook de verergering van "
        "hulpvragen die onvervuld zijn of wachten; uit: alleen het ontstaan van nieuwe.",

@@ -207,6 +207,25 @@ class CitizenAgent(mesa.Agent):
             # A partner, or a parent (any youth request comes from a minor), is kin.
             c.kin[carer] = c.kin.get(carer, False) or d == JEUGD or int(pop.partner[i]) == carer
 
+    def get_team_help(self, c: AgentCitizens, supply: np.ndarray, state: int) -> None:
+        """A youth need no provider serves and not waiting, in ``state`` (unmet after the
+        parents, or covered by them), below the residential threshold, gets the
+        neighbourhood team's light help while its hours in the municipality last (ODD
+        7.12)."""
+        pop, p, i = c.pop, c.p, self.i
+        sev = pop.severity[JEUGD][i]
+        if not self.asks[JEUGD] or pop.state[JEUGD][i] != state or pop.wait_months[JEUGD][i] >= 0:
+            return
+        m = int(pop.muni[i])
+        if sev >= F(p["residential_threshold"]) or m in c.team_full:
+            return
+        asked = c.team_used[m] + float(sev * F(p["youth_hours_at_full_need"]) * pop.weight[i])
+        if asked <= float(supply[m]) + 1e-9:
+            c.team_used[m] = asked
+            pop.state[JEUGD][i] = INITIATIVE
+        else:
+            c.team_full.add(m)
+
     def apply_for_support(self, c: AgentCitizens, d: int, inputs: MunicipalInputs,
                           rule: dict[str, Any], reformed: bool) -> None:
         """Covered by the carer (INFORMAL) or not (UNMET); if not yet on the waiting list,
@@ -360,6 +379,12 @@ class AgentCitizens(Citizens):
         for d in (WMO, JEUGD):
             self.agents.do("apply_for_support", self, d, inputs, self.contribution_rule(inputs, d),
                            reformed)
+        supply = np.asarray(inputs.team_help_hours, dtype=np.float64)
+        for state in (UNMET, INFORMAL):  # those the parents could not cover first
+            self.team_used = np.zeros(self.muni_bounds.size - 1)  # hours used per municipality
+            self.team_full: set[int] = set()  # municipalities whose team hours ran out
+            self.agents.do("get_team_help", self, supply, state)
+            supply = supply - self.team_used
         self.agents.do("take_assistance", self)
         self._index()
         return used
