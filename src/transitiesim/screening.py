@@ -38,6 +38,7 @@ from .run import run_seeds
 from .scenario import Scenario, load_scenario
 
 HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_jeugd",
+             "youth_care_users",
              "bijstand_recipients", "exits_to_work", "informal_carers", "carers_overburdened",
              "volunteers", "citizen_initiatives", "wellbeing_mean", "wellbeing_p10",
              "wellbeing_p10_in_need",
