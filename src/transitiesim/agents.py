@@ -358,8 +358,10 @@ class Municipality(mesa.Agent):
         return self.experiment_fund_share if self.reformed else 0.0
 
     def carer_support_eur(self) -> float:
-        """What carer support costs this month (``carer_support_eur_per_capita``: the same
-        rule before the reform, when the Rijk paid for it, ODD 7.13)."""
+        """The most the municipality may spend on carer support this month
+        (``carer_support_eur_per_capita``; the same rule before the reform, when the Rijk paid
+        for it). What it spends is what those it supports cost (``TransitionModel
+        .support_carers``, ODD 7.13)."""
         return self.carer_support_eur_per_capita * self.inhabitants / 12.0
 
     def initiative_room(self) -> float:
