@@ -88,6 +88,7 @@ class Citizens:
         self.alignment = (1.0, 1.0)  # last January's death-chance factors: 65-79, 80+
         empty = np.zeros(0, dtype=np.int64)
         self.in_need = [empty, empty]
+        self.team_wmo = empty  # adults the teams helped this month (team_help)
         self.new_needs = [empty, empty]  # this month's onsets per domain
         # Per domain, between escalation and this month's look: (last month's needs still
         # open, those among them no provider serves).
@@ -593,7 +594,7 @@ class Citizens:
                 threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
                 record_route=bool(d == JEUGD), outreach=inputs.outreach, income=pop.income_eur,
                 kind=pop.wmo_kind, **self.contribution_rule(inputs, d))
-        self.team_help(inputs, requests[1][1])
+        self.team_help(inputs, requests[0][1], requests[1][1])
 
         # Participation: the benefit meets the income need; reintegration has a queue.
         _kernels.participation_support(
@@ -603,26 +604,41 @@ class Citizens:
         self.recipients = self.month_recipients
         return used
 
-    def team_help(self, inputs: MunicipalInputs, asked: np.ndarray) -> None:
-        """The neighbourhood teams' own light youth care (ODD 7.12): among this month's youth
-        needs no provider serves (``asked``) and not on a waiting list, below the residential
-        threshold, first those the parents could not cover (unmet), then those they cover,
-        get the team's help, municipality by municipality in row order while its hours
-        (``inputs.team_help_hours``: s x ``youth_hours_at_full_need`` x weight each) last.
-        Marked INITIATIVE (light help outside the providers); CBS counts them as youth
-        care."""
+    def team_help(self, inputs: MunicipalInputs, asked_w: np.ndarray,
+                  asked_j: np.ndarray) -> None:
+        """The neighbourhood teams' own light help (ODD 7.12), from one pool of hours per
+        municipality (``inputs.team_help_hours``). Among this month's needs that no provider
+        serves and that are not on a waiting list (``asked_w``, ``asked_j``), first those the
+        network could not cover (unmet), then those it covers; within each, below the
+        residential threshold, youth needs, then, with ``team_wmo_help``, Wmo needs for
+        support at home. The team's light help takes s x ``youth_hours_at_full_need`` x
+        weight hours whatever the age (the same work: guidance, not a provider's care).
+        Each goes municipality by municipality in row order while the hours last. Marked
+        INITIATIVE
+        (light help outside the providers); CBS counts the young people as youth care; the
+        adults helped are kept in ``team_wmo`` (indicator ``clients_wmo_team``)."""
         pop, p = self.pop, self.p
         M = self.muni_bounds.size - 1
         supply = np.asarray(inputs.team_help_hours, dtype=np.float64)
-        free = asked[pop.wait_months[JEUGD][asked] < 0]  # a covered need may be on a list
+        free_j = asked_j[pop.wait_months[JEUGD][asked_j] < 0]  # a covered need may be listed
+        free_w = asked_w[(pop.wait_months[WMO][asked_w] < 0)
+                         & (pop.wmo_kind[asked_w] == int(WmoKind.SUPPORT))]
+        if not p["team_wmo_help"]:
+            free_w = free_w[:0]
+        below = np.full(M, p["residential_threshold"], dtype=np.float32)
+        helped = []
         for state in (NeedState.UNMET, NeedState.INFORMAL):
-            _, used = _kernels.light_support(
-                rest=free[pop.state[JEUGD][free] == int(state)], sev=pop.severity[JEUGD],
-                weight=pop.weight, nbh=pop.muni, supply=supply,
-                light_threshold=np.full(M, p["residential_threshold"], dtype=np.float32),
-                muni=pop.muni, hours_at_full=p["youth_hours_at_full_need"],
-                state=pop.state[JEUGD], bounds=self.muni_bounds)
-            supply = supply - used
+            for d, free in ((JEUGD, free_j), (WMO, free_w)):
+                rest = free[pop.state[d][free] == int(state)]
+                left, used = _kernels.light_support(
+                    rest=rest, sev=pop.severity[d], weight=pop.weight, nbh=pop.muni,
+                    supply=supply, light_threshold=below, muni=pop.muni,
+                    hours_at_full=p["youth_hours_at_full_need"], state=pop.state[d],
+                    bounds=self.muni_bounds)
+                supply = supply - used
+                if d == WMO:
+                    helped.append(np.setdiff1d(rest, left, assume_unique=True))
+        self.team_wmo = np.union1d(*helped)
 
     def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, Any]:
         """The own contribution's terms for the application kernel (``_kernels._price``):

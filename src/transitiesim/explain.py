@@ -153,9 +153,13 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "it is (off: as much less at any severity)",
               "een door het netwerk opgevangen hulpvraag wordt minder aangevraagd naarmate hij "
               "lichter is (uit: bij elke ernst even veel minder)", _params(network_severity=False)),
-    Mechanism("team_youth_help", "neighbourhood teams give light youth care themselves (off: "
-              "none)", "wijkteams geven zelf lichte jeugdhulp (uit: geen)",
+    Mechanism("team_help", "neighbourhood teams give light help themselves (off: none)",
+              "wijkteams geven zelf lichte hulp (uit: geen)",
               _params(team_help_hours_per_fte=0.0)),
+    Mechanism("team_wmo_help", "neighbourhood teams also give adults light support at home "
+              "themselves (off: young people only)", "wijkteams geven ook volwassenen zelf "
+              "lichte ondersteuning thuis (uit: alleen jeugdigen)",
+              _params(team_wmo_help=False)),
     Mechanism("team_escalation", "the teams' prevention also slows the escalation of unmet "
               "and waiting needs (off: only the onset of new ones)", "de preventie van de "
               "wijkteams remt ook de verergering van onvervulde en wachtende hulpvragen (uit: "

@@ -341,6 +341,12 @@ def clients_jeugd_team(model: TransitionModel) -> np.ndarray:
     return _count_index(model, need[model.pop.state[d][need] == int(NeedState.INITIATIVE)])
 
 
+def clients_wmo_team(model: TransitionModel) -> np.ndarray:
+    """Adults whose light need for support at home the neighbourhood team helps this month
+    (ODD 7.12; not Wmo clients: no tailored provision)."""
+    return _count_index(model, model.citizens.team_wmo)
+
+
 def youth_care_users(model: TransitionModel) -> np.ndarray:
     """Youth care as CBS counts it: providers' clients and those the teams help."""
     return _clients(Domain.JEUGD)(model) + clients_jeugd_team(model)
@@ -474,6 +480,8 @@ INDICATORS: tuple[Indicator, ...] = (
                 _clients(k)) for k, d in enumerate(DOMAINS)),
     Indicator("clients_jeugd_team", "persons", "Jeugdigen geholpen door het wijkteam",
               "Young people helped by the neighbourhood team", "mean", clients_jeugd_team),
+    Indicator("clients_wmo_team", "persons", "Volwassenen lichte ondersteuning van het wijkteam",
+              "Adults given light support by the neighbourhood team", "mean", clients_wmo_team),
     Indicator("youth_care_users", "persons", "Jeugdigen met jeugdhulp (aanbieders en wijkteam)",
               "Young people with youth care (providers and teams)", "mean", youth_care_users),
     Indicator("clients_jeugd_residential", "persons", "Cliënten jeugdhulp met verblijf",

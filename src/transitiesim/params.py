@@ -850,15 +850,28 @@ PARAMETERS: tuple[Param, ...] = (
        "Neighbourhood teams as people: staff follows the budget with hiring time and the "
        "prevention effect follows the reach with a delay; off: both at once.",
        "assumption (switch)", group="behaviour"),
-    _p("team_help_hours_per_fte", float, 70.0, "hours per FTE per month", "uncertainty",
-       "Uren lichte jeugdhulp die een wijkteam per fte per maand zelf geeft, aan jeugdigen "
-       "die niet bij een aanbieder zijn en niet door hun ouders worden opgevangen (0 = geen).",
-       "Hours of light youth care a neighbourhood team gives itself per FTE a month, to young "
-       "people no provider serves and whose parents cannot cover the need (0 = none).",
-       "calibrated (71 +- 10 in scenarios/calibrated.toml): CBS counts 62,130 young people "
-       "helped by the teams of 358,125 with youth care without residence in 2016 (CBS, "
-       "Jeugdhulp 2019); 36,500 in 2015, when some municipalities did not yet report", 0, 150,
+    _p("team_help_hours_per_fte", float, 105.0, "hours per FTE per month", "uncertainty",
+       "Uren lichte hulp die een wijkteam per fte per maand zelf geeft aan wie niet bij een "
+       "aanbieder is: jeugdhulp en (met team_wmo_help) ondersteuning thuis voor volwassenen "
+       "(0 = geen).",
+       "Hours of light help a neighbourhood team gives itself per FTE a month to persons no "
+       "provider serves: youth care and, with team_wmo_help, support at home for adults "
+       "(0 = none).",
+       "calibrated (107 +- 15 in scenarios/calibrated.toml, with the adults' help taking "
+       "from the same hours): CBS counts 62,130 young people helped by the teams of 358,125 "
+       "with youth care without residence in 2016 (CBS, Jeugdhulp 2019); 36,500 in 2015, "
+       "when some municipalities did not yet report", 0, 150,
        group="behaviour"),
+    _p("team_wmo_help", bool, True, "-", "national",
+       "Wijkteams geven ook volwassenen die niet bij een aanbieder zijn zelf lichte "
+       "ondersteuning thuis, uit dezelfde uren als hun jeugdhulp; uit: alleen jeugdhulp.",
+       "Neighbourhood teams also give adults no provider serves light support at home "
+       "themselves, from the same hours as their youth care; off: youth care only.",
+       "assumption (switch): most teams were generalist teams for all ages that, besides "
+       "access, gave light support themselves (Movisie, Sociale (wijk)teams in vogelvlucht, "
+       "2015, and Sociale (wijk)teams in beeld, 2016); support at home only, not household "
+       "help or aids; no count of the adults they helped, so the hours per FTE are those "
+       "calibrated on youth care", group="behaviour"),
     _p("team_escalation", bool, True, "-", "national",
        "Wat de wijkteams aan preventie hebben opgebouwd remt ook de verergering van "
        "hulpvragen die onvervuld zijn of wachten; uit: alleen het ontstaan van nieuwe.",

@@ -207,22 +207,28 @@ class CitizenAgent(mesa.Agent):
             # A partner, or a parent (any youth request comes from a minor), is kin.
             c.kin[carer] = c.kin.get(carer, False) or d == JEUGD or int(pop.partner[i]) == carer
 
-    def get_team_help(self, c: AgentCitizens, supply: np.ndarray, state: int) -> None:
-        """A youth need no provider serves and not waiting, in ``state`` (unmet after the
-        parents, or covered by them), below the residential threshold, gets the
-        neighbourhood team's light help while its hours in the municipality last (ODD
-        7.12)."""
+    def get_team_help(self, c: AgentCitizens, supply: np.ndarray, state: int, d: int
+                      ) -> None:
+        """A need in domain ``d`` no provider serves and not waiting, in ``state`` (unmet
+        after the network, or covered by it), gets the neighbourhood team's light help while
+        its hours in the municipality last (ODD 7.12): a youth need, or a Wmo need for
+        support at home, below the residential threshold."""
         pop, p, i = c.pop, c.p, self.i
-        sev = pop.severity[JEUGD][i]
-        if not self.asks[JEUGD] or pop.state[JEUGD][i] != state or pop.wait_months[JEUGD][i] >= 0:
+        sev = pop.severity[d][i]
+        if not self.asks[d] or pop.state[d][i] != state or pop.wait_months[d][i] >= 0:
+            return
+        if d == WMO and pop.wmo_kind[i] != WmoKind.SUPPORT:
             return
         m = int(pop.muni[i])
         if sev >= F(p["residential_threshold"]) or m in c.team_full:
             return
+        # The same light help whatever the age (guidance, not a provider's care).
         asked = c.team_used[m] + float(sev * F(p["youth_hours_at_full_need"]) * pop.weight[i])
         if asked <= float(supply[m]) + 1e-9:
             c.team_used[m] = asked
-            pop.state[JEUGD][i] = INITIATIVE
+            pop.state[d][i] = INITIATIVE
+            if d == WMO:
+                c.team_wmo_list.append(i)
         else:
             c.team_full.add(m)
 
@@ -380,11 +386,15 @@ class AgentCitizens(Citizens):
             self.agents.do("apply_for_support", self, d, inputs, self.contribution_rule(inputs, d),
                            reformed)
         supply = np.asarray(inputs.team_help_hours, dtype=np.float64)
-        for state in (UNMET, INFORMAL):  # those the parents could not cover first
-            self.team_used = np.zeros(self.muni_bounds.size - 1)  # hours used per municipality
-            self.team_full: set[int] = set()  # municipalities whose team hours ran out
-            self.agents.do("get_team_help", self, supply, state)
-            supply = supply - self.team_used
+        domains = (JEUGD, WMO) if self.p["team_wmo_help"] else (JEUGD,)
+        self.team_wmo_list: list[int] = []
+        for state in (UNMET, INFORMAL):  # those the network could not cover first
+            for d in domains:  # youth, then adults
+                self.team_used = np.zeros(self.muni_bounds.size - 1)  # hours per municipality
+                self.team_full: set[int] = set()  # municipalities whose team hours ran out
+                self.agents.do("get_team_help", self, supply, state, d)
+                supply = supply - self.team_used
+        self.team_wmo = np.array(sorted(self.team_wmo_list), dtype=np.int64)
         self.agents.do("take_assistance", self)
         self._index()
         return used

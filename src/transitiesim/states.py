@@ -65,7 +65,7 @@ class NeedState(IntEnum):
 
     NONE = 0
     FORMAL = 1  # a provider serves it (or, in participation, the bijstand benefit)
-    INITIATIVE = 2  # light help covers it: a citizen initiative's (Wmo), the team's (youth)
+    INITIATIVE = 2  # light help covers it: an initiative's (Wmo), the team's (Wmo, youth)
     INFORMAL = 3  # the informal network covers it
     WAITING = 4  # on a waiting list, not otherwise covered
     UNMET = 5
