@@ -7,5 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-echo "transitiesim: serving the workshop pages to the room on port 8501 (Ctrl+C stops it)"
+# The port Streamlit will use: the last --server.port given (either spelling), else 8501.
+port=8501
+prev=""
+for arg in "$@"; do
+  case "$arg" in
+    --server.port=*) port="${arg#--server.port=}" ;;
+    *) [ "$prev" = "--server.port" ] && port="$arg" ;;
+  esac
+  prev="$arg"
+done
+echo "transitiesim: serving the workshop pages to the room on port $port (Ctrl+C stops it)"
 TRANSITIESIM_ROOM=1 exec .venv/bin/streamlit run app.py --server.address 0.0.0.0 "$@"

@@ -569,3 +569,18 @@ def test_bad_data_files_get_a_message_naming_the_flag(args, fragment, tmp_path):
     proc = cli(*args, cwd=tmp_path)
     assert proc.returncode == 2 and fragment in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("args,port", [((), "8501"), (("--server.port", "8600"), "8600"),
+                                       (("--server.port=8700",), "8700"),
+                                       (("--theme.base", "dark", "--server.port", "8800"), "8800")])
+def test_the_room_script_names_the_port_streamlit_will_use(args, port):
+    """`scripts/room.sh` tells the trainer which port to share: the --server.port passed on
+    to Streamlit (either spelling), else 8501. Its own lines that work this out are run,
+    not a copy of them."""
+    script = Path("scripts/room.sh").read_text()
+    lines = script[script.index("port=8501"):]
+    lines = lines[:lines.index("\ndone\n") + len("\ndone\n")]
+    out = subprocess.run(["bash", "-c", lines + 'echo "$port"', "_", *args],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == port
