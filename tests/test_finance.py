@@ -83,16 +83,17 @@ def test_reserves_end_every_year_at_or_above_the_floor_and_every_euro_is_booked(
 
 
 def test_without_budget_discipline_reserves_fall_without_limit_and_nothing_is_added():
-    """Without the budget cycle nothing comes from other tasks or local tax, reserves go
-    below zero (the Wmo's deficit is not financed: at 2017's end, seed 1, EUR -1.3 m; the
-    youth care and participation surpluses that the teams' own youth care and a falling
-    caseload bring later fill some of it) and end lower than with it."""
+    """Without the budget cycle nothing comes from other tasks or local tax, and reserves go
+    below zero further than with it (the Wmo's deficit is not financed: seed 1, EUR -0.84 m
+    at 2015's end against a lowest -0.30 m with the cycle, whose deficits are financed from
+    outside). Their end is no test: the cycle also gives a surplus above the buffer back to
+    the general budget, so without it the later youth care and participation surpluses stay
+    in the reserves (EUR 8.6 m at 2019's end against 4.9 m with the cycle, seed 1)."""
     on, off = run(1, end_year=2019), run(1, end_year=2019, budget_discipline=False)
     assert not any(b["from_other_tasks"].any() or b["local_tax"].any()
                    for b in off.ledger.history)
-    assert min(b["reserves_end"].sum() for b in off.ledger.history) < 0
-    end = [m.ledger.history[-1]["reserves_end"].sum() for m in (on, off)]
-    assert end[1] < end[0]
+    lowest = [min(b["reserves_end"].sum() for b in m.ledger.history) for m in (on, off)]
+    assert lowest[1] < min(lowest[0], 0.0)
 
 
 def test_local_tax_comes_after_other_tasks_and_stops_at_its_maximum():

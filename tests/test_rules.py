@@ -64,8 +64,12 @@ NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0,
 
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
           reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
-          routes=None, outreach=1.0, income=None, contribution=None, by_severity=True):
+          routes=None, outreach=1.0, income=None, contribution=None, by_severity=True,
+          household=None):
+    """``household``: (partner, provider of each person, per household); default none."""
     n = len(sev)
+    partner, prov, per_household = household or (np.full(n, -1, dtype=np.int32),
+                                                 np.full(n, -1, dtype=np.int32), False)
     state = state_of(n)
     wait = np.array(wait, dtype=I64)  # a copy: the kernel writes into it
     legal = np.zeros(n, dtype=np.bool_) if routes is None else routes
@@ -77,7 +81,8 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.asarray([legal_share]),
                         before, legal, routes is not None, np.asarray([outreach]),
                         np.asarray(np.full(n, 2500.0) if income is None else income, dtype=F),
-                        kind=np.zeros(n, dtype=np.uint8), **(contribution or NO_CONTRIBUTION))
+                        kind=np.zeros(n, dtype=np.uint8), partner=partner, prov=prov,
+                        per_household=per_household, **(contribution or NO_CONTRIBUTION))
     return list(state), list(wait)
 
 
@@ -203,6 +208,32 @@ def test_the_own_contribution_deters_applications_by_what_each_person_would_pay(
     # Without a contribution (youth care: sensitivity 0) income plays no part.
     free = apply(**common | {"contribution": NO_CONTRIBUTION}, income=np.full(n, 1e5))[1]
     assert abs(sum(w == 0 for w in free) / n - 0.5) < 0.03
+
+
+def test_per_household_a_partner_of_a_client_is_priced_at_what_they_add():
+    """Per household (the CAK's rule), person 2k applies beside partner 2k + 1, a client
+    whose care is worth severity 0.5 x 1,000 = 500, more than the contribution of 69.31
+    (income 2,503.1: 19 + 10% of 503.1): an application adds nothing, so it is made with
+    the chance 0.5 x e^0 = 0.5 instead of 0.25; apart, or beside a partner who is no
+    client, with 0.25."""
+    n = 3000
+    rule = dict(sensitivity=1.0, c_min=19.0, c_share=0.1, c_threshold=2000.0,
+                cap_units=np.full(3, 1000.0))
+    partner = (np.arange(n) ^ 1).astype(np.int32)  # 0-1, 2-3, ...
+    client = np.where(np.arange(n) % 2 == 1, 0, -1).astype(np.int32)  # the odd rows
+    applicants = np.arange(0, n, 2)
+    common = dict(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
+                  wait=np.full(n, -1), threshold=0.0, rate=1.0, contribution=rule,
+                  income=np.full(n, 2503.1))
+    rates = {}
+    for name, household in (("household", (partner, client, True)),
+                            ("apart", (partner, client, False)),
+                            ("no client", (partner, np.full(n, -1, dtype=np.int32), True))):
+        wait = np.array(apply(**common, household=household)[1])
+        rates[name] = float(np.mean(wait[applicants] == 0))
+    assert abs(rates["household"] - 0.5) < 0.04
+    assert abs(rates["apart"] - 0.25) < 0.04
+    assert abs(rates["no client"] - 0.25) < 0.04
 
 
 # --- the yearly age terms (ODD 7.2) --------------------------------------------------------------

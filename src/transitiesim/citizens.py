@@ -643,13 +643,17 @@ class Citizens:
     def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, Any]:
         """The own contribution's terms for the application kernel (``_kernels._price``):
         for the Wmo the lowest amount, the share of income above the threshold and what care
-        is worth per unit of severity; youth care has no own contribution (sensitivity 0)."""
-        p = self.p
+        is worth per unit of severity, and with ``contribution_per_household`` the partner
+        whose contribution an application adds to; youth care has no own contribution
+        (sensitivity 0)."""
+        p, pop = self.p, self.pop
         return {"sensitivity": float(p["price_sensitivity"]) if d == WMO else 0.0,
                 "c_min": float(inputs.own_contribution_eur),
                 "c_share": float(inputs.contribution_share),
                 "c_threshold": float(p["own_contribution_income_threshold_eur"]),
-                "cap_units": self.care_value_units()}
+                "cap_units": self.care_value_units(), "partner": pop.partner,
+                "prov": pop.provider[WMO],
+                "per_household": bool(d == WMO and p["contribution_per_household"])}
 
     def care_value_units(self) -> np.ndarray:
         """What each kind of Wmo care is worth a month at full need (WmoKind order): the
@@ -662,15 +666,25 @@ class Citizens:
 
     def own_contributions(self, idx: np.ndarray, inputs_floor: float, share: float
                           ) -> np.ndarray:
-        """What Wmo clients ``idx`` pay a month: the lowest amount plus ``share`` of income
-        above the threshold, at most what their kind of care is worth (as
-        ``_kernels._price``)."""
+        """What Wmo clients ``idx`` (sorted) pay a month: the lowest amount plus ``share`` of
+        income above the threshold, at most what their kind of care is worth (as
+        ``_kernels._price``). With ``contribution_per_household`` a couple of clients pays
+        this once, at most what both their care is worth, booked on the first of their rows
+        (0 on the other)."""
         p, pop = self.p, self.pop
         c = inputs_floor + share * np.maximum(
             pop.income_eur[idx].astype(np.float64) - p["own_contribution_income_threshold_eur"],
             0.0)
         cap = pop.severity[WMO][idx].astype(np.float64) * self.care_value_units()[
             pop.wmo_kind[idx]]
+        if p["contribution_per_household"]:
+            q = pop.partner[idx].astype(np.int64)
+            pos = np.searchsorted(idx, q)
+            pos = np.minimum(pos, idx.size - 1)
+            couple = (q >= 0) & (idx[pos] == q)  # the partner is a client too
+            first = couple & (idx < q)
+            cap[first] += cap[pos[first]]
+            c[couple & ~first] = 0.0
         return np.minimum(c, cap)
 
     def assign_wmo_kinds(self, idx: np.ndarray) -> None:

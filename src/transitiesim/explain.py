@@ -82,6 +82,9 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "het latere extra geld van het Rijk (extra_budget)", _no_events("extra_budget")),
     Mechanism("own_contribution", "changes of the Wmo own contribution (events)",
               "wijzigingen van de eigen bijdrage Wmo", _no_events("own_contribution")),
+    Mechanism("household_contribution", "a couple pays one Wmo own contribution (off: each "
+              "partner apart)", "een echtpaar betaalt één eigen bijdrage Wmo (uit: ieder "
+              "apart)", _params(contribution_per_household=False)),
     Mechanism("referral_routes", "legal referrers for youth care (GP, doctor, court)",
               "wettelijke verwijzers jeugdhulp (huisarts, arts, rechter)",
               _params(referral_routes=False)),

@@ -817,7 +817,9 @@ class TransitionModel(mesa.Model):
             floor=float(self.rijk.own_contribution_eur),
             share=float(self.rijk.contribution_share),
             threshold=float(p["own_contribution_income_threshold_eur"]),
-            units=self.citizens.care_value_units(), bounds=self.muni_bounds)
+            units=self.citizens.care_value_units(), bounds=self.muni_bounds,
+            partner=pop.partner, prov=pop.provider[Domain.WMO],
+            per_household=bool(p["contribution_per_household"]))
         self.benefit_recipients = self.citizens.recipients
         benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)

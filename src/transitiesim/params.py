@@ -857,7 +857,7 @@ PARAMETERS: tuple[Param, ...] = (
        "Hours of light help a neighbourhood team gives itself per FTE a month to persons no "
        "provider serves: youth care and, with team_wmo_help, support at home for adults "
        "(0 = none).",
-       "calibrated (107 +- 15 in scenarios/calibrated.toml, with the adults' help taking "
+       "calibrated (102 +- 16 in scenarios/calibrated.toml, with the adults' help taking "
        "from the same hours): CBS counts 62,130 young people helped by the teams of 358,125 "
        "with youth care without residence in 2016 (CBS, Jeugdhulp 2019); 36,500 in 2015, "
        "when some municipalities did not yet report", 0, 150,
@@ -872,6 +872,18 @@ PARAMETERS: tuple[Param, ...] = (
        "2015, and Sociale (wijk)teams in beeld, 2016); support at home only, not household "
        "help or aids; no count of the adults they helped, so the hours per FTE are those "
        "calibrated on youth care", group="behaviour"),
+    _p("contribution_per_household", bool, True, "-", "national",
+       "De eigen bijdrage Wmo geldt per huishouden: hebben beide partners een "
+       "maatwerkvoorziening, dan betalen zij één bijdrage, hoogstens wat hun zorg samen kost; "
+       "wie een partner heeft die al betaalt, betaalt bij een aanvraag alleen wat erbij komt. "
+       "Uit: ieder betaalt apart.",
+       "The Wmo own contribution is per household: when both partners have a tailored "
+       "provision they pay one contribution, at most what their care costs together; a person "
+       "whose partner pays already pays, on applying, only what is added. Off: each pays "
+       "apart.",
+       "domain figure (rule): the contribution is set for the client and their spouse "
+       "together (Uitvoeringsbesluit Wmo 2015, Stb. 2014, 420, chapter 3, as the CAK levies "
+       "it; the flat rate of 2019 is per household too)", group="behaviour"),
     _p("team_escalation", bool, True, "-", "national",
        "Wat de wijkteams aan preventie hebben opgebouwd remt ook de verergering van "
        "hulpvragen die onvervuld zijn of wachten; uit: alleen het ontstaan van nieuwe.",

@@ -251,10 +251,17 @@ class CitizenAgent(mesa.Agent):
             weight = 1.0 if p["network_severity"] else 0.0  # off: f at any severity
             chance = float(F(p["application_rate"]) * sev) * (
                 f + (1.0 - f) * float(sev) * weight if informal else 1.0)
-            # The own contribution this person would pay, at most what the care is worth.
+            # The own contribution this person would pay, at most what the care is worth;
+            # per household, what it adds to that of a partner who pays already.
             paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])
                                                          - rule["c_threshold"], 0.0)
-            paid = min(paid, float(sev) * float(rule["cap_units"][pop.wmo_kind[i]]))
+            own = float(sev) * float(rule["cap_units"][pop.wmo_kind[i]])
+            q = int(pop.partner[i]) if rule["per_household"] else -1
+            if q >= 0 and pop.provider[WMO][q] >= 0 and pop.severity[WMO][q] > 0:
+                other = float(pop.severity[WMO][q]) * float(rule["cap_units"][pop.wmo_kind[q]])
+                paid = min(paid, own + other) - min(paid, other)
+            else:
+                paid = min(paid, own)
             chance = chance * math.exp(-rule["sensitivity"] * paid / 100.0)
             m = pop.muni[i]
             chance = chance * inputs.outreach[m]

@@ -291,9 +291,10 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
   and support less. The flat rate of EUR 19 from 2019 lowers the own contribution for
   everyone above the lowest amount: household help and Wmo spending rise from 2019, own
   contribution revenue falls to about a third, and the municipalities' Wmo deficit grows.
-  The model has one contribution per client (not per household) on household income (not the
-  CAK's contribution income) and likely overstates the revenue before 2019, and with it the
-  loss in 2019.
+  A couple pays one contribution (per household, as the CAK levies it), on household income
+  (not the CAK's contribution income, which counts part of wealth); households are couples
+  only, so the revenue before 2019 may still be somewhat too high, and with it the loss in
+  2019.
 - **Social assistance** (`entry_lag`, duration dependence, `labour_market`,
   `benefit_budget`). Entry follows unemployment a year late, so the caseload keeps rising
   through 2016-2017 while unemployment falls, and then falls more slowly than unemployment,
@@ -350,14 +351,16 @@ calibration was run again: `carer_hours_per_month` rose from 29.7 to 39.2 hours 
 heavy-burden share of 10% now needs three months of overload, and carers in work have less)
 and fell to 36.6 with carer support (supported carers sustain more), every target within 1%.
 
-- **The teams' own youth care.** The neighbourhood teams give light youth care themselves
-  (ODD 7.12), which CBS counts as youth care; their hours per FTE are calibrated on 2016's
-  share of youth care without residence (17.3%: 71 hours a month per FTE). `netherlands` at
-  scale 0.05: 43 thousand helped in 2015 (CBS: 36,500, incomplete) and 47 thousand in 2016
-  (CBS: 62,130), so the national share stays below the calibrated municipality's; youth care
-  users rise from 354 thousand in 2014 to 367 thousand in 2015 (CBS: 366,000) as the teams
-  grow at the reform, while providers' clients stay at 324 thousand and fall to 315
-  thousand in 2016 (users 362 thousand, CBS at least 367,000).
+- **The teams' own light help.** The neighbourhood teams give light youth care themselves
+  (ODD 7.12), which CBS counts as youth care, and from the same hours light support at home
+  to adults no provider serves (`team_wmo_help`: most teams served all ages; no count of
+  those adults exists); their hours per FTE are calibrated on 2016's share of youth care
+  without residence (17.3%: 71 hours a month per FTE for youth alone, 102 with the adults
+  sharing them). `netherlands` at scale 0.05: 46 thousand young people helped in 2015 (CBS:
+  36,500, incomplete) and 48 thousand in 2016 (CBS: 62,130), so the national share stays
+  below the calibrated municipality's; youth care users are 368 thousand in 2015 (CBS:
+  366,000) and 362 thousand in 2016 (CBS: at least 367,000), of whom the providers' clients
+  322 and 314 thousand.
 - **Initiatives.** `netherlands` at scale 0.05: 109 in 2015 (98-115 over the seeds) against
   102 counted; 76 in 2014 against 101 (the 2014 count was used for the formation rate). The
   model formed 946 in 2015 before and let them die out.

@@ -48,11 +48,13 @@ def amounts_by_municipality(idx, weight, amount, bounds):
 
 @njit(cache=True, nogil=True, parallel=True)
 def contributions_by_municipality(idx, weight, income, sev, kind, floor, share, threshold,
-                                  units, bounds):
+                                  units, bounds, partner, prov, per_household):
     """What the Wmo clients ``idx`` (sorted rows) pay a month, summed per municipality: each
     ``floor`` plus ``share`` of income above ``threshold``, at most severity times the unit of
     their kind of care (``Citizens.own_contributions``, per person), times their weight (per
-    municipality), added in row order."""
+    municipality), added in row order. With ``per_household`` a client whose ``partner`` is
+    a client too (a provider in ``prov``, a need in ``sev``) pays once for both, at the
+    first of their rows, at most the two caps together."""
     out = np.zeros(bounds.size - 1)
     parts = _parts(bounds, PARTS)
     at = np.searchsorted(idx, bounds)
@@ -62,9 +64,15 @@ def contributions_by_municipality(idx, weight, income, sev, kind, floor, share, 
             total = 0.0
             for k in range(at[m], at[m + 1]):
                 i = idx[k]
+                cap = np.float64(sev[i]) * units[kind[i]]
+                if per_household:
+                    q = partner[i]
+                    if q >= 0 and prov[q] >= 0 and sev[q] > 0:
+                        if q < i:
+                            continue  # paid with the partner's row
+                        cap += np.float64(sev[q]) * units[kind[q]]
                 c = floor + share * max(np.float64(income[i]) - threshold, 0.0)
-                c = min(c, np.float64(sev[i]) * units[kind[i]])
-                total += c * w
+                total += min(c, cap) * w
             out[m] = total
     return out
 

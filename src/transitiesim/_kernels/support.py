@@ -98,13 +98,19 @@ def request_hours(who, sev, residential_threshold, hours_at_full, kind, no_hours
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit):
+def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit, other_cap):
     """The factor exp(-sensitivity x contribution / 100) on the chance to apply: the own
     contribution is ``c_min`` plus ``c_share`` of the monthly household income above
     ``c_threshold``, at most what the care is worth (severity x ``cap_unit``, the value of
-    the person's kind of care at full need)."""
+    the person's kind of care at full need). Where a partner pays already (``other_cap``,
+    what their care is worth; -1 for none) it is what the household's contribution rises by:
+    the same amount capped at both together, less the partner's alone."""
     c = c_min + c_share * max(np.float64(income) - c_threshold, 0.0)
-    c = min(c, np.float64(sev) * cap_unit)
+    own = np.float64(sev) * cap_unit
+    if other_cap < 0:
+        c = min(c, own)
+    else:
+        c = min(c, own + other_cap) - min(c, other_cap)
     return np.exp(-sensitivity * c / 100.0)
 
 
@@ -113,7 +119,7 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
                       key_apply, application_rate, network_factor, severity_weight, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
                       record_route, outreach, income, sensitivity, c_min, c_share,
-                      c_threshold, cap_units, kind):
+                      c_threshold, cap_units, kind, partner, prov, per_household):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the access rule lets them; WAITING if not covered and on the list.
     Covered means the carer gives ``cover_share`` of the hours asked.
@@ -125,7 +131,9 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     municipality must honour it. With ``record_route`` the route of everyone who joins the list
     is written to ``legal``. ``outreach`` (per municipality, at least 1) raises the chance to
     apply: neighbourhood teams find needs that would otherwise not be brought forward. The own
-    contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect). A
+    contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect;
+    with ``per_household`` what it adds to their household's, when their ``partner`` is a
+    client already: a provider in ``prov``, a need in ``sev``). A
     need the network covers is applied for with ``network_factor`` + (1 - ``network_factor``)
     x severity x ``severity_weight`` of the chance (weight 0: ``network_factor`` at any
     severity)."""
@@ -142,8 +150,12 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
             covered = network_factor + (1.0 - network_factor) * np.float64(s) \
                 * severity_weight
             prob = np.float64(ar * s) * (covered if informal else 1.0)
+            other = -1.0  # the cap of a partner who pays already; -1: none
+            q = partner[i] if per_household else -1
+            if q >= 0 and prov[q] >= 0 and sev[q] > 0:
+                other = np.float64(sev[q]) * cap_units[kind[q]]
             prob = prob * _price(income[i], s, sensitivity, c_min, c_share, c_threshold,
-                                 cap_units[kind[i]])
+                                 cap_units[kind[i]], other)
             m = muni[i]
             prob = prob * outreach[m]
             draws = _hash(key_apply, i)
