@@ -162,3 +162,30 @@ def test_the_why_tab_explains_a_change_on_request_in_the_chosen_language():
     ok(at.radio(key="lang").set_value("en").run())
     text = " ".join(m.value for m in at.markdown)
     assert "change" in text and "verandering" not in text
+
+
+def test_the_municipality_view_warns_when_too_few_persons_stand_for_a_municipality():
+    """`netherlands` at precision 0.1 runs at its own scale of 0.01 (0.001 would leave its
+    smallest municipality without a person): a municipality of 25,000 inhabitants is 250
+    simulated persons, so most of the 393 are under 1,000 and the view says how many, in
+    the language chosen; the table behind the chart lists each one's simulated persons. A
+    single municipality gets no such warning (there is no ranking to mislead)."""
+    at = ok(new_app(scenarios=("netherlands", "no-decentralisation"), seeds=2).run())
+    warning = [w.value for w in at.warning if "gemeenten met minder dan" in w.value]
+    assert len(warning) == 1
+    thin = int(warning[0].split("precisie worden ")[1].split(" van de ")[0])
+    assert 200 < thin < 393 and "van de 393 gemeenten" in warning[0]
+    assert "Een hogere precisie" in warning[0]  # 0.1 is not the highest
+    # The ranked table: every municipality once, by name, highest first, with its persons.
+    table = next(d.value for d in at.dataframe if "Gemeente" in d.value.columns)
+    assert len(table) == 393 and table["Gemeente"].is_unique
+    assert {"Amsterdam", "Schiermonnikoog"} <= set(table["Gemeente"])
+    assert table["Per 100.000 inwoners"].is_monotonic_decreasing
+    assert (table["Gesimuleerde personen"] < 1000).sum() == thin
+    ok(at.radio(key="lang").set_value("en").run())
+    assert any(f"{thin} of the 393 municipalities" in w.value for w in at.warning)
+    # At the highest precision the advice is a script, not a precision the app lacks.
+    at = ok(new_app(scenarios=("netherlands", "no-decentralisation"), seeds=2,
+                    precision=1.0).run())
+    advice = [w.value for w in at.warning if "gemeenten met minder dan" in w.value]
+    assert len(advice) == 1 and "hoogste precisie" in advice[0]

@@ -106,3 +106,12 @@ def test_every_headline_declares_which_direction_is_better():
         assert better(name) in (-1, 1), name
         assert declared(name).label_en
     assert better("clients_wmo") == 0  # more clients: more help, or more need
+
+
+def test_thin_municipalities_are_counted_by_their_simulated_persons():
+    # 20,000 inhabitants at scale 0.01 are 200 persons, 150,000 are 1,500, 100,000 exactly
+    # the minimum of 1,000 (not thin).
+    population = pd.Series([20_000.0, 150_000.0, 100_000.0])
+    assert an.thin_municipalities(population, 0.01) == (1, 3)
+    assert an.thin_municipalities(population, 0.001) == (3, 3)
+    assert an.thin_municipalities(population, 1.0) == (0, 3)

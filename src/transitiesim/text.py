@@ -132,6 +132,25 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "None of the chosen scenarios has more than one municipality; choose "
                        "'netherlands', for example."},
     "muni_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "muni_name": {"nl": "Gemeente", "en": "Municipality"},
+    "muni_per_100k": {"nl": "Per 100.000 inwoners", "en": "Per 100,000 inhabitants"},
+    "muni_simulated": {"nl": "Gesimuleerde personen", "en": "Simulated persons"},
+    "thin_munis": {
+        "nl": "Bij deze precisie worden {thin} van de {total} gemeenten met minder dan {min} "
+              "personen gesimuleerd: hun cijfers rusten op een handvol mensen (bij 1% "
+              "jeugdhulp ongeveer 10) en hun volgorde is grotendeels toeval. Lees de grafiek "
+              "als beeld van de spreiding, niet als rangorde.",
+        "en": "At this precision {thin} of the {total} municipalities are simulated with "
+              "fewer than {min} persons: their figures rest on a handful of people (about 10 "
+              "at 1% youth care) and their order is largely chance. Read the chart as a "
+              "picture of the spread, not as a ranking."},
+    "thin_munis_more": {"nl": "Een hogere precisie geeft meer personen per gemeente.",
+                        "en": "A higher precision gives more persons per municipality."},
+    "thin_munis_script": {
+        "nl": "Dit is de hoogste precisie van de app; een rangorde van gemeenten vraagt een "
+              "run op grotere schaal vanuit een script (zie de README, voor onderzoekers).",
+        "en": "This is the app's highest precision; a ranking of municipalities needs a run "
+              "at a larger scale from a script (see the README, for researchers)."},
     "muni_year": {"nl": "Jaar", "en": "Year"},
     "distribution_note": {
         "nl": "Welzijn van de onderste 10% en overbelaste mantelzorgers: mediaan en 10-90% "

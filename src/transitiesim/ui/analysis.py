@@ -28,6 +28,19 @@ def add_derived(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Below this many simulated persons a municipality's figures rest on a handful of persons
+# (about 10 with youth care, at 1% of inhabitants), so its rank among the others is noise.
+MIN_SIMULATED_PERSONS = 1000
+
+
+def thin_municipalities(population: pd.Series, scale: float) -> tuple[int, int]:
+    """How many municipalities (of how many) are simulated with fewer than
+    ``MIN_SIMULATED_PERSONS`` persons: ``population`` is each one's inhabitants, ``scale``
+    the persons simulated per inhabitant."""
+    persons = population.to_numpy(dtype=float) * scale
+    return int(np.count_nonzero(persons < MIN_SIMULATED_PERSONS)), int(persons.size)
+
+
 SCALED_UNITS = ("persons", "persons per month", "EUR per month", "EUR", "client places")
 
 

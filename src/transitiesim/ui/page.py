@@ -392,7 +392,10 @@ def tab_budget(national, lang: str) -> None:
     _csv_button(pd.concat(rows, ignore_index=True), f"budget_{domain}", lang)
 
 
-def tab_municipalities(local, lang: str) -> None:
+def tab_municipalities(local, lang: str, scales: dict[str, float], precision: float) -> None:
+    """Each municipality of a scenario per 100,000 inhabitants, ranked; ``scales``: the
+    persons simulated per inhabitant in each scenario as run at ``precision``, for the
+    warning when too few persons stand for a municipality."""
     multi = [s for s, tab in local.items() if tab.municipality_id.nunique() > 1]
     if not multi:
         st.info(t("no_munis", lang))
@@ -407,12 +410,26 @@ def tab_municipalities(local, lang: str) -> None:
     rows = table[table.year == year].groupby(["municipality", "seed"])[[name, "population"]]
     per = rows.mean().groupby("municipality").median()
     per["per_100k"] = per[name] / per["population"] * 1e5
+    per["simulated_persons"] = (per["population"] * scales[scen]).round()
+    thin, total = an.thin_municipalities(per["population"], scales[scen])
+    if thin:
+        advice = "thin_munis_more" if precision < max(PRECISIONS) else "thin_munis_script"
+        st.warning(t("thin_munis", lang).format(
+            thin=thin, total=total,
+            min=an.format_number(an.MIN_SIMULATED_PERSONS, "population", lang))
+            + " " + t(advice, lang))
     per = per.sort_values("per_100k").reset_index()
     # Municipality names may come from an uploaded file: plotly renders some HTML in labels.
     fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
     fig.update_layout(title=f"{an.label(name, lang)} / 100,000", height=380,
                       margin={"t": 40, "b": 20})
     st.plotly_chart(fig, key="chart_munis", width="stretch")
+    # The same ranked, as a table one can search and sort (shown as text, never Markdown).
+    ranked = per.sort_values("per_100k", ascending=False)[
+        ["municipality", "per_100k", "simulated_persons"]].rename(columns={
+            "municipality": t("muni_name", lang), "per_100k": t("muni_per_100k", lang),
+            "simulated_persons": t("muni_simulated", lang)})
+    st.dataframe(ranked, key="table_munis", hide_index=True, width="stretch")
     _csv_button(per, f"municipalities_{name}_{year}", lang)
 
 
@@ -663,7 +680,9 @@ def _main() -> None:
     with tabs[1]:
         tab_budget(national, lang)
     with tabs[2]:
-        tab_municipalities(local, lang)
+        precision = st.session_state["precision"]
+        tab_municipalities(local, lang, {n: float(s["scale"]) for n, s in
+                                         as_run(names, precision).items()}, precision)
     with tabs[3]:
         tab_distribution(national, lang)
     with tabs[4]:
