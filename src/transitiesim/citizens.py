@@ -614,31 +614,32 @@ class Citizens:
         support at home. The team's light help takes s x ``youth_hours_at_full_need`` x
         weight hours whatever the age (the same work: guidance, not a provider's care).
         Each goes municipality by municipality in row order while the hours last. Marked
-        INITIATIVE
-        (light help outside the providers); CBS counts the young people as youth care; the
-        adults helped are kept in ``team_wmo`` (indicator ``clients_wmo_team``)."""
+        INITIATIVE (light help outside the providers); CBS counts the young people as youth
+        care; the adults helped are kept in ``team_wmo`` (indicator ``clients_wmo_team``)."""
         pop, p = self.pop, self.p
         M = self.muni_bounds.size - 1
         supply = np.asarray(inputs.team_help_hours, dtype=np.float64)
-        free_j = asked_j[pop.wait_months[JEUGD][asked_j] < 0]  # a covered need may be listed
-        free_w = asked_w[(pop.wait_months[WMO][asked_w] < 0)
-                         & (pop.wmo_kind[asked_w] == int(WmoKind.SUPPORT))]
-        if not p["team_wmo_help"]:
-            free_w = free_w[:0]
         below = np.full(M, p["residential_threshold"], dtype=np.float32)
-        helped = []
+        # Who may be helped, with their state before any pass (a pass changes only those it
+        # helps, from unmet to INITIATIVE, so the later pass selects the same persons).
+        domains = [(JEUGD, asked_j[pop.wait_months[JEUGD][asked_j] < 0])]  # may be listed
+        if p["team_wmo_help"]:
+            domains.append((WMO, asked_w[(pop.wait_months[WMO][asked_w] < 0)
+                                         & (pop.wmo_kind[asked_w] == int(WmoKind.SUPPORT))]))
+        before = [(d, free, pop.state[d][free]) for d, free in domains]
+        helped = [np.empty(0, dtype=np.int64)]
         for state in (NeedState.UNMET, NeedState.INFORMAL):
-            for d, free in ((JEUGD, free_j), (WMO, free_w)):
-                rest = free[pop.state[d][free] == int(state)]
-                left, used = _kernels.light_support(
+            for d, free, was in before:
+                rest = free[was == int(state)]
+                _, used = _kernels.light_support(
                     rest=rest, sev=pop.severity[d], weight=pop.weight, nbh=pop.muni,
                     supply=supply, light_threshold=below, muni=pop.muni,
                     hours_at_full=p["youth_hours_at_full_need"], state=pop.state[d],
                     bounds=self.muni_bounds)
                 supply = supply - used
                 if d == WMO:
-                    helped.append(np.setdiff1d(rest, left, assume_unique=True))
-        self.team_wmo = np.union1d(*helped)
+                    helped.append(rest[pop.state[WMO][rest] == int(NeedState.INITIATIVE)])
+        self.team_wmo = np.sort(np.concatenate(helped))
 
     def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, Any]:
         """The own contribution's terms for the application kernel (``_kernels._price``):
