@@ -30,7 +30,7 @@ def test_opens_in_dutch_and_shows_more_unmet_need_without_transformation(app):
     value, delta, diff = app.session_state["shown_cards"][("transition-only", "unmet_need")]
     assert diff > 0  # transition-only has more unmet need than the counterfactual
     cards = [(m.label, m.value, m.delta) for m in app.metric]
-    assert ("Onvervulde hulpvraag", value, delta) in cards
+    assert ("Onvervulde hulpvraag (personen)", value, delta) in cards
     assert any("gepaard" in i.value for i in app.info)  # the one sentence on seed pairing
 
 
@@ -45,7 +45,8 @@ def test_switching_language_changes_every_label():
     ok(at.radio(key="lang").set_value("en").run())
     assert at.title[0].value == "transitiesim: compare scenarios"
     labels = {m.label for m in at.metric}
-    assert "Unmet need" in labels and "Onvervulde hulpvraag" not in labels
+    assert "Unmet need (persons)" in labels
+    assert not any("Onvervulde hulpvraag" in label for label in labels)
     assert at.multiselect(key="scenarios").label == "Scenarios (2 to 4)"
     assert at.slider(key="lever_citizen_power").label.startswith("Citizen power")
 
@@ -189,3 +190,42 @@ def test_the_municipality_view_warns_when_too_few_persons_stand_for_a_municipali
                     precision=1.0).run())
     advice = [w.value for w in at.warning if "gemeenten met minder dan" in w.value]
     assert len(advice) == 1 and "hoogste precisie" in advice[0]
+
+
+def _axis_titles(at) -> list[str]:
+    """The y-axis titles of the app's plotly charts, from their figure specs."""
+    import json
+    titles = []
+    for chart in at.get("plotly_chart"):
+        layout = json.loads(chart.proto.spec).get("layout", {})
+        title = layout.get("yaxis", {}).get("title", {})
+        titles.append(title.get("text", "") if isinstance(title, dict) else str(title))
+    return titles
+
+
+def test_every_card_and_axis_names_its_unit_in_the_chosen_language():
+    """Each headline card's label carries its unit in words from the declaration
+    (`text.UNIT_WORDS`), the tooltip says what the figure and its interval mean, and the
+    charts' y-axes name their unit: in Dutch without English unit words, in English without
+    Dutch ones; per 100,000 inhabitants the counted units say so."""
+    at = ok(new_app().run())
+    labels = [m.label for m in at.metric]
+    assert labels and all(label.endswith(")") for label in labels)
+    assert "Onvervulde hulpvraag (personen)" in labels
+    assert "Kosten per cliënt (euro per cliënt per maand)" in labels
+    helps = [m.help for m in at.metric]
+    assert all("90%-interval" in h for h in helps)
+    dutch = " ".join(labels + _axis_titles(at))
+    assert "euro per jaar" in _axis_titles(at)
+    for english in ("persons", "EUR per", "per month", "per year", "share of"):
+        assert english not in dutch, english
+    ok(at.checkbox(key="per_100k").check().run())
+    labels = [m.label for m in at.metric]
+    assert "Onvervulde hulpvraag (personen per 100.000 inwoners)" in labels
+    assert "Kosten per cliënt (euro per cliënt per maand)" in labels  # not a count
+    ok(at.radio(key="lang").set_value("en").run())
+    labels = [m.label for m in at.metric]
+    assert "Unmet need (persons per 100,000 inhabitants)" in labels
+    english = " ".join(labels + _axis_titles(at))
+    for word in ("personen", "euro per", "per maand", "per jaar", "aandeel", "inwoners"):
+        assert word not in english, word

@@ -115,3 +115,18 @@ def test_thin_municipalities_are_counted_by_their_simulated_persons():
     assert an.thin_municipalities(population, 0.01) == (1, 3)
     assert an.thin_municipalities(population, 0.001) == (3, 3)
     assert an.thin_municipalities(population, 1.0) == (0, 3)
+
+
+def test_every_declared_unit_has_plain_words_in_both_languages():
+    """The cards and axes show units from `text.UNIT_WORDS`: every unit an indicator is
+    declared in has words in Dutch and English, the two differ where the words do, and per
+    100,000 inhabitants changes only the counted units."""
+    from transitiesim.indicators import DERIVED, INDICATORS
+    from transitiesim.text import UNIT_WORDS
+    for ind in (*INDICATORS, *DERIVED):
+        assert set(UNIT_WORDS[ind.unit]) == {"nl", "en"}, ind.name
+    assert an.unit_label("unmet_need", "nl") == "personen"
+    assert an.unit_label("unmet_need", "en", per_100k=True) == "persons per 100,000 inhabitants"
+    assert an.unit_label("cost_per_client_eur", "nl", per_100k=True) == (
+        "euro per cliënt per maand")  # a cost per client is not scaled
+    assert an.unit_label("wellbeing_p10", "nl") == "schaal 0-1"

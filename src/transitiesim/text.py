@@ -132,6 +132,16 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "None of the chosen scenarios has more than one municipality; choose "
                        "'netherlands', for example."},
     "muni_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "per_100k_words": {"nl": "per 100.000 inwoners", "en": "per 100,000 inhabitants"},
+    "domain_total": {"nl": "totaal", "en": "total"},
+    "card_help": {
+        "nl": "{label}, gemiddeld per maand vanaf {year}, in {unit}. Het verschil is dat met de "
+              "basis bij dezelfde seeds; het interval eronder is het 90%-interval van dat "
+              "verschil over de seeds: bevat het nul, dan is het verschil niet duidelijk.",
+        "en": "{label}, the monthly mean from {year}, in {unit}. The difference is that from "
+              "the baseline with the same seeds; the interval under it is the 90% interval of "
+              "that difference across seeds: if it includes zero, the difference is not "
+              "clear."},
     "muni_name": {"nl": "Gemeente", "en": "Municipality"},
     "muni_per_100k": {"nl": "Per 100.000 inwoners", "en": "Per 100,000 inhabitants"},
     "muni_simulated": {"nl": "Gesimuleerde personen", "en": "Simulated persons"},
@@ -304,3 +314,47 @@ STRINGS: dict[str, dict[str, str]] = {
 def t(key: str, lang: str) -> str:
     """The string for ``key`` in ``lang`` ('nl' or 'en')."""
     return STRINGS[key][lang]
+
+
+# The declared units (``indicators.py``) in plain words, per language.
+UNIT_WORDS: dict[str, dict[str, str]] = {
+    "0-1": {"nl": "schaal 0-1", "en": "scale 0-1"},
+    "EUR": {"nl": "euro", "en": "EUR"},
+    "EUR per client per month": {"nl": "euro per cliënt per maand",
+                                 "en": "EUR per client per month"},
+    "EUR per month": {"nl": "euro per maand", "en": "EUR per month"},
+    "EUR per year": {"nl": "euro per jaar", "en": "EUR per year"},
+    "FTE": {"nl": "fte", "en": "FTE"},
+    "client places": {"nl": "cliëntplaatsen", "en": "client places"},
+    "initiatives": {"nl": "initiatieven", "en": "initiatives"},
+    "innovations per month": {"nl": "innovaties per maand", "en": "innovations per month"},
+    "need severity": {"nl": "ernst van de hulpvraag, 0-1", "en": "need severity, 0-1"},
+    "persons": {"nl": "personen", "en": "persons"},
+    "persons per month": {"nl": "personen per maand", "en": "persons per month"},
+    "providers": {"nl": "aanbieders", "en": "providers"},
+    "share of municipalities": {"nl": "aandeel van de gemeenten",
+                                "en": "share of municipalities"},
+    "share of new needs": {"nl": "aandeel van de nieuwe hulpvragen",
+                           "en": "share of new needs"},
+    "share of providers": {"nl": "aandeel van de aanbieders", "en": "share of providers"},
+    "share of under-18s": {"nl": "aandeel van de minderjarigen", "en": "share of under-18s"},
+    "x reference": {"nl": "maal de referentie", "en": "times the reference"},
+}
+
+
+DOMAIN_WORDS: dict[str, dict[str, str]] = {
+    "wmo": {"nl": "Wmo", "en": "Wmo"},
+    "jeugd": {"nl": "Jeugdhulp", "en": "Youth care"},
+    "participatie": {"nl": "Participatie", "en": "Participation"},
+}
+
+
+def domain_label(domain: str, lang: str) -> str:
+    """A domain's name (``params.DOMAINS``) in ``lang``."""
+    return DOMAIN_WORDS[domain][lang]
+
+
+def unit_words(unit: str, lang: str, per_100k: bool = False) -> str:
+    """A declared unit in plain words in ``lang``; ``per_100k``: per 100,000 inhabitants."""
+    words = UNIT_WORDS[unit][lang]
+    return words + (" " + t("per_100k_words", lang) if per_100k else "")

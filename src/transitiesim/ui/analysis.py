@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..indicators import DERIVED, DERIVED_BY_NAME, INDICATOR_BY_NAME, better, declared, label
 from ..run import SUMMARY_FROM_YEAR
-from ..text import t
+from ..text import t, unit_words
 
 HEADLINES = ("unmet_need", "waiting_list", "carers_overburdened", "wellbeing_p10",
              "cost_per_client_eur", "deficit_eur_total")
@@ -58,6 +58,13 @@ def per_100k(table: pd.DataFrame) -> pd.DataFrame:
 
 def unit(name: str) -> str:
     return declared(name).unit
+
+
+def unit_label(name: str, lang: str, per_100k: bool = False) -> str:
+    """The unit of indicator ``name`` in plain words; ``per_100k``: the counts shown per
+    100,000 inhabitants (``per_100k``), which changes only the units it scales."""
+    u = unit(name)
+    return unit_words(u, lang, per_100k and u in SCALED_UNITS)
 
 
 def per_seed_means(national: pd.DataFrame, name: str, from_year: int = FROM_YEAR) -> pd.Series:

@@ -31,7 +31,7 @@ from ..scenario import (
     load_shipped,
     shipped_scenarios,
 )
-from ..text import t
+from ..text import domain_label, t, unit_words
 from ..textsafe import (
     NAME_ALLOWED,
     clip_text,
@@ -315,7 +315,8 @@ def _effective_scale(scenario: Scenario, precision: float) -> float:
         return scenario["scale"]
 
 
-def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
+def headline_cards(national, baseline: str, lang: str, per_100k: bool = False
+                   ) -> list[an.Difference]:
     st.subheader(t("cards", lang).format(year=an.FROM_YEAR))
     st.caption(t("cards_note", lang))
     diffs = an.differences(national, baseline)
@@ -331,9 +332,11 @@ def headline_cards(national, baseline: str, lang: str) -> list[an.Difference]:
             shown[(name, ind)] = (value, delta, d.diff)
             interval = None if name == baseline else t("interval", lang).format(
                 low=an.format_number(d.low, ind, lang), high=an.format_number(d.high, ind, lang))
-            col.metric(an.label(ind, lang), value, delta=delta,
+            words = an.unit_label(ind, lang, per_100k)
+            col.metric(f"{an.label(ind, lang)} ({words})", value, delta=delta,
                        delta_color="inverse" if better(ind) < 0 else "normal",
-                       delta_description=interval, help=an.label(ind, lang))
+                       delta_description=interval, help=t("card_help", lang).format(
+                           label=an.label(ind, lang), year=an.FROM_YEAR, unit=words))
     return diffs
 
 
@@ -350,7 +353,9 @@ def _band_figure(national, name: str, lang: str) -> tuple[go.Figure, pd.DataFram
         fig.add_trace(go.Scatter(x=b.date, y=b["median"], name=html_text(_title(scen, lang)),
                                  line={"color": colour}))
         rows.append(b.assign(scenario=scen))
-    fig.update_layout(title=an.label(name, lang), yaxis_title=an.unit(name),
+    fig.update_layout(title=an.label(name, lang),
+                      yaxis_title=an.unit_label(name, lang,
+                                                bool(st.session_state.get("per_100k"))),
                       margin={"t": 40, "b": 20}, height=380, legend={"orientation": "h"})
     return fig, pd.concat(rows, ignore_index=True)
 
@@ -370,7 +375,9 @@ def tab_series(national, lang: str) -> None:
 
 
 def tab_budget(national, lang: str) -> None:
-    domain = st.selectbox(t("domain", lang), [*DOMAINS, "total"], key="budget_domain")
+    domain = st.selectbox(t("domain", lang), [*DOMAINS, "total"], key="budget_domain",
+                          format_func=lambda d: (t("domain_total", lang) if d == "total"
+                                                 else domain_label(d, lang)))
     fig = go.Figure()
     rows = []
     for i, (scen, table) in enumerate(national.items()):
@@ -386,7 +393,9 @@ def tab_budget(national, lang: str) -> None:
                                  name=f"{title}: {t('spending', lang)}",
                                  line={"color": colour}))
         rows.append(med.assign(scenario=scen))
-    fig.update_layout(yaxis_title="EUR per year", height=380, margin={"t": 20, "b": 20},
+    per_100k = bool(st.session_state.get("per_100k"))
+    fig.update_layout(yaxis_title=unit_words("EUR per year", lang, per_100k), height=380,
+                      margin={"t": 20, "b": 20},
                       legend={"orientation": "h"})
     st.plotly_chart(fig, key="chart_budget", width="stretch")
     _csv_button(pd.concat(rows, ignore_index=True), f"budget_{domain}", lang)
@@ -421,7 +430,7 @@ def tab_municipalities(local, lang: str, scales: dict[str, float], precision: fl
     per = per.sort_values("per_100k").reset_index()
     # Municipality names may come from an uploaded file: plotly renders some HTML in labels.
     fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
-    fig.update_layout(title=f"{an.label(name, lang)} / 100,000", height=380,
+    fig.update_layout(title=f"{an.label(name, lang)}, {t('per_100k_words', lang)}", height=380,
                       margin={"t": 40, "b": 20})
     st.plotly_chart(fig, key="chart_munis", width="stretch")
     # The same ranked, as a table one can search and sort (shown as text, never Markdown).
@@ -669,7 +678,7 @@ def _main() -> None:
     elif len(sizes) > 1:
         st.warning(t("sizes_differ", lang))
     st.info(t("paired_note", lang))
-    diffs = headline_cards(national, baseline, lang)
+    diffs = headline_cards(national, baseline, lang, bool(st.session_state.get("per_100k")))
     new_runs, seconds = st.session_state["last_timing"]
     st.caption(t("timing", lang).format(runs=new_runs, seconds=seconds))
     tabs = st.tabs([t(k, lang) for k in ("tab_series", "tab_budget", "tab_munis",
