@@ -215,7 +215,9 @@ def test_every_card_and_axis_names_its_unit_in_the_chosen_language():
     assert "Kosten per cliënt (euro per cliënt per maand)" in labels
     helps = [m.help for m in at.metric]
     assert all("90%-interval" in h for h in helps)
-    dutch = " ".join(labels + _axis_titles(at))
+    words = [x.value for x in at.text if x.value.startswith("In woorden: ")]
+    assert len(words) == 1  # the chart over time in words (text alternative)
+    dutch = " ".join(labels + _axis_titles(at) + words)
     assert "euro per jaar" in _axis_titles(at)
     for english in ("persons", "EUR per", "per month", "per year", "share of"):
         assert english not in dutch, english

@@ -130,3 +130,59 @@ def test_every_declared_unit_has_plain_words_in_both_languages():
     assert an.unit_label("cost_per_client_eur", "nl", per_100k=True) == (
         "euro per cliënt per maand")  # a cost per client is not scaled
     assert an.unit_label("wellbeing_p10", "nl") == "schaal 0-1"
+
+
+# Colour vision deficiency at full severity on linear RGB (Machado, Oliveira and Fernandes
+# 2009, "A physiologically-based model for simulation of color vision deficiency").
+PROTANOPIA = np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                       [-0.003882, -0.048116, 1.051998]])
+DEUTERANOPIA = np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                         [-0.011820, 0.042940, 0.968881]])
+
+
+def _linear(hex_colour: str) -> np.ndarray:
+    c = np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def _lab(linear: np.ndarray) -> np.ndarray:
+    """CIE L*a*b* (D65) of a linear-RGB colour, clipped to the screen's gamut."""
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                    [0.0193, 0.1192, 0.9505]]) @ np.clip(linear, 0, 1)
+    xyz = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def _closest_pair(palette, vision) -> float:
+    """The smallest colour difference (CIE76 delta E) between two colours of ``palette`` as
+    seen with ``vision`` (a matrix on linear RGB)."""
+    seen = [_lab(vision @ _linear(c)) for c in palette]
+    return min(float(np.linalg.norm(a - b)) for i, a in enumerate(seen) for b in seen[i + 1:])
+
+
+def test_the_chart_colours_stay_apart_for_colour_blind_readers():
+    """Every pair of the charts' colours differs by a delta E of 15 or more for normal vision,
+    protanopia and deuteranopia (the palette reaches 17.9, deuteranopia); the palette the app
+    had before (matplotlib's blue, red, green, purple) falls to 5.7 with protanopia, its red
+    and green alike, so the check can fail. Each series also has its own marker symbol."""
+    old = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
+    for vision in (np.eye(3), PROTANOPIA, DEUTERANOPIA):
+        assert _closest_pair(an.COLOURS, vision) >= 15
+    assert _closest_pair(old, PROTANOPIA) < 10
+    assert len(set(an.SYMBOLS)) == len(an.SYMBOLS) == len(an.COLOURS)
+    assert an.series_style(len(an.COLOURS)) == an.series_style(0)
+
+
+def test_the_chart_in_words_gives_each_scenarios_last_median_and_band():
+    """The text alternative under the chart over time: in the last month (2016-02), seeds
+    with 1, 2, ..., 10 times a base: a median of 5.5 times it and a band from the 10th to the
+    90th percentile (1.9 and 9.1 times it, numpy's linear rule)."""
+    a = _national({s: [s, 100 * s] for s in range(1, 11)})
+    b = _national({s: [s, 200 * s] for s in range(1, 11)})
+    text = an.chart_text({"a": a, "b": b}, "unmet_need", {"a": "Alpha", "b": "Beta"}, "en")
+    assert text.startswith("In words: Unmet need per month, in persons;")
+    assert "In 2016-02: Alpha 550 (band 190 to 910); Beta 1,100 (band 380 to 1,820)." in text
+    dutch = an.chart_text({"a": a}, "unmet_need", {"a": "Alpha"}, "nl", per_100k=True)
+    assert "in personen per 100.000 inwoners" in dutch
+    assert "Alpha 550 (band 190 tot 910)" in dutch

@@ -132,6 +132,13 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "None of the chosen scenarios has more than one municipality; choose "
                        "'netherlands', for example."},
     "muni_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "chart_text": {
+        "nl": "In woorden: {label} per maand, in {unit}; de lijn is de mediaan over de seeds, "
+              "de band loopt van het 10e tot het 90e percentiel. In {when}: {parts}.",
+        "en": "In words: {label} per month, in {unit}; the line is the median across seeds, "
+              "the band runs from the 10th to the 90th percentile. In {when}: {parts}."},
+    "chart_text_part": {"nl": "{scenario} {median} (band {low} tot {high})",
+                        "en": "{scenario} {median} (band {low} to {high})"},
     "per_100k_words": {"nl": "per 100.000 inwoners", "en": "per 100,000 inhabitants"},
     "domain_total": {"nl": "totaal", "en": "total"},
     "card_help": {

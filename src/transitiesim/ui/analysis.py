@@ -28,6 +28,19 @@ def add_derived(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Scenarios and teams in charts: the Okabe-Ito palette (Okabe and Ito 2008, "Color Universal
+# Design"), whose colours stay apart for people with protanopia and deuteranopia, in an order
+# that keeps the first four apart in lightness too; with a marker symbol each, so colour is
+# never the only cue.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
+
+
+def series_style(i: int) -> tuple[str, str]:
+    """The colour and marker symbol of the ``i``-th scenario or team in a chart."""
+    return COLOURS[i % len(COLOURS)], SYMBOLS[i % len(SYMBOLS)]
+
+
 # Below this many simulated persons a municipality's figures rest on a handful of persons
 # (about 10 with youth care, at 1% of inhabitants), so its rank among the others is noise.
 MIN_SIMULATED_PERSONS = 1000
@@ -122,6 +135,26 @@ def format_number(x: float, name: str, lang: str) -> str:
     if lang == "nl":
         text = text.replace(",", "\u2009").replace(".", ",")
     return text
+
+
+def chart_text(national: dict[str, pd.DataFrame], name: str, titles: dict[str, str],
+               lang: str, per_100k: bool = False) -> str:
+    """A text alternative for the chart of ``name`` over time: what it shows, in which unit,
+    and each scenario's median in the last month with its 10-90% band."""
+    parts = []
+    last = None
+    for scen, table in national.items():
+        b = bands(table, name)
+        row = b.iloc[-1]
+        last = row["date"]
+        parts.append(t("chart_text_part", lang).format(
+            scenario=titles[scen], median=format_number(row["median"], name, lang),
+            low=format_number(row["low"], name, lang), high=format_number(row["high"], name,
+                                                                          lang)))
+    when = pd.Timestamp(last).strftime("%Y-%m") if last is not None else ""
+    return t("chart_text", lang).format(label=label(name, lang),
+                                        unit=unit_label(name, lang, per_100k), when=when,
+                                        parts="; ".join(parts))
 
 
 def summary_sentences(diffs: list[Difference], baseline_title: str, titles: dict[str, str],

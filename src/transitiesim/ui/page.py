@@ -61,7 +61,6 @@ SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_
 # Groups of the declaration in the order the edit form shows them; the first four always.
 GROUP_ORDER = ["levers", "citizens", "innovation", "budget", "behaviour", "providers",
                "wellbeing", "simulation"]
-COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
 MAX_UPLOAD_BYTES = 1_000_000  # .streamlit/config.toml's server.maxUploadSize is 1 (MB) too
 ROOM_ENV = "TRANSITIESIM_ROOM"  # set by scripts/room.sh: serve the workshop pages to a room
 
@@ -345,13 +344,14 @@ def _band_figure(national, name: str, lang: str) -> tuple[go.Figure, pd.DataFram
     rows = []
     for i, (scen, table) in enumerate(national.items()):
         b = an.bands(table, name)
-        colour = COLOURS[i % len(COLOURS)]
+        colour, symbol = an.series_style(i)
         fig.add_trace(go.Scatter(x=list(b.date) + list(b.date[::-1]),
                                  y=list(b.high) + list(b.low[::-1]), fill="toself",
                                  fillcolor=colour, opacity=0.15, line={"width": 0},
                                  hoverinfo="skip", showlegend=False))
         fig.add_trace(go.Scatter(x=b.date, y=b["median"], name=html_text(_title(scen, lang)),
-                                 line={"color": colour}))
+                                 mode="lines+markers", line={"color": colour},
+                                 marker={"symbol": symbol, "size": 8, "maxdisplayed": 14}))
         rows.append(b.assign(scenario=scen))
     fig.update_layout(title=an.label(name, lang),
                       yaxis_title=an.unit_label(name, lang,
@@ -371,6 +371,9 @@ def tab_series(national, lang: str) -> None:
                         format_func=lambda n: an.label(n, lang))
     fig, data = _band_figure(national, name, lang)
     st.plotly_chart(fig, key="chart_series", width="stretch")
+    # A text alternative (scenario titles may come from a user: shown as text, not Markdown).
+    st.text(an.chart_text(national, name, {n: _title(n, lang) for n in national}, lang,
+                          bool(st.session_state.get("per_100k"))))
     _csv_button(data, f"series_{name}", lang)
 
 
@@ -384,14 +387,15 @@ def tab_budget(national, lang: str) -> None:
         yearly = table.groupby(["seed", "year"])[[f"budget_eur_{domain}",
                                                   f"spending_eur_{domain}"]].sum()
         med = yearly.groupby("year").median().reset_index()
-        colour = COLOURS[i % len(COLOURS)]
+        colour, symbol = an.series_style(i)
         title = html_text(_title(scen, lang))
         fig.add_trace(go.Scatter(x=med.year, y=med[f"budget_eur_{domain}"],
-                                 name=f"{title}: {t('budget', lang)}",
-                                 line={"color": colour, "dash": "dash"}))
+                                 name=f"{title}: {t('budget', lang)}", mode="lines+markers",
+                                 line={"color": colour, "dash": "dash"},
+                                 marker={"symbol": f"{symbol}-open", "size": 8}))
         fig.add_trace(go.Scatter(x=med.year, y=med[f"spending_eur_{domain}"],
-                                 name=f"{title}: {t('spending', lang)}",
-                                 line={"color": colour}))
+                                 name=f"{title}: {t('spending', lang)}", mode="lines+markers",
+                                 line={"color": colour}, marker={"symbol": symbol, "size": 8}))
         rows.append(med.assign(scenario=scen))
     per_100k = bool(st.session_state.get("per_100k"))
     fig.update_layout(yaxis_title=unit_words("EUR per year", lang, per_100k), height=380,

@@ -40,7 +40,6 @@ from ..workshop.service import WorkshopState, default_db_path, normalise_code
 from . import analysis as an
 
 REFRESH_SECONDS = 2
-COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 
 
 def store() -> WorkshopStore:
@@ -254,10 +253,11 @@ def _results(state: WorkshopState, team: int, sees: tuple[str, ...], lang: str) 
     fig = go.Figure()
     for other, other_path in state.results.items():
         years = [int(v["year"]) for v in other_path]
+        colour, symbol = an.series_style(other - 1)
         fig.add_scatter(x=years, y=[v[chosen] for v in other_path], mode="lines+markers",
                         name=f"{t('ws_team', lang)} {other}",
-                        line={"width": 4 if other == team else 1.5,
-                              "color": COLOURS[(other - 1) % len(COLOURS)]})
+                        line={"width": 4 if other == team else 1.5, "color": colour},
+                        marker={"symbol": symbol, "size": 9})
     fig.update_layout(height=320, margin={"t": 20, "b": 20}, xaxis={"dtick": 1})
     st.plotly_chart(fig, key=f"ws_fig_{team}", width="stretch")
 
@@ -380,8 +380,8 @@ def debrief_view(state: WorkshopState, lang: str) -> None:
         for team, part in paths.groupby("team"):
             fig.add_scatter(x=part.year, y=part[name], mode="lines+markers",
                             name=f"{t('ws_team', lang)} {team}",
-                            line={"width": 5, "color": COLOURS[(team - 1) % len(COLOURS)]},
-                            marker={"size": 10})
+                            line={"width": 5, "color": an.series_style(team - 1)[0]},
+                            marker={"size": 10, "symbol": an.series_style(team - 1)[1]})
         fig.update_layout(title={"text": db.chart_label(name, lang), "font": {"size": 24}},
                           font={"size": 18}, height=460, xaxis={"dtick": 1},
                           margin={"t": 60, "b": 30})
