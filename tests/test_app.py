@@ -231,3 +231,22 @@ def test_every_card_and_axis_names_its_unit_in_the_chosen_language():
     english = " ".join(labels + _axis_titles(at))
     for word in ("personen", "euro per", "per maand", "per jaar", "aandeel", "inwoners"):
         assert word not in english, word
+
+
+def test_a_fresh_app_opens_on_runs_computed_ahead(tmp_path, monkeypatch):
+    """`python -m transitiesim.ui.warm` (run by `scripts/start.sh`) computes the comparison a
+    fresh app opens with into the cache folder; a new app process then shows it without
+    computing a single run."""
+    import streamlit as st
+
+    from transitiesim.ui import warm
+    monkeypatch.setenv("TRANSITIESIM_CACHE_DIR", str(tmp_path))
+    assert warm.main() == 0
+    assert len(list(tmp_path.glob("*.parquet"))) == 2 * 3 * 5  # 3 scenarios, 5 seeds
+    st.cache_resource.clear()  # a new process: the in-memory cache starts empty
+    try:
+        at = ok(apptest.new_app().run())
+        assert at.session_state["last_timing"][0] == 0
+        assert ("transition-only", "unmet_need") in at.session_state["shown_cards"]
+    finally:
+        st.cache_resource.clear()  # later tests get a cache without this folder

@@ -186,3 +186,42 @@ def test_the_chart_in_words_gives_each_scenarios_last_median_and_band():
     dutch = an.chart_text({"a": a}, "unmet_need", {"a": "Alpha"}, "nl", per_100k=True)
     assert "in personen per 100.000 inwoners" in dutch
     assert "Alpha 550 (band 190 tot 910)" in dutch
+
+
+def test_runs_kept_on_disk_serve_a_new_process_and_only_for_the_same_code(tmp_path,
+                                                                         monkeypatch):
+    """With a cache folder a run is computed once across app processes (a new RunCache
+    reads it back, equal to the last bit); a file that cannot be read is computed again
+    without an error; and a change of the code's fingerprint makes old runs unreachable."""
+    from transitiesim.ui import runner
+    text = load_scenario("default").with_params(scale=0.05, end_year=2015).to_toml()
+    keys = [(text, 1), (text, 2)]
+    first = RunCache(workers=1, disk_dir=tmp_path)
+    computed = first.get(keys)
+    assert (first.computed, first.loaded) == (2, 0)
+    assert len(list(tmp_path.glob("*.parquet"))) == 4  # national and local per run
+    second = RunCache(workers=1, disk_dir=tmp_path)
+    read = second.get(keys)
+    assert (second.computed, second.loaded) == (0, 2)
+    for (a_nat, a_loc), (b_nat, b_loc) in zip(computed, read, strict=True):
+        pd.testing.assert_frame_equal(a_nat, b_nat)
+        pd.testing.assert_frame_equal(a_loc, b_loc)
+    # A damaged file: that run is computed again, the other read.
+    next(iter(sorted(tmp_path.glob("*.national.parquet")))).write_bytes(b"not parquet")
+    third = RunCache(workers=1, disk_dir=tmp_path)
+    third.get(keys)
+    assert (third.computed, third.loaded) == (1, 1)
+    # Other code: nothing on disk is its.
+    monkeypatch.setattr(runner, "code_fingerprint", lambda: "other code")
+    fourth = RunCache(workers=1, disk_dir=tmp_path)
+    fourth.get(keys)
+    assert (fourth.computed, fourth.loaded) == (2, 0)
+
+
+def test_the_fingerprint_covers_the_models_code_and_data():
+    """The fingerprint reads the model's sources and its shipped data."""
+    from transitiesim.ui import runner
+    seen = {p.name for p in runner._PACKAGE.rglob("*")
+            if p.is_file() and p.suffix in (".py", ".csv", ".toml", ".json")}
+    assert {"model.py", "citizens.py", "params.py", "municipalities_2015.csv"} <= seen
+    assert len(runner.code_fingerprint()) == 64

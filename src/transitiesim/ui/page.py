@@ -47,6 +47,8 @@ from .runner import RunCache
 
 log = logging.getLogger("transitiesim.app")
 DEFAULT_SCENARIOS = ["no-decentralisation", "transition-only", "transformation"]
+DEFAULT_SEEDS = 5
+DEFAULT_PRECISION = 0.1
 # What the "Why?" tab offers: indicators the model produces (not derived sums), and the
 # mechanisms it switches by default.
 WHY_INDICATORS = ("clients_jeugd", "spending_eur_jeugd", "clients_wmo",
@@ -217,10 +219,10 @@ def sidebar(lang: str) -> None:
         st.session_state["baseline"] = chosen[0]
     sb.selectbox(t("baseline", lang), chosen, key="baseline",
                  format_func=lambda n: _title(n, lang))
-    st.session_state.setdefault("seeds", 5)
+    st.session_state.setdefault("seeds", DEFAULT_SEEDS)
     sb.slider(t("seeds", lang), 1, 20, key="seeds")
     scale_param = next(p for p in PARAMETERS if p.name == "scale")
-    st.session_state.setdefault("precision", 0.1)
+    st.session_state.setdefault("precision", DEFAULT_PRECISION)
     sb.select_slider(t("precision", lang), options=list(PRECISIONS), key="precision",
                      help=t("precision_help", lang) + " "
                      + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
@@ -452,6 +454,16 @@ def tab_distribution(national, lang: str) -> None:
         fig, data = _band_figure(national, name, lang)
         st.plotly_chart(fig, key=f"chart_dist_{name}", width="stretch")
         _csv_button(data, f"distribution_{name}", lang)
+
+
+def default_keys() -> list[tuple[str, int]]:
+    """The runs of the comparison a fresh app opens with (the shipped default scenarios,
+    seeds and precision), keyed as ``compute`` asks the cache for them: what
+    ``python -m transitiesim.ui.warm`` computes ahead of the first visitor."""
+    seeds = replication_seeds(0, DEFAULT_SEEDS)
+    texts = {n: s.with_params(scale=_effective_scale(s, DEFAULT_PRECISION)).to_toml()
+             for n, s in ((n, load_shipped(n)) for n in DEFAULT_SCENARIOS)}
+    return [(texts[n], seed) for n in DEFAULT_SCENARIOS for seed in seeds]
 
 
 def as_run(names: list[str], precision: float) -> dict[str, Scenario]:
