@@ -58,6 +58,7 @@ def test_changing_a_lever_adds_an_edited_copy_with_its_own_results():
     at.text_input(key="edit_name").set_value("strict")
     ok(at.button(key="edit_add").click().run())
     assert at.session_state["scenarios"][-1] == "strict"
+    assert at.session_state["baseline"] == "transition-only"  # compared with its base
     cards = at.session_state["shown_cards"]
     strict, base = cards[("strict", "unmet_need")][2], cards[("transition-only", "unmet_need")][2]
     assert strict > base  # a stricter threshold leaves more need unmet
@@ -250,3 +251,21 @@ def test_a_fresh_app_opens_on_runs_computed_ahead(tmp_path, monkeypatch):
         assert ("transition-only", "unmet_need") in at.session_state["shown_cards"]
     finally:
         st.cache_resource.clear()  # later tests get a cache without this folder
+
+
+def test_a_copy_added_to_a_full_comparison_keeps_its_base_and_says_what_made_room():
+    """Four scenarios are the most a comparison holds. A copy of one of them added to a full
+    comparison keeps its base (now the baseline) and takes the oldest other scenario out,
+    and the page names it; before, the first scenario, the baseline, went without a word."""
+    four = ("no-decentralisation", "transition-only", "transformation", "citizen-power")
+    at = ok(new_app(scenarios=four, seeds=2).run())
+    ok(at.selectbox(key="edit_base").set_value("transformation").run())
+    at.slider(key="lever_access_strictness").set_value(0.6)
+    at.text_input(key="edit_name").set_value("strict")
+    ok(at.button(key="edit_add").click().run())
+    assert at.session_state["scenarios"] == ["transition-only", "transformation",
+                                             "citizen-power", "strict"]
+    assert at.session_state["baseline"] == "transformation"
+    notice = " ".join(shown(x.value) for x in at.success)
+    assert "Scenario 'strict' toegevoegd." in notice
+    assert "uit de vergelijking gehaald om plaats te maken: Geen decentralisatie" in notice

@@ -177,6 +177,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload": {"nl": "Scenariobestand uploaden (TOML, max. 1 MB)",
                "en": "Upload a scenario file (TOML, at most 1 MB)"},
     "upload_ok": {"nl": "Scenario '{name}' toegevoegd.", "en": "Scenario '{name}' added."},
+    "scenarios_dropped": {
+        "nl": "Er passen {max} scenario's in een vergelijking; uit de vergelijking gehaald om "
+              "plaats te maken: {names} (nog te kiezen in de lijst).",
+        "en": "A comparison holds {max} scenarios; taken out to make room: {names} (still in "
+              "the list to choose)."},
     "upload_refused": {"nl": "Bestand geweigerd: {error}", "en": "File refused: {error}"},
     "edit": {"nl": "Kopie van een scenario aanpassen", "en": "Edit a copy of a scenario"},
     "edit_base": {"nl": "Kopie van", "en": "Copy of"},

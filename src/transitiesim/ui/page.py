@@ -42,7 +42,7 @@ from ..textsafe import (
 )
 from . import analysis as an
 from . import link, workshop
-from .link import EDITABLE, PRECISIONS
+from .link import EDITABLE, MAX_SCENARIOS, PRECISIONS
 from .runner import RunCache
 
 log = logging.getLogger("transitiesim.app")
@@ -167,10 +167,35 @@ def _on_add_edit() -> None:
         root_base, root_changes = custom[base][1]
     spec = (root_base, {**root_changes, **changes}) if root_base in shipped_scenarios() else None
     _add_custom(name, _as_copy(edited, name), spec)
-    chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
-    st.session_state["scenarios"] = (chosen + [name])[-4:]
+    dropped = _join_comparison(name, keep=base)
+    st.session_state["baseline"] = base  # a copy is compared with what it was made from
     st.session_state["edit_error"] = None
-    st.session_state["edit_notice"] = t("upload_ok", lang).format(name=name)
+    st.session_state["edit_notice"] = _added_notice(name, dropped, lang)
+
+
+def _join_comparison(name: str, keep: str | None) -> list[str]:
+    """Put ``name`` last in the comparison, with ``keep`` (the baseline) in it too, within
+    ``MAX_SCENARIOS``: the oldest others make room. Returns those taken out, oldest first,
+    so the page can say so (nothing leaves the comparison without a word)."""
+    chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
+    if keep is not None and keep != name and keep not in chosen:
+        chosen.insert(0, keep)
+    dropped = []
+    while len(chosen) + 1 > MAX_SCENARIOS:
+        out = next(s for s in chosen if s != keep)
+        chosen.remove(out)
+        dropped.append(out)
+    st.session_state["scenarios"] = [*chosen, name]
+    return dropped
+
+
+def _added_notice(name: str, dropped: list[str], lang: str) -> str:
+    """'Scenario added', and which scenarios left the comparison to make room."""
+    notice = t("upload_ok", lang).format(name=name)
+    if dropped:
+        notice += " " + t("scenarios_dropped", lang).format(
+            max=MAX_SCENARIOS, names=", ".join(_title(n, lang) for n in dropped))
+    return notice
 
 
 def _on_upload() -> None:
@@ -198,10 +223,9 @@ def _on_upload() -> None:
     name = scenario.name if scenario.name not in shipped_scenarios() else \
         f"{scenario.name}-upload"
     _add_custom(name, dataclasses.replace(scenario, name=name), None)
-    chosen = [s for s in st.session_state.get("scenarios", []) if s != name]
-    st.session_state["scenarios"] = (chosen + [name])[-4:]
+    dropped = _join_comparison(name, keep=st.session_state.get("baseline"))
     st.session_state["upload_error"] = None
-    st.session_state["edit_notice"] = t("upload_ok", lang).format(name=name)
+    st.session_state["edit_notice"] = _added_notice(name, dropped, lang)
 
 
 def sidebar(lang: str) -> None:
@@ -212,7 +236,7 @@ def sidebar(lang: str) -> None:
     options = list(shipped_scenarios()) + [n for n in st.session_state.get("custom", {})
                                           if n not in shipped_scenarios()]
     st.session_state.setdefault("scenarios", DEFAULT_SCENARIOS)
-    sb.multiselect(t("scenarios", lang), options, key="scenarios", max_selections=4,
+    sb.multiselect(t("scenarios", lang), options, key="scenarios", max_selections=MAX_SCENARIOS,
                    format_func=lambda n: _title(n, lang))
     chosen = st.session_state["scenarios"] or options[:1]
     if st.session_state.get("baseline") not in chosen:
