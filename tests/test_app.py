@@ -269,3 +269,18 @@ def test_a_copy_added_to_a_full_comparison_keeps_its_base_and_says_what_made_roo
     notice = " ".join(shown(x.value) for x in at.success)
     assert "Scenario 'strict' toegevoegd." in notice
     assert "uit de vergelijking gehaald om plaats te maken: Geen decentralisatie" in notice
+
+
+def test_a_copy_starts_from_the_baseline_and_joins_without_pushing_anything_out():
+    """Without choosing what to copy, the edit form starts from the comparison's baseline,
+    so the copy joins the comparison beside it (three scenarios, not four: before the form
+    started from the first shipped scenario, which then had to join as the copy's base)."""
+    at = ok(new_app().run())
+    assert at.selectbox(key="edit_base").value == at.session_state["baseline"] \
+        == "no-decentralisation"
+    at.slider(key="lever_citizen_power").set_value(0.8)
+    at.text_input(key="edit_name").set_value("more-power")
+    ok(at.button(key="edit_add").click().run())
+    assert at.session_state["scenarios"] == ["no-decentralisation", "transition-only",
+                                             "more-power"]
+    assert at.session_state["baseline"] == "no-decentralisation"

@@ -258,6 +258,11 @@ def sidebar(lang: str) -> None:
 
 
 def _edit_form(lang: str, options: list[str]) -> None:
+    if st.session_state.get("edit_base") not in options:
+        # A copy starts from the comparison's baseline, which it is then compared with; a
+        # base from outside the comparison would join it to be compared with.
+        baseline = st.session_state.get("baseline")
+        st.session_state["edit_base"] = baseline if baseline in options else options[0]
     base = st.selectbox(t("edit_base", lang), options, key="edit_base",
                         format_func=lambda n: _title(n, lang))
     original = _scenario(base)
