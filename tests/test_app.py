@@ -48,7 +48,7 @@ def test_switching_language_changes_every_label():
     assert "Unmet need (persons)" in labels
     assert not any("Onvervulde hulpvraag" in label for label in labels)
     assert at.multiselect(key="scenarios").label == "Scenarios (2 to 4)"
-    assert at.slider(key="lever_citizen_power").label.startswith("Citizen power")
+    assert at.slider(key="lever_citizen_power").label == "Citizen power (0-1)"
 
 
 def test_changing_a_lever_adds_an_edited_copy_with_its_own_results():
@@ -122,14 +122,21 @@ def test_exports_offer_data_scenario_and_a_python_snippet_that_compiles(app):
 
 
 def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():
+    from transitiesim.labels import SECTIONS, SHORT, UNIT_NL, lever_label, unit_words
     from transitiesim.ui.page import EDITABLE
 
     at = ok(new_app().run())
     ok(at.checkbox(key="edit_all").check().run())
     for p in EDITABLE:
         widget = at.get_by_key(f"lever_{p.name}")
-        assert widget.label == p.help_nl, p.name
-        assert p.name in widget.help
+        # a short name with the unit in Dutch words; the sentence and the name in the tooltip
+        assert widget.label == lever_label(p, "nl"), p.name
+        assert widget.label.startswith(SHORT[p.name][0]), p.name
+        if unit_words(p, "nl"):
+            assert widget.label.endswith(f"({UNIT_NL[p.unit]})"), p.name
+        assert p.help_nl in widget.help and f"`{p.name}`" in widget.help, p.name
+    # every section is a tab, in the order of the declaration of sections
+    assert [tab.label for tab in at.sidebar.tabs] == [s["nl"] for s in SECTIONS.values()]
 
 
 def test_the_app_opens_a_sweep_folder_and_shows_its_sensitivity(tmp_path):

@@ -73,11 +73,3 @@ def test_validation_report_covers_every_pattern_and_reference_row():
         assert p.claim in report, p.claim
     for row in data.load("reference").itertuples():
         assert f"| `{row.indicator}` | {row.year} |" in report
-
-
-def test_every_parameter_group_has_a_label_in_both_languages():
-    from transitiesim.params import PARAMETERS
-    from transitiesim.text import STRINGS
-
-    for group in {p.group for p in PARAMETERS}:
-        assert set(STRINGS[f"group_{group}"]) == {"nl", "en"}, group

@@ -20,6 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from .. import labels
 from ..indicators import better
 from ..params import DOMAINS, PARAMETERS
 from ..run import provenance, replication_seeds
@@ -60,9 +61,6 @@ SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_
           "cost_per_client_eur", "providers_active", "providers_bankrupt",
           "innovation_adoption", "citizen_initiatives", "youth_care_share",
           "bijstand_recipients", "exits_to_work", "reserves_eur")
-# Groups of the declaration in the order the edit form shows them; the first four always.
-GROUP_ORDER = ["levers", "citizens", "innovation", "budget", "behaviour", "providers",
-               "wellbeing", "simulation"]
 MAX_UPLOAD_BYTES = 1_000_000  # .streamlit/config.toml's server.maxUploadSize is 1 (MB) too
 ROOM_ENV = "TRANSITIESIM_ROOM"  # set by scripts/room.sh: serve the workshop pages to a room
 
@@ -274,18 +272,18 @@ def _edit_form(lang: str, options: list[str]) -> None:
         st.session_state["edit_name"] = f"{base}-2"
     st.text_input(t("edit_name", lang), key="edit_name")
     st.caption(t("edit_levers", lang))
-    groups: dict[str, list] = {}
+    sections: dict[str, list] = {}
     for p in EDITABLE:
-        groups.setdefault(p.group, []).append(p)
+        sections.setdefault(labels.section(p), []).append(p)
     show_all = st.checkbox(t("edit_all", lang), key="edit_all")
-    # Every group of the declaration is shown under "all": one declared later than this list
-    # comes after the listed ones.
-    shown = GROUP_ORDER[:4] if not show_all else GROUP_ORDER + [g for g in groups
-                                                                if g not in GROUP_ORDER]
-    for group in shown:
-        st.markdown(f"**{t(f'group_{group}', lang)}**")
-        for p in groups.get(group, []):
-            _lever_widget(p, lang)
+    # Tabs, not a choice of section: every shown lever is rendered, so an edit in one tab is
+    # kept while another is open (Streamlit forgets a widget that is not rendered).
+    shown = [s for s in labels.SECTIONS if show_all or s in labels.FIRST_SECTIONS]
+    for tab, name in zip(st.tabs([labels.SECTIONS[s][lang] for s in shown]), shown,
+                         strict=True):
+        with tab:
+            for p in sections.get(name, []):
+                _lever_widget(p, lang)
     st.button(t("edit_add", lang), key="edit_add", on_click=_on_add_edit)
     if st.session_state.get("edit_error"):
         st.error(markdown_text(st.session_state["edit_error"]))
@@ -294,8 +292,7 @@ def _edit_form(lang: str, options: list[str]) -> None:
 def _lever_widget(p, lang: str) -> None:
     """A widget generated from the parameter's declaration (label, help, range, unit)."""
     key = f"lever_{p.name}"
-    label = p.help_nl if lang == "nl" else p.help_en
-    help_text = f"`{p.name}` ({p.unit}); {p.allowed()}; source: {p.source}"
+    label, help_text = labels.lever_label(p, lang), labels.lever_help(p, lang)
     if p.type is bool:
         st.checkbox(label, key=key, help=help_text)
     elif p.choices:

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from .. import labels
 from ..params import PARAM_BY_NAME
 from ..scenario import load_scenario, shipped_scenarios
 from ..text import t
@@ -194,12 +195,12 @@ def _participant_live(token: str, who: dict, lang: str) -> None:
 
 def _lever_widget(name: str, low: float, high: float, key: str, lang: str) -> None:
     p = PARAM_BY_NAME[name]
-    label = p.help_nl if lang == "nl" else p.help_en
+    label = labels.lever_label(p, lang)
     span = high - low
     # fine enough for small shares (the experiment fund is 0.005 by default)
     step = 10 ** (len(str(int(span))) - 3) if span >= 100 else (0.001 if span <= 2 else 0.1)
     st.slider(label, float(low), float(high), step=float(step), key=key,
-              help=f"`{name}` ({p.unit}); {low:g}-{high:g}")
+              help=labels.lever_help(p, lang, low, high))
 
 
 def _decision_form(state: WorkshopState, token: str, who: dict, lang: str) -> None:
