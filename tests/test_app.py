@@ -291,3 +291,19 @@ def test_a_copy_starts_from_the_baseline_and_joins_without_pushing_anything_out(
     assert at.session_state["scenarios"] == ["no-decentralisation", "transition-only",
                                              "more-power"]
     assert at.session_state["baseline"] == "no-decentralisation"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_rendered_element_is_in_the_chosen_language_and_the_page_says_which(lang):
+    from tests.apptest import words_of_the_other_language
+
+    at = ok(new_app(seeds=2).run())
+    if lang == "en":
+        ok(at.radio(key="lang").set_value("en").run())
+    ok(at.checkbox(key="edit_all").check().run())  # every lever, every section
+    assert words_of_the_other_language(at, lang) == []
+    # the document's language for browsers and screen readers, set last
+    assert f'document.documentElement.lang = "{lang}"' in at.get("html")[-1].proto.body
+    for view in ("sweep", "workshop"):
+        ok(at.radio(key="view").set_value(view).run())
+        assert words_of_the_other_language(at, lang) == [], view

@@ -37,13 +37,17 @@ def test_change_a_lever_in_the_browser_and_see_new_results(app_url):
         value = _number(unmet.nth(1).locator('[data-testid="stMetricValue"]').inner_text())
         assert value > 0
 
+        # The page says it is Dutch (Streamlit's own page says English).
+        expect(page.locator("html")).to_have_attribute("lang", "nl")
+
         # Change a lever in an edited copy of the first scenario and add it.
         page.get_by_text("Kopie van een scenario aanpassen").click()
         name_box = page.get_by_label("Naam van de kopie")
         name_box.fill("meer-burgerkracht")
         name_box.press("Enter")
         expect(name_box).to_have_value("meer-burgerkracht")
-        slider = page.get_by_role("slider", name=re.compile("Burgerkracht"))
+        page.get_by_role("tab", name="Burgerkracht").click()  # the levers' sections
+        slider = page.get_by_role("slider", name=re.compile(r"Burgerkracht \(schaal 0-1\)"))
         slider.focus()
         before = slider.get_attribute("aria-valuenow")
         for _ in range(10):

@@ -80,3 +80,15 @@ def test_no_dutch_label_carries_an_english_unit_word():
     english = re.compile(r"\b(share|per year|per month|inhabitant|hours|probability|severity)\b")
     for p in EDITABLE:
         assert not english.search(lever_label(p, "nl")), p.name
+
+
+def test_every_choice_has_words_in_both_languages():
+    from transitiesim.labels import CHOICES, choice_words
+
+    for p in PARAMETERS:
+        if p.choices:
+            assert set(CHOICES[p.name]) == set(p.choices), p.name
+    contracting = PARAM_BY_NAME["contracting"]
+    assert choice_words(contracting, "tender", "nl") == "aanbesteding"
+    assert choice_words(contracting, "tender", "en") == "tender"
+    assert "aanbesteding (`tender`)" in lever_help(contracting, "nl")

@@ -67,6 +67,20 @@ def test_numbers_are_formatted_per_language():
     assert an.format_number(1234.5, "unmet_need", "nl") == "1\u2009234"
     assert an.format_number(0.6664, "wellbeing_p10", "nl") == "0,666"
     assert an.format_number(2.5e6, "deficit_eur_total", "en") == "2.50 M"
+    # a small negative rounded to nothing loses its sign; a real negative keeps it
+    assert an.format_number(-0.0004, "deficit_eur_total", "nl") == "0,0"
+    assert an.format_number(-0.0001, "wellbeing_p10", "en") == "0.000"
+    assert an.format_number(-0.06, "deficit_eur_total", "nl") == "-0,1"
+    assert an.decimal(0.25, "nl") == "0,25" and an.decimal(0.25, "en") == "0.25"
+
+
+def test_charts_take_the_numbers_and_dates_of_the_language():
+    import plotly.graph_objects as go
+
+    nl = an.localise_figure(go.Figure(), "nl", dates=True)
+    assert nl.layout.separators == ",\u2009" and nl.layout.xaxis.hoverformat == "%Y-%m"
+    en = an.localise_figure(go.Figure(), "en")
+    assert en.layout.separators == ".," and en.layout.yaxis.exponentformat == "none"
 
 
 def test_the_executor_does_not_change_results():

@@ -310,6 +310,29 @@ UNIT_NL: dict[str, str] = {
 }
 
 
+# The words for each choice of a parameter with choices (Dutch, English).
+CHOICES: dict[str, dict[str, tuple[str, str]]] = {
+    "benefit_budget": {"caseload": ("de landelijke bijstandspopulatie", "the national caseload"),
+                       "unemployment": ("de werkloosheid", "unemployment")},
+    "contracting": {"open_house": ("open house", "open house"),
+                    "tender": ("aanbesteding", "tender")},
+    "age_path": {"cbs": ("zoals het ging (CBS)", "as it went (CBS)"),
+                 "none": ("alleen geboorte en sterfte", "births and deaths only"),
+                 "fixed": ("die van het beginjaar", "the start year's")},
+    "municipality_data": {"generated": ("gegenereerd", "generated"),
+                          "cbs-2015": ("CBS 2015", "CBS 2015")},
+}
+
+
+def choice_words(p: Param, choice: str, lang: str) -> str:
+    """How the edit form shows ``choice`` of ``p`` in ``lang`` (the choice itself if the
+    table has no words for it)."""
+    words = CHOICES.get(p.name, {}).get(choice)
+    if words is None:
+        return choice
+    return words[0] if lang == "nl" else words[1]
+
+
 def section(p: Param) -> str:
     """The edit form's section of ``p``."""
     return _SECTION_OVERRIDES.get(p.name, _SECTION_OF_GROUP.get(p.group, "behaviour"))
@@ -346,8 +369,8 @@ def lever_help(p: Param, lang: str, low: float | None = None, high: float | None
     if p.type is bool:
         allowed = "aan of uit" if lang == "nl" else "on or off"
     elif p.choices:
-        allowed = (("een van " if lang == "nl" else "one of ")
-                   + ", ".join(f"'{c}'" for c in p.choices))
+        allowed = (("een van: " if lang == "nl" else "one of: ")
+                   + ", ".join(f"{choice_words(p, c, lang)} (`{c}`)" for c in p.choices))
     else:
         ends = [f"{v:g}" for v in (p.low if low is None else low,
                                     p.high if high is None else high)]

@@ -60,8 +60,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "precision": {"nl": "Rekenprecisie (deel van de inwoners als persoon)",
                   "en": "Precision (share of inhabitants simulated as persons)"},
     "precision_help": {
-        "nl": "Lager is sneller maar ruiziger; 1 = elke inwoner. Vermenigvuldigt de 'scale' "
-              "van elk scenario.",
+        "nl": "Lager is sneller maar ruiziger; 1 = elke inwoner. Vermenigvuldigt de schaal "
+              "(`scale`) van elk scenario.",
         "en": "Lower is faster but noisier; 1 = every inhabitant. Multiplies each scenario's "
               "'scale'."},
     "pick_scenarios": {"nl": "Kies 2 tot 4 scenario's.", "en": "Choose 2 to 4 scenarios."},
@@ -112,9 +112,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_running": {"nl": "Combinatie {done} van {total} doorgerekend",
                     "en": "Combination {done} of {total} run"},
     "why_result": {"nl": "{indicator}, {start} tot {end}: verandering {total} (gemiddelde van "
-                         "{seeds} seeds, precisie {scale:g})",
+                         "{seeds} seeds, precisie {scale})",
                    "en": "{indicator}, {start} to {end}: change {total} (mean of {seeds} "
-                         "seeds, scale {scale:g})"},
+                         "seeds, scale {scale})"},
     "why_part": {"nl": "deel", "en": "part"},
     "why_shapley": {"nl": "aandeel (Shapley)", "en": "share (Shapley)"},
     "why_alone": {"nl": "alleen aan", "en": "on alone"},
@@ -201,8 +201,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "edited copies). Uploaded files are not included."},
     "export_python": {"nl": "Reproduceren in Python", "en": "Reproduce in Python"},
     "running": {"nl": "Rekenen: run {done} van {total}", "en": "Running: run {done} of {total}"},
-    "timing": {"nl": "{runs} nieuwe runs in {seconds:.1f} s; de rest kwam uit de cache.",
-               "en": "{runs} new runs in {seconds:.1f} s; the rest came from the cache."},
+    "timing": {"nl": "{runs} nieuwe runs in {seconds} s; de rest kwam uit de cache.",
+               "en": "{runs} new runs in {seconds} s; the rest came from the cache."},
     "higher": {"nl": "hoger", "en": "higher"},
     "lower": {"nl": "lager", "en": "lower"},
     "better": {"nl": "(beter)", "en": "(better)"},

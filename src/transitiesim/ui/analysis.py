@@ -134,7 +134,27 @@ def format_number(x: float, name: str, lang: str) -> str:
         text = f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.1f}"
     if lang == "nl":
         text = text.replace(",", "\u2009").replace(".", ",")
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        text = text[1:]  # a small negative rounded to nothing: "0,0", not "-0,0"
     return text
+
+
+def decimal(x: float, lang: str) -> str:
+    """A plain number (``:g``) with the decimal sign of ``lang``."""
+    text = f"{x:g}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def localise_figure(fig, lang: str, dates: bool = False):
+    """Numbers in a chart as ``format_number`` writes them in ``lang`` (in Dutch a decimal
+    comma and a thin space between thousands), large amounts in full rather than plotly's
+    "4G", and, with ``dates``, months as numbers (plotly names months in English only).
+    Returns ``fig``."""
+    fig.update_layout(separators=",\u2009" if lang == "nl" else ".,")
+    fig.update_yaxes(exponentformat="none")
+    if dates:
+        fig.update_xaxes(tickformat="%Y", hoverformat="%Y-%m")
+    return fig
 
 
 def chart_text(national: dict[str, pd.DataFrame], name: str, titles: dict[str, str],

@@ -246,6 +246,7 @@ def sidebar(lang: str) -> None:
     scale_param = next(p for p in PARAMETERS if p.name == "scale")
     st.session_state.setdefault("precision", DEFAULT_PRECISION)
     sb.select_slider(t("precision", lang), options=list(PRECISIONS), key="precision",
+                     format_func=lambda v: an.decimal(v, lang),
                      help=t("precision_help", lang) + " "
                      + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
     sb.file_uploader(t("upload", lang), type=["toml"], key="upload", on_change=_on_upload)
@@ -296,7 +297,8 @@ def _lever_widget(p, lang: str) -> None:
     if p.type is bool:
         st.checkbox(label, key=key, help=help_text)
     elif p.choices:
-        st.selectbox(label, list(p.choices), key=key, help=help_text)
+        st.selectbox(label, list(p.choices), key=key, help=help_text,
+                     format_func=lambda c: labels.choice_words(p, c, lang))
     elif p.type is int:
         st.number_input(label, min_value=int(p.low), max_value=int(p.high), step=1, key=key,
                         help=help_text)
@@ -398,7 +400,8 @@ def tab_series(national, lang: str) -> None:
     name = st.selectbox(t("indicator", lang), SERIES, key="series_indicator",
                         format_func=lambda n: an.label(n, lang))
     fig, data = _band_figure(national, name, lang)
-    st.plotly_chart(fig, key="chart_series", width="stretch")
+    st.plotly_chart(an.localise_figure(fig, lang, dates=True), key="chart_series",
+                    width="stretch")
     # A text alternative (scenario titles may come from a user: shown as text, not Markdown).
     st.text(an.chart_text(national, name, {n: _title(n, lang) for n in national}, lang,
                           bool(st.session_state.get("per_100k"))))
@@ -429,7 +432,7 @@ def tab_budget(national, lang: str) -> None:
     fig.update_layout(yaxis_title=unit_words("EUR per year", lang, per_100k), height=380,
                       margin={"t": 20, "b": 20},
                       legend={"orientation": "h"})
-    st.plotly_chart(fig, key="chart_budget", width="stretch")
+    st.plotly_chart(an.localise_figure(fig, lang), key="chart_budget", width="stretch")
     _csv_button(pd.concat(rows, ignore_index=True), f"budget_{domain}", lang)
 
 
@@ -464,7 +467,7 @@ def tab_municipalities(local, lang: str, scales: dict[str, float], precision: fl
     fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
     fig.update_layout(title=f"{an.label(name, lang)}, {t('per_100k_words', lang)}", height=380,
                       margin={"t": 40, "b": 20})
-    st.plotly_chart(fig, key="chart_munis", width="stretch")
+    st.plotly_chart(an.localise_figure(fig, lang), key="chart_munis", width="stretch")
     # The same ranked, as a table one can search and sort (shown as text, never Markdown).
     ranked = per.sort_values("per_100k", ascending=False)[
         ["municipality", "per_100k", "simulated_persons"]].rename(columns={
@@ -478,7 +481,8 @@ def tab_distribution(national, lang: str) -> None:
     st.caption(t("distribution_note", lang))
     for name in ("wellbeing_p10", "carers_overburdened"):
         fig, data = _band_figure(national, name, lang)
-        st.plotly_chart(fig, key=f"chart_dist_{name}", width="stretch")
+        st.plotly_chart(an.localise_figure(fig, lang, dates=True), key=f"chart_dist_{name}",
+                        width="stretch")
         _csv_button(data, f"distribution_{name}", lang)
 
 
@@ -585,29 +589,37 @@ def tab_why(names: list[str], seeds: list[int], precision: float, lang: str) -> 
     if result is None:
         return
     table = result.table
-    labels = {**{m: getattr(MECHANISMS[m], f"help_{lang}") for m in result.mechanisms},
+    words = {**{m: getattr(MECHANISMS[m], f"help_{lang}") for m in result.mechanisms},
               "rest": t("why_rest", lang), "interaction": t("why_interaction", lang),
               "total": t("why_total", lang)}
     st.write(t("why_result", lang).format(
         indicator=an.label(indicator, lang), start=first, end=last, seeds=len(result.seeds),
-        scale=scale, total=an.format_number(float(table.loc["total", "shapley"]), indicator,
+        scale=an.decimal(scale, lang),
+        total=an.format_number(float(table.loc["total", "shapley"]), indicator,
                                             lang)))
     parts = ["rest", *result.mechanisms]
     fig = go.Figure(go.Waterfall(
-        orientation="h", y=[labels[p] for p in parts] + [labels["total"]],
+        orientation="h", y=[words[p] for p in parts] + [words["total"]],
         x=[float(table.loc[p, "shapley"]) for p in parts] + [0.0],
         measure=["relative"] * len(parts) + ["total"]))
     fig.update_layout(height=60 + 40 * (len(parts) + 1), margin={"t": 20, "b": 20},
                       yaxis={"autorange": "reversed"})
-    st.plotly_chart(fig, key="chart_why", width="stretch")
+    st.plotly_chart(an.localise_figure(fig, lang), key="chart_why", width="stretch")
     shown_table = pd.DataFrame({
-        t("why_part", lang): [labels[p] for p in table.index],
+        t("why_part", lang): [words[p] for p in table.index],
         t("why_shapley", lang): [an.format_number(v, indicator, lang) for v in table.shapley],
         t("why_alone", lang): [an.format_number(v, indicator, lang) for v in table.alone],
         t("why_last", lang): [an.format_number(v, indicator, lang) if pd.notna(v) else ""
                               for v in table["last"]]})
     st.dataframe(shown_table, hide_index=True, key="why_table")
     st.session_state["why_shown"] = table
+
+
+def _factor_label(name: str, lang: str) -> str:
+    """A sweep factor as the levers show it (a declared parameter; a sweep file may also
+    vary what it names otherwise: shown as its name)."""
+    p = next((q for q in PARAMETERS if q.name == name), None)
+    return labels.lever_label(p, lang) if p is not None else name
 
 
 def sweep_view(lang: str) -> None:
@@ -638,11 +650,14 @@ def sweep_view(lang: str) -> None:
                         format_func=lambda n: an.label(n, lang))
     data = results.outcomes(name)
     factors = [f.name for f in spec.factors]
-    param = st.selectbox(t("sweep_param", lang), factors, key="sweep_param")
+    param = st.selectbox(t("sweep_param", lang), factors, key="sweep_param",
+                         format_func=lambda f: _factor_label(f, lang))
     fig = go.Figure(go.Scatter(x=data[param], y=data[name], mode="markers"))
-    fig.update_layout(xaxis_title=param, yaxis_title=an.label(name, lang), height=420,
+    fig.update_layout(xaxis_title=_factor_label(param, lang),
+                      yaxis_title=f"{an.label(name, lang)} ({an.unit_label(name, lang)})",
+                      height=420,
                       margin={"t": 20, "b": 20})
-    st.plotly_chart(fig, key="chart_sweep", width="stretch")
+    st.plotly_chart(an.localise_figure(fig, lang), key="chart_sweep", width="stretch")
     _csv_button(data, f"sweep_{spec.name}_{name}", lang)
     if len(results.runs) == total and not results.damaged:
         st.dataframe(sensitivity(results, name).round(3), key="sweep_table")
@@ -669,6 +684,16 @@ def main() -> None:
     except Exception:  # noqa: BLE001 - the visitor gets a message, the log the details
         log.exception("transitiesim app: unexpected error")
         st.error(t("internal_error", _lang()))
+    document_language(_lang())
+
+
+def document_language(lang: str) -> None:
+    """Tell the browser (and screen readers, spell checkers, translators) the page's
+    language: Streamlit's page says ``<html lang="en">`` whatever it shows. Run last, after
+    the language switch. The script is fixed text; ``lang`` is one of two codes."""
+    code = lang if lang in ("nl", "en") else "nl"
+    st.html(f"<script>document.documentElement.lang = {json.dumps(code)};</script>",
+            unsafe_allow_javascript=True)
 
 
 def _main() -> None:
@@ -688,8 +713,9 @@ def _main() -> None:
     _restore_from_url()
     if workshop.route():  # a workshop link: that screen only
         return
-    st.sidebar.radio(t("view", _lang()), ["compare", "sweep", "workshop"], key="view",
-                     horizontal=True, format_func=lambda v: t(f"view_{v}", _lang()))
+    lang = _lang()  # this run's: the format function below is called after the run too
+    st.sidebar.radio(t("view", lang), ["compare", "sweep", "workshop"], key="view",
+                     horizontal=True, format_func=lambda v: t(f"view_{v}", lang))
     if st.session_state.get("view") in ("sweep", "workshop"):
         st.sidebar.radio(t("language", _lang()), ["nl", "en"], key="lang", horizontal=True,
                          format_func=lambda c: {"nl": "Nederlands", "en": "English"}[c])
@@ -722,7 +748,8 @@ def _main() -> None:
     st.info(t("paired_note", lang))
     diffs = headline_cards(national, baseline, lang, bool(st.session_state.get("per_100k")))
     new_runs, seconds = st.session_state["last_timing"]
-    st.caption(t("timing", lang).format(runs=new_runs, seconds=seconds))
+    st.caption(t("timing", lang).format(runs=new_runs,
+                                        seconds=an.decimal(round(seconds, 1), lang)))
     tabs = st.tabs([t(k, lang) for k in ("tab_series", "tab_budget", "tab_munis",
                                           "tab_distribution", "tab_summary", "tab_export",
                                           "tab_why")])

@@ -260,7 +260,7 @@ def _results(state: WorkshopState, team: int, sees: tuple[str, ...], lang: str) 
                         line={"width": 4 if other == team else 1.5, "color": colour},
                         marker={"symbol": symbol, "size": 9})
     fig.update_layout(height=320, margin={"t": 20, "b": 20}, xaxis={"dtick": 1})
-    st.plotly_chart(fig, key=f"ws_fig_{team}", width="stretch")
+    st.plotly_chart(an.localise_figure(fig, lang), key=f"ws_fig_{team}", width="stretch")
 
 
 # --- the facilitator ----------------------------------------------------------------------------
@@ -365,6 +365,12 @@ def _effects(code: str, version: str, team: int, lang: str) -> pd.DataFrame:
     return db.effects_table(store(), load_state(store(), code), team, lang)
 
 
+def _shipped_title(name: str, lang: str) -> str:
+    """A shipped scenario's title in ``lang`` (its name if it has none)."""
+    s = load_scenario(name)
+    return (s.title_nl if lang == "nl" else s.title_en) or name
+
+
 def debrief_view(state: WorkshopState, lang: str) -> None:
     version = _version(state)
     paths = db.team_paths(state)
@@ -376,7 +382,8 @@ def debrief_view(state: WorkshopState, lang: str) -> None:
     for i, name in enumerate(db.DEBRIEF_INDICATORS):
         fig = go.Figure()
         for scen, part in shipped.groupby("scenario"):
-            fig.add_scatter(x=part.year, y=part[name], name=str(scen), mode="lines",
+            fig.add_scatter(x=part.year, y=part[name], name=_shipped_title(str(scen), lang),
+                            mode="lines",
                             line={"color": "grey", "width": 2, "dash": dashes.get(scen)})
         for team, part in paths.groupby("team"):
             fig.add_scatter(x=part.year, y=part[name], mode="lines+markers",
@@ -386,7 +393,8 @@ def debrief_view(state: WorkshopState, lang: str) -> None:
         fig.update_layout(title={"text": db.chart_label(name, lang), "font": {"size": 24}},
                           font={"size": 18}, height=460, xaxis={"dtick": 1},
                           margin={"t": 60, "b": 30})
-        cols[i % 2].plotly_chart(fig, key=f"ws_debrief_{name}", width="stretch")
+        cols[i % 2].plotly_chart(an.localise_figure(fig, lang), key=f"ws_debrief_{name}",
+                                 width="stretch")
     if state.cards:
         st.subheader(t("ws_cards_played", lang))
         for k, card in sorted(state.cards.items()):
