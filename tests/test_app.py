@@ -73,11 +73,12 @@ def test_adding_a_shipped_scenario(app):
 
 
 @pytest.mark.parametrize("name, content, fragment", [
+    # in the page's language (Dutch), from the loader's problem (ui/errors.py)
     ("bad.toml", b'extends = "default"\n[parameters]\ncitizen_power = 7\n',
-     "parameters.citizen_power: got 7"),
-    ("bad.toml", b"this is = not [toml", "not valid TOML"),
-    ("big.toml", b"# " + b"x" * 1_000_001, "at most 1,000,000 bytes"),
-    ("latin1.toml", 'name = "caf\u00e9"'.encode("latin-1"), "not UTF-8"),
+     "parameters.citizen_power (Burgerkracht): gekregen 7; toegestaan: een getal van 0 tot 1"),
+    ("bad.toml", b"this is = not [toml", "gekregen geen geldige TOML"),
+    ("big.toml", b"# " + b"x" * 1_000_001, "hoogstens 1\u2009000\u2009000 bytes"),
+    ("latin1.toml", 'name = "caf\u00e9"'.encode("latin-1"), "gekregen geen tekst in UTF-8"),
 ])
 def test_a_bad_upload_is_refused_with_the_loaders_message_and_nothing_is_lost(
         name, content, fragment):

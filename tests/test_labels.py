@@ -73,7 +73,7 @@ def test_the_tooltip_holds_the_sentence_the_range_in_the_language_and_the_name()
     assert f"{p.low:g}".replace(".", ",") in nl and "`cut_wmo`" in nl
     assert "deel van het budget" in nl and "share of budget" in en
     # a workshop role's narrower range replaces the declared one
-    assert "0,1 - 0,3" in lever_help(p, "nl", 0.1, 0.3)
+    assert "een getal van 0,1 tot 0,3 (deel van het budget)" in lever_help(p, "nl", 0.1, 0.3)
 
 
 def test_no_dutch_label_carries_an_english_unit_word():

@@ -360,22 +360,31 @@ def lever_label(p: Param, lang: str) -> str:
     return f"{short_name(p, lang)} ({unit})" if unit else short_name(p, lang)
 
 
+def allowed_words(p: Param, lang: str, low: float | None = None, high: float | None = None
+                  ) -> str:
+    """What ``p`` accepts, in ``lang``: on or off, its choices, or its range (``low``-``high``
+    where a workshop role narrows it) in the language's units and decimal sign."""
+    if p.type is bool:
+        return "true of false (aan of uit)" if lang == "nl" else "true or false (on or off)"
+    if p.choices:
+        return (("een van: " if lang == "nl" else "one of: ")
+                + ", ".join(f"{choice_words(p, c, lang)} (`{c}`)" for c in p.choices))
+    ends = [f"{v:g}" for v in (p.low if low is None else low, p.high if high is None else high)]
+    unit = unit_words(p, lang)
+    if lang == "nl":
+        ends = [e.replace(".", ",") for e in ends]
+    kind = {("nl", True): "een geheel getal", ("nl", False): "een getal",
+            ("en", True): "a whole number", ("en", False): "a number"}[(lang, p.type is int)]
+    return (f"{kind} van {ends[0]} tot {ends[1]}" if lang == "nl"
+            else f"{kind} from {ends[0]} to {ends[1]}") + (f" ({unit})" if unit else "")
+
+
 def lever_help(p: Param, lang: str, low: float | None = None, high: float | None = None
                ) -> str:
     """The tooltip: the declaration's help sentence, the allowed values (the declared range,
     or ``low``-``high`` where a workshop role narrows it) and the name under which scenario
     files and the command line know the parameter."""
     sentence = p.help_nl if lang == "nl" else p.help_en
-    if p.type is bool:
-        allowed = "aan of uit" if lang == "nl" else "on or off"
-    elif p.choices:
-        allowed = (("een van: " if lang == "nl" else "one of: ")
-                   + ", ".join(f"{choice_words(p, c, lang)} (`{c}`)" for c in p.choices))
-    else:
-        ends = [f"{v:g}" for v in (p.low if low is None else low,
-                                    p.high if high is None else high)]
-        if lang == "nl":
-            ends = [e.replace(".", ",") for e in ends]
-        allowed = f"{ends[0]} - {ends[1]} ({unit_words(p, lang) or p.unit})"
+    allowed = allowed_words(p, lang, low, high)
     name_word = "naam in scenariobestanden" if lang == "nl" else "name in scenario files"
     return f"{sentence}\n\n{allowed}; {name_word}: `{p.name}`"

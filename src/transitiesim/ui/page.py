@@ -42,7 +42,7 @@ from ..textsafe import (
     spreadsheet_safe,
 )
 from . import analysis as an
-from . import link, workshop
+from . import errors, link, workshop
 from .link import EDITABLE, MAX_SCENARIOS, PRECISIONS
 from .runner import RunCache
 
@@ -147,8 +147,9 @@ def _on_add_edit() -> None:
     base = st.session_state["edit_base"]
     name = (st.session_state.get("edit_name") or f"{base}-copy").strip()
     if name_problem(name) or name in shipped_scenarios():
-        st.session_state["edit_error"] = str(Problem(
-            t("edit_name", lang), name, NAME_ALLOWED + "; not a shipped scenario's name"))
+        # kept as the problem, not its text: shown in the language of the page at the time
+        st.session_state["edit_error"] = Problem(errors.EDIT_NAME_FIELD, name,
+                                                 NAME_ALLOWED + "; not a shipped scenario's name")
         return
     original = _scenario(base)
     changes = {p.name: st.session_state[f"lever_{p.name}"] for p in EDITABLE
@@ -157,7 +158,7 @@ def _on_add_edit() -> None:
     try:
         edited = original.with_params(**changes)
     except ScenarioError as exc:
-        st.session_state["edit_error"] = str(exc)
+        st.session_state["edit_error"] = exc
         return
     root_base, root_changes = base, {}
     custom = st.session_state.get("custom", {})
@@ -215,7 +216,7 @@ def _on_upload() -> None:
                                 source) from None
         scenario = load_scenario_text(text, source)
     except ScenarioError as exc:
-        st.session_state["upload_error"] = t("upload_refused", lang).format(error=str(exc))
+        st.session_state["upload_error"] = exc
         return
     # Never a shipped scenario's name: a copy keeps its own, marked, identity.
     name = scenario.name if scenario.name not in shipped_scenarios() else \
@@ -251,7 +252,8 @@ def sidebar(lang: str) -> None:
                      + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
     sb.file_uploader(t("upload", lang), type=["toml"], key="upload", on_change=_on_upload)
     if st.session_state.get("upload_error"):
-        sb.error(markdown_text(st.session_state["upload_error"]))
+        sb.error(markdown_text(t("upload_refused", lang).format(
+            error=errors.error_text(st.session_state["upload_error"], lang))))
     with sb.expander(t("edit", lang)):
         _edit_form(lang, options)
 
@@ -287,7 +289,7 @@ def _edit_form(lang: str, options: list[str]) -> None:
                 _lever_widget(p, lang)
     st.button(t("edit_add", lang), key="edit_add", on_click=_on_add_edit)
     if st.session_state.get("edit_error"):
-        st.error(markdown_text(st.session_state["edit_error"]))
+        st.error(markdown_text(errors.any_text(st.session_state["edit_error"], lang)))
 
 
 def _lever_widget(p, lang: str) -> None:
@@ -732,7 +734,7 @@ def _main() -> None:
         st.success(markdown_text(st.session_state.pop("edit_notice")))
     if st.session_state.get("url_problems"):
         st.warning(t("url_refused", lang) + " " + "; ".join(
-            markdown_text(str(p)) for p in st.session_state["url_problems"]))
+            markdown_text(errors.problem_text(p, lang)) for p in st.session_state["url_problems"]))
     names = list(st.session_state.get("scenarios") or [])
     if len(names) < 2:
         st.warning(t("pick_scenarios", lang))

@@ -1,0 +1,96 @@
+"""The loader's problems in the page's language (``transitiesim.ui.errors``): a Dutch page
+shows a refused file in Dutch, names the field, the value and what is allowed, and points a
+browser user to the app rather than to the command line. Fuzzed: whatever a file or a link
+holds, the message is built without an exception and keeps field and value."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.apptest import ENGLISH_ONLY
+from transitiesim.params import PARAM_BY_NAME
+from transitiesim.scenario import Problem, ScenarioError, load_scenario_text
+from transitiesim.textsafe import clip_text
+from transitiesim.ui import errors
+
+BAD_FILES = {
+    "out of range": 'extends = "default"\n[parameters]\ncitizen_power = 7\n',
+    "a whole number wanted": 'extends = "default"\n[parameters]\nexperiment_months = 2.5\n',
+    "a switch wanted": 'extends = "default"\n[parameters]\ntransition_law = 3\n',
+    "a choice wanted": 'extends = "default"\n[parameters]\ncontracting = "lottery"\n',
+    "unknown parameter": 'extends = "default"\n[parameters]\ncitizen_powr = 0.5\n',
+    "not TOML": "this is = not [toml",
+    "bad name": 'name = "../x"\nextends = "default"\n',
+    "long title": 'extends = "default"\ntitle_nl = "' + "x" * 500 + '"\n',
+    "unknown key": 'extends = "default"\ncolour = "red"\n',
+}
+
+
+def _refusal(text: str) -> ScenarioError:
+    with pytest.raises(ScenarioError) as info:
+        load_scenario_text(text, "upload.toml")
+    return info.value
+
+
+def _english_words(text: str) -> set[str]:
+    text = re.sub(r"`[^`]*`|'[^']*'", "", text)  # names and values quoted from the file
+    return {w for w in re.findall(r"[\w']+", text.lower()) if w in ENGLISH_ONLY}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_refused_file_reads_in_dutch_with_field_value_and_what_is_allowed(case):
+    error = _refusal(BAD_FILES[case])
+    nl = errors.error_text(error, "nl")
+    assert nl.startswith("upload.toml heeft 1 probleem:"), nl
+    assert "gekregen" in nl and "toegestaan" in nl
+    assert _english_words(nl) == set(), (case, nl)
+    for p in error.problems:
+        assert str(p.field) in nl
+    assert "transitiesim params" not in nl  # a browser user has no command line
+
+
+def test_a_parameter_is_named_by_its_short_name_and_its_range_in_dutch_units():
+    nl = errors.error_text(_refusal(BAD_FILES["out of range"]), "nl")
+    assert "parameters.citizen_power (Burgerkracht): gekregen 7" in nl
+    assert "toegestaan: een getal van 0 tot 1 (schaal 0-1)" in nl
+    unknown = errors.error_text(_refusal(BAD_FILES["unknown parameter"]), "nl")
+    assert "bedoelt u 'citizen_power'?" in unknown and "Alle parameters tonen" in unknown
+
+
+def test_english_keeps_the_loaders_words_but_not_the_command_line_hint():
+    error = _refusal(BAD_FILES["unknown parameter"])
+    en = errors.error_text(error, "en")
+    assert en == str(error).replace(
+        "'transitiesim params' lists them all",
+        "'Show every parameter' under 'Edit a copy of a scenario' lists them all, with their "
+        "names in the help")
+    out_of_range = _refusal(BAD_FILES["out of range"])
+    assert "parameters.citizen_power (Citizen power): got 7; allowed: a number from 0 to 1 " \
+           "(0-1)" in errors.error_text(out_of_range, "en")
+
+
+def test_the_edit_name_problem_is_labelled_like_its_box():
+    from transitiesim.textsafe import NAME_ALLOWED
+
+    p = Problem(errors.EDIT_NAME_FIELD, "../x", NAME_ALLOWED + "; not a shipped scenario's name")
+    assert errors.any_text(p, "nl").startswith("Naam van de kopie: gekregen '../x'")
+    assert "niet de naam van een meegeleverd scenario" in errors.any_text(p, "nl")
+    assert errors.any_text(p, "en").startswith("Name of the copy: got '../x'")
+
+
+@settings(max_examples=200, deadline=None)
+@given(key=st.one_of(st.sampled_from(sorted(PARAM_BY_NAME)), st.text(max_size=30)),
+       value=st.one_of(st.text(max_size=50), st.integers(), st.floats(allow_nan=True),
+                       st.booleans(), st.lists(st.integers(), max_size=3)),
+       lang=st.sampled_from(["nl", "en"]))
+def test_any_problem_from_a_file_or_link_gives_a_message_with_its_field(key, value, lang):
+    field = f"parameters.{key}"
+    p = PARAM_BY_NAME.get(key)
+    problem = Problem(field, value, p.allowed() if p else "a declared parameter name; "
+                      "'transitiesim params' lists them all")
+    text = errors.error_text(ScenarioError([problem], "link"), lang)
+    assert text.splitlines()[1].startswith(f"  - {clip_text(field, 200)}")
