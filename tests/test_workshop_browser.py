@@ -65,7 +65,7 @@ def test_three_browsers_play_a_round(app_server):
         muni = _join(browser, url, ws.code, "Wethouder Jansen", "Gemeente (wethouder en raad)")
         prov = _join(browser, url, ws.code, "Directeur Zorg", "Zorgaanbieder")
         _decide(muni, "Toegangsdrempel", 10)
-        _decide(prov, "Hoe snel aanbieders", 20)
+        _decide(prov, r"Start van experimenten \(schaal 0-1\)", 20)
 
         # The facilitator sees both decisions come in, plays a card and closes the round.
         who = fac.locator('[data-testid="stTable"]').first
