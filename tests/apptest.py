@@ -95,9 +95,14 @@ DUTCH_ONLY = frozenset({
 
 def words_of_the_other_language(at: AppTest, lang: str) -> list[tuple[str, str, str]]:
     """(element type, word, text) for each word of the other language on the page."""
+    from transitiesim import data
+
     other = ENGLISH_ONLY if lang == "nl" else DUTCH_ONLY
+    names = set(data.municipalities_2015().name)  # proper names: "De Bilt" is in no language
     found = []
     for kind, text in rendered_text(at):
+        if text in names:
+            continue
         for word in re.findall(r"[\w']+", text.lower()):
             if word in other:
                 found.append((kind, word, text[:120]))

@@ -194,6 +194,15 @@ def test_the_municipality_view_warns_when_too_few_persons_stand_for_a_municipali
     assert (table["Gesimuleerde personen"] < 1000).sum() == thin
     ok(at.radio(key="lang").set_value("en").run())
     assert any(f"{thin} of the 393 municipalities" in w.value for w in at.warning)
+    # Municipalities chosen by name, over the years, beside all together.
+    ok(at.radio(key="lang").set_value("nl").run())
+    ok(at.multiselect(key="muni_chosen_netherlands").select("Amsterdam")
+       .select("Schiermonnikoog").run())
+    import json
+
+    names = {trace.get("name") for chart in at.get("plotly_chart")
+             for trace in json.loads(chart.proto.spec)["data"]}
+    assert {"Alle gemeenten samen", "Amsterdam", "Schiermonnikoog"} <= names
     # At the highest precision the advice is a script, not a precision the app lacks.
     at = ok(new_app(scenarios=("netherlands", "no-decentralisation"), seeds=2,
                     precision=1.0).run())
@@ -308,3 +317,28 @@ def test_every_rendered_element_is_in_the_chosen_language_and_the_page_says_whic
     for view in ("sweep", "workshop"):
         ok(at.radio(key="view").set_value(view).run())
         assert words_of_the_other_language(at, lang) == [], view
+
+
+def test_a_copy_for_ones_own_municipality_runs_it_and_its_link_and_code_carry_it():
+    """'Voor gemeente': a copy of the baseline for Emmen (CBS GM0114, 107,775 inhabitants)
+    joins the comparison with Emmen's population; the link encodes the municipality and
+    restores the same scenario; the Python code makes the same copy."""
+    at = ok(new_app(seeds=2).run())
+    at.selectbox(key="edit_cbs").set_value("GM0114")
+    at.text_input(key="edit_name").set_value("emmen")
+    ok(at.button(key="edit_add").click().run())
+    assert "emmen" in at.session_state["scenarios"]
+    scenario, spec = at.session_state["custom"]["emmen"]
+    assert [m.cbs for m in scenario.municipalities] == ["GM0114"]
+    assert spec == ("no-decentralisation", {"cbs": "GM0114"})
+    link_text = next(c.value for c in at.code if c.value.startswith("?"))
+    assert "cbs%3DGM0114" in link_text or "cbs=GM0114" in link_text
+    code = next(c.value for c in at.code if "run_seeds" in c.value)
+    assert ".for_municipality('GM0114')" in code
+    # the link restores it in a fresh session
+    from urllib.parse import parse_qsl
+
+    restored = ok(apptest.new_app(**dict(parse_qsl(link_text[1:]))).run())
+    again, _ = restored.session_state["custom"]["emmen"]
+    assert again.municipalities == scenario.municipalities
+    assert again.to_toml() == scenario.to_toml()

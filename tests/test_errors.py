@@ -27,6 +27,10 @@ BAD_FILES = {
     "bad name": 'name = "../x"\nextends = "default"\n',
     "long title": 'extends = "default"\ntitle_nl = "' + "x" * 500 + '"\n',
     "unknown key": 'extends = "default"\ncolour = "red"\n',
+    "unknown municipality": 'extends = "default"\n[[municipalities]]\ncbs = "Utrecth"\n',
+    "municipality twice": 'extends = "default"\n[[municipalities]]\ncbs = "Emmen"\n'
+                          '[[municipalities]]\ncbs = "GM0114"\n',
+    "beside cbs": 'extends = "default"\n[[municipalities]]\ncbs = "Emmen"\nname = "x"\n',
 }
 
 

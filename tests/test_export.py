@@ -14,6 +14,7 @@ import pytest
 from transitiesim.run import replication_seeds
 from transitiesim.scenario import load_shipped
 from transitiesim.ui.analysis import python_snippet
+from transitiesim.ui.link import apply_changes
 from transitiesim.ui.runner import run_tables
 
 PRECISION = 0.02
@@ -32,10 +33,12 @@ def execute(snippet: str) -> dict:
 
 @pytest.mark.parametrize("spec", [("default", None, {}),
                                   ("mine", "default", {"citizen_power": 0.7,
-                                                       "scale": 0.5})])
+                                                       "scale": 0.5}),
+                                  ("emmen", "transition-only", {"citizen_power": 0.7,
+                                                                "cbs": "GM0114"})])
 def test_the_python_code_gives_the_tables_the_app_showed(spec, capsys):
     name, base, changes = spec
-    scenario = load_shipped(base or name).with_params(**changes)
+    scenario = apply_changes(load_shipped(base or name), changes)
     ran = as_app_runs(scenario)
     seeds = replication_seeds(0, 2)
     snippet = python_snippet([spec], seeds, {name: ran["scale"]})

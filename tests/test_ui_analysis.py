@@ -239,3 +239,28 @@ def test_the_fingerprint_covers_the_models_code_and_data():
             if p.is_file() and p.suffix in (".py", ".csv", ".toml", ".json")}
     assert {"model.py", "citizens.py", "params.py", "municipalities_2015.csv"} <= seen
     assert len(runner.code_fingerprint()) == 64
+
+
+def test_municipalities_per_year_by_hand():
+    """Two municipalities (A 1,000 and B 3,000 inhabitants), one year of two months, two
+    seeds: seed 1 has A at 10 and 30 unmet needs (mean 20: 2,000 per 100,000), seed 2 at 30
+    and 50 (mean 40: 4,000); the national table holds A and B together (4,000 inhabitants).
+    A share (wellbeing_p10) is shown as it is, not per inhabitant."""
+    local = pd.DataFrame({
+        "seed": [1, 1, 1, 1, 2, 2, 2, 2], "year": [2016] * 8,
+        "municipality": ["A", "B"] * 4, "population": [1000.0, 3000.0] * 4,
+        "unmet_need": [10.0, 60.0, 30.0, 60.0, 30.0, 0.0, 50.0, 0.0],
+        "wellbeing_p10": [0.5, 0.7] * 4})
+    national = pd.DataFrame({
+        "seed": [1, 1, 2, 2], "year": [2016] * 4, "population": [4000.0] * 4,
+        "unmet_need": [70.0, 90.0, 30.0, 50.0], "wellbeing_p10": [0.6] * 4})
+    out = an.municipalities_per_year(local, national, "unmet_need", ["A"])
+    assert list(out.municipality) == [an.ALL_MUNICIPALITIES, "A"]
+    a = out[out.municipality == "A"].iloc[0]
+    assert a["median"] == pytest.approx(3000.0)  # median of 2,000 and 4,000
+    assert a["low"] == pytest.approx(2200.0) and a["high"] == pytest.approx(3800.0)
+    whole = out[out.municipality == an.ALL_MUNICIPALITIES].iloc[0]
+    assert whole["median"] == pytest.approx((80 + 40) / 2 / 4000 * 1e5)
+    share = an.municipalities_per_year(local, national, "wellbeing_p10", ["B"])
+    assert share[share.municipality == "B"]["median"].iloc[0] == pytest.approx(0.7)
+    assert an.scaled("unmet_need") and not an.scaled("wellbeing_p10")

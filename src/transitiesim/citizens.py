@@ -133,6 +133,9 @@ class Citizens:
         # none; set from observed recipients by ``set_local_assistance``).
         self.entry_factor = np.ones(self.muni_bounds.size - 1, dtype=np.float32)
         self.no_legal_route = np.zeros(self.muni_bounds.size - 1)  # Wmo: the municipal route
+        # The national mean entry chance (income rule) and observed share of recipients that
+        # set_local_assistance measured against (set there).
+        self.national_entry: tuple[float, float] = (0.0, 0.0)
         # The calendar year the yearly terms are for (set each January by age_and_renew).
         self.year = int(params["start_year"]) - int(params["burn_in_years"])
         # Being asked (per neighbourhood: an initiative recruits there), as of last January,
@@ -143,47 +146,74 @@ class Citizens:
         self.health_profile = (np.ones(1), np.zeros(1), np.zeros(1))
         self.refresh_age_terms()
 
-    def need_index(self) -> np.ndarray:
+    def need_index(self, reference: Citizens | None = None) -> np.ndarray:
         """Each municipality's expected need per inhabitant relative to the mean of all
         (M, 3): new Wmo needs a month among adults, new youth needs among minors, entries into
         social assistance among the working-age (from everyone's own chances: age, income,
-        local labour market). 1 everywhere for a single municipality."""
+        local labour market). 1 everywhere for a single municipality, unless a national
+        ``reference`` population is given: then relative to its mean (a municipality of
+        CBS's table simulated without the rest of the country)."""
         pop = self.pop
         M = self.muni_bounds.size - 1
         w = pop.weight.astype(float)
         out = np.empty((M, 3))
-        for k, rows, rate in ((WMO, ~self.minor, self.onset_month),
-                              (JEUGD, self.minor, self.onset_month),
-                              (PART, self.working, self.entry_month)):
-            amount = np.where(rows, rate, 0).astype(float) * w
+        amounts = self._need_amounts()
+        national = [a.sum() / w.sum() for a in amounts] if reference is None \
+            else reference.national_rates()
+        for k, amount in enumerate(amounts):
             per_person = np.bincount(pop.muni, amount, M) / np.bincount(pop.muni, w, M)
-            national = amount.sum() / w.sum()
-            out[:, k] = per_person / national if national > 0 else 1.0
+            out[:, k] = per_person / national[k] if national[k] > 0 else 1.0
         return out
 
-    def set_local_assistance(self, observed_share: np.ndarray) -> np.ndarray:
+    def _need_amounts(self) -> list[np.ndarray]:
+        """Per person, weighted: the chance of a new Wmo need (adults), of a new youth need
+        (minors) and of entering social assistance (working age); 0 for the others."""
+        w = self.pop.weight.astype(float)
+        return [np.where(rows, rate, 0).astype(float) * w
+                for rows, rate in ((~self.minor, self.onset_month),
+                                   (self.minor, self.onset_month),
+                                   (self.working, self.entry_month))]
+
+    def national_rates(self) -> list[float]:
+        """The three chances of ``_need_amounts`` per inhabitant over the whole population."""
+        w = self.pop.weight.astype(float)
+        return [float(a.sum() / w.sum()) for a in self._need_amounts()]
+
+    def set_local_assistance(self, observed_share: np.ndarray,
+                             reference: Citizens | None = None) -> np.ndarray:
         """The local labour market: scale each municipality's entry chance into social
         assistance so that, relative to the national level, its mean entry chance among the
         working-age equals its observed share of recipients (``observed_share`` per
         municipality; the income rule's own differences are divided out), the national mean
-        entry chance unchanged. Returns the factors."""
+        entry chance unchanged. The national level is that of the simulated municipalities
+        together, or of a ``reference`` population that has taken its own. Returns the
+        factors."""
+        working, rule, (entry, w) = self._entry_by_municipality()
+        if reference is None:  # the national mean entry chance stays the calibrated one
+            national_rule = entry / max(w, 1e-12)
+            national_seen = float((observed_share * working).sum() / max(working.sum(), 1e-12))
+        else:
+            national_rule, national_seen = reference.national_entry
+        factor = (observed_share / national_seen) / np.maximum(rule / national_rule, 1e-12)
+        self.entry_factor = factor.astype(np.float32)
+        self.national_entry = (national_rule, national_seen)
+        self.refresh_age_terms()
+        return self.entry_factor
+
+    def _entry_by_municipality(self) -> tuple[np.ndarray, np.ndarray, tuple[float, float]]:
+        """Per municipality: the working-age (weighted) and the income rule's mean entry
+        chance among them (today's, without the local factor it may already carry); and
+        over everyone the sums of both."""
         pop = self.pop
         w = np.where(self.working, pop.weight, 0).astype(float)
         m = pop.muni
-        # The income rule's entry chance: today's, without the factor it may already carry.
         factor_now = self.entry_factor[m].astype(float)
         entry = np.divide(self.entry_month.astype(float), factor_now,
                           out=np.zeros(pop.size), where=factor_now > 0) * w
         M = self.muni_bounds.size - 1
         working = np.bincount(m, w, M)
         rule = np.bincount(m, entry, M) / np.maximum(working, 1e-12)
-        national_rule = entry.sum() / max(w.sum(), 1e-12)
-        # Weighted by the working-age, so the national entry chance stays the calibrated one.
-        national_seen = float((observed_share * working).sum() / max(working.sum(), 1e-12))
-        factor = (observed_share / national_seen) / np.maximum(rule / national_rule, 1e-12)
-        self.entry_factor = factor.astype(np.float32)
-        self.refresh_age_terms()
-        return self.entry_factor
+        return working, rule, (float(entry.sum()), float(w.sum()))
 
     # --- yearly -----------------------------------------------------------------------------
     def refresh_age_terms(self) -> None:

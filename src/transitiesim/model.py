@@ -25,6 +25,8 @@ from .params import (
     LIVE_LEVERS,
     MUNICIPAL_LEVERS,
     NATIONAL_POPULATION_2015,
+    NATIONAL_REFERENCE_SCALE,
+    NATIONAL_REFERENCE_SEED,
     PARAM_BY_NAME,
     TEAM_FLOW_MONTHS,
     UNEMPLOYMENT_2015,
@@ -88,11 +90,12 @@ class TransitionModel(mesa.Model):
         self.ledger = Ledger(len(self.municipality_list))
         self.rijk = Rijk(self)
         self.citizens = self.make_citizens()
+        reference = self._national_reference()
         if self.assistance_share is not None:
-            self.citizens.set_local_assistance(self.assistance_share)
+            self.citizens.set_local_assistance(self.assistance_share, reference)
         # Expected need per inhabitant relative to the mean, per municipality and domain: what
         # the objective allocation of the budgets (Rijk) goes by.
-        self.need_index = self.citizens.need_index()
+        self.need_index = self.citizens.need_index(reference)
         self._seed_needs()
         self.citizens.start_volunteering()
         self.providers_list: list[Provider] = []
@@ -140,6 +143,33 @@ class TransitionModel(mesa.Model):
         """The citizens' submodels on the person arrays (``reference.py`` swaps in agents)."""
         return Citizens(self.pop, self.p, self.streams, self.n_nbh)
 
+    def _national_reference(self) -> Citizens | None:
+        """What municipalities of CBS's table simulated without the rest of the country are
+        measured against (ODD 5.1): the whole country of 2015 at
+        ``NATIONAL_REFERENCE_SCALE``, built as ``netherlands`` builds it, from its own fixed
+        seed, and given its local labour markets. Its mean chances of a need and of
+        entering social assistance are the national ones of the need index (objective
+        allocation) and of the local labour market. None when no listed municipality is
+        CBS's: then the simulated municipalities together are the nation."""
+        if not any(m.cbs for m in self.scenario.municipalities):
+            return None
+        p = self.p
+        table = data.municipalities_2015()
+        sizes = table.inhabitants.to_numpy()
+        sim = np.maximum(1, np.round(sizes * NATIONAL_REFERENCE_SCALE)).astype(np.int64)
+        nbh = np.maximum(1, np.round(sizes / p["neighbourhood_size"])).astype(np.int64)
+        rng = np.random.default_rng(NATIONAL_REFERENCE_SEED)
+        pop = generate(sim, sizes / sim, nbh, p["isolated_share"], rng, np.column_stack([
+            table.share_under_18, 1 - table.share_under_18 - table.share_65_plus,
+            table.share_65_plus]), share_80_of_65=(table.share_80_plus
+                                                   / table.share_65_plus).to_numpy(),
+            income_index=table.income_index.to_numpy())
+        streams = dict(zip(STREAMS, rng.spawn(len(STREAMS)), strict=True))
+        reference = Citizens(pop, p, streams, int(nbh.sum()))
+        reference.set_local_assistance(
+            (table.assistance_under_aow_age / table.inhabitants).to_numpy())
+        return reference
+
     def _create_municipalities(self) -> None:
         p = self.p
         # Ages at the start: the observed national structure of the start year (or the
@@ -153,12 +183,28 @@ class TransitionModel(mesa.Model):
         self.municipality_codes: list[str] = []
         self.assistance_share: np.ndarray | None = None  # observed recipients per inhabitant
         if self.scenario.municipalities:
-            names = [m.name for m in self.scenario.municipalities]
-            sizes = np.array([m.inhabitants for m in self.scenario.municipalities])
+            listed = self.scenario.municipalities
+            names = [m.name for m in listed]
+            sizes = np.array([m.inhabitants for m in listed])
             age_shares = np.array([
                 [m.share_under_18, 1 - m.share_under_18 - m.share_65_plus, m.share_65_plus]
                 if m.share_under_18 is not None and m.share_65_plus is not None
-                else default_shares for m in self.scenario.municipalities])
+                else default_shares for m in listed])
+            if any(m.cbs for m in listed):
+                # Municipalities of CBS's table keep their own income, 80-plus and social
+                # assistance; the others take the national values.
+                table = data.municipalities_2015().set_index("code")
+                rows = [table.loc[m.cbs] if m.cbs else None for m in listed]
+                national_share = float(table.assistance_under_aow_age.sum()
+                                       / table.inhabitants.sum())
+                income_index = np.array([1.0 if r is None else r.income_index for r in rows])
+                share_80_of_65 = np.array([
+                    share_80_of_65 if r is None else r.share_80_plus / r.share_65_plus
+                    for r in rows])
+                self.assistance_share = np.array([
+                    national_share if r is None
+                    else r.assistance_under_aow_age / r.inhabitants for r in rows])
+                self.municipality_codes = [m.cbs or "" for m in listed]
         elif p["municipality_data"] == "cbs-2015":
             table = data.municipalities_2015()
             names = table.name.tolist()

@@ -27,6 +27,9 @@ A scenario file is TOML::
     name = "Middelstad"
     inhabitants = 100000
 
+    [[municipalities]]               # or one of CBS's 393 of 2015, all its data from the table
+    cbs = "Emmen"                    # (its CBS code, GM0114, or its name)
+
 A child's ``[parameters]``, ``[unemployment]`` and ``[residence_permits]`` entries override the
 parent's one by one; a
 child that lists ``[[events]]`` or ``[[municipalities]]`` replaces the parent's whole list.
@@ -126,14 +129,20 @@ class Event:
 
 @dataclass(frozen=True)
 class Municipality:
-    """A named municipality; age shares, when given, replace the national 2015 structure."""
+    """A named municipality; age shares, when given, replace the national 2015 structure.
+    With ``cbs`` (a CBS code, GM0344) it is that municipality of 2015 as CBS's table has it:
+    its name, inhabitants, ages, household income and social assistance (``cbs_municipality``);
+    the model then measures it against the whole country (ODD 7.1)."""
 
     name: str
     inhabitants: int
     share_under_18: float | None = None
     share_65_plus: float | None = None
+    cbs: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        if self.cbs is not None:
+            return {"cbs": self.cbs}
         out: dict[str, Any] = {"name": self.name, "inhabitants": self.inhabitants}
         if self.share_under_18 is not None:
             out["share_under_18"] = self.share_under_18
@@ -179,6 +188,15 @@ class Scenario:
         raw = self.to_raw()
         raw["parameters"].update(overrides)
         return _build(raw, f"{self.name} (changed)", lineage=self.lineage)
+
+    def for_municipality(self, name_or_code: str) -> Scenario:
+        """This scenario for one municipality of CBS's 2015 table, by CBS code (GM0344) or
+        name, validated like a file: its own inhabitants, ages, income and social assistance,
+        measured against the whole country (ODD 5.1)."""
+        raw = self.to_raw()
+        raw["municipalities"] = [{"cbs": name_or_code}]
+        return _build(raw, f"{self.name} ({clip_text(str(name_or_code), 80)})",
+                      lineage=self.lineage)
 
     def to_raw(self) -> dict[str, Any]:
         """The fully resolved scenario as plain data (no ``extends``), as in a TOML file."""
@@ -548,11 +566,20 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
                                 f"at most {MAX_MUNICIPALITIES:,}"))
         return []
     result, names = [], set()
-    keys = ["name", "inhabitants", "share_under_18", "share_65_plus"]
+    keys = ["name", "inhabitants", "share_under_18", "share_65_plus", "cbs"]
     for i, item in enumerate(items):
         where = f"municipalities[{i}]"
         if not isinstance(item, dict):
-            problems.append(Problem(where, item, "a table with name and inhabitants"))
+            problems.append(Problem(where, item, "a table with name and inhabitants, or cbs"))
+            continue
+        if "cbs" in item:
+            found = _cbs_entry(item, where, problems)
+            if found is not None:
+                if found.name in names:
+                    problems.append(Problem(f"{where}.cbs", item["cbs"],
+                                            "a municipality not listed before"))
+                names.add(found.name)
+                result.append(found)
             continue
         for key in item:
             if key not in keys:
@@ -590,6 +617,40 @@ def _build_municipalities(items: Any, problems: list[Problem]) -> list[Municipal
             young, old = float(young), float(old)  # type: ignore[arg-type]  # both checked
         result.append(Municipality(name, n, young, old))
     return result
+
+
+def cbs_municipality(name_or_code: str) -> Municipality | None:
+    """The municipality of 2015 with this CBS code (GM0344) or name (Utrecht; case and
+    surrounding spaces ignored) from CBS's table, or None."""
+    table = data.municipalities_2015()
+    key = name_or_code.strip().casefold()
+    rows = table[(table.code.str.casefold() == key) | (table.name.str.casefold() == key)]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return Municipality(str(row["name"]), int(row.inhabitants), float(row.share_under_18),
+                        float(row.share_65_plus), cbs=str(row.code))
+
+
+def _cbs_entry(item: dict[str, Any], where: str, problems: list[Problem]
+               ) -> Municipality | None:
+    """A ``[[municipalities]]`` entry naming a municipality of CBS's 2015 table: ``cbs`` alone
+    (its data come from the table, so nothing may be set beside it)."""
+    extra = [k for k in item if k != "cbs"]
+    for key in extra:
+        problems.append(Problem(f"{where}.{key}", item[key], "nothing beside cbs: name, "
+                                "inhabitants and ages come from CBS's table"))
+    given = item["cbs"]
+    found = cbs_municipality(given) if isinstance(given, str) and len(given) <= 80 else None
+    if found is None:
+        table = data.municipalities_2015()
+        close = difflib.get_close_matches(given, table.name.tolist(), n=3) \
+            if isinstance(given, str) else []
+        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+        problems.append(Problem(f"{where}.cbs", given, "the CBS code (GM0344) or name of one "
+                                f"of the {len(table)} municipalities of 2015" + hint))
+        return None
+    return None if extra else found
 
 
 def _year_table(raw: dict[str, Any], key: str, what: str, lo: float, hi: float, allowed: str,

@@ -169,6 +169,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This is the app's highest precision; a ranking of municipalities needs a run "
               "at a larger scale from a script (see the README, for researchers)."},
     "muni_year": {"nl": "Jaar", "en": "Year"},
+    "muni_choose": {"nl": "Gemeenten door de jaren heen (typ een naam)",
+                    "en": "Municipalities over the years (type a name)"},
+    "muni_choose_hint": {"nl": "Kies tot 5 gemeenten", "en": "Choose up to 5 municipalities"},
+    "muni_all": {"nl": "Alle gemeenten samen", "en": "All municipalities together"},
     "distribution_note": {
         "nl": "Welzijn van de onderste 10% en overbelaste mantelzorgers: mediaan en 10-90% "
               "over de seeds.",
@@ -186,6 +190,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "edit": {"nl": "Kopie van een scenario aanpassen", "en": "Edit a copy of a scenario"},
     "edit_base": {"nl": "Kopie van", "en": "Copy of"},
     "edit_name": {"nl": "Naam van de kopie", "en": "Name of the copy"},
+    "edit_cbs": {"nl": "Voor gemeente (CBS 2015)", "en": "For municipality (CBS 2015)"},
+    "edit_cbs_none": {"nl": "die van het scenario", "en": "the scenario's own"},
+    "edit_cbs_help": {
+        "nl": "Typ een naam: de kopie rekent dan voor die ene gemeente, met haar inwoners, "
+              "leeftijden, inkomen en bijstand van 2015 (CBS), vergeleken met heel Nederland.",
+        "en": "Type a name: the copy then runs for that one municipality, with its inhabitants, "
+              "ages, income and social assistance of 2015 (CBS), measured against the whole "
+              "country."},
     "edit_add": {"nl": "Toevoegen aan de vergelijking", "en": "Add to the comparison"},
     "edit_levers": {"nl": "Beleidsknoppen en onzekerheden", "en": "Levers and uncertainties"},
     "edit_all": {"nl": "Alle parameters tonen", "en": "Show every parameter"},

@@ -14,6 +14,7 @@ import pandas as pd
 from ..indicators import DERIVED, DERIVED_BY_NAME, INDICATOR_BY_NAME, better, declared, label
 from ..run import SUMMARY_FROM_YEAR
 from ..text import t, unit_words
+from .link import MUNICIPALITY_KEY
 
 HEADLINES = ("unmet_need", "waiting_list", "carers_overburdened", "wellbeing_p10",
              "cost_per_client_eur", "deficit_eur_total")
@@ -52,6 +53,37 @@ def thin_municipalities(population: pd.Series, scale: float) -> tuple[int, int]:
     the persons simulated per inhabitant."""
     persons = population.to_numpy(dtype=float) * scale
     return int(np.count_nonzero(persons < MIN_SIMULATED_PERSONS)), int(persons.size)
+
+
+ALL_MUNICIPALITIES = ""  # all municipalities together (never a name: names have 1+ characters)
+
+
+def scaled(name: str) -> bool:
+    """Whether indicator ``name`` is a count or an amount that per 100,000 inhabitants
+    makes places of different size comparable (a share or a mean is shown as it is)."""
+    return unit(name) in SCALED_UNITS
+
+
+def municipalities_per_year(local: pd.DataFrame, national: pd.DataFrame, name: str,
+                            chosen: list[str]) -> pd.DataFrame:
+    """Indicator ``name`` per year for all municipalities together (the national table, as
+    ``ALL_MUNICIPALITIES``, first) and for the ``chosen`` ones: each seed's mean of the
+    monthly values, per 100,000 inhabitants where ``scaled``; then per year the median and
+    the 10th and 90th percentiles over the seeds. Columns municipality, year, median, low,
+    high."""
+    parts = []
+    for place in [ALL_MUNICIPALITIES, *chosen]:
+        rows = national if place == ALL_MUNICIPALITIES else \
+            local[local.municipality == place]
+        per_seed = rows.groupby(["seed", "year"])[[name, "population"]].mean()
+        value = per_seed[name] / per_seed["population"] * 1e5 if scaled(name) else \
+            per_seed[name]
+        g = value.groupby("year")
+        parts.append(pd.DataFrame({"municipality": place, "median": g.median(),
+                                   "low": g.quantile(0.1), "high": g.quantile(0.9)}
+                                  ).reset_index())
+    return pd.concat(parts, ignore_index=True)[["municipality", "year", "median", "low",
+                                                "high"]]
 
 
 SCALED_UNITS = ("persons", "persons per month", "EUR per month", "EUR", "client places")
@@ -221,8 +253,11 @@ def python_snippet(specs: list[tuple[str, str | None, dict]], seeds: list[int],
         if scales and name in scales:
             changes = {**{k: v for k, v in changes.items() if k != "scale"},
                        "scale": float(scales[name])}
-        args = ", ".join(f"{k}={v!r}" for k, v in changes.items() if k.isidentifier())
-        load = f"load_scenario({src!r})" + (f".with_params({args})" if args else "")
+        place = changes.get(MUNICIPALITY_KEY)
+        args = ", ".join(f"{k}={v!r}" for k, v in changes.items()
+                         if k.isidentifier() and k != MUNICIPALITY_KEY)
+        load = f"load_scenario({src!r})" + (f".with_params({args})" if args else "") + (
+            f".for_municipality({place!r})" if place else "")
         lines.append(f"results[{name!r}] = run_seeds({load}, seeds)")
     lines += ["", "for name, r in results.items():",
               '    print(name, r.yearly()[["year", "unmet_need"]].tail(3))']

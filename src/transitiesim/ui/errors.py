@@ -76,6 +76,19 @@ _RULES: list[_Rule] = [
                       if lang == "nl" else m[0])),
     (re.compile(r"a shipped scenario name: (.*)", re.S),
      lambda m, lang: f"de naam van een meegeleverd scenario: {m[1]}" if lang == "nl" else m[0]),
+    (re.compile(r"the CBS code \(GM0344\) or name of one of the (\d+) municipalities of 2015"
+                r"(?: \(did you mean (.*)\?\))?", re.S),
+     lambda m, lang: (f"de CBS-code (GM0344) of de naam van een van de {m[1]} gemeenten van "
+                      "2015" + (f" (bedoelt u {m[2]}?)" if m[2] else ""))
+     if lang == "nl" else m[0]),
+    (re.compile(r"the CBS code of one of the (\d+) municipalities of 2015 \(GM0344\)"),
+     lambda m, lang: (f"de CBS-code van een van de {m[1]} gemeenten van 2015 (GM0344)"
+                      if lang == "nl" else m[0])),
+    (re.compile(r"nothing beside cbs: name, inhabitants and ages come from CBS's table"),
+     lambda m, lang: ("niets naast cbs: naam, inwoners en leeftijden komen uit de tabel van "
+                      "CBS") if lang == "nl" else m[0]),
+    (re.compile(r"a municipality not listed before"),
+     lambda m, lang: "een gemeente die nog niet in de lijst staat" if lang == "nl" else m[0]),
     (re.compile(r"a whole number from (\S+) to (\S+)"),
      lambda m, lang: (f"een geheel getal van {_number(m[1], lang)} tot {_number(m[2], lang)}"
                       if lang == "nl" else m[0])),

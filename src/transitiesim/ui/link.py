@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..params import PARAM_BY_NAME, PARAMETERS, Param
-from ..scenario import Problem, check_value
+from ..scenario import Problem, Scenario, cbs_municipality, check_value
 from ..textsafe import NAME_ALLOWED, name_problem
 
 # What an edited copy may change: policy levers, national settings and uncertainties (not the
@@ -34,6 +34,20 @@ MAX_SEEDS = 20
 MAX_VALUE_CHARS = 2_000  # one query value; a whole edit of every parameter is about 1,500
 _EDIT_KEY = re.compile(r"e[0-9]")
 _NUMBER = re.compile(r"-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][-+]?[0-9]{1,3})?")
+
+
+# An edited copy may also be made for one municipality of CBS's 2015 table: this key of its
+# changes holds the CBS code (``Scenario.for_municipality``), never a parameter's name.
+MUNICIPALITY_KEY = "cbs"
+
+
+def apply_changes(scenario: Scenario, changes: Mapping[str, Any]) -> Scenario:
+    """``scenario`` with an edit's ``changes``: parameter values, and the municipality under
+    ``MUNICIPALITY_KEY`` if any. Raises ScenarioError like the loader."""
+    params = {k: v for k, v in changes.items() if k != MUNICIPALITY_KEY}
+    out = scenario.with_params(**params) if params else scenario
+    code = changes.get(MUNICIPALITY_KEY)
+    return out.for_municipality(code) if code else out
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,14 @@ def _parse_one_edit(key: str, text: str, shipped: Collection[str], taken: list[s
     changes: dict[str, Any] = {}
     for param, raw in pairs.items():
         where = f"{key}.{param}"
+        if param == MUNICIPALITY_KEY:
+            place = cbs_municipality(raw) if len(raw) <= 80 else None
+            if place is None or place.cbs is None:
+                problems.append(Problem(where, raw, "the CBS code of one of the 393 "
+                                        "municipalities of 2015 (GM0344)"))
+            else:
+                changes[param] = place.cbs
+            continue
         p = PARAM_BY_NAME.get(param)
         if p is None or param not in EDITABLE_NAMES:
             problems.append(Problem(where, param, "a lever, national setting or uncertainty "

@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import labels
+from .. import data, labels
 from ..indicators import better
 from ..params import DOMAINS, PARAMETERS
 from ..run import provenance, replication_seeds
@@ -61,6 +61,7 @@ SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_
           "cost_per_client_eur", "providers_active", "providers_bankrupt",
           "innovation_adoption", "citizen_initiatives", "youth_care_share",
           "bijstand_recipients", "exits_to_work", "reserves_eur")
+MAX_CHOSEN_MUNICIPALITIES = 5  # lines in one chart that stay apart
 MAX_UPLOAD_BYTES = 1_000_000  # .streamlit/config.toml's server.maxUploadSize is 1 (MB) too
 ROOM_ENV = "TRANSITIESIM_ROOM"  # set by scripts/room.sh: serve the workshop pages to a room
 
@@ -94,7 +95,7 @@ def _restore_from_url() -> None:
     problems = list(shared.problems)
     for edit in shared.edits:
         try:
-            scenario = shipped(edit.base).with_params(**edit.changes)
+            scenario = link.apply_changes(shipped(edit.base), edit.changes)
         except ScenarioError as exc:  # values fine one by one, not together
             problems += [Problem(f"{edit.name}: {p.field}", p.value, p.allowed)
                          for p in exc.problems]
@@ -155,8 +156,10 @@ def _on_add_edit() -> None:
     changes = {p.name: st.session_state[f"lever_{p.name}"] for p in EDITABLE
                if f"lever_{p.name}" in st.session_state
                and st.session_state[f"lever_{p.name}"] != original[p.name]}
+    if st.session_state.get("edit_cbs"):  # one municipality of CBS's table
+        changes[link.MUNICIPALITY_KEY] = st.session_state["edit_cbs"]
     try:
-        edited = original.with_params(**changes)
+        edited = link.apply_changes(original, changes)
     except ScenarioError as exc:
         st.session_state["edit_error"] = exc
         return
@@ -258,6 +261,13 @@ def sidebar(lang: str) -> None:
         _edit_form(lang, options)
 
 
+@st.cache_data(show_spinner=False)
+def _cbs_names() -> dict[str, str]:
+    """CBS code -> name of the 393 municipalities of 2015, by name."""
+    table = data.municipalities_2015().sort_values("name")
+    return dict(zip(table.code, table.name, strict=True))
+
+
 def _edit_form(lang: str, options: list[str]) -> None:
     if st.session_state.get("edit_base") not in options:
         # A copy starts from the comparison's baseline, which it is then compared with; a
@@ -274,6 +284,11 @@ def _edit_form(lang: str, options: list[str]) -> None:
         st.session_state["_edit_loaded"] = base
         st.session_state["edit_name"] = f"{base}-2"
     st.text_input(t("edit_name", lang), key="edit_name")
+    # One's own municipality: any of CBS's 393 of 2015, found by typing its name.
+    codes = _cbs_names()
+    st.selectbox(t("edit_cbs", lang), ["", *codes], key="edit_cbs",
+                 format_func=lambda c: codes.get(c, t("edit_cbs_none", lang)),
+                 help=t("edit_cbs_help", lang))
     st.caption(t("edit_levers", lang))
     sections: dict[str, list] = {}
     for p in EDITABLE:
@@ -438,7 +453,8 @@ def tab_budget(national, lang: str) -> None:
     _csv_button(pd.concat(rows, ignore_index=True), f"budget_{domain}", lang)
 
 
-def tab_municipalities(local, lang: str, scales: dict[str, float], precision: float) -> None:
+def tab_municipalities(local, national, lang: str, scales: dict[str, float], precision: float
+                       ) -> None:
     """Each municipality of a scenario per 100,000 inhabitants, ranked; ``scales``: the
     persons simulated per inhabitant in each scenario as run at ``precision``, for the
     warning when too few persons stand for a municipality."""
@@ -455,7 +471,9 @@ def tab_municipalities(local, lang: str, scales: dict[str, float], precision: fl
                             value=int(table.year.max()), key="muni_year")
     rows = table[table.year == year].groupby(["municipality", "seed"])[[name, "population"]]
     per = rows.mean().groupby("municipality").median()
-    per["per_100k"] = per[name] / per["population"] * 1e5
+    # counts and amounts per 100,000 inhabitants; a share or a mean as it is
+    per["per_100k"] = per[name] / per["population"] * 1e5 if an.scaled(name) else per[name]
+    shown_as = t("per_100k_words", lang) if an.scaled(name) else an.unit_label(name, lang)
     per["simulated_persons"] = (per["population"] * scales[scen]).round()
     thin, total = an.thin_municipalities(per["population"], scales[scen])
     if thin:
@@ -467,16 +485,47 @@ def tab_municipalities(local, lang: str, scales: dict[str, float], precision: fl
     per = per.sort_values("per_100k").reset_index()
     # Municipality names may come from an uploaded file: plotly renders some HTML in labels.
     fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
-    fig.update_layout(title=f"{an.label(name, lang)}, {t('per_100k_words', lang)}", height=380,
+    fig.update_layout(title=f"{an.label(name, lang)}, {shown_as}", height=380,
                       margin={"t": 40, "b": 20})
     st.plotly_chart(an.localise_figure(fig, lang), key="chart_munis", width="stretch")
     # The same ranked, as a table one can search and sort (shown as text, never Markdown).
     ranked = per.sort_values("per_100k", ascending=False)[
         ["municipality", "per_100k", "simulated_persons"]].rename(columns={
-            "municipality": t("muni_name", lang), "per_100k": t("muni_per_100k", lang),
+            "municipality": t("muni_name", lang),
+            "per_100k": t("muni_per_100k", lang) if an.scaled(name) else shown_as,
             "simulated_persons": t("muni_simulated", lang)})
     st.dataframe(ranked, key="table_munis", hide_index=True, width="stretch")
     _csv_button(per, f"municipalities_{name}_{year}", lang)
+    _municipalities_over_time(table, national[scen], name, scen, lang, shown_as)
+
+
+def _municipalities_over_time(table: pd.DataFrame, national: pd.DataFrame, name: str,
+                              scen: str, lang: str, shown_as: str) -> None:
+    """Municipalities chosen by name (typing filters the list), year by year per 100,000
+    inhabitants beside all municipalities together: the median over seeds and its 10-90%
+    band, so a place is read with its noise."""
+    names = sorted(table.municipality.unique())
+    chosen = st.multiselect(t("muni_choose", lang), names, key=f"muni_chosen_{scen}",
+                            max_selections=MAX_CHOSEN_MUNICIPALITIES,
+                            placeholder=t("muni_choose_hint", lang))
+    if not chosen:
+        return
+    per_year = an.municipalities_per_year(table, national, name, chosen)
+    fig = go.Figure()
+    for i, (place, rows) in enumerate(per_year.groupby("municipality", sort=False)):
+        colour, symbol = an.series_style(i)
+        title = html_text(place) if place != an.ALL_MUNICIPALITIES else t("muni_all", lang)
+        fig.add_trace(go.Scatter(x=list(rows.year) + list(rows.year[::-1]),
+                                 y=list(rows.high) + list(rows.low[::-1]), fill="toself",
+                                 fillcolor=colour, opacity=0.15, line={"width": 0},
+                                 hoverinfo="skip", showlegend=False))
+        fig.add_trace(go.Scatter(x=rows.year, y=rows["median"], name=title,
+                                 mode="lines+markers", line={"color": colour},
+                                 marker={"symbol": symbol, "size": 8}))
+    fig.update_layout(title=f"{an.label(name, lang)}, {shown_as}", height=380,
+                      margin={"t": 40, "b": 20}, legend={"orientation": "h"})
+    st.plotly_chart(an.localise_figure(fig, lang), key="chart_munis_chosen", width="stretch")
+    _csv_button(per_year, f"municipalities_chosen_{name}", lang)
 
 
 def tab_distribution(national, lang: str) -> None:
@@ -742,6 +791,7 @@ def _main() -> None:
     baseline = st.session_state["baseline"]
     seeds = replication_seeds(0, st.session_state["seeds"])
     national, local = compute(names, seeds, st.session_state["precision"], lang)
+    counted = national  # as counted, before any per-100,000 view
     sizes = {float(tab.population.iloc[0]) for tab in national.values()}
     if st.checkbox(t("per_100k", lang), key="per_100k"):
         national = {n: an.per_100k(tab) for n, tab in national.items()}
@@ -761,8 +811,8 @@ def _main() -> None:
         tab_budget(national, lang)
     with tabs[2]:
         precision = st.session_state["precision"]
-        tab_municipalities(local, lang, {n: float(s["scale"]) for n, s in
-                                         as_run(names, precision).items()}, precision)
+        tab_municipalities(local, counted, lang, {n: float(s["scale"]) for n, s in
+                                                  as_run(names, precision).items()}, precision)
     with tabs[3]:
         tab_distribution(national, lang)
     with tabs[4]:
