@@ -89,6 +89,10 @@ _RULES: list[_Rule] = [
                       "CBS") if lang == "nl" else m[0]),
     (re.compile(r"a municipality not listed before"),
      lambda m, lang: "een gemeente die nog niet in de lijst staat" if lang == "nl" else m[0]),
+    (re.compile(r"a link version this transitiesim reads: (.*) \(a newer transitiesim made "
+                r"this link\)"),
+     lambda m, lang: (f"een linkversie die deze transitiesim leest: {m[1]} (een nieuwere "
+                      "transitiesim maakte deze link)") if lang == "nl" else m[0]),
     (re.compile(r"a whole number from (\S+) to (\S+)"),
      lambda m, lang: (f"een geheel getal van {_number(m[1], lang)} tot {_number(m[2], lang)}"
                       if lang == "nl" else m[0])),

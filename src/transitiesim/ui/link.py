@@ -31,6 +31,11 @@ PRECISIONS = (0.1, 0.25, 1.0)
 MAX_SCENARIOS = 4
 MAX_EDITS = MAX_SCENARIOS  # e0 .. e3
 MAX_SEEDS = 20
+# The link format's version: a link keeps restoring what it restored when it was made. A new
+# format gets a new number and this module goes on reading the old ones; a link without ``v``
+# is of version 1 (links made before the number was written).
+LINK_VERSION = 1
+READS_VERSIONS = (1,)
 MAX_VALUE_CHARS = 2_000  # one query value; a whole edit of every parameter is about 1,500
 _EDIT_KEY = re.compile(r"e[0-9]")
 _NUMBER = re.compile(r"-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][-+]?[0-9]{1,3})?")
@@ -73,8 +78,9 @@ class Shared:
 
 
 def share_query(state: dict) -> str:
-    """Query string that restores a comparison (scenarios, baseline, seeds, language, edits)."""
-    params = {"s": ",".join(state["scenarios"]), "b": state["baseline"],
+    """Query string that restores a comparison (scenarios, baseline, seeds, language, edits),
+    marked with the link format's version (``LINK_VERSION``)."""
+    params = {"v": str(LINK_VERSION), "s": ",".join(state["scenarios"]), "b": state["baseline"],
               "n": str(state["seeds"]), "lang": state["lang"], "p": str(state["precision"])}
     for i, (name, base, changes) in enumerate(state.get("edited", [])):
         params[f"e{i}"] = "|".join([name, base, ",".join(f"{k}={format_value(v)}" for k, v in
@@ -124,6 +130,11 @@ def parse_share(query: Mapping[str, str], shipped: Collection[str],
                                         f"at most {MAX_VALUE_CHARS:,} characters"))
     ok = {k: v for k, v in query.items()
           if isinstance(v, str) and len(v) <= MAX_VALUE_CHARS}
+    if "v" in ok and ok["v"] not in {str(v) for v in READS_VERSIONS}:
+        # A newer format: what follows is read as far as it can be, and the reader is told.
+        out.problems.append(Problem("v", ok["v"], "a link version this transitiesim reads: "
+                                    + ", ".join(map(str, READS_VERSIONS))
+                                    + " (a newer transitiesim made this link)"))
     if ok.get("lang") in ("nl", "en"):
         out.lang = ok["lang"]
     elif "lang" in ok:
