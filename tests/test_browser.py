@@ -65,3 +65,50 @@ def test_change_a_lever_in_the_browser_and_see_new_results(app_url):
         page.screenshot(path=str(shot))
         browser.close()
     assert shot.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("lang, width, height", [("nl", 390, 844), ("en", 390, 844),
+                                                 ("en", 1440, 900)])
+def test_the_comparison_reads_on_a_phone_and_a_desktop_in_each_language(app_url, lang, width,
+                                                                         height):
+    """At phone width (390 px) the headline cards go two to a row inside the screen, every
+    result tab is within it (the bar wraps), and the charts' toolbar no longer covers their
+    titles; at desktop width the cards stay in one row per scenario. The page says its
+    language. Screenshots for the closing note: test-artifacts/app_{lang}_{width}.png."""
+    require_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height},
+                                is_mobile=width < 640, has_touch=width < 640)
+        page.goto(f"{app_url}/?s=no-decentralisation,transition-only&b=no-decentralisation"
+                  f"&n=2&p=0.1&lang={lang}", wait_until="domcontentloaded")
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=180_000)
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        cards = page.locator('[data-testid="stMetric"]')
+        expect(cards.nth(5)).to_be_visible()
+        boxes = [cards.nth(i).bounding_box() for i in range(3)]
+        assert all(b is not None and b["x"] >= 0 and b["x"] + b["width"] <= width + 1
+                   for b in boxes)
+        same_row = abs(boxes[0]["y"] - boxes[1]["y"]) < 2
+        if width < 640:
+            assert same_row and boxes[2]["y"] > boxes[0]["y"] + 10  # two to a row
+            expect(page.locator(".modebar-container").first).to_be_hidden()
+        else:
+            assert same_row and abs(boxes[2]["y"] - boxes[0]["y"]) < 2  # one row of six
+        tabs = page.locator('[data-testid="stMain"] [role="tab"]')
+        assert tabs.count() == 7
+        for i in range(tabs.count()):
+            box = tabs.nth(i).bounding_box()
+            assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width + 1
+        # The page scrolls inside Streamlit's main block: a tall window of the same width
+        # shows cards, tabs and the first chart in one picture.
+        page.set_viewport_size({"width": width, "height": 2400})
+        expect(tabs.first).to_be_visible()
+        page.wait_for_timeout(500)
+        shot = ARTIFACTS / f"app_{lang}_{width}.png"
+        page.screenshot(path=str(shot))
+        browser.close()
+    assert shot.stat().st_size > 20_000

@@ -61,6 +61,23 @@ SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_
           "cost_per_client_eur", "providers_active", "providers_bankrupt",
           "innovation_adoption", "citizen_initiatives", "youth_care_share",
           "bijstand_recipients", "exits_to_work", "reserves_eur")
+# Phones (issue 19, item 7): Streamlit stacks a row of columns one under the other below
+# 640 px, so the six headline cards of three scenarios became 18 in a column. There they go
+# two to a row with smaller figures, the tab bar wraps instead of hiding its last tabs, and
+# the charts' toolbar (which covered their titles) is left out; zooming still works by touch.
+NARROW_SCREEN_CSS = """
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {
+    flex-wrap: wrap !important; gap: 0.5rem !important; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.5rem) !important; min-width: calc(50% - 0.5rem) !important;
+    width: calc(50% - 0.5rem) !important; }
+  [data-testid="stMetricValue"] { font-size: 1.5rem !important; }
+  [data-testid="stMain"] [role="tablist"] {
+    flex-wrap: wrap !important; overflow: visible !important; }
+  .modebar-container { display: none !important; }
+}
+"""
 MAX_CHOSEN_MUNICIPALITIES = 5  # lines in one chart that stay apart
 MAX_UPLOAD_BYTES = 1_000_000  # .streamlit/config.toml's server.maxUploadSize is 1 (MB) too
 ROOM_ENV = "TRANSITIESIM_ROOM"  # set by scripts/room.sh: serve the workshop pages to a room
@@ -749,6 +766,7 @@ def document_language(lang: str) -> None:
 
 def _main() -> None:
     st.set_page_config(page_title="transitiesim", layout="wide")
+    st.html(f"<style>{NARROW_SCREEN_CSS}</style>")
     room = os.environ.get(ROOM_ENV) == "1"
     if listening_beyond_this_machine() and not room:
         # Only the room mode (scripts/room.sh) may serve beyond this machine, and it serves
