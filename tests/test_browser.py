@@ -98,6 +98,11 @@ def test_the_comparison_reads_on_a_phone_and_a_desktop_in_each_language(app_url,
             expect(page.locator(".modebar-container").first).to_be_hidden()
         else:
             assert same_row and abs(boxes[2]["y"] - boxes[0]["y"]) < 2  # one row of six
+        # a card's label wraps instead of cutting off its unit
+        label = cards.first.locator('[data-testid="stMetricLabel"]')
+        expect(label).to_contain_text("(")
+        text = label.locator('[data-testid="stMarkdownContainer"]').first
+        assert text.evaluate("e => e.scrollWidth <= e.clientWidth")
         tabs = page.locator('[data-testid="stMain"] [role="tab"]')
         assert tabs.count() == 7
         for i in range(tabs.count()):

@@ -65,7 +65,13 @@ SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_
 # 640 px, so the six headline cards of three scenarios became 18 in a column. There they go
 # two to a row with smaller figures, the tab bar wraps instead of hiding its last tabs, and
 # the charts' toolbar (which covered their titles) is left out; zooming still works by touch.
+# At every width a card's label wraps rather than cutting off its unit ("Onvervulde hulpv…"),
+# with room for three lines on wide screens so the figures of a row stay level.
 NARROW_SCREEN_CSS = """
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; }
+@media (min-width: 641px) {
+  [data-testid="stMetricLabel"] { min-height: 4.6em; align-items: flex-start !important; } }
 @media (max-width: 640px) {
   [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {
     flex-wrap: wrap !important; gap: 0.5rem !important; }
