@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import labels
 from .indicators import DERIVED, INDICATORS
 from .params import EVENT_KINDS, PARAMETERS
 
@@ -36,13 +37,18 @@ def parameters_markdown() -> str:
         groups.setdefault(p.group, []).append(p)
     for group, params in groups.items():
         lines += [f"## {group}", "",
-                  "| name | kind | default | allowed | help (en) | uitleg (nl) | source |",
-                  "|---|---|---|---|---|---|---|"]
+                  "| name | in the app (en / nl) | kind | default | allowed | help (en) "
+                  "| uitleg (nl) | source |",
+                  "|---|---|---|---|---|---|---|---|"]
         for p in params:
             kind = p.kind + {"": "", "model": ", live",
                              "municipality": ", live, per municipality"}[p.live]
-            lines.append(f"| `{p.name}` | {kind} | {_cell(p.default)} | {_cell(p.allowed())} "
-                         f"| {_cell(p.help_en)} | {_cell(p.help_nl)} | {_cell(p.source)} |")
+            shown = (f"{labels.lever_label(p, 'en')} / {labels.lever_label(p, 'nl')} "
+                     f"({labels.SECTIONS[labels.section(p)]['en']})"
+                     if p.name in labels.SHORT else "")
+            lines.append(f"| `{p.name}` | {_cell(shown)} | {kind} | {_cell(p.default)} "
+                         f"| {_cell(p.allowed())} | {_cell(p.help_en)} | {_cell(p.help_nl)} "
+                         f"| {_cell(p.source)} |")
         lines.append("")
     lines += ["## National events (`[[events]]`)", "",
               "| kind | fields | help (en) | uitleg (nl) |", "|---|---|---|---|"]
