@@ -8,7 +8,7 @@ entry per municipality and are looked up per person.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -62,6 +62,16 @@ class MunicipalInputs:
     outreach: np.ndarray
     # Hours of light youth care the neighbourhood teams give themselves this month.
     team_help_hours: np.ndarray
+
+
+class NationalMeans(NamedTuple):
+    """What a municipality is measured against: the mean chances per inhabitant of a new Wmo
+    need, a new youth need and entering social assistance (``Citizens.need_index``), and the
+    income rule's mean entry chance with the observed share of recipients
+    (``Citizens.set_local_assistance``)."""
+
+    rates: tuple[float, float, float]
+    entry: tuple[float, float]
 
 
 class Citizens:
@@ -146,23 +156,22 @@ class Citizens:
         self.health_profile = (np.ones(1), np.zeros(1), np.zeros(1))
         self.refresh_age_terms()
 
-    def need_index(self, reference: Citizens | None = None) -> np.ndarray:
+    def need_index(self, national: NationalMeans | None = None) -> np.ndarray:
         """Each municipality's expected need per inhabitant relative to the mean of all
         (M, 3): new Wmo needs a month among adults, new youth needs among minors, entries into
         social assistance among the working-age (from everyone's own chances: age, income,
-        local labour market). 1 everywhere for a single municipality, unless a national
-        ``reference`` population is given: then relative to its mean (a municipality of
-        CBS's table simulated without the rest of the country)."""
+        local labour market). 1 everywhere for a single municipality, unless ``national``
+        means are given: then relative to those (a municipality of CBS's table simulated
+        without the rest of the country, ``TransitionModel._national_reference``)."""
         pop = self.pop
         M = self.muni_bounds.size - 1
         w = pop.weight.astype(float)
         out = np.empty((M, 3))
         amounts = self._need_amounts()
-        national = [a.sum() / w.sum() for a in amounts] if reference is None \
-            else reference.national_rates()
+        means = [a.sum() / w.sum() for a in amounts] if national is None else national.rates
         for k, amount in enumerate(amounts):
             per_person = np.bincount(pop.muni, amount, M) / np.bincount(pop.muni, w, M)
-            out[:, k] = per_person / national[k] if national[k] > 0 else 1.0
+            out[:, k] = per_person / means[k] if means[k] > 0 else 1.0
         return out
 
     def _need_amounts(self) -> list[np.ndarray]:
@@ -174,26 +183,27 @@ class Citizens:
                                    (self.minor, self.onset_month),
                                    (self.working, self.entry_month))]
 
-    def national_rates(self) -> list[float]:
-        """The three chances of ``_need_amounts`` per inhabitant over the whole population."""
+    def national_means(self) -> NationalMeans:
+        """This population as the nation: the three chances of ``_need_amounts`` per
+        inhabitant, and the entry ``set_local_assistance`` measured against."""
         w = self.pop.weight.astype(float)
-        return [float(a.sum() / w.sum()) for a in self._need_amounts()]
+        wmo, youth, entry = (float(a.sum() / w.sum()) for a in self._need_amounts())
+        return NationalMeans((wmo, youth, entry), self.national_entry)
 
     def set_local_assistance(self, observed_share: np.ndarray,
-                             reference: Citizens | None = None) -> np.ndarray:
+                             national: NationalMeans | None = None) -> np.ndarray:
         """The local labour market: scale each municipality's entry chance into social
         assistance so that, relative to the national level, its mean entry chance among the
         working-age equals its observed share of recipients (``observed_share`` per
         municipality; the income rule's own differences are divided out), the national mean
         entry chance unchanged. The national level is that of the simulated municipalities
-        together, or of a ``reference`` population that has taken its own. Returns the
-        factors."""
+        together, or the ``national`` means given. Returns the factors."""
         working, rule, (entry, w) = self._entry_by_municipality()
-        if reference is None:  # the national mean entry chance stays the calibrated one
+        if national is None:  # the national mean entry chance stays the calibrated one
             national_rule = entry / max(w, 1e-12)
             national_seen = float((observed_share * working).sum() / max(working.sum(), 1e-12))
         else:
-            national_rule, national_seen = reference.national_entry
+            national_rule, national_seen = national.entry
         factor = (observed_share / national_seen) / np.maximum(rule / national_rule, 1e-12)
         self.entry_factor = factor.astype(np.float32)
         self.national_entry = (national_rule, national_seen)

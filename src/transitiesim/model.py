@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from .agents import (
     ProviderTable,
     Rijk,
 )
-from .citizens import Citizens, MunicipalInputs, wmo_kinds
+from .citizens import Citizens, MunicipalInputs, NationalMeans, wmo_kinds
 from .indicators import Tally, build_datacollector
 from .ledger import Ledger
 from .params import (
@@ -63,6 +64,30 @@ SERVICE_SHARES = {Service.JEUGD_AMBULANT: 0.3, Service.JEUGD_RESIDENTIAL: 0.1,
                   Service.REINTEGRATION: 0.2}
 # A provider's unit value is the tariff of a client-month at half the top need.
 TYPICAL_NEED = 0.5
+
+
+@functools.lru_cache(maxsize=8)
+def national_means(params: tuple[tuple[str, Any], ...]) -> NationalMeans:
+    """The whole country of 2015 at ``NATIONAL_REFERENCE_SCALE``, built as ``netherlands``
+    builds it from its own fixed seed and given its local labour markets, as the nation: its
+    mean chances of a need and of entering social assistance (ODD 5.1). The same for every
+    seed of a scenario, so kept for the process (a few numbers per set of ``params``)."""
+    p = dict(params)
+    table = data.municipalities_2015()
+    sizes = table.inhabitants.to_numpy()
+    sim = np.maximum(1, np.round(sizes * NATIONAL_REFERENCE_SCALE)).astype(np.int64)
+    nbh = np.maximum(1, np.round(sizes / p["neighbourhood_size"])).astype(np.int64)
+    rng = np.random.default_rng(NATIONAL_REFERENCE_SEED)
+    pop = generate(sim, sizes / sim, nbh, p["isolated_share"], rng, np.column_stack([
+        table.share_under_18, 1 - table.share_under_18 - table.share_65_plus,
+        table.share_65_plus]), share_80_of_65=(table.share_80_plus
+                                               / table.share_65_plus).to_numpy(),
+        income_index=table.income_index.to_numpy())
+    streams = dict(zip(STREAMS, rng.spawn(len(STREAMS)), strict=True))
+    reference = Citizens(pop, p, streams, int(nbh.sum()))
+    reference.set_local_assistance(
+        (table.assistance_under_aow_age / table.inhabitants).to_numpy())
+    return reference.national_means()
 
 
 class TransitionModel(mesa.Model):
@@ -143,32 +168,14 @@ class TransitionModel(mesa.Model):
         """The citizens' submodels on the person arrays (``reference.py`` swaps in agents)."""
         return Citizens(self.pop, self.p, self.streams, self.n_nbh)
 
-    def _national_reference(self) -> Citizens | None:
+    def _national_reference(self) -> NationalMeans | None:
         """What municipalities of CBS's table simulated without the rest of the country are
-        measured against (ODD 5.1): the whole country of 2015 at
-        ``NATIONAL_REFERENCE_SCALE``, built as ``netherlands`` builds it, from its own fixed
-        seed, and given its local labour markets. Its mean chances of a need and of
-        entering social assistance are the national ones of the need index (objective
-        allocation) and of the local labour market. None when no listed municipality is
-        CBS's: then the simulated municipalities together are the nation."""
+        measured against (ODD 5.1): the means of ``national_means`` for this scenario's
+        parameters. None when no listed municipality is CBS's: then the simulated
+        municipalities together are the nation."""
         if not any(m.cbs for m in self.scenario.municipalities):
             return None
-        p = self.p
-        table = data.municipalities_2015()
-        sizes = table.inhabitants.to_numpy()
-        sim = np.maximum(1, np.round(sizes * NATIONAL_REFERENCE_SCALE)).astype(np.int64)
-        nbh = np.maximum(1, np.round(sizes / p["neighbourhood_size"])).astype(np.int64)
-        rng = np.random.default_rng(NATIONAL_REFERENCE_SEED)
-        pop = generate(sim, sizes / sim, nbh, p["isolated_share"], rng, np.column_stack([
-            table.share_under_18, 1 - table.share_under_18 - table.share_65_plus,
-            table.share_65_plus]), share_80_of_65=(table.share_80_plus
-                                                   / table.share_65_plus).to_numpy(),
-            income_index=table.income_index.to_numpy())
-        streams = dict(zip(STREAMS, rng.spawn(len(STREAMS)), strict=True))
-        reference = Citizens(pop, p, streams, int(nbh.sum()))
-        reference.set_local_assistance(
-            (table.assistance_under_aow_age / table.inhabitants).to_numpy())
-        return reference
+        return national_means(tuple(sorted(self.p.items())))
 
     def _create_municipalities(self) -> None:
         p = self.p

@@ -86,7 +86,7 @@ UNEMPLOYMENT_2015 = 0.069
 # from it, so earlier years have a lower chance and later years a higher one.
 YOUTH_TREND_BASE_YEAR = 2015
 # The national reference of municipalities of CBS's table simulated without the rest of the
-# country (TransitionModel._national_reference): the 393 municipalities at this scale
+# country (model.national_means): the 393 municipalities at this scale
 # (about 340,000 persons, 0.15 s), from a fixed seed, the same in every run. Over five seeds
 # its national mean chances spanned 0.4% (Wmo, youth), 1.0% (entry into assistance) and 0.9%
 # (the income rule's entry): that much is the reference's own noise.
