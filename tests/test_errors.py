@@ -77,6 +77,13 @@ def test_english_keeps_the_loaders_words_but_not_the_command_line_hint():
            "(0-1)" in errors.error_text(out_of_range, "en")
 
 
+def test_a_setting_is_named_by_its_field_alone():
+    with pytest.raises(ScenarioError) as info:
+        load_scenario_text('extends = "default"\n[parameters]\nscale = 7\n', "own.toml")
+    nl = errors.error_text(info.value, "nl")
+    assert "  - parameters.scale: gekregen 7; toegestaan: een getal van" in nl
+
+
 def test_the_edit_name_problem_is_labelled_like_its_box():
     from transitiesim.textsafe import NAME_ALLOWED
 

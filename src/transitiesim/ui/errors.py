@@ -115,7 +115,7 @@ def problem_text(problem: Problem, lang: str) -> str:
         field = t("edit_name", lang)
     key = field.rsplit(".", 1)[-1]
     p = PARAM_BY_NAME.get(key)
-    if p is not None:
+    if p is not None and p.name in labels.SHORT:  # settings (scale, years) have no short name
         field = f"{field} ({labels.short_name(p, lang)})"
     if p is not None and problem.allowed == p.allowed():  # the declared range or choices
         allowed = labels.allowed_words(p, lang)
