@@ -18,7 +18,7 @@ SRC = ROOT / "src" / "transitiesim"
 BASELINE = ROOT / "tests" / "data" / "literals.json"
 # The modules that carry the model's rules.
 BEHAVIOUR = ("model.py", "agents.py", "citizens.py", "population.py", "_org.py",
-             "indicators.py", "ledger.py", "reference.py", "states.py",
+             "indicators.py", "reporters.py", "ledger.py", "reference.py", "states.py",
              *(f"_kernels/{m.name}" for m in sorted((SRC / "_kernels").glob("*.py"))))
 # Numbers that are arithmetic or units, not assumptions: 0 and 1; months in a year; per cent
 # (and per 100 EUR); per 100,000 inhabitants; 2^24 and 2^53 (the bits of a uniform draw); and

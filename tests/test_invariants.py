@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from transitiesim import TransitionModel, _kernels, load_scenario
-from transitiesim.indicators import _person_counts
+from transitiesim.reporters import _person_counts
 from transitiesim.states import STATUS_CODES, NeedState, ProviderStatus
 
 from .conftest import finished_model, short_run
@@ -191,7 +191,7 @@ def test_carers_live_in_the_municipality_of_those_they_care_for():
 def test_the_worst_off_tenth_of_those_in_need_is_read_off_their_own_wellbeing(default_model):
     """wellbeing_p10_in_need, by hand: the 10th percentile of the well-being of everyone in a
     need list (one municipality, equal weights), to the histogram's 0.005."""
-    from transitiesim.indicators import wellbeing_p10_in_need
+    from transitiesim.reporters import wellbeing_p10_in_need
 
     m, c = default_model, default_model.citizens
     who = np.union1d(np.union1d(c.in_need[0], c.in_need[1]), c.recipients)

@@ -35,3 +35,27 @@ def test_long_kernel_calls_name_their_arguments():
                     and node.func.value.id in ("_kernels", "_org") and len(node.args) > 5):
                 positional.append(f"{path.name}:{node.lineno} {node.func.attr}")
     assert not positional, positional
+
+
+def test_the_page_and_the_package_load_without_the_model():
+    """The app's first page reads its results from the disk cache: importing it (and the
+    package, the indicators' declarations, the results API and the workshop's routing) loads
+    neither Mesa nor numba nor the model, which cost about 0.5 s of every fresh page
+    (docs/performance.md). The model itself still comes with ``transitiesim.TransitionModel``."""
+    code = ("import sys, transitiesim, transitiesim.ui.page, transitiesim.indicators; "
+            "print(sorted(m for m in ('mesa', 'numba', 'transitiesim.model', "
+            "'transitiesim.reporters') if m in sys.modules)); "
+            "transitiesim.TransitionModel; from transitiesim import run; "
+            "print(callable(run), 'mesa' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split("\n")[:2] == ["[]", "True True"], proc.stdout
+
+
+def test_every_declared_indicator_has_a_reporter_in_declaration_order():
+    from transitiesim.indicators import INDICATORS
+    from transitiesim.reporters import REPORTERS
+
+    assert list(REPORTERS) == [i.name for i in INDICATORS]
+    assert all(i.fn is REPORTERS[i.name] for i in INDICATORS)

@@ -8,12 +8,39 @@ Batch sweeps: ``transitiesim.sweep(file, out=...)`` and ``transitiesim.load_swee
 rest (sensitivity, designs, executors) is in ``transitiesim.sweeps``.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# ``run`` is imported here, not on first use: it is also a submodule's name, and importing
+# the submodule later would replace the function with the module. These modules need
+# neither Mesa nor the compiled kernels.
 from .indicators import INDICATORS
-from .model import TransitionModel
 from .params import PARAMETERS
 from .run import RunResult, replication_seeds, run, run_seeds, to_yearly
 from .scenario import Scenario, ScenarioError, load_scenario, load_scenario_text, shipped_scenarios
-from .sweeps import load_sweep, sweep
+
+# The model and the sweeps are imported on first use (PEP 562), so the app's page and the
+# scenario loader do not load Mesa and the kernels (docs/performance.md, "The app's first
+# page").
+_WHERE = {"TransitionModel": "model", "load_sweep": "sweeps", "sweep": "sweeps"}
+
+if TYPE_CHECKING:
+    from .model import TransitionModel
+    from .sweeps import load_sweep, sweep
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'transitiesim' has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
 
 __all__ = [
     "INDICATORS", "PARAMETERS", "RunResult", "Scenario", "ScenarioError", "TransitionModel",

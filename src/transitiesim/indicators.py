@@ -1,29 +1,26 @@
-"""Named, pure indicators. Each is one function; its name is its column; it has a label.
+"""The indicators, declared: name (its column), unit, labels, how months make a year, and
+which direction is better. What computes each is in ``reporters`` (``Indicator.fn``); this
+module imports neither Mesa nor the compiled kernels, so the app's page and the docs read the
+declarations without loading the model.
 
 Every reporter returns an array of length M + 1: one value per municipality, then the national
 value. National values are computed from the persons and organisations themselves, not
 averaged from municipalities (a national 10th percentile is not a mean of local ones).
-
-Person counts are weighted (a simulated person stands for ``weight`` people). ``year`` says how
-months make a year: ``sum`` for flows (euros, exits), ``mean`` for stocks and levels.
+``year`` says how months make a year: ``sum`` for flows (euros, exits), ``mean`` for stocks
+and levels.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-import mesa
-import numpy as np
-
-from . import _kernels
-from ._org import BANKRUPT
-from .citizens import WELLBEING_BINS
 from .params import DOMAINS
-from .states import Domain, NeedState, Service
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .model import TransitionModel
 
 
@@ -38,8 +35,13 @@ class Indicator:
     label_nl: str
     label_en: str
     year: Literal["sum", "mean"]
-    fn: Callable[[TransitionModel], np.ndarray]
     better: int = 0
+
+    @property
+    def fn(self) -> Callable[[TransitionModel], np.ndarray]:
+        """The reporter: the model to one value per municipality, then the national one."""
+        from .reporters import REPORTERS
+        return REPORTERS[self.name]
 
 
 @dataclass(frozen=True)
@@ -59,536 +61,116 @@ class Derived:
         return sum(table[p] for p in self.parts)
 
 
-def _with_total(per_muni: np.ndarray) -> np.ndarray:
-    out = np.empty(per_muni.size + 1)
-    out[:-1] = per_muni
-    out[-1] = per_muni.sum()
-    return out
-
-
-def _count_index(model: TransitionModel, idx: np.ndarray) -> np.ndarray:
-    """People (weighted) among the sorted person indices ``idx``, per municipality.
-
-    Persons are stored municipality by municipality and all persons of one municipality carry
-    the same weight, so a count is positions in a sorted index times that weight.
-    """
-    if model.weights.size == 1:
-        n = idx.size * model.weights[0]
-        return np.array([n, n])
-    per_muni = np.diff(np.searchsorted(idx, model.muni_bounds)) * model.weights
-    return _with_total(per_muni)
-
-
-def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    return np.divide(num, den, out=np.zeros_like(num, dtype=float), where=den > 0)
-
-
-@dataclass
-class Tally:
-    """What the indicators of one step share, taken once: by the schedule on its way
-    (``TransitionModel.step`` stores the well-being pass's summary and person counts) or by
-    the first indicator that needs it. ``TransitionModel.tally`` holds the current step's;
-    read it through :func:`tally_of`, which starts a fresh one when the step has moved on."""
-
-    step: int = -1
-    wellbeing: tuple[np.ndarray, np.ndarray] | None = None  # sums and histograms per muni
-    status: np.ndarray | None = None  # persons in need, served, ... per muni (status_counts)
-    providers: dict[str, np.ndarray] | None = None  # the care providers' table
-    need_hist: np.ndarray | None = None  # well-being histogram of the persons in need
-    by_service: dict[int, np.ndarray] = field(default_factory=dict)  # clients per service
-    durations: dict[str, np.ndarray] = field(default_factory=dict)  # by time on assistance
-
-
-def tally_of(model: TransitionModel) -> Tally:
-    if model.tally.step != model.steps:
-        model.tally = Tally(model.steps)
-    return model.tally
-
-
-def _person_counts(model: TransitionModel) -> np.ndarray:
-    """Persons per municipality in need, served, waiting, unmet and on a waiting list, each
-    person counted once: taken by the citizens' well-being update in this step
-    (``TransitionModel.step``), or else by one merge of the need lists
-    (``_kernels.status_counts``)."""
-    t = tally_of(model)
-    if t.status is not None:
-        return t.status
-    c, pop = model.citizens, model.pop
-    t.status = _kernels.status_counts(
-        need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
-        state_w=pop.state[0], state_j=pop.state[1], state_p=pop.state[2],
-        wait_w=pop.wait_months[0], wait_j=pop.wait_months[1], wait_p=pop.wait_months[2],
-        bounds=model.muni_bounds)
-    return t.status
-
-
-def _wellbeing_summary(model: TransitionModel) -> tuple[np.ndarray, np.ndarray]:
-    """Sum of well-being and its 200-bin histogram per municipality: taken by the citizens'
-    well-being update in this step (``TransitionModel.step``), or else by one pass."""
-    t = tally_of(model)
-    if t.wellbeing is None:
-        t.wellbeing = _kernels.summary_by_municipality(model.pop.wellbeing, model.muni_bounds,
-                                                       WELLBEING_BINS)
-    return t.wellbeing
-
-
-def _book(model: TransitionModel, key: str) -> np.ndarray:
-    return model.ledger.cur[key]
-
-
-def _domain_flow(key: str, d: int) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        return _with_total(_book(model, key)[d])
-    return fn
-
-
-def _deficit(d: int) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        book = model.ledger.cur
-        gap = book["spending"][d] - book["budget"][d]
-        if d == Domain.WMO:
-            gap = gap - book["contributions"]
-        return _with_total(gap)
-    return fn
-
-
-def _clients(d: int) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        if d == Domain.PARTICIPATIE:  # everyone with a trajectory receives the benefit
-            return _count_index(model, model.citizens.recipients)
-        return _count_index(model, model.clients_of(d))
-    return fn
-
-
-def _status(row: int) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        return _with_total(_person_counts(model)[row] * model.weights)
-    return fn
-
-
-def wellbeing_mean(model: TransitionModel) -> np.ndarray:
-    sums = _wellbeing_summary(model)[0]
-    return _ratio(_with_total(sums * model.weights), _with_total(model.inhabitants.copy()))
-
-
-def wellbeing_p10(model: TransitionModel) -> np.ndarray:
-    """Weighted 10th percentile of well-being, to 0.005, from a 200-bin histogram.
-
-    Weights are equal within a municipality, so each municipality's histogram is a plain count
-    times its weight; the national one adds them up.
-    """
-    return _p10(_wellbeing_summary(model)[1], model.weights)
-
-
-def wellbeing_p10_in_need(model: TransitionModel) -> np.ndarray:
-    """The worst-off tenth among persons with a need (Wmo, youth care or social assistance):
-    their weighted 10th percentile of well-being, to 0.005 (0.5/200 where nobody has one)."""
-    t, c = tally_of(model), model.citizens
-    if t.need_hist is None:
-        t.need_hist = _kernels.in_need_histogram(
-            need_w=c.in_need[0], need_j=c.in_need[1], recipients=c.recipients,
-            values=model.pop.wellbeing, bounds=model.muni_bounds, bins=WELLBEING_BINS)
-    return _p10(t.need_hist, model.weights)
-
-
-def _p10(hist: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """The 10th percentile per municipality and nationally (last) from per-municipality
-    histograms of WELLBEING_BINS bins over 0-1, weighted per municipality."""
-    hist = hist * weights[:, None]
-    hist = np.vstack([hist, hist.sum(axis=0)])
-    cum = np.cumsum(hist, axis=1)
-    k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)
-    return (k + 0.5) / WELLBEING_BINS
-
-
-def informal_carers(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, model.citizens.carers)
-
-
-def _scp_carers(both: bool) -> Callable[[TransitionModel], np.ndarray]:
-    """Carers this month by SCP's definitions: caring for three months or more (long-term)
-    or (``both``: and) eight hours a week or more (intensive)."""
-
-    def count(model: TransitionModel) -> np.ndarray:
-        c = model.citizens
-        kinds = c.carer_kinds
-        return _count_index(model, c.carers[(kinds == 3) if both else (kinds > 0)])
-    return count
-
-
-def carers_overburdened(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, model.citizens.overburdened)
-
-
-def carers_supported(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, model.citizens.supported)
-
-
-def volunteers(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.citizens.volunteers_by_muni * model.weights)
-
-
-def bijstand_recipients(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, model.citizens.recipients)
-
-
-def exits_to_work(model: TransitionModel) -> np.ndarray:
-    return _count_index(model, model.citizens.exited)
-
-
-# Time on social assistance that separates a recent recipient from a long-term one (CBS's
-# classes: less than a year, more than three years).
-FIRST_YEAR_MONTHS, LONG_TERM_MONTHS = 12, 36
-
-
-def _by_duration(long_term: bool, exits: bool) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        counts = _duration_counts(model, exits)
-        return _with_total(counts[:, 2 if long_term else 0] * model.weights)
-    return fn
-
-
-# Bins of months on assistance: first year, second and third, more than three years.
-DURATION_EDGES = np.array([0, FIRST_YEAR_MONTHS, LONG_TERM_MONTHS, 2**31], dtype=np.int64)
-
-
-def _duration_counts(model: TransitionModel, exits: bool) -> np.ndarray:
-    """Recipients (or this month's exits to work: the months their benefit lasted) per
-    municipality by time on assistance (DURATION_EDGES), counted once a step for the four
-    indicators (kept on the step's Tally)."""
-    tally = tally_of(model)
-    key = "exits" if exits else "recipients"
-    if key not in tally.durations:
-        idx = model.citizens.exited if exits else model.citizens.recipients
-        tally.durations[key] = _kernels.count_by_bins(idx, model.pop.benefit_months,
-                                                      DURATION_EDGES, model.muni_bounds)
-    return tally.durations[key]
-
-
-def innovations_worked(model: TransitionModel) -> np.ndarray:
-    """Experiments that ended this month with an innovation that works (ODD 7.7)."""
-    return _with_total(model.innovations_worked.astype(np.float64))
-
-
-def innovations_lapsed(model: TransitionModel) -> np.ndarray:
-    """Working innovations that lapsed this month (ODD 7.7)."""
-    return _with_total(model.innovations_lapsed.astype(np.float64))
-
-
-def new_needs(model: TransitionModel) -> np.ndarray:
-    """Wmo and youth care needs that arose this month (a person with both counted twice)."""
-    w, j = model.citizens.new_needs
-    return _count_index(model, w) + _count_index(model, j)
-
-
-def team_fte(model: TransitionModel) -> np.ndarray:
-    """Staff of the neighbourhood teams (FTE; ODD 7.12)."""
-    return _with_total(model.team_fte.copy())
-
-
-def team_reach(model: TransitionModel) -> np.ndarray:
-    """The share of the flow of new needs the neighbourhood teams can take on (ODD 7.12);
-    nationally the same for all teams together."""
-    flow, cases = model.team_flow, model.team_fte * model.p["team_cases_per_fte_month"]
-    national = -np.expm1(-cases.sum() / flow.sum()) if flow.sum() > 0 else 0.0
-    return np.append(model.team_reach, national)
-
-
-def population(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.inhabitants.copy())
-
-
-def waiting_list(model: TransitionModel) -> np.ndarray:
-    """People on at least one waiting list (each counted once)."""
-    return _status(_kernels.ON_A_LIST)(model)
-
-
-def clients_jeugd_residential(model: TransitionModel) -> np.ndarray:
-    """Youth care clients of a residential provider."""
-    return _clients_of_service(model, Domain.JEUGD, Service.JEUGD_RESIDENTIAL)
-
-
-def _wmo_clients_of(service: Service) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        return _clients_of_service(model, Domain.WMO, service)
-    return fn
-
-
-def _clients_of_service(model: TransitionModel, d: int, service: Service) -> np.ndarray:
-    """Clients (weighted) per municipality and in total of the providers of ``service`` in
-    domain ``d``: one pass per domain and step over the clients, counted by the service of
-    the provider that serves them (kept on the step's Tally)."""
-    tally = tally_of(model)
-    if d not in tally.by_service:
-        tally.by_service[d] = _kernels.clients_by_service(
-            model.clients_of(d), model.pop.provider[d], model.prov.service, max(Service) + 1,
-            model.muni_bounds)
-    return _with_total(tally.by_service[d][:, int(service)] * model.weights)
-
-
-def spending_household_help(model: TransitionModel) -> np.ndarray:
-    """What the municipalities paid providers of household help this month."""
-    t = model.prov
-    hh = t.service == int(Service.WMO_HOUSEHOLD)
-    return _with_total(np.bincount(t.muni[hh], weights=t.revenue_eur[hh],
-                                   minlength=len(model.municipality_list)))
-
-
-def clients_jeugd_team(model: TransitionModel) -> np.ndarray:
-    """Young people whose need the neighbourhood team helps this month (ODD 7.12)."""
-    c, d = model.citizens, Domain.JEUGD
-    need = c.in_need[d]
-    return _count_index(model, need[model.pop.state[d][need] == int(NeedState.INITIATIVE)])
-
-
-def clients_wmo_team(model: TransitionModel) -> np.ndarray:
-    """Adults whose light need for support at home the neighbourhood team helps this month
-    (ODD 7.12; not Wmo clients: no tailored provision)."""
-    return _count_index(model, model.citizens.team_wmo)
-
-
-def youth_care_users(model: TransitionModel) -> np.ndarray:
-    """Youth care as CBS counts it: providers' clients and those the teams help."""
-    return _clients(Domain.JEUGD)(model) + clients_jeugd_team(model)
-
-
-def youth_care_share(model: TransitionModel) -> np.ndarray:
-    minors = _with_total(model.citizens.minors_by_muni * model.weights)
-    return _ratio(youth_care_users(model), minors)
-
-
-def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
-    """Per care provider (lump-sum services left out), read once per step: municipality,
-    active, bankrupt, with an innovation that worked, experiment spending, capacity in use and
-    revenue."""
-    tally = tally_of(model)
-    if tally.providers is not None:
-        return tally.providers
-    t = model.prov
-    care = ~t.block
-    active = t.active[care]
-    table = {"muni": t.muni[care], "active": active,
-             "bankrupt": t.status[care] == BANKRUPT,
-             "innovating": active & (t.innovations[care] > 0),
-             "experiment_eur": t.experiment_spent_eur[care],
-             "capacity": np.where(active, t.capacity[care], 0.0),
-             "revenue_eur": t.revenue_eur[care]}
-    tally.providers = table
-    return table
-
-
-def _provider_sum(model: TransitionModel, column: str) -> np.ndarray:
-    """A column of the provider table summed per municipality, in provider order."""
-    t = _provider_table(model)
-    M = len(model.municipality_list)
-    if t["muni"].size == 0:
-        return _with_total(np.zeros(M))
-    return _with_total(np.bincount(t["muni"].astype(np.int64), weights=t[column].astype(float),
-                                   minlength=M))
-
-
-def providers_active(model: TransitionModel) -> np.ndarray:
-    return _provider_sum(model, "active")
-
-
-def providers_bankrupt(model: TransitionModel) -> np.ndarray:
-    """Providers gone bankrupt since the start (cumulative)."""
-    return _provider_sum(model, "bankrupt")
-
-
-def innovation_adoption(model: TransitionModel) -> np.ndarray:
-    """Share of active care providers with at least one innovation that worked."""
-    return _ratio(_provider_sum(model, "innovating"), providers_active(model))
-
-
-def experiment_spending_eur(model: TransitionModel) -> np.ndarray:
-    """What providers spent on experiments this month (partly paid by experiment grants)."""
-    return _provider_sum(model, "experiment_eur")
-
-
-def capacity(model: TransitionModel) -> np.ndarray:
-    return _provider_sum(model, "capacity")
-
-
-def wsw_workers(model: TransitionModel) -> np.ndarray:
-    return _with_total(np.array([m.wsw_workers for m in model.municipality_list]))
-
-
-def citizen_initiatives(model: TransitionModel) -> np.ndarray:
-    out = np.zeros(len(model.municipality_list))
-    for ini in model.initiatives:
-        out[ini.municipality.index] += 1
-    return _with_total(out)
-
-
-def initiative_members(model: TransitionModel) -> np.ndarray:
-    out = np.zeros(len(model.municipality_list))
-    for ini in model.initiatives:
-        out[ini.municipality.index] += ini.members
-    return _with_total(out)
-
-
-def cost_per_client_eur(model: TransitionModel) -> np.ndarray:
-    """Paid to providers for client services this month per client (Wmo, youth, trajectories)."""
-    clients = np.sum([_count_index(model, model.clients_of(d)) for d in range(3)], axis=0)
-    return _ratio(_provider_sum(model, "revenue_eur"), clients)
-
-
-def reserves_eur(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.ledger.cur["reserves_end"])
-
-
-def own_contributions_eur(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.ledger.cur["contributions"])
-
-
-def from_other_tasks_eur(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.ledger.cur["from_other_tasks"])
-
-
-def local_tax_eur(model: TransitionModel) -> np.ndarray:
-    return _with_total(model.ledger.cur["local_tax"])
-
-
-def under_supervision(model: TransitionModel) -> np.ndarray:
-    """1 for a municipality under the province's preventive supervision; nationally the share
-    of municipalities (not weighted by inhabitants)."""
-    flags = np.array([m.supervised for m in model.municipality_list], dtype=float)
-    return np.append(flags, flags.mean())
-
-
-def _lever(attr: Callable) -> Callable[[TransitionModel], np.ndarray]:
-    def fn(model: TransitionModel) -> np.ndarray:
-        vals = np.array([attr(m) for m in model.municipality_list], dtype=float)
-        w = model.inhabitants
-        return np.append(vals, np.sum(vals * w) / np.sum(w))
-    return fn
-
-
 _NL = {"wmo": "Wmo", "jeugd": "jeugd", "participatie": "participatie"}
 _EN = {"wmo": "Wmo", "jeugd": "youth care", "participatie": "participation"}
 
 INDICATORS: tuple[Indicator, ...] = (
-    *(Indicator(f"budget_eur_{d}", "EUR per month", f"Budget {_NL[d]}", f"Budget {_EN[d]}", "sum",
-                _domain_flow("budget", k)) for k, d in enumerate(DOMAINS)),
+    *(Indicator(f"budget_eur_{d}", "EUR per month", f"Budget {_NL[d]}", f"Budget {_EN[d]}", "sum")
+      for d in DOMAINS),
     *(Indicator(f"spending_eur_{d}", "EUR per month", f"Uitgaven {_NL[d]}",
-                f"Spending {_EN[d]}", "sum", _domain_flow("spending", k))
-      for k, d in enumerate(DOMAINS)),
+                f"Spending {_EN[d]}", "sum")
+      for d in DOMAINS),
     *(Indicator(f"deficit_eur_{d}", "EUR per month", f"Tekort {_NL[d]}", f"Deficit {_EN[d]}",
-                "sum", _deficit(k)) for k, d in enumerate(DOMAINS)),
-    *(Indicator(f"clients_{d}", "persons", f"Cliënten {_NL[d]}", f"Clients {_EN[d]}", "mean",
-                _clients(k)) for k, d in enumerate(DOMAINS)),
+                "sum") for d in DOMAINS),
+    *(Indicator(f"clients_{d}", "persons", f"Cliënten {_NL[d]}", f"Clients {_EN[d]}", "mean")
+      for d in DOMAINS),
     Indicator("clients_jeugd_team", "persons", "Jeugdigen geholpen door het wijkteam",
-              "Young people helped by the neighbourhood team", "mean", clients_jeugd_team),
+              "Young people helped by the neighbourhood team", "mean"),
     Indicator("clients_wmo_team", "persons", "Volwassenen lichte ondersteuning van het wijkteam",
-              "Adults given light support by the neighbourhood team", "mean", clients_wmo_team),
+              "Adults given light support by the neighbourhood team", "mean"),
     Indicator("youth_care_users", "persons", "Jeugdigen met jeugdhulp (aanbieders en wijkteam)",
-              "Young people with youth care (providers and teams)", "mean", youth_care_users),
+              "Young people with youth care (providers and teams)", "mean"),
     Indicator("clients_jeugd_residential", "persons", "Cliënten jeugdhulp met verblijf",
-              "Youth care clients in residential care", "mean", clients_jeugd_residential),
+              "Youth care clients in residential care", "mean"),
     Indicator("clients_wmo_household_help", "persons", "Cliënten hulp bij het huishouden",
-              "Household help clients", "mean", _wmo_clients_of(Service.WMO_HOUSEHOLD)),
+              "Household help clients", "mean"),
     Indicator("clients_wmo_support", "persons", "Cliënten ondersteuning thuis",
-              "Support at home clients", "mean", _wmo_clients_of(Service.WMO_SUPPORT)),
+              "Support at home clients", "mean"),
     Indicator("clients_wmo_aids", "persons", "Cliënten hulpmiddelen en diensten",
-              "Aids and services clients", "mean", _wmo_clients_of(Service.WMO_AIDS)),
+              "Aids and services clients", "mean"),
     Indicator("spending_eur_household_help", "EUR per month",
-              "Uitgaven hulp bij het huishouden", "Spending on household help", "sum",
-              spending_household_help),
-    Indicator("in_need", "persons", "Mensen met een hulpvraag", "People in need", "mean",
-              _status(_kernels.IN_NEED)),
-    Indicator("served", "persons", "Geholpen", "Served", "mean", _status(_kernels.SERVED)),
-    Indicator("waiting", "persons", "Wachtend", "Waiting", "mean", _status(_kernels.WAITING_ANY)),
-    Indicator("unmet_need", "persons", "Onvervulde hulpvraag", "Unmet need", "mean",
-              _status(_kernels.UNMET_ANY), better=-1),
+              "Uitgaven hulp bij het huishouden", "Spending on household help", "sum"),
+    Indicator("in_need", "persons", "Mensen met een hulpvraag", "People in need", "mean"),
+    Indicator("served", "persons", "Geholpen", "Served", "mean"),
+    Indicator("waiting", "persons", "Wachtend", "Waiting", "mean"),
+    Indicator("unmet_need", "persons", "Onvervulde hulpvraag", "Unmet need", "mean", better=-1),
     Indicator("waiting_list", "persons", "Op een wachtlijst", "On a waiting list", "mean",
-              waiting_list, better=-1),
+              better=-1),
     Indicator("bijstand_recipients", "persons", "Bijstandsontvangers",
-              "Social assistance recipients", "mean", bijstand_recipients),
+              "Social assistance recipients", "mean"),
     Indicator("exits_to_work", "persons per month", "Uitstroom naar werk", "Exits to work",
-              "sum", exits_to_work),
+              "sum"),
     Indicator("recipients_first_year", "persons", "Bijstandsontvangers, korter dan een jaar",
-              "Social assistance recipients, less than a year", "mean",
-              _by_duration(long_term=False, exits=False)),
+              "Social assistance recipients, less than a year", "mean"),
     Indicator("recipients_long_term", "persons", "Bijstandsontvangers, drie jaar of langer",
-              "Social assistance recipients, three years or more", "mean",
-              _by_duration(long_term=True, exits=False)),
+              "Social assistance recipients, three years or more", "mean"),
     Indicator("exits_to_work_first_year", "persons per month",
               "Uitstroom naar werk na minder dan een jaar bijstand",
-              "Exits to work after less than a year on assistance", "sum",
-              _by_duration(long_term=False, exits=True)),
+              "Exits to work after less than a year on assistance", "sum"),
     Indicator("exits_to_work_long_term", "persons per month",
               "Uitstroom naar werk na drie jaar of langer bijstand",
-              "Exits to work after three years or more on assistance", "sum",
-              _by_duration(long_term=True, exits=True)),
+              "Exits to work after three years or more on assistance", "sum"),
     Indicator("wsw_workers", "persons", "Wsw-werknemers", "Sheltered employment workers",
-              "mean", wsw_workers),
-    Indicator("informal_carers", "persons", "Mantelzorgers", "Informal carers", "mean",
-              informal_carers),
+              "mean"),
+    Indicator("informal_carers", "persons", "Mantelzorgers", "Informal carers", "mean"),
     Indicator("carers_long_or_intensive", "persons",
               "Mantelzorgers, langdurig of intensief (SCP)",
-              "Informal carers, long-term or intensive (SCP)", "mean", _scp_carers(False)),
+              "Informal carers, long-term or intensive (SCP)", "mean"),
     Indicator("carers_long_and_intensive", "persons",
               "Mantelzorgers, langdurig en intensief (SCP)",
-              "Informal carers, long-term and intensive (SCP)", "mean", _scp_carers(True)),
+              "Informal carers, long-term and intensive (SCP)", "mean"),
     Indicator("carers_overburdened", "persons", "Overbelaste mantelzorgers",
-              "Overburdened informal carers", "mean", carers_overburdened, better=-1),
+              "Overburdened informal carers", "mean", better=-1),
     Indicator("carers_supported", "persons", "Ondersteunde mantelzorgers",
-              "Carers with carer support", "mean", carers_supported),
-    Indicator("volunteers", "persons", "Vrijwilligers", "Volunteers", "mean", volunteers),
+              "Carers with carer support", "mean"),
+    Indicator("volunteers", "persons", "Vrijwilligers", "Volunteers", "mean"),
     Indicator("wellbeing_mean", "0-1", "Welzijn (gemiddeld)", "Well-being (mean)", "mean",
-              wellbeing_mean, better=1),
+              better=1),
     Indicator("wellbeing_p10", "0-1", "Welzijn van de onderste 10%",
-              "Well-being of the worst-off tenth (10th percentile)", "mean", wellbeing_p10,
+              "Well-being of the worst-off tenth (10th percentile)", "mean",
               better=1),
     Indicator("wellbeing_p10_in_need", "0-1", "Welzijn van de onderste 10% met een hulpvraag",
-              "Well-being of the worst-off tenth of those with a need", "mean",
-              wellbeing_p10_in_need, better=1),
-    Indicator("providers_active", "providers", "Actieve aanbieders", "Active providers", "mean",
-              providers_active),
+              "Well-being of the worst-off tenth of those with a need", "mean", better=1),
+    Indicator("providers_active", "providers", "Actieve aanbieders", "Active providers", "mean"),
     Indicator("providers_bankrupt", "providers", "Failliete aanbieders (cumulatief)",
-              "Bankrupt providers (cumulative)", "mean", providers_bankrupt, better=-1),
-    Indicator("capacity", "client places", "Capaciteit aanbieders", "Provider capacity", "mean",
-              capacity),
+              "Bankrupt providers (cumulative)", "mean", better=-1),
+    Indicator("capacity", "client places", "Capaciteit aanbieders", "Provider capacity", "mean"),
     Indicator("innovation_adoption", "share of providers", "Innovatie-adoptie",
-              "Innovation adoption", "mean", innovation_adoption),
+              "Innovation adoption", "mean"),
     Indicator("experiment_spending_eur", "EUR per month", "Uitgaven aan experimenten",
-              "Spending on experiments", "sum", experiment_spending_eur),
+              "Spending on experiments", "sum"),
     Indicator("innovations_worked", "innovations per month", "Geslaagde innovaties",
-              "Innovations that worked", "sum", innovations_worked, better=1),
+              "Innovations that worked", "sum", better=1),
     Indicator("innovations_lapsed", "innovations per month", "Verwaterde innovaties",
-              "Innovations that lapsed", "sum", innovations_lapsed, better=-1),
+              "Innovations that lapsed", "sum", better=-1),
     Indicator("citizen_initiatives", "initiatives", "Burgerinitiatieven",
-              "Citizen initiatives", "mean", citizen_initiatives),
+              "Citizen initiatives", "mean"),
     Indicator("initiative_members", "persons", "Leden van burgerinitiatieven",
-              "Members of citizen initiatives", "mean", initiative_members),
+              "Members of citizen initiatives", "mean"),
     Indicator("youth_care_share", "share of under-18s", "Jeugdhulpgebruik",
-              "Youth care use (share of under-18s)", "mean", youth_care_share),
+              "Youth care use (share of under-18s)", "mean"),
     Indicator("cost_per_client_eur", "EUR per client per month", "Kosten per cliënt",
-              "Cost per client", "mean", cost_per_client_eur, better=-1),
+              "Cost per client", "mean", better=-1),
     Indicator("own_contributions_eur", "EUR per month", "Eigen bijdragen",
-              "Own contributions", "sum", own_contributions_eur),
-    Indicator("reserves_eur", "EUR", "Reserves gemeente", "Municipal reserves", "mean",
-              reserves_eur),
+              "Own contributions", "sum"),
+    Indicator("reserves_eur", "EUR", "Reserves gemeente", "Municipal reserves", "mean"),
     Indicator("from_other_tasks_eur", "EUR per month",
               "Overgeheveld uit andere taken (negatief: ernaartoe)",
-              "Moved from other municipal tasks (negative: to them)", "sum", from_other_tasks_eur,
+              "Moved from other municipal tasks (negative: to them)", "sum",
               better=-1),
     Indicator("local_tax_eur", "EUR per month", "Verhoging lokale lasten",
-              "Local tax raised", "sum", local_tax_eur, better=-1),
+              "Local tax raised", "sum", better=-1),
     Indicator("under_supervision", "share of municipalities", "Onder preventief toezicht",
-              "Under preventive supervision", "mean", under_supervision, better=-1),
+              "Under preventive supervision", "mean", better=-1),
     Indicator("new_needs", "persons per month", "Nieuwe hulpvragen Wmo en jeugd",
-              "New Wmo and youth care needs", "sum", new_needs, better=-1),
-    Indicator("team_fte", "FTE", "Bezetting wijkteams", "Neighbourhood team staff", "mean",
-              team_fte),
+              "New Wmo and youth care needs", "sum", better=-1),
+    Indicator("team_fte", "FTE", "Bezetting wijkteams", "Neighbourhood team staff", "mean"),
     Indicator("team_reach", "share of new needs", "Bereik wijkteams",
-              "Neighbourhood teams' reach", "mean", team_reach),
-    Indicator("population", "persons", "Inwoners", "Inhabitants", "mean", population),
+              "Neighbourhood teams' reach", "mean"),
+    Indicator("population", "persons", "Inwoners", "Inhabitants", "mean"),
     Indicator("access_threshold", "need severity", "Toegangsdrempel", "Access threshold",
-              "mean", _lever(lambda m: m.access_threshold())),
-    Indicator("tariff_factor", "x reference", "Tariefniveau", "Tariff level", "mean",
-              _lever(lambda m: m.tariff())),
+              "mean"),
+    Indicator("tariff_factor", "x reference", "Tariefniveau", "Tariff level", "mean"),
 )
 INDICATOR_BY_NAME = {i.name: i for i in INDICATORS}
 
@@ -628,17 +210,3 @@ def label(name: str, lang: str) -> str:
 def better(name: str) -> int:
     """-1 if lower is better, +1 if higher, 0 if neither (see :class:`Indicator`)."""
     return declared(name).better
-
-
-class IndicatorCollector(mesa.DataCollector):
-    """Mesa's DataCollector with the indicators as model reporters, storing each month's array
-    with a plain copy instead of ``copy.deepcopy`` (which cost about a tenth of a run of
-    10,000 persons)."""
-
-    def collect(self, model: TransitionModel) -> None:
-        for name, reporter in self.model_reporters.items():
-            self.model_vars[name].append(np.array(reporter(model)))
-
-
-def build_datacollector() -> mesa.DataCollector:
-    return IndicatorCollector(model_reporters={i.name: i.fn for i in INDICATORS})

@@ -19,7 +19,6 @@ from .agents import (
     Rijk,
 )
 from .citizens import Citizens, MunicipalInputs, NationalMeans, wmo_kinds
-from .indicators import Tally, build_datacollector
 from .ledger import Ledger
 from .params import (
     INITIATIVE_START_MEMBERS,
@@ -41,6 +40,7 @@ from .population import (
     municipality_sizes,
     name_quantiles,
 )
+from .reporters import Tally, build_datacollector
 from .scenario import Problem, Scenario, ScenarioError, check_value
 from .states import CLIENT_SERVICES, KIND_SERVICE, Domain, NeedState, Service, WmoKind
 
@@ -154,7 +154,7 @@ class TransitionModel(mesa.Model):
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         # This year's status holders and the month each is housed (house_status_holders).
         self._status_holders = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-        self.datacollector = build_datacollector()
+        self.datacollector: mesa.DataCollector = build_datacollector()
         for _ in range(12 * p["burn_in_years"]):
             self.step()
         # The burn-in settled the needs: the volunteering level is set to CBS's share for the

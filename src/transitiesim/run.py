@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import mesa
 import numpy as np
 import pandas as pd
 
 from .indicators import INDICATOR_BY_NAME, INDICATORS
-from .model import TransitionModel
 from .scenario import Problem, Scenario, ScenarioError
+
+if TYPE_CHECKING:
+    from .model import TransitionModel
 
 
 @dataclass
@@ -134,7 +135,7 @@ def provenance(scenario: Scenario, seeds: Iterable[int]) -> dict[str, Any]:
         "scenario_lineage": list(scenario.lineage),
         "seeds": [int(s) for s in seeds],
         "transitiesim_version": version("transitiesim"),
-        "mesa_version": mesa.__version__,
+        "mesa_version": version("mesa"),
         "numpy_version": np.__version__,
         "python_version": platform.python_version(),
         "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -142,6 +143,12 @@ def provenance(scenario: Scenario, seeds: Iterable[int]) -> dict[str, Any]:
 
 
 def _run_one(scenario: Scenario, seed: int, progress) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # Imported here, not at the top: what reads results (the app's first page, from its disk
+    # cache) then needs neither Mesa nor the compiled kernels (docs/performance.md).
+    import mesa
+
+    from .model import TransitionModel
+
     model = TransitionModel(scenario, seed=seed)
     try:
         end = (scenario["end_year"], 12)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..model import TransitionModel
+if TYPE_CHECKING:
+    from ..model import TransitionModel
 
 
 @dataclass(frozen=True)

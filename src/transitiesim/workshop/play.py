@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import mesa
 import numpy as np
 
 from ..indicators import INDICATORS
-from ..model import TransitionModel
 from ..scenario import Scenario
 from .cards import CARDS
+
+if TYPE_CHECKING:
+    from ..model import TransitionModel
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ def play(scenario: Scenario, seed: int, rounds: Sequence[RoundInput],
     away from what the players chose. ``withhold=k`` replays without round k's decisions (its
     card still played): the difference to the full path is what those decisions changed.
     """
+    # Imported here: the app's pages import this module to route a workshop link, and
+    # should not load Mesa and the kernels for it (docs/performance.md).
+    import mesa
+
+    from ..model import TransitionModel
+
     model = TransitionModel(scenario, seed=seed)
     try:
         year = first_year(scenario)
