@@ -343,3 +343,31 @@ def test_a_copy_for_ones_own_municipality_runs_it_and_its_link_and_code_carry_it
     again, _ = restored.session_state["custom"]["emmen"]
     assert again.municipalities == scenario.municipalities
     assert again.to_toml() == scenario.to_toml()
+
+
+def test_a_copy_never_replaces_another_and_the_page_says_which_name_it_got():
+    """The form keeps the last name, so a second copy made from the same base asked for the
+    first one's name and silently replaced it with its results; now it gets the next free
+    name, and the page says so. An upload's name is handled the same way."""
+    at = ok(new_app().run())
+    ok(at.selectbox(key="edit_base").set_value("transition-only").run())
+    at.slider(key="lever_access_strictness").set_value(0.6)
+    ok(at.button(key="edit_add").click().run())
+    first = at.session_state["custom"]["transition-only-2"][0]
+    assert at.text_input(key="edit_name").value == "transition-only-3"  # the next free name
+    at.text_input(key="edit_name").set_value("transition-only-2")
+    at.slider(key="lever_access_strictness").set_value(0.3)
+    ok(at.button(key="edit_add").click().run())
+    assert at.session_state["custom"]["transition-only-2"][0] is first
+    assert at.session_state["scenarios"][-2:] == ["transition-only-2", "transition-only-3"]
+    notice = " ".join(shown(x.value) for x in at.success)
+    assert "De naam 'transition-only-2' was al in gebruik; de kopie heet " \
+           "'transition-only-3'." in notice
+    text = b'extends = "transition-only"\n[parameters]\ncitizen_power = 0.7\n'
+    ok(at.file_uploader(key="upload").upload("a.toml", text).run())
+    ok(at.file_uploader(key="upload").upload("b.toml", text.replace(b"0.7", b"0.5")).run())
+    custom = at.session_state["custom"]
+    assert custom["transition-only-upload"][0]["citizen_power"] == 0.7
+    assert custom["transition-only-upload-2"][0]["citizen_power"] == 0.5
+    # Both travel in the link as edited copies of their shipped base.
+    assert custom["transition-only-upload-2"][1] == ("transition-only", {"citizen_power": 0.5})

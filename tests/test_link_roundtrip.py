@@ -93,3 +93,30 @@ def test_a_link_from_a_newer_version_says_so_and_restores_what_it_can():
     shared = link.parse_share(query, SHIPPED)
     assert [p.field for p in shared.problems] == ["v"]
     assert shared.scenarios == ["transition-only", "mijn-plan"]
+
+
+def test_an_upload_made_of_levers_travels_as_an_edit_and_one_made_of_more_does_not():
+    """An uploaded file that only changes settings of a shipped scenario is carried by the
+    link as an edited copy of it (same model, so the same results); one with its own events
+    or period cannot be, and ``as_edit`` says so with None (the page then says the link does
+    not carry it)."""
+    from transitiesim.scenario import load_scenario, load_scenario_text
+
+    shipped = {n: load_scenario(n) for n in SHIPPED}
+    mine = load_scenario_text('name = "mine"\nextends = "transition-only"\n'
+                              '[parameters]\ncitizen_power = 0.7\naccess_strictness = 0.6\n')
+    assert link.as_edit(mine, shipped) == (
+        "transition-only", {"citizen_power": 0.7, "access_strictness": 0.6})
+    made = link.apply_changes(shipped["transition-only"], {"citizen_power": 0.7,
+                                                           "access_strictness": 0.6})
+    assert link.model_part(made) == link.model_part(mine)
+    # Nothing changed: the nearest shipped scenario of its lineage, with no changes.
+    same = load_scenario_text('name = "same"\nextends = "transformation"\n')
+    assert link.as_edit(same, shipped) == ("transformation", {})
+    # One municipality of CBS's table travels as the edit's municipality.
+    emmen = shipped["default"].for_municipality("Emmen")
+    assert link.as_edit(emmen, shipped) == ("default", {link.MUNICIPALITY_KEY: "GM0114"})
+    # The period is the app's to set, not a lever: not carried.
+    longer = load_scenario_text('name = "longer"\nextends = "transition-only"\n'
+                                '[parameters]\nend_year = 2030\n')
+    assert link.as_edit(longer, shipped) is None

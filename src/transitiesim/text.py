@@ -181,6 +181,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload": {"nl": "Scenariobestand uploaden (TOML, max. 1 MB)",
                "en": "Upload a scenario file (TOML, at most 1 MB)"},
     "upload_ok": {"nl": "Scenario '{name}' toegevoegd.", "en": "Scenario '{name}' added."},
+    "name_taken": {"nl": "De naam '{asked}' was al in gebruik; de kopie heet '{name}'.",
+                   "en": "The name '{asked}' was taken; the copy is called '{name}'."},
+    "not_in_link": {
+        "nl": "De deelbare link neemt dit bestand niet mee: het verandert meer dan de "
+              "instellingen van een meegeleverd scenario.",
+        "en": "The shareable link does not carry this file: it changes more than the "
+              "settings of a shipped scenario."},
     "scenarios_dropped": {
         "nl": "Er passen {max} scenario's in een vergelijking; uit de vergelijking gehaald om "
               "plaats te maken: {names} (nog te kiezen in de lijst).",

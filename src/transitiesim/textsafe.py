@@ -23,7 +23,8 @@ import unicodedata
 
 import pandas as pd
 
-NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+MAX_NAME_CHARS = 64
+NAME_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_.-]{{0,{MAX_NAME_CHARS - 1}}}")
 NAME_ALLOWED = ("a name of 1 to 64 letters, digits, '.', '_' or '-' (starting with a letter or "
                 "digit, no '..'): it names the results folder, so it is never a path")
 # Every ASCII punctuation character may be escaped with a backslash in CommonMark; Streamlit's

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from ..params import PARAM_BY_NAME, PARAMETERS, Param
-from ..scenario import Problem, Scenario, cbs_municipality, check_value
+from ..scenario import Problem, Scenario, ScenarioError, cbs_municipality, check_value
 from ..textsafe import NAME_ALLOWED, name_problem
 
 # What an edited copy may change: policy levers, national settings and uncertainties (not the
@@ -53,6 +53,39 @@ def apply_changes(scenario: Scenario, changes: Mapping[str, Any]) -> Scenario:
     out = scenario.with_params(**params) if params else scenario
     code = changes.get(MUNICIPALITY_KEY)
     return out.for_municipality(code) if code else out
+
+
+def model_part(scenario: Scenario) -> dict[str, Any]:
+    """What the model reads of a scenario: everything but its name, titles and descriptions.
+    Two scenarios with the same model part give the same results for the same seeds."""
+    raw = scenario.to_raw()
+    for key in ("name", "title_nl", "title_en", "description_nl", "description_en"):
+        raw.pop(key, None)
+    return raw
+
+
+def as_edit(scenario: Scenario, shipped: Mapping[str, Scenario]
+            ) -> tuple[str, dict[str, Any]] | None:
+    """A shipped base and the changes (editable values, one CBS municipality) that make
+    ``scenario``, so a link can carry an uploaded file as an edited copy; bases are tried from
+    its own lineage, nearest first, then the rest. None when nothing the link carries makes
+    the same model (other events, periods, municipalities or settings)."""
+    near = [n for n in reversed(scenario.lineage) if n in shipped]
+    target = model_part(scenario)
+    for name in dict.fromkeys([*near, *shipped]):
+        base = shipped[name]
+        changes: dict[str, Any] = {p.name: scenario[p.name] for p in EDITABLE
+                                   if scenario[p.name] != base[p.name]}
+        places = scenario.municipalities
+        if len(places) == 1 and places[0].cbs and places != base.municipalities:
+            changes[MUNICIPALITY_KEY] = places[0].cbs
+        try:
+            made = apply_changes(base, changes)
+        except ScenarioError:
+            continue
+        if model_part(made) == target:
+            return name, changes
+    return None
 
 
 @dataclass(frozen=True)

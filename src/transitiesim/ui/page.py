@@ -12,8 +12,10 @@ import ipaddress
 import json
 import logging
 import os
+import re
 import time
 import zipfile
+from collections.abc import Callable
 from urllib.parse import parse_qsl
 
 import pandas as pd
@@ -34,6 +36,7 @@ from ..scenario import (
 )
 from ..text import domain_label, t, unit_words
 from ..textsafe import (
+    MAX_NAME_CHARS,
     NAME_ALLOWED,
     clip_text,
     html_text,
@@ -149,6 +152,21 @@ def _add_custom(name: str, scenario: Scenario, spec: tuple[str, dict] | None) ->
     st.session_state.setdefault("custom", {})[name] = (scenario, spec)
 
 
+def _free_name(name: str) -> str:
+    """``name``, or the first of ``name-2``, ``name-3``, ... (``x-3``, ``x-4``, ... for a taken
+    ``x-2``) that no scenario has: a new copy never replaces another, whose results would be
+    lost without a word."""
+    taken = set(shipped_scenarios()) | set(st.session_state.get("custom", {}))
+    if name not in taken:
+        return name
+    numbered = re.fullmatch(r"(.+)-([0-9]{1,6})", name)
+    stem, k = (numbered[1], int(numbered[2]) + 1) if numbered else (name, 2)
+    stem = stem[:MAX_NAME_CHARS - 8]
+    while f"{stem}-{k}" in taken:
+        k += 1
+    return f"{stem}-{k}"
+
+
 def _scenario(name: str) -> Scenario:
     custom = st.session_state.get("custom", {})
     return custom[name][0] if name in custom else shipped(name)
@@ -163,6 +181,13 @@ def _title(name: str, lang: str) -> str:
     if name in st.session_state.get("custom", {}):
         return f"\u270e {name}" if title == name else f"\u270e {name}: {title}"
     return title
+
+
+def _titled(names: list[str], lang: str) -> Callable[[str], str]:
+    """A format function for a choice among ``names``: their titles taken now, during the
+    run, so it never reads the session when Streamlit (or AppTest) calls it afterwards."""
+    titles = {n: _title(n, lang) for n in names}
+    return lambda n: titles.get(n, n)
 
 
 def _on_add_edit() -> None:
@@ -191,11 +216,13 @@ def _on_add_edit() -> None:
     if base in custom and custom[base][1] is not None:  # an edit of an edit
         root_base, root_changes = custom[base][1]
     spec = (root_base, {**root_changes, **changes}) if root_base in shipped_scenarios() else None
+    asked, name = name, _free_name(name)
     _add_custom(name, _as_copy(edited, name), spec)
     dropped = _join_comparison(name, keep=base)
     st.session_state["baseline"] = base  # a copy is compared with what it was made from
     st.session_state["edit_error"] = None
-    st.session_state["edit_notice"] = _added_notice(name, dropped, lang)
+    st.session_state["edit_notice"] = _added_notice(name, dropped, lang, asked)
+    st.session_state["edit_name"] = _free_name(name)  # the next copy's name is free too
 
 
 def _join_comparison(name: str, keep: str | None) -> list[str]:
@@ -214,9 +241,15 @@ def _join_comparison(name: str, keep: str | None) -> list[str]:
     return dropped
 
 
-def _added_notice(name: str, dropped: list[str], lang: str) -> str:
-    """'Scenario added', and which scenarios left the comparison to make room."""
+def _added_notice(name: str, dropped: list[str], lang: str, asked: str | None = None,
+                  in_link: bool = True) -> str:
+    """'Scenario added' (under another name when ``asked`` was taken), which scenarios left
+    the comparison to make room, and whether the link carries the new copy."""
     notice = t("upload_ok", lang).format(name=name)
+    if asked is not None and asked != name:
+        notice += " " + t("name_taken", lang).format(asked=asked, name=name)
+    if not in_link:
+        notice += " " + t("not_in_link", lang)
     if dropped:
         notice += " " + t("scenarios_dropped", lang).format(
             max=MAX_SCENARIOS, names=", ".join(_title(n, lang) for n in dropped))
@@ -244,13 +277,18 @@ def _on_upload() -> None:
     except ScenarioError as exc:
         st.session_state["upload_error"] = exc
         return
-    # Never a shipped scenario's name: a copy keeps its own, marked, identity.
-    name = scenario.name if scenario.name not in shipped_scenarios() else \
+    # Never a shipped scenario's name nor another copy's: a copy keeps its own, marked,
+    # identity, and replaces nothing.
+    asked = scenario.name if scenario.name not in shipped_scenarios() else \
         f"{scenario.name}-upload"
-    _add_custom(name, dataclasses.replace(scenario, name=name), None)
+    name = _free_name(asked)
+    # The link carries the file as an edited copy when levers alone make it from a shipped one.
+    spec = link.as_edit(scenario, {n: shipped(n) for n in shipped_scenarios()})
+    _add_custom(name, dataclasses.replace(scenario, name=name), spec)
     dropped = _join_comparison(name, keep=st.session_state.get("baseline"))
     st.session_state["upload_error"] = None
-    st.session_state["edit_notice"] = _added_notice(name, dropped, lang)
+    st.session_state["edit_notice"] = _added_notice(name, dropped, lang, asked,
+                                                    in_link=spec is not None)
 
 
 def sidebar(lang: str) -> None:
@@ -262,12 +300,12 @@ def sidebar(lang: str) -> None:
                                           if n not in shipped_scenarios()]
     st.session_state.setdefault("scenarios", DEFAULT_SCENARIOS)
     sb.multiselect(t("scenarios", lang), options, key="scenarios", max_selections=MAX_SCENARIOS,
-                   format_func=lambda n: _title(n, lang))
+                   format_func=_titled(options, lang))
     chosen = st.session_state["scenarios"] or options[:1]
     if st.session_state.get("baseline") not in chosen:
         st.session_state["baseline"] = chosen[0]
     sb.selectbox(t("baseline", lang), chosen, key="baseline",
-                 format_func=lambda n: _title(n, lang))
+                 format_func=_titled(chosen, lang))
     st.session_state.setdefault("seeds", DEFAULT_SEEDS)
     sb.slider(t("seeds", lang), 1, 20, key="seeds")
     scale_param = next(p for p in PARAMETERS if p.name == "scale")
@@ -298,7 +336,7 @@ def _edit_form(lang: str, options: list[str]) -> None:
         baseline = st.session_state.get("baseline")
         st.session_state["edit_base"] = baseline if baseline in options else options[0]
     base = st.selectbox(t("edit_base", lang), options, key="edit_base",
-                        format_func=lambda n: _title(n, lang))
+                        format_func=_titled(options, lang))
     original = _scenario(base)
     if st.session_state.get("_edit_loaded") != base:
         # A new base: set every lever widget to that scenario's value.
@@ -486,7 +524,7 @@ def tab_municipalities(local, national, lang: str, scales: dict[str, float], pre
         st.info(t("no_munis", lang))
         return
     scen = st.selectbox(t("muni_scenario", lang), multi, key="muni_scenario",
-                        format_func=lambda n: _title(n, lang))
+                        format_func=_titled(multi, lang))
     name = st.selectbox(t("indicator", lang), [s for s in SERIES if s in local[scen]],
                         key="muni_indicator", format_func=lambda n: an.label(n, lang))
     table = local[scen]
@@ -600,7 +638,7 @@ def tab_export(national, local, names, seeds, precision: float, lang: str) -> No
                        results_zip(national, local, ran, seeds, precision),
                        file_name="results.zip", mime="application/zip", key="download_parquet")
     which = st.selectbox(t("export_toml", lang), names, key="export_which",
-                         format_func=lambda n: _title(n, lang))
+                         format_func=_titled(names, lang))
     st.download_button(t("export_toml", lang), ran[which].to_toml().encode("utf-8"),
                        file_name=f"{which}.toml", mime="application/toml",
                        key="download_toml")
@@ -630,7 +668,7 @@ def tab_why(names: list[str], seeds: list[int], precision: float, lang: str) -> 
     others = [n for n in names if n != baseline]  # a reform scenario, not the baseline
     name = st.selectbox(t("why_scenario", lang), names, key="why_scenario",
                         index=names.index(others[0]) if others else 0,
-                        format_func=lambda n: _title(n, lang))
+                        format_func=_titled(names, lang))
     indicator = st.selectbox(t("indicator", lang), WHY_INDICATORS, key="why_indicator",
                              format_func=lambda n: an.label(n, lang))
     scenario = _scenario(name)
