@@ -123,8 +123,11 @@ def test_exports_offer_data_scenario_and_a_python_snippet_that_compiles(app):
 
 
 def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():
-    from transitiesim.labels import SECTIONS, SHORT, UNIT_NL, lever_label, unit_words
+    from tests.test_catalogue import po_entries
+    from transitiesim.labels import SECTIONS, lever_label, unit_words
     from transitiesim.ui.page import EDITABLE
+
+    short, units = po_entries("parameter"), po_entries("parameter unit")
 
     at = ok(new_app().run())
     ok(at.checkbox(key="edit_all").check().run())
@@ -132,12 +135,13 @@ def test_every_editable_parameter_has_a_widget_labelled_from_its_declaration():
         widget = at.get_by_key(f"lever_{p.name}")
         # a short name with the unit in Dutch words; the sentence and the name in the tooltip
         assert widget.label == lever_label(p, "nl"), p.name
-        assert widget.label.startswith(SHORT[p.name][0]), p.name
+        assert widget.label.startswith(short[p.name][0]), p.name
         if unit_words(p, "nl"):
-            assert widget.label.endswith(f"({UNIT_NL[p.unit]})"), p.name
+            assert widget.label.endswith(f"({units[p.unit][0]})"), p.name
         assert p.help_nl in widget.help and f"`{p.name}`" in widget.help, p.name
     # every section is a tab, in the order of the declaration of sections
-    assert [tab.label for tab in at.sidebar.tabs] == [s["nl"] for s in SECTIONS.values()]
+    sections = po_entries("section")
+    assert [tab.label for tab in at.sidebar.tabs] == [sections[s][0] for s in SECTIONS]
 
 
 def test_the_app_opens_a_sweep_folder_and_shows_its_sensitivity(tmp_path):
@@ -223,7 +227,7 @@ def _axis_titles(at) -> list[str]:
 
 def test_every_card_and_axis_names_its_unit_in_the_chosen_language():
     """Each headline card's label carries its unit in words from the declaration
-    (`text.UNIT_WORDS`), the tooltip says what the figure and its interval mean, and the
+    (the catalogue's units), the tooltip says what the figure and its interval mean, and the
     charts' y-axes name their unit: in Dutch without English unit words, in English without
     Dutch ones; per 100,000 inhabitants the counted units say so."""
     at = ok(new_app().run())

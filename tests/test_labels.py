@@ -1,6 +1,6 @@
 """The app's short names, Dutch units and sections for the declared parameters
-(``transitiesim.labels``): every editable parameter and unit covered, names short and told
-apart, the tooltip carrying what the label leaves out."""
+(``transitiesim.labels``, words from the message catalogue): every editable parameter and unit
+covered, names short and told apart, the tooltip carrying what the label leaves out."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import re
 
 import pytest
 
+from tests.test_catalogue import po_entries
 from transitiesim.labels import (
     FIRST_SECTIONS,
     SECTIONS,
-    SHORT,
     SHORT_MAX,
-    UNIT_NL,
+    has_short_name,
     lever_help,
     lever_label,
     section,
@@ -22,9 +22,13 @@ from transitiesim.labels import (
 from transitiesim.params import PARAM_BY_NAME, PARAMETERS
 from transitiesim.ui.link import EDITABLE
 
+SHORT = po_entries("parameter")
+UNIT_NL = {unit: nl for unit, (nl, _) in po_entries("parameter unit").items()}
+
 
 def test_every_editable_parameter_has_a_short_name_in_both_languages_and_nothing_else_does():
     assert set(SHORT) == {p.name for p in EDITABLE}
+    assert {p.name for p in PARAMETERS if has_short_name(p)} == set(SHORT)
     for name, (nl, en) in SHORT.items():
         assert 0 < len(nl) <= SHORT_MAX and 0 < len(en) <= SHORT_MAX, name
 
@@ -47,8 +51,7 @@ def test_every_section_has_levers_and_the_first_five_are_the_policy_ones():
     used = {section(p) for p in EDITABLE}
     assert used == set(SECTIONS)
     assert FIRST_SECTIONS == ("money", "access", "citizens", "innovation", "providers")
-    for s in SECTIONS.values():
-        assert set(s) == {"nl", "en"}
+    assert set(po_entries("section")) == set(SECTIONS)
     # the municipality's levers are all in the first five sections
     for p in EDITABLE:
         if p.kind == "lever":
@@ -83,11 +86,10 @@ def test_no_dutch_label_carries_an_english_unit_word():
 
 
 def test_every_choice_has_words_in_both_languages():
-    from transitiesim.labels import CHOICES, choice_words
+    from transitiesim.labels import choice_words
 
-    for p in PARAMETERS:
-        if p.choices:
-            assert set(CHOICES[p.name]) == set(p.choices), p.name
+    choices = set(po_entries("choice"))
+    assert choices == {f"{p.name}={c}" for p in PARAMETERS for c in p.choices}
     contracting = PARAM_BY_NAME["contracting"]
     assert choice_words(contracting, "tender", "nl") == "aanbesteding"
     assert choice_words(contracting, "tender", "en") == "tender"

@@ -132,13 +132,14 @@ def test_thin_municipalities_are_counted_by_their_simulated_persons():
 
 
 def test_every_declared_unit_has_plain_words_in_both_languages():
-    """The cards and axes show units from `text.UNIT_WORDS`: every unit an indicator is
-    declared in has words in Dutch and English, the two differ where the words do, and per
-    100,000 inhabitants changes only the counted units."""
+    """The cards and axes show units from the catalogue (context ``unit``): every unit an
+    indicator is declared in has words in Dutch and English, and per 100,000 inhabitants
+    changes only the counted units."""
+    from tests.test_catalogue import po_entries
     from transitiesim.indicators import DERIVED, INDICATORS
-    from transitiesim.text import UNIT_WORDS
+    units = po_entries("unit")
     for ind in (*INDICATORS, *DERIVED):
-        assert set(UNIT_WORDS[ind.unit]) == {"nl", "en"}, ind.name
+        assert all(units[ind.unit]), ind.name
     assert an.unit_label("unmet_need", "nl") == "personen"
     assert an.unit_label("unmet_need", "en", per_100k=True) == "persons per 100,000 inhabitants"
     assert an.unit_label("cost_per_client_eur", "nl", per_100k=True) == (

@@ -44,8 +44,8 @@ def parameters_markdown() -> str:
             kind = p.kind + {"": "", "model": ", live",
                              "municipality": ", live, per municipality"}[p.live]
             shown = (f"{labels.lever_label(p, 'en')} / {labels.lever_label(p, 'nl')} "
-                     f"({labels.SECTIONS[labels.section(p)]['en']})"
-                     if p.name in labels.SHORT else "")
+                     f"({labels.section_title(labels.section(p), 'en')})"
+                     if labels.has_short_name(p) else "")
             lines.append(f"| `{p.name}` | {_cell(shown)} | {kind} | {_cell(p.default)} "
                          f"| {_cell(p.allowed())} | {_cell(p.help_en)} | {_cell(p.help_nl)} "
                          f"| {_cell(p.source)} |")

@@ -338,7 +338,7 @@ def read_text_file(path: Path, source: str, error: type[ScenarioError] | None = 
         with open(path, encoding="utf-8") as f:
             text = f.read(MAX_FILE_BYTES + 1)  # a file that grows (or lies about its size)
     except UnicodeDecodeError:
-        raise error([Problem("file", "not UTF-8 text", "a UTF-8 TOML file")], source) from None
+        raise error([Problem("file", "not UTF-8 text", "a TOML file in UTF-8")], source) from None
     except (OSError, ValueError) as exc:
         raise error([Problem("file", str(path), f"a readable file ({exc.__class__.__name__}: "
                              f"{clip_text(str(exc), 80)})")], source) from None

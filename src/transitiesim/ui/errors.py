@@ -2,7 +2,9 @@
 
 ``ScenarioError`` speaks English to scripts and the command line (field, value, what is
 allowed). In the app the same problem is shown in the chosen language: the frame and the
-common phrases of "value" and "allowed" are translated here, a declared parameter is named
+common phrases of "value" and "allowed" are recognised here and worded by the message
+catalogue (context ``loader``; in English its words are the loader's own), a declared
+parameter is named
 by its short name too and its range comes from the declaration in the language's units,
 and the command-line hint ("'transitiesim params' lists them all") becomes one a browser user
 can follow. A phrase this table does not know stays as the loader wrote it (the field and the
@@ -16,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from .. import labels
+from ..catalogue import message
 from ..params import PARAM_BY_NAME
 from ..scenario import Problem, ScenarioError
 from ..text import t
@@ -33,69 +36,59 @@ def _number(text: str, lang: str) -> str:
     return text.replace(",", "\u2009").replace(".", ",")
 
 
-def _hint(m: re.Match[str], lang: str) -> str:
-    guess = f" ({'bedoelt u' if lang == 'nl' else 'did you mean'} {m[1]}?)" if m[1] else ""
-    if lang == "nl":
-        return ("de naam van een parameter" + guess + "; 'Alle parameters tonen' onder "
-                "'Kopie van een scenario aanpassen' laat ze alle zien, met hun naam in de uitleg")
-    return ("a declared parameter name" + guess + "; 'Show every parameter' under 'Edit a copy "
-            "of a scenario' lists them all, with their names in the help")
+def _say(key: str, lang: str, **fields: str) -> str:
+    """The catalogue's words for the loader's phrase ``key`` (context ``loader``)."""
+    return message("loader", key, lang).format(**fields)
+
+
+def _guess(name: str | None, lang: str) -> str:
+    """" (did you mean 'x'?)" in ``lang``, or nothing."""
+    return _say("guess", lang, name=name) if name else ""
+
+
+def _keys(keys: str, lang: str) -> str:
+    """The loader's list of known keys; in Dutch each as code (they are not Dutch words)."""
+    return ", ".join(f"`{k}`" for k in keys.split(", ")) if lang == "nl" else keys
 
 
 _GUESS = r"(?: \(did you mean ('[^']*')\?\))?"
-# (pattern of the English phrase, its words in the language); applied to "allowed" and "value".
+# (pattern of the loader's English phrase, its words in the language from the catalogue);
+# applied to "allowed" and "value". In English the catalogue's words are the loader's own.
 _RULES: list[_Rule] = [
     (re.compile(r"a declared parameter name" + _GUESS + r"; 'transitiesim params' lists them all"),
-     _hint),
+     lambda m, lang: _say("parameter_hint", lang, guess=_guess(m[1], lang))),
     (re.compile(r"a known key" + _GUESS + r": (.*)", re.S),
-     lambda m, lang: ("een bekende sleutel" + (f" (bedoelt u {m[1]}?)" if m[1] else "")
-                      + ": " + ", ".join(f"`{k}`" for k in m[2].split(", ")))
-     if lang == "nl" else m[0]),
+     lambda m, lang: _say("known_key", lang, guess=_guess(m[1], lang), keys=_keys(m[2], lang))),
     (re.compile(r"at most ([\d,]+) bytes"),
-     lambda m, lang: f"hoogstens {_number(m[1], lang)} bytes" if lang == "nl" else m[0]),
-    (re.compile(r"([\d,]+) bytes"),
-     lambda m, lang: f"{_number(m[1], lang)} bytes"),
-    (re.compile(r"a (?:UTF-8 TOML file|TOML file in UTF-8)"),
-     lambda m, lang: "een TOML-bestand in UTF-8" if lang == "nl" else m[0]),
-    (re.compile(r"not UTF-8 text"),
-     lambda m, lang: "geen tekst in UTF-8" if lang == "nl" else m[0]),
-    (re.compile(r"not valid TOML"),
-     lambda m, lang: "geen geldige TOML" if lang == "nl" else m[0]),
+     lambda m, lang: _say("at_most_bytes", lang, n=_number(m[1], lang))),
+    (re.compile(r"([\d,]+) bytes"), lambda m, lang: _say("bytes", lang, n=_number(m[1], lang))),
+    (re.compile(r"a TOML file in UTF-8"), lambda m, lang: _say("toml_file", lang)),
+    (re.compile(r"not UTF-8 text"), lambda m, lang: _say("not_utf8", lang)),
+    (re.compile(r"not valid TOML"), lambda m, lang: _say("not_toml", lang)),
     (re.compile(r"TOML syntax \((.*)\)", re.S),
-     lambda m, lang: f"TOML-syntaxis (de lezer meldt: {m[1]})" if lang == "nl" else m[0]),
-    (re.compile(r"true or false"),
-     lambda m, lang: "true of false" if lang == "nl" else m[0]),
+     lambda m, lang: _say("toml_syntax", lang, detail=m[1])),
+    (re.compile(r"true or false"), lambda m, lang: _say("true_false", lang)),
     (re.compile(re.escape(NAME_ALLOWED) + "(; not a shipped scenario's name)?"),
-     lambda m, lang: ("een naam van 1 tot 64 letters, cijfers, '.', '_' of '-' (beginnend met "
-                      "een letter of cijfer, zonder '..'): hij geeft de map met resultaten "
-                      "een naam, dus nooit een pad"
-                      + ("; niet de naam van een meegeleverd scenario" if m[1] else ""))
-     if lang == "nl" else m[0]),
+     lambda m, lang: _say("name_allowed", lang)
+     + (_say("not_shipped_name", lang) if m[1] else "")),
     (re.compile(r"text of at most ([\d,]+) characters without control characters"),
-     lambda m, lang: (f"tekst van hoogstens {_number(m[1], lang)} tekens zonder stuurtekens"
-                      if lang == "nl" else m[0])),
+     lambda m, lang: _say("text_chars", lang, n=_number(m[1], lang))),
     (re.compile(r"a shipped scenario name: (.*)", re.S),
-     lambda m, lang: f"de naam van een meegeleverd scenario: {m[1]}" if lang == "nl" else m[0]),
+     lambda m, lang: _say("shipped_name", lang, names=m[1])),
     (re.compile(r"the CBS code \(GM0344\) or name of one of the (\d+) municipalities of 2015"
                 r"(?: \(did you mean (.*)\?\))?", re.S),
-     lambda m, lang: (f"de CBS-code (GM0344) of de naam van een van de {m[1]} gemeenten van "
-                      "2015" + (f" (bedoelt u {m[2]}?)" if m[2] else ""))
-     if lang == "nl" else m[0]),
+     lambda m, lang: _say("cbs_code_or_name", lang, n=m[1], guess=_guess(m[2], lang))),
     (re.compile(r"the CBS code of one of the (\d+) municipalities of 2015 \(GM0344\)"),
-     lambda m, lang: (f"de CBS-code van een van de {m[1]} gemeenten van 2015 (GM0344)"
-                      if lang == "nl" else m[0])),
+     lambda m, lang: _say("cbs_code", lang, n=m[1])),
     (re.compile(r"nothing beside cbs: name, inhabitants and ages come from CBS's table"),
-     lambda m, lang: ("niets naast cbs: naam, inwoners en leeftijden komen uit de tabel van "
-                      "CBS") if lang == "nl" else m[0]),
-    (re.compile(r"a municipality not listed before"),
-     lambda m, lang: "een gemeente die nog niet in de lijst staat" if lang == "nl" else m[0]),
+     lambda m, lang: _say("nothing_beside_cbs", lang)),
+    (re.compile(r"a municipality not listed before"), lambda m, lang: _say("not_listed", lang)),
     (re.compile(r"a link version this transitiesim reads: (.*) \(a newer transitiesim made "
                 r"this link\)"),
-     lambda m, lang: (f"een linkversie die deze transitiesim leest: {m[1]} (een nieuwere "
-                      "transitiesim maakte deze link)") if lang == "nl" else m[0]),
+     lambda m, lang: _say("link_version", lang, versions=m[1])),
     (re.compile(r"a whole number from (\S+) to (\S+)"),
-     lambda m, lang: (f"een geheel getal van {_number(m[1], lang)} tot {_number(m[2], lang)}"
-                      if lang == "nl" else m[0])),
+     lambda m, lang: _say("whole_number", lang, low=_number(m[1], lang),
+                          high=_number(m[2], lang))),
 ]
 
 
@@ -115,7 +108,7 @@ def problem_text(problem: Problem, lang: str) -> str:
         field = t("edit_name", lang)
     key = field.rsplit(".", 1)[-1]
     p = PARAM_BY_NAME.get(key)
-    if p is not None and p.name in labels.SHORT:  # settings (scale, years) have no short name
+    if p is not None and labels.has_short_name(p):  # settings (scale, years) have no short name
         field = f"{field} ({labels.short_name(p, lang)})"
     if p is not None and problem.allowed == p.allowed():  # the declared range or choices
         allowed = labels.allowed_words(p, lang)
@@ -125,19 +118,15 @@ def problem_text(problem: Problem, lang: str) -> str:
     shown = _phrase(value, lang) if isinstance(value, str) else clip(value)
     if isinstance(value, str) and shown == value:
         shown = clip(value)
-    if lang == "nl":
-        return f"{field}: gekregen {shown}; toegestaan: {allowed}"
-    return f"{field}: got {shown}; allowed: {allowed}"
+    return _say("problem", lang, field=field, value=shown, allowed=allowed)
 
 
 def error_text(error: ScenarioError, lang: str) -> str:
     """A refused scenario, file or link in ``lang``: what was refused and every problem."""
     n = len(error.problems)
     source = clip_text(error.source, 80)
-    if lang == "nl":
-        head = f"{source} heeft {n} {'probleem' if n == 1 else 'problemen'}:"
-    else:
-        head = f"{source} has {n} problem{'s' if n != 1 else ''}:"
+    head = _say("head_one", lang, source=source) if n == 1 else \
+        _say("head_many", lang, source=source, n=str(n))
     return head + "\n" + "\n".join(f"  - {problem_text(p, lang)}" for p in error.problems)
 
 

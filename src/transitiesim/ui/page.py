@@ -358,7 +358,7 @@ def _edit_form(lang: str, options: list[str]) -> None:
     # Tabs, not a choice of section: every shown lever is rendered, so an edit in one tab is
     # kept while another is open (Streamlit forgets a widget that is not rendered).
     shown = [s for s in labels.SECTIONS if show_all or s in labels.FIRST_SECTIONS]
-    for tab, name in zip(st.tabs([labels.SECTIONS[s][lang] for s in shown]), shown,
+    for tab, name in zip(st.tabs([labels.section_title(s, lang) for s in shown]), shown,
                          strict=True):
         with tab:
             for p in sections.get(name, []):
