@@ -196,14 +196,29 @@ def test_the_municipality_view_warns_when_too_few_persons_stand_for_a_municipali
     assert {"Amsterdam", "Schiermonnikoog"} <= set(table["Gemeente"])
     assert table["Per 100.000 inwoners"].is_monotonic_decreasing
     assert (table["Gesimuleerde personen"] < 1000).sum() == thin
+    # CBS's municipalities are a map, not 393 bars: one filled outline each, named with its
+    # value, coloured by it, on a plain chart (no geo layout, so no map service is asked),
+    # with its source and a text alternative naming the highest and lowest.
+    import json
+
+    (spec,) = [json.loads(c.proto.spec) for c in at.get("plotly_chart")
+               if "Gemeentegrenzen" in json.dumps(json.loads(c.proto.spec)["layout"])
+               or len(json.loads(c.proto.spec)["data"]) > 300]
+    shapes = [tr for tr in spec["data"] if tr.get("fill") == "toself"]
+    assert len(shapes) == 393 and not {"geo", "mapbox", "map"} & set(spec["layout"])
+    from html import unescape  # names are escaped for plotly, which renders some HTML
+    assert {unescape(tr["name"].split(":")[0]) for tr in shapes} == set(table["Gemeente"])
+    assert len({tr["fillcolor"] for tr in shapes}) > 20
+    assert any("CBS Gebiedsindelingen" in c.value for c in at.caption)
+    words = next(x.value for x in at.text if x.value.startswith("In woorden: de kaart"))
+    assert f"Hoogst: {table['Gemeente'].iloc[0]} " in words
+    assert f"Laagst: {table['Gemeente'].iloc[-1]} " in words
     ok(at.radio(key="lang").set_value("en").run())
     assert any(f"{thin} of the 393 municipalities" in w.value for w in at.warning)
     # Municipalities chosen by name, over the years, beside all together.
     ok(at.radio(key="lang").set_value("nl").run())
     ok(at.multiselect(key="muni_chosen_netherlands").select("Amsterdam")
        .select("Schiermonnikoog").run())
-    import json
-
     names = {trace.get("name") for chart in at.get("plotly_chart")
              for trace in json.loads(chart.proto.spec)["data"]}
     assert {"Alle gemeenten samen", "Amsterdam", "Schiermonnikoog"} <= names

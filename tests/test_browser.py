@@ -117,3 +117,38 @@ def test_the_comparison_reads_on_a_phone_and_a_desktop_in_each_language(app_url,
         page.screenshot(path=str(shot))
         browser.close()
     assert shot.stat().st_size > 20_000
+
+
+def test_the_municipalities_are_a_map_drawn_without_asking_any_other_server(app_url):
+    """`netherlands` per municipality is a map of the 393 municipalities of 2015 in Chromium,
+    each a filled outline, drawn with nothing requested from any server but the app's own (a
+    geo chart would fetch its base map from plotly's CDN). Screenshot for the closing note:
+    test-artifacts/app_map.png."""
+    require_chromium()
+    from urllib.parse import urlparse
+
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    own = urlparse(app_url).netloc
+    elsewhere: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.on("request", lambda r: elsewhere.append(r.url)
+                if urlparse(r.url).netloc not in (own, "") and not r.url.startswith("data:")
+                else None)
+        page.goto(f"{app_url}/?s=netherlands,no-decentralisation&b=no-decentralisation"
+                  "&n=1&p=0.1&lang=nl", wait_until="domcontentloaded")
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=300_000)
+        page.get_by_role("tab", name="Per gemeente").click()
+        # The map is the chart with a colour bar; its fills are the municipalities.
+        shapes = page.locator(".js-plotly-plot:has(.colorbar) .scatterlayer .trace .js-fill")
+        expect(shapes).to_have_count(393, timeout=60_000)
+        expect(page.get_by_text("Gemeentegrenzen van 2015", exact=False)).to_be_visible()
+        page.wait_for_timeout(500)
+        shot = ARTIFACTS / "app_map.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert elsewhere == []
+    assert shot.stat().st_size > 20_000

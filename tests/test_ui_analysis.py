@@ -265,3 +265,40 @@ def test_municipalities_per_year_by_hand():
     share = an.municipalities_per_year(local, national, "wellbeing_p10", ["B"])
     assert share[share.municipality == "B"]["median"].iloc[0] == pytest.approx(0.7)
     assert an.scaled("unmet_need") and not an.scaled("wellbeing_p10")
+
+
+def test_the_shipped_boundaries_are_the_393_municipalities_where_they_lie():
+    """``data.boundaries_2015`` decodes the shipped TopoJSON: one feature per municipality of
+    CBS's table, closed rings inside the Netherlands' box, and Amsterdam (GM0363), Maastricht
+    (GM0935) and Groningen (GM0014) where they are (their outline's mean within 0.1 degree
+    of the city)."""
+    from transitiesim import data
+
+    features = data.boundaries_2015()["features"]
+    assert sorted(f["id"] for f in features) == sorted(data.municipalities_2015().code)
+    outlines = an.municipality_outlines()
+    for code, (xs, ys) in outlines.items():
+        points = [(x, y) for x, y in zip(xs, ys, strict=True) if x is not None]
+        assert all(3.3 < x < 7.3 and 50.7 < y < 53.6 for x, y in points), code
+        rings = " ".join("" if x is None else "." for x in xs).split()
+        assert rings, code
+    for f in features:
+        for polygon in f["geometry"]["coordinates"]:
+            assert all(ring[0] == ring[-1] and len(ring) >= 4 for ring in polygon), f["id"]
+    for code, lon, lat in (("GM0363", 4.90, 52.37), ("GM0935", 5.69, 50.85),
+                           ("GM0014", 6.57, 53.22)):
+        xs, ys = outlines[code]
+        mean_x = np.mean([x for x in xs if x is not None])
+        mean_y = np.mean([y for y in ys if y is not None])
+        assert abs(mean_x - lon) < 0.1 and abs(mean_y - lat) < 0.1, code
+
+
+def test_cbs_codes_and_the_maps_text_alternative():
+    names = pd.Series(["Amsterdam", "Emmen", "Utrecht", "Vlieland"])
+    assert an.cbs_codes(names) == ["GM0363", "GM0114", "GM0344", "GM0096"]
+    assert an.cbs_codes(pd.Series(["Amsterdam", "Gemeente 3"])) is None  # generated: no map
+    values = pd.Series([30.0, 10.0, 40.0, 20.0])
+    text = an.map_text(names, values, "unmet_need", "en", "per 100,000 inhabitants")
+    assert "the 4 municipalities by Unmet need (per 100,000 inhabitants)" in text
+    assert "Highest: Utrecht 40.0, Amsterdam 30.0, Vlieland 20.0." in text
+    assert "Lowest: Emmen 10.0, Vlieland 20.0, Amsterdam 30.0." in text

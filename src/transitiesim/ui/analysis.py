@@ -7,10 +7,12 @@ The app only displays what these functions return, so everything here is tested 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
+from .. import data
 from ..indicators import DERIVED, DERIVED_BY_NAME, INDICATOR_BY_NAME, better, declared, label
 from ..run import SUMMARY_FROM_YEAR
 from ..text import t, unit_words
@@ -207,6 +209,48 @@ def chart_text(national: dict[str, pd.DataFrame], name: str, titles: dict[str, s
     return t("chart_text", lang).format(label=label(name, lang),
                                         unit=unit_label(name, lang, per_100k), when=when,
                                         parts="; ".join(parts))
+
+
+@cache
+def municipality_outlines() -> dict[str, tuple[tuple[float | None, ...], tuple[float | None, ...]]]:
+    """Each municipality of 2015 (by CBS code) as x and y outlines for a plain chart: its
+    rings one after another, separated by None, longitude and latitude in degrees
+    (``data.boundaries_2015``). A map drawn from these needs no map service nor tiles."""
+    out = {}
+    for f in data.boundaries_2015()["features"]:
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for polygon in f["geometry"]["coordinates"]:
+            for ring in polygon:
+                xs += [p[0] for p in ring] + [None]
+                ys += [p[1] for p in ring] + [None]
+        out[f["id"]] = (tuple(xs[:-1]), tuple(ys[:-1]))
+    return out
+
+
+def cbs_codes(names: pd.Series) -> list[str] | None:
+    """The CBS codes of municipalities named as in CBS's table of 2015, or None when any name
+    is not there (generated municipalities, or an uploaded table of other places)."""
+    table = data.municipalities_2015()
+    code = dict(zip(table.name, table.code, strict=True))
+    found = [code.get(n) for n in names]
+    return None if any(c is None for c in found) else [c for c in found if c is not None]
+
+
+# The map's colours: cividis, readable with every common colour-vision deficiency.
+MAP_COLOURS = "Cividis"
+LATITUDE_FACTOR = 1 / np.cos(np.radians(52.2))  # a degree east is shorter than one north
+
+
+def map_text(names: pd.Series, values: pd.Series, name: str, lang: str, shown_as: str) -> str:
+    """A text alternative for the map: what it colours, in which unit, and the three highest
+    and lowest municipalities with their values."""
+    order = values.sort_values(kind="stable")
+    def listed(index) -> str:
+        return ", ".join(f"{names[i]} {format_number(values[i], name, lang)}" for i in index)
+    return t("map_text", lang).format(label=label(name, lang), unit=shown_as, n=len(values),
+                                      high=listed(order.index[::-1][:3]),
+                                      low=listed(order.index[:3]))
 
 
 def summary_sentences(diffs: list[Difference], baseline_title: str, titles: dict[str, str],

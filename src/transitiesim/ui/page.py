@@ -19,6 +19,7 @@ from collections.abc import Callable
 from urllib.parse import parse_qsl
 
 import pandas as pd
+import plotly.colors
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -544,11 +545,18 @@ def tab_municipalities(local, national, lang: str, scales: dict[str, float], pre
             min=an.format_number(an.MIN_SIMULATED_PERSONS, "population", lang))
             + " " + t(advice, lang))
     per = per.sort_values("per_100k").reset_index()
-    # Municipality names may come from an uploaded file: plotly renders some HTML in labels.
-    fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
-    fig.update_layout(title=f"{an.label(name, lang)}, {shown_as}", height=380,
-                      margin={"t": 40, "b": 20})
-    st.plotly_chart(an.localise_figure(fig, lang), key="chart_munis", width="stretch")
+    title = f"{an.label(name, lang)}, {shown_as}"
+    codes = an.cbs_codes(per.municipality)
+    if codes is not None:  # CBS's municipalities of 2015: a map
+        st.plotly_chart(_map_figure(per, codes, name, title, lang), key="chart_munis_map",
+                        width="stretch")
+        st.caption(t("map_source", lang))
+        st.text(an.map_text(per.municipality, per.per_100k, name, lang, shown_as))
+    else:
+        # Municipality names may come from an uploaded file: plotly renders some HTML in labels.
+        fig = go.Figure(go.Bar(x=[html_text(m) for m in per.municipality], y=per.per_100k))
+        fig.update_layout(title=title, height=380, margin={"t": 40, "b": 20})
+        st.plotly_chart(an.localise_figure(fig, lang), key="chart_munis", width="stretch")
     # The same ranked, as a table one can search and sort (shown as text, never Markdown).
     ranked = per.sort_values("per_100k", ascending=False)[
         ["municipality", "per_100k", "simulated_persons"]].rename(columns={
@@ -558,6 +566,35 @@ def tab_municipalities(local, national, lang: str, scales: dict[str, float], pre
     st.dataframe(ranked, key="table_munis", hide_index=True, width="stretch")
     _csv_button(per, f"municipalities_{name}_{year}", lang)
     _municipalities_over_time(table, national[scen], name, scen, lang, shown_as)
+
+
+def _map_figure(per: pd.DataFrame, codes: list[str], name: str, title: str, lang: str
+                ) -> go.Figure:
+    """The municipalities coloured by ``per.per_100k`` on a plain chart (no map service, no
+    tiles: nothing is fetched), one filled outline each, named with its value on hover, and
+    a colour bar. ``name``: the indicator, for its number format."""
+    outlines = an.municipality_outlines()
+    low, high = float(per.per_100k.min()), float(per.per_100k.max())
+    span = high - low or 1.0
+    fig = go.Figure()
+    for place, code, value in zip(per.municipality, codes, per.per_100k, strict=True):
+        xs, ys = outlines[code]
+        colour = plotly.colors.sample_colorscale(an.MAP_COLOURS, (value - low) / span)[0]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
+            line={"color": "white", "width": 0.4}, hoveron="fills", showlegend=False,
+            name=f"{html_text(place)}: {an.format_number(value, name, lang)}"))
+    # The colour bar, on an invisible marker trace.
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=False,
+                             hoverinfo="skip", marker={
+                                 "colorscale": an.MAP_COLOURS, "cmin": low, "cmax": high,
+                                 "color": [low], "showscale": True,
+                                 "colorbar": {"thickness": 12, "exponentformat": "none"}}))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=an.LATITUDE_FACTOR)
+    fig.update_layout(title=title, height=560, margin={"t": 40, "b": 10, "l": 10, "r": 10},
+                      plot_bgcolor="white")
+    return an.localise_figure(fig, lang)
 
 
 def _municipalities_over_time(table: pd.DataFrame, national: pd.DataFrame, name: str,
