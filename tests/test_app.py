@@ -390,3 +390,27 @@ def test_a_copy_never_replaces_another_and_the_page_says_which_name_it_got():
     assert custom["transition-only-upload-2"][0]["citizen_power"] == 0.5
     # Both travel in the link as edited copies of their shipped base.
     assert custom["transition-only-upload-2"][1] == ("transition-only", {"citizen_power": 0.5})
+
+
+def test_a_statline_export_uploaded_runs_its_municipalities_and_a_bad_one_is_named():
+    """The uploader takes a CBS StatLine export (CSV) as `transitiesim statline` does: its
+    municipalities, run as `netherlands`, join the comparison under the file's name; an
+    export without a population column is refused naming the column, and nothing is lost."""
+    from pathlib import Path
+
+    sample = (Path(__file__).parent / "data" / "statline_03759ned_sample.csv").read_bytes()
+    at = ok(new_app(seeds=1).run())
+    ok(at.file_uploader(key="upload").upload("03759ned.csv", sample).run())
+    assert at.session_state["scenarios"][-1] == "03759ned"
+    scenario = at.session_state["custom"]["03759ned"][0]
+    assert [m.name for m in scenario.municipalities] == ["Ameland", "Utrecht (gemeente)"]
+    assert scenario["inhabitants"] == sum(m.inhabitants for m in scenario.municipalities)
+    assert ("03759ned", "unmet_need") in at.session_state["shown_cards"]
+    notice = " ".join(shown(x.value) for x in at.success)
+    assert "De deelbare link neemt dit bestand niet mee" in notice
+    before = dict(at.session_state["shown_cards"])
+    bad = b'"Regio\'s";"Perioden";"Iets anders"\n"Ameland";"2015";"3600"\n'
+    ok(at.file_uploader(key="upload").upload("bad.csv", bad).run())
+    errors = " ".join(shown(e.value) for e in at.error)
+    assert "Bestand geweigerd" in errors and "bad.csv" in errors
+    assert at.session_state["shown_cards"] == before

@@ -105,3 +105,27 @@ def test_any_problem_from_a_file_or_link_gives_a_message_with_its_field(key, val
                       "'transitiesim params' lists them all")
     text = errors.error_text(ScenarioError([problem], "link"), lang)
     assert text.splitlines()[1].startswith(f"  - {clip_text(field, 200)}")
+
+
+BAD_EXPORTS = {
+    "no population column": '"Regio\'s";"Perioden";"Iets anders"\n"Ameland";"2015";"3600"\n',
+    "no columns": "just one line of text\n",
+    "not a number": '"Regio\'s";"Bevolking (aantal)"\n"Ameland";"veel"\n',
+    "unknown age group": '"Regio\'s";"Leeftijd";"Bevolking (aantal)"\n'
+                         '"Ameland";"oud";"3600"\n',
+    "no municipality": '"Regio\'s";"Bevolking (aantal)"\n"Nederland";"16900726"\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_EXPORTS))
+def test_a_refused_statline_export_reads_in_dutch(case):
+    """A StatLine export uploaded in the app is refused, like a scenario file, in the page's
+    language: the column or row, the value and what the reader wants, without English."""
+    from transitiesim.statline import read_population
+
+    with pytest.raises(ScenarioError) as info:
+        read_population("export.csv", text=BAD_EXPORTS[case])
+    nl = errors.error_text(info.value, "nl")
+    assert nl.startswith("export.csv heeft ") and "gekregen" in nl and "toegestaan" in nl
+    assert _english_words(nl) == set(), (case, nl)
+    assert errors.error_text(info.value, "en") == str(info.value), case  # English unchanged

@@ -538,17 +538,12 @@ def cmd_explain(args) -> int:
 def cmd_statline(args) -> int:
     import tomli_w
 
-    from .statline import read_population
+    from .statline import read_population, scenario_raw
 
     _check_name(args.name)
     municipalities = read_population(args.file)
     base = load_scenario(args.extends)
-    raw = {"name": args.name, "extends": args.extends,
-           "title_nl": f"{args.name} (uit StatLine)", "title_en": f"{args.name} (from StatLine)",
-           "parameters": {"inhabitants": sum(m.inhabitants for m in municipalities),
-                          "municipalities": len(municipalities)},
-           "municipalities": [m.to_dict() for m in municipalities]}
-    text = tomli_w.dumps(raw)
+    text = tomli_w.dumps(scenario_raw(municipalities, args.name, args.extends))
     out = Path(args.out)
     out.write_text(f"# Made by 'transitiesim statline' from {Path(args.file).name}\n{text}",
                    encoding="utf-8")

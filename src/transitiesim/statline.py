@@ -158,3 +158,14 @@ def read_population(source: str | Path, text: str | None = None) -> list[Municip
         raise StatlineError([Problem("rows", 0, "at least one municipality with inhabitants")],
                             name)
     return result
+
+
+def scenario_raw(municipalities: list[Municipality], name: str, extends: str) -> dict:
+    """A scenario (as the data of a TOML file) that is ``extends`` run for ``municipalities``:
+    their number and inhabitants, titled as made from StatLine. The command line writes it
+    (``transitiesim statline``), the app loads it from an uploaded export."""
+    return {"name": name, "extends": extends,
+            "title_nl": f"{name} (uit StatLine)", "title_en": f"{name} (from StatLine)",
+            "parameters": {"inhabitants": sum(m.inhabitants for m in municipalities),
+                           "municipalities": len(municipalities)},
+            "municipalities": [m.to_dict() for m in municipalities]}

@@ -86,14 +86,37 @@ _RULES: list[_Rule] = [
     (re.compile(r"a link version this transitiesim reads: (.*) \(a newer transitiesim made "
                 r"this link\)"),
      lambda m, lang: _say("link_version", lang, versions=m[1])),
+    # A StatLine export (statline.py, uploaded in the app)
+    (re.compile(r"a CSV export in UTF-8 or Windows-1252"),
+     lambda m, lang: _say("csv_encoding", lang)),
+    (re.compile(r"not UTF-8 or Windows-1252 text"), lambda m, lang: _say("not_csv_text", lang)),
+    (re.compile(r"no ; or , separated columns"), lambda m, lang: _say("no_columns", lang)),
+    (re.compile(r"a CSV export from StatLine"), lambda m, lang: _say("statline_csv", lang)),
+    (re.compile(r"a column whose name matches (.*)", re.S),
+     lambda m, lang: _say("column_matching", lang, pattern=m[1])),
+    (re.compile(r"a number of inhabitants"), lambda m, lang: _say("inhabitants_number", lang)),
+    (re.compile(r"an age group such as '0 tot 5 jaar', '95 jaar of ouder' or 'Totaal'"),
+     lambda m, lang: _say("age_group", lang)),
+    (re.compile(r"at least one municipality with inhabitants"),
+     lambda m, lang: _say("one_municipality", lang)),
     (re.compile(r"a whole number from (\S+) to (\S+)"),
      lambda m, lang: _say("whole_number", lang, low=_number(m[1], lang),
                           high=_number(m[2], lang))),
 ]
 
 
-def _phrase(text: str, lang: str) -> str:
-    for pattern, words in _RULES:
+# Fields that are words rather than names (a StatLine export's columns and rows).
+_FIELDS: list[_Rule] = [
+    (re.compile(r"column \((region|population)\)"),
+     lambda m, lang: _say("field_column", lang, role=_say(f"role_{m[1]}", lang))),
+    (re.compile(r"row (\d+) \((.*)\)", re.S),
+     lambda m, lang: _say("field_row", lang, n=m[1], column=m[2])),
+    (re.compile(r"rows"), lambda m, lang: _say("field_rows", lang)),
+]
+
+
+def _phrase(text: str, lang: str, rules: list[_Rule] | None = None) -> str:
+    for pattern, words in _RULES if rules is None else rules:
         m = pattern.fullmatch(text)
         if m:
             return words(m, lang)
@@ -106,6 +129,7 @@ def problem_text(problem: Problem, lang: str) -> str:
     field = clip_text(problem.field, 200)
     if field == EDIT_NAME_FIELD:
         field = t("edit_name", lang)
+    field = _phrase(field, lang, _FIELDS)
     key = field.rsplit(".", 1)[-1]
     p = PARAM_BY_NAME.get(key)
     if p is not None and labels.has_short_name(p):  # settings (scale, years) have no short name

@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.colors
 import plotly.graph_objects as go
 import streamlit as st
+import tomli_w
 
 from .. import data, labels
 from ..indicators import better
@@ -35,6 +36,7 @@ from ..scenario import (
     load_shipped,
     shipped_scenarios,
 )
+from ..statline import read_population, scenario_raw
 from ..text import domain_label, t, unit_words
 from ..textsafe import (
     MAX_NAME_CHARS,
@@ -43,6 +45,7 @@ from ..textsafe import (
     html_text,
     markdown_text,
     name_problem,
+    slug,
     spreadsheet_safe,
 )
 from . import analysis as an
@@ -269,12 +272,15 @@ def _on_upload() -> None:
         if len(data) > MAX_UPLOAD_BYTES:
             raise ScenarioError([Problem("file", f"{len(data):,} bytes",
                                          f"at most {MAX_UPLOAD_BYTES:,} bytes")], source)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ScenarioError([Problem("file", "not UTF-8 text", "a TOML file in UTF-8")],
-                                source) from None
-        scenario = load_scenario_text(text, source)
+        if source.lower().endswith(".csv"):  # a StatLine export: its municipalities
+            scenario = _statline_scenario(data, source)
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ScenarioError([Problem("file", "not UTF-8 text",
+                                             "a TOML file in UTF-8")], source) from None
+            scenario = load_scenario_text(text, source)
     except ScenarioError as exc:
         st.session_state["upload_error"] = exc
         return
@@ -290,6 +296,31 @@ def _on_upload() -> None:
     st.session_state["upload_error"] = None
     st.session_state["edit_notice"] = _added_notice(name, dropped, lang, asked,
                                                     in_link=spec is not None)
+
+
+# What an uploaded StatLine export is run as: the Netherlands' scenario, for its municipalities
+# (as ``transitiesim statline`` does by default).
+STATLINE_BASE = "netherlands"
+
+
+def _statline_scenario(data: bytes, source: str) -> Scenario:
+    """An uploaded CBS StatLine export (population per municipality, by age if given) as
+    ``STATLINE_BASE`` for those municipalities, named after the file. Raises ScenarioError
+    (the reader's problems, naming the column or row) like the loader."""
+    text = None
+    for encoding in ("utf-8-sig", "cp1252"):  # StatLine writes either
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        raise ScenarioError([Problem("file", "not UTF-8 or Windows-1252 text",
+                                     "a CSV export from StatLine")], source)
+    municipalities = read_population(source, text=text)
+    name = slug(source.rsplit(".", 1)[0], fallback="statline")
+    return load_scenario_text(tomli_w.dumps(scenario_raw(municipalities, name, STATLINE_BASE)),
+                              source)
 
 
 def sidebar(lang: str) -> None:
@@ -315,7 +346,8 @@ def sidebar(lang: str) -> None:
                      format_func=lambda v: an.decimal(v, lang),
                      help=t("precision_help", lang) + " "
                      + (scale_param.help_nl if lang == "nl" else scale_param.help_en))
-    sb.file_uploader(t("upload", lang), type=["toml"], key="upload", on_change=_on_upload)
+    sb.file_uploader(t("upload", lang), type=["toml", "csv"], key="upload",
+                     on_change=_on_upload, help=t("upload_help", lang))
     if st.session_state.get("upload_error"):
         sb.error(markdown_text(t("upload_refused", lang).format(
             error=errors.error_text(st.session_state["upload_error"], lang))))
