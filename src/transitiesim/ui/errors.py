@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from .. import labels
 from ..catalogue import message
@@ -62,12 +63,8 @@ _RULES: list[_Rule] = [
     (re.compile(r"at most ([\d,]+) bytes"),
      lambda m, lang: _say("at_most_bytes", lang, n=_number(m[1], lang))),
     (re.compile(r"([\d,]+) bytes"), lambda m, lang: _say("bytes", lang, n=_number(m[1], lang))),
-    (re.compile(r"a TOML file in UTF-8"), lambda m, lang: _say("toml_file", lang)),
-    (re.compile(r"not UTF-8 text"), lambda m, lang: _say("not_utf8", lang)),
-    (re.compile(r"not valid TOML"), lambda m, lang: _say("not_toml", lang)),
     (re.compile(r"TOML syntax \((.*)\)", re.S),
      lambda m, lang: _say("toml_syntax", lang, detail=m[1])),
-    (re.compile(r"true or false"), lambda m, lang: _say("true_false", lang)),
     (re.compile(re.escape(NAME_ALLOWED) + "(; not a shipped scenario's name)?"),
      lambda m, lang: _say("name_allowed", lang)
      + (_say("not_shipped_name", lang) if m[1] else "")),
@@ -80,29 +77,28 @@ _RULES: list[_Rule] = [
      lambda m, lang: _say("cbs_code_or_name", lang, n=m[1], guess=_guess(m[2], lang))),
     (re.compile(r"the CBS code of one of the (\d+) municipalities of 2015 \(GM0344\)"),
      lambda m, lang: _say("cbs_code", lang, n=m[1])),
-    (re.compile(r"nothing beside cbs: name, inhabitants and ages come from CBS's table"),
-     lambda m, lang: _say("nothing_beside_cbs", lang)),
-    (re.compile(r"a municipality not listed before"), lambda m, lang: _say("not_listed", lang)),
     (re.compile(r"a link version this transitiesim reads: (.*) \(a newer transitiesim made "
                 r"this link\)"),
      lambda m, lang: _say("link_version", lang, versions=m[1])),
     # A StatLine export (statline.py, uploaded in the app)
-    (re.compile(r"a CSV export in UTF-8 or Windows-1252"),
-     lambda m, lang: _say("csv_encoding", lang)),
-    (re.compile(r"not UTF-8 or Windows-1252 text"), lambda m, lang: _say("not_csv_text", lang)),
-    (re.compile(r"no ; or , separated columns"), lambda m, lang: _say("no_columns", lang)),
-    (re.compile(r"a CSV export from StatLine"), lambda m, lang: _say("statline_csv", lang)),
     (re.compile(r"a column whose name matches (.*)", re.S),
      lambda m, lang: _say("column_matching", lang, pattern=m[1])),
-    (re.compile(r"a number of inhabitants"), lambda m, lang: _say("inhabitants_number", lang)),
-    (re.compile(r"an age group such as '0 tot 5 jaar', '95 jaar of ouder' or 'Totaal'"),
-     lambda m, lang: _say("age_group", lang)),
-    (re.compile(r"at least one municipality with inhabitants"),
-     lambda m, lang: _say("one_municipality", lang)),
     (re.compile(r"a whole number from (\S+) to (\S+)"),
      lambda m, lang: _say("whole_number", lang, low=_number(m[1], lang),
                           high=_number(m[2], lang))),
 ]
+
+
+# The loader's fixed phrases (no value inside): the English catalogue holds each exactly as
+# the loader and the StatLine reader write it, so a phrase is found by its English words.
+_FIXED = ("toml_file", "not_utf8", "not_toml", "true_false", "nothing_beside_cbs",
+          "not_listed", "csv_encoding", "not_csv_text", "no_columns", "statline_csv",
+          "inhabitants_number", "age_group", "one_municipality")
+
+
+@cache
+def _fixed() -> dict[str, str]:
+    return {message("loader", key, "en"): key for key in _FIXED}
 
 
 # Fields that are words rather than names (a StatLine export's columns and rows).
@@ -116,6 +112,8 @@ _FIELDS: list[_Rule] = [
 
 
 def _phrase(text: str, lang: str, rules: list[_Rule] | None = None) -> str:
+    if rules is None and text in _fixed():
+        return _say(_fixed()[text], lang)
     for pattern, words in _RULES if rules is None else rules:
         m = pattern.fullmatch(text)
         if m:
