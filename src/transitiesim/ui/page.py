@@ -376,7 +376,7 @@ def _edit_form(lang: str, options: list[str]) -> None:
         for p in EDITABLE:
             st.session_state[f"lever_{p.name}"] = original[p.name]
         st.session_state["_edit_loaded"] = base
-        st.session_state["edit_name"] = f"{base}-2"
+        st.session_state["edit_name"] = _free_name(f"{base}-2")
     st.text_input(t("edit_name", lang), key="edit_name")
     # One's own municipality: any of CBS's 393 of 2015, found by typing its name.
     codes = _cbs_names()
@@ -611,7 +611,8 @@ def _map_figure(per: pd.DataFrame, codes: list[str], name: str, title: str, lang
     fig = go.Figure()
     for place, code, value in zip(per.municipality, codes, per.per_100k, strict=True):
         xs, ys = outlines[code]
-        colour = plotly.colors.sample_colorscale(an.MAP_COLOURS, (value - low) / span)[0]
+        colour = "lightgrey" if pd.isna(value) else \
+            plotly.colors.sample_colorscale(an.MAP_COLOURS, (value - low) / span)[0]
         fig.add_trace(go.Scatter(
             x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines",
             line={"color": "white", "width": 0.4}, hoveron="fills", showlegend=False,
