@@ -62,6 +62,18 @@ def test_round_trip_through_toml_gives_the_same_scenario():
     assert again.events == s.events and dict(again.unemployment) == dict(s.unemployment)
 
 
+def test_a_scenario_survives_being_sent_to_another_process():
+    """Workers (sweeps, the screening) receive scenarios pickled: the same scenario arrives,
+    with its name, source and lineage."""
+    import pickle
+
+    for s in (load_scenario("netherlands").with_params(scale=0.01),
+              load_scenario("calibrated").for_municipality("GM0344")):
+        back = pickle.loads(pickle.dumps(s))
+        assert back == s and (back.name, back.source, back.lineage) == (s.name, s.source,
+                                                                       s.lineage)
+
+
 def _problems(text: str) -> list:
     with pytest.raises(ScenarioError) as info:
         load_scenario_text(text)

@@ -218,6 +218,11 @@ class Scenario:
     def to_toml(self) -> str:
         return tomli_w.dumps(self.to_raw())
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Read-only mappings do not pickle; a scenario goes to another process (a sweep's or
+        # the screening's workers) as its plain data and is validated again there.
+        return (_build, (self.to_raw(), self.source, self.lineage))
+
 
 def shipped_dir() -> Path:
     """The folder of shipped scenarios (the repository's ``scenarios/``, or the wheel's copy)."""

@@ -14,6 +14,9 @@ effect exceeds the noise, and is *dead* when it moves none.
 
     python -m transitiesim.screening --out docs     # writes docs/screening.md (a few minutes)
 
+The runs are independent (one scenario and one seed each) and go to ``--workers`` processes
+(every core by default); each run is seeded, so the table does not depend on their number.
+
 ``tests/test_screening.py`` runs the same screening and checks that the dead parameters are
 exactly the ones listed in ``tests/data/dead_parameters.json`` (so a newly dead parameter fails
 the suite, and one given a mechanism must be taken off the list) and that docs/screening.md is
@@ -23,6 +26,8 @@ up to date.
 from __future__ import annotations
 
 import argparse
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -83,24 +88,54 @@ def values_of(p: Param) -> tuple[Any, ...]:
     return (int(low), int(high)) if p.type is int else (low, high)
 
 
-def _headlines(scenario: Scenario, seeds) -> pd.DataFrame:
-    """Per seed: the monthly mean over YEARS of each headline (national values)."""
-    nat = run_seeds(scenario, seeds).national
+def _headline_means(scenario: Scenario, seed: int) -> pd.Series:
+    """One run: the monthly mean over YEARS of each headline (national values)."""
+    nat = run_seeds(scenario, [seed]).national
     nat = nat[(nat.year >= YEARS[0]) & (nat.year <= YEARS[1])].copy()
     for d in DERIVED:
         if d.name in HEADLINES:
             nat[d.name] = d.compute(nat)
-    return nat.groupby("seed")[list(HEADLINES)].mean()
+    return nat[list(HEADLINES)].mean()
 
 
-def _pass(base: Scenario, params: list[Param], where: str, progress=None
+Task = tuple[Scenario, int]
+
+
+def _runner(workers: int) -> Callable[[list[Task]], Iterator[pd.Series]]:
+    """What runs a batch of (scenario, seed) tasks, in order: here, or in ``workers``
+    processes started once for the whole screening."""
+    if workers <= 1:
+        return lambda tasks: (_headline_means(*t) for t in tasks)
+    from ._pool import process_pool
+
+    pool = process_pool(workers, ["transitiesim.screening"])
+
+    def run_all(tasks: list[Task]) -> Iterator[pd.Series]:
+        futures = [pool.submit(_headline_means, *t) for t in tasks]
+        return (f.result() for f in futures)
+
+    run_all.pool = pool  # type: ignore[attr-defined]
+    return run_all
+
+
+def _frame(results: Iterable[pd.Series], seeds: tuple[int, ...]) -> pd.DataFrame:
+    return pd.DataFrame(list(results), index=pd.Index(seeds, name="seed"))
+
+
+def _pass(base: Scenario, params: list[Param], where: str,
+          run_all: Callable[[list[Task]], Iterator[pd.Series]], progress=None
           ) -> tuple[dict[str, dict[str, Any]], pd.Series]:
     """One screening pass over ``params`` in scenario ``base``: rows and the seed noise."""
-    at_defaults = _headlines(base, NOISE_SEEDS)
+    # Every run of the pass is submitted at once, in a fixed order, and read back in it.
+    tasks: list[Task] = [(base, s) for s in NOISE_SEEDS]
+    for p in params:
+        tasks += [(base.with_params(**{p.name: v}), s) for v in values_of(p) for s in SEEDS]
+    results = run_all(tasks)
+    at_defaults = _frame((next(results) for _ in NOISE_SEEDS), NOISE_SEEDS)
     noise = np.maximum(at_defaults.std(ddof=1), NOISE_FLOOR * at_defaults.mean().abs())
     rows = {}
     for k, p in enumerate(params):
-        runs = [_headlines(base.with_params(**{p.name: v}), SEEDS) for v in values_of(p)]
+        runs = [_frame((next(results) for _ in SEEDS), SEEDS) for _ in values_of(p)]
         stacked = np.stack([r.to_numpy() for r in runs])  # (values, seeds, headlines)
         effect = (stacked.max(axis=0) - stacked.min(axis=0)).mean(axis=0)
         ratio = pd.Series(effect / np.maximum(noise.to_numpy(), 1e-9), index=list(HEADLINES))
@@ -115,21 +150,28 @@ def _pass(base: Scenario, params: list[Param], where: str, progress=None
 
 
 def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
-           progress=None) -> Screening:
+           progress=None, workers: int | None = None) -> Screening:
     """Screen ``params`` (every screened one by default) in ``scenario`` (the calibrated
     municipality). With the defaults, a parameter dead there is screened again in the
     Netherlands of 393 municipalities (``NATIONAL``): rules that act between municipalities
-    (how budgets are shared out, for one) cannot move anything in a single one."""
+    (how budgets are shared out, for one) cannot move anything in a single one. The runs go
+    to ``workers`` processes (every core when None; 1 runs them here)."""
     base = (scenario or load_scenario(SCENARIO)).with_params(**SETTINGS)
     params = params or screened()
-    rows, noise = _pass(base, params, SCENARIO if scenario is None else scenario.name,
-                        progress)
-    if scenario is None:
-        dead = [p for p in params if not rows[p.name]["moves"]]
-        if dead:
-            national = load_scenario(NATIONAL).with_params(**NATIONAL_SETTINGS)
-            again, _ = _pass(national, dead, NATIONAL)
-            rows.update({name: r for name, r in again.items() if r["moves"]})
+    run_all = _runner(workers if workers is not None else (os.cpu_count() or 1))
+    try:
+        rows, noise = _pass(base, params, SCENARIO if scenario is None else scenario.name,
+                            run_all, progress)
+        if scenario is None:
+            dead = [p for p in params if not rows[p.name]["moves"]]
+            if dead:
+                national = load_scenario(NATIONAL).with_params(**NATIONAL_SETTINGS)
+                again, _ = _pass(national, dead, NATIONAL, run_all)
+                rows.update({name: r for name, r in again.items() if r["moves"]})
+    finally:
+        pool = getattr(run_all, "pool", None)
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     table = pd.DataFrame.from_dict(rows, orient="index")
     return Screening(table, noise, scenario.name if scenario else SCENARIO, dict(SETTINGS))
 
@@ -172,15 +214,25 @@ def render(s: Screening) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from .cli import _positive_int
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs", help="folder for screening.md")
+    parser.add_argument("--workers", type=_positive_int("--workers", 256),
+                        default=os.cpu_count() or 1,
+                        help="processes for the runs (default: every core)")
     args = parser.parse_args(argv)
     Path(args.out).mkdir(parents=True, exist_ok=True)  # before the runs, not after them
-    s = screen(progress=lambda k: print(f"\r{k} parameters", end="", flush=True))
+    s = screen(progress=lambda k: print(f"\r{k} parameters", end="", flush=True),
+               workers=args.workers)
     out = Path(args.out) / "screening.md"
     out.write_text(render(s), encoding="utf-8")
     print(f"\nwrote {out}: {len(s.dead)} dead of {len(s.table)}: {', '.join(s.dead)}")
 
 
 if __name__ == "__main__":
-    main()
+    # Through the package's module, not this __main__ copy: worker processes find the
+    # functions they are sent under their package name.
+    from transitiesim.screening import main as package_main
+
+    package_main()
