@@ -268,7 +268,7 @@ class CitizenInitiative(mesa.Agent):
         """A month: discouragement moves 10% of the way to 0.6 x support withdrawn + 0.4 x
         squeeze; members join from the pool not yet involved (``initiative_recruit_rate`` x
         room) and leave at the volunteers' monthly quit chance, raised by
-        ``volunteer_discouragement`` x discouragement; below three members it ends."""
+        ``initiative_discouragement`` x discouragement; below three members it ends."""
         p, m = self.model.p, self.municipality
         target = 0.6 * self.withdrawn() + 0.4 * m.squeeze
         self.discouragement += 0.1 * (target - self.discouragement)
