@@ -17,6 +17,7 @@ from typing import Any
 from .calibration import DEFAULT_PARAMETERS
 from .explain import DEFAULT_MECHANISMS, MECHANISMS
 from .extras import MissingExtra, require
+from .flags import finite, integer, number, positive_int
 from .params import PARAMETERS
 from .run import SUMMARY_FROM_YEAR, check_memory, replication_seeds, run_seeds
 from .scenario import (
@@ -45,47 +46,8 @@ MAX_SEED = 2**63 - 1  # the sweep files' limit too
 MAX_SEEDS = 1000
 
 
-def _number(name: str, kind: type = float, minimum: float | None = None,
-            maximum: float | None = None):
-    """An argparse type: a number of ``kind`` from ``minimum`` to ``maximum``; the error names
-    the flag, the value and what is allowed."""
-    if minimum is not None and maximum is not None:
-        bounds = f" from {minimum:,} to {maximum:,}"
-    elif minimum is not None:
-        bounds = f" of {minimum:g} or more"
-    else:
-        bounds = ""
-    allowed = ("a whole number" if kind is int else "a finite number") + bounds
-
-    def parse(text: str):
-        try:
-            value = kind(text) if len(text) <= 40 else None
-        except ValueError:
-            value = None
-        if value is None or value != value or value in (float("inf"), float("-inf")) or (
-                minimum is not None and value < minimum) or (
-                maximum is not None and value > maximum):
-            shown = clip(text, 60) if value is None else value
-            # argparse puts "argument NAME:" in front of this message.
-            raise argparse.ArgumentTypeError(f"got {shown}; allowed: {allowed}")
-        return value
-    return parse
-
-
-def _positive_int(name: str, maximum: int | None = None):
-    return _number(name, int, 1, maximum)
-
-
-def _int(name: str, minimum: int | None = None, maximum: int | None = None):
-    return _number(name, int, minimum, maximum)
-
-
-def _float(name: str):
-    return _number(name, float)
-
-
 def _year(name: str):
-    return _number(name, int, YEAR_RANGE[0], YEAR_RANGE[1])
+    return number(name, int, YEAR_RANGE[0], YEAR_RANGE[1])
 
 
 def prepare_out_dir(path: str | Path, flag: str = "--out") -> Path:
@@ -144,11 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=1,
+        p.add_argument("--seeds", type=positive_int("--seeds", MAX_SEEDS), default=1,
                        metavar="N", help="replications, seeds derived from --seed (default 1)")
-        p.add_argument("--seed", type=_int("--seed", 0, MAX_SEED), default=0, metavar="ROOT",
+        p.add_argument("--seed", type=integer("--seed", 0, MAX_SEED), default=0, metavar="ROOT",
                        help="root seed (default 0)")
-        p.add_argument("--scale", type=_float("--scale"), default=None, metavar="F",
+        p.add_argument("--scale", type=finite("--scale"), default=None, metavar="F",
                        help="share of inhabitants simulated as persons (overrides the scenario)")
         p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                        help="override a parameter, e.g. --set citizen_power=0.8 (repeatable)")
@@ -177,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "skips finished runs and retries failed ones.")
     sw.add_argument("file", help="the sweep file (TOML)")
     sw.add_argument("--out", required=True, metavar="DIR", help="the sweep folder")
-    sw.add_argument("--workers", type=_positive_int("--workers", 256),
+    sw.add_argument("--workers", type=positive_int("--workers", 256),
                     default=os.cpu_count() or 1, metavar="N",
                     help="worker processes (default: one per core; 1 runs here)")
     sw.add_argument("--scheduler", default=None, metavar="ADDRESS",
@@ -185,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     sw.add_argument("--executor", choices=("serial", "processes", "dask"), default=None,
                     help="where runs happen (default: serial for 1 worker, else processes; "
                     "dask starts a local Dask cluster of --workers workers)")
-    sw.add_argument("--retries", type=_int("--retries", 0, 10), default=1, metavar="N",
+    sw.add_argument("--retries", type=integer("--retries", 0, 10), default=1, metavar="N",
                     help="times to retry a failed run (default 1)")
     sw.add_argument("--verify-checksums", action="store_true",
                     help="on resume, check every finished run's files against their SHA-256 "
@@ -213,9 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--name", default="calibrated", help="name of the written scenario")
     cal.add_argument("--params", default=None, metavar="A,B",
                      help="parameters to fit (default: " + ", ".join(DEFAULT_PARAMETERS) + ")")
-    cal.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=4, metavar="N")
-    cal.add_argument("--scale", type=_float("--scale"), default=0.25, metavar="F")
-    cal.add_argument("--max-evaluations", type=_positive_int("--max-evaluations", 100_000),
+    cal.add_argument("--seeds", type=positive_int("--seeds", MAX_SEEDS), default=4, metavar="N")
+    cal.add_argument("--scale", type=finite("--scale"), default=0.25, metavar="F")
+    cal.add_argument("--max-evaluations", type=positive_int("--max-evaluations", 100_000),
                      default=120)
 
     val = sub.add_parser("validate", help="compare the national figures with reference data",
@@ -226,11 +188,11 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--reference", default=None, metavar="FILE",
                      help="reference CSV (default: the shipped 2014-2017 figures)")
     val.add_argument("--out", default="results/validation", metavar="DIR")
-    val.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3, metavar="N")
-    val.add_argument("--scale", type=_float("--scale"), default=None, metavar="F")
+    val.add_argument("--seeds", type=positive_int("--seeds", MAX_SEEDS), default=3, metavar="N")
+    val.add_argument("--scale", type=finite("--scale"), default=None, metavar="F")
     val.add_argument("--patterns", action="store_true",
                      help="also check the model's patterns (about a minute)")
-    val.add_argument("--persistence", type=_float("--persistence"), default=None,
+    val.add_argument("--persistence", type=finite("--persistence"), default=None,
                      metavar="SCALE", help="also measure whether differences between "
                      "municipalities persist between two seeds, at this scale (0.1: a minute)")
 
@@ -251,13 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--mechanisms", default=None, metavar="A,B",
                      help="mechanisms to switch (default: " + ", ".join(DEFAULT_MECHANISMS)
                      + "; all: " + ", ".join(MECHANISMS) + ")")
-    exp.add_argument("--seeds", type=_positive_int("--seeds", MAX_SEEDS), default=3,
+    exp.add_argument("--seeds", type=positive_int("--seeds", MAX_SEEDS), default=3,
                      metavar="N", help="replications, seeds derived from --seed (default 3)")
-    exp.add_argument("--seed", type=_int("--seed", 0, MAX_SEED), default=0, metavar="ROOT")
-    exp.add_argument("--scale", type=_float("--scale"), default=None, metavar="F")
+    exp.add_argument("--seed", type=integer("--seed", 0, MAX_SEED), default=0, metavar="ROOT")
+    exp.add_argument("--scale", type=finite("--scale"), default=None, metavar="F")
     exp.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                      help="override a parameter first (repeatable)")
-    exp.add_argument("--workers", type=_positive_int("--workers", 256),
+    exp.add_argument("--workers", type=positive_int("--workers", 256),
                      default=os.cpu_count() or 1, metavar="N",
                      help="worker processes (default: one per core)")
     exp.add_argument("--out", default=None, metavar="DIR",

@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .flags import positive_int
 from .indicators import DERIVED
 from .params import PARAMETERS, Param
 from .run import run_seeds
@@ -239,11 +240,9 @@ def render(s: Screening) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from .cli import _positive_int
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs", help="folder for screening.md")
-    parser.add_argument("--workers", type=_positive_int("--workers", 256),
+    parser.add_argument("--workers", type=positive_int("--workers", 256),
                         default=os.cpu_count() or 1,
                         help="processes for the runs (default: every core)")
     args = parser.parse_args(argv)
