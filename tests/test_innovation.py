@@ -4,6 +4,7 @@ paired seeds. The rules themselves are pinned by hand in tests/test_org.py."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from transitiesim import TransitionModel, load_scenario
@@ -31,10 +32,14 @@ def test_peers_results_spread_innovation(seed):
     """With imitation (Bass's q / p, 12.7) the share of providers with a working innovation
     climbs after the first adopters, to 0.22 by 2016 and 0.28 by 2020 (seeds 1 and 2, as
     calibrated when the rule was written), where without it the same experiments reach
-    0.14-0.15 and fall back to 0.13-0.14 as innovations lapse."""
+    0.14-0.15 and fall back to 0.13-0.14 as innovations lapse. The staff room (ODD 7.7,
+    added later) is off here, so the rule is measured alone: at its defaults it lowers
+    adoption both ways (0.18 in 2016 and 0.21-0.22 in 2020 with peers, 0.12 and 0.10
+    without; seeds 1 and 2), leaving a gain of 0.06-0.07 in 2016 and 0.11-0.12 in 2020."""
     shares = {}
+    alone = SCEN.with_params(staff_room_effect=0.0, slack_discipline_loss=0.0)
     for imitation in (12.7, 0.0):
-        model = TransitionModel(SCEN.with_params(innovation_imitation=imitation), seed=seed)
+        model = TransitionModel(alone.with_params(innovation_imitation=imitation), seed=seed)
         shares[imitation] = []
         for year in (2016, 2020):
             step_to(model, year)
@@ -73,3 +78,47 @@ def test_a_municipality_that_squeezes_discourages_its_innovators(seed):
         step_to(model, 2020)
         shares[discouragement] = adoption(model)
     assert shares[1.0] < shares[0.0] - 0.05
+
+
+def _experiments_by_room(scenario, seed: int, years=(2015, 2019)) -> tuple[float, float]:
+    """Over ``years``: the monthly chance that a care provider without a free place (at the
+    end of the month before) starts an experiment, and the share of the experiments that
+    end at a provider with more than half its places free which work."""
+    model = TransitionModel(scenario, seed=seed)
+    step_to(model, years[0] - 1)
+    full_months = full_starts = concluded = worked = 0
+    while (model.year, model.month) < (years[1], 12):
+        t = model.prov
+        n = t.size
+        care = (t.active & ~t.block).copy()
+        free = np.divide(t.capacity - t.clients, t.capacity, out=np.zeros(n),
+                         where=t.capacity > 0)
+        left, failed = t.experiment_months_left.copy(), t.experiments_failed.copy()
+        model.step()
+        t = model.prov
+        idle = care & (left == 0) & t.active[:n]
+        full_months += int(np.count_nonzero(idle & (free <= 0)))
+        full_starts += int(np.count_nonzero(idle & (free <= 0)
+                                            & (t.experiment_months_left[:n] > 0)))
+        ending = care & (left == 1) & (free > 0.5) & t.active[:n]
+        concluded += int(np.count_nonzero(ending))
+        worked += int(np.count_nonzero(ending & (t.experiments_failed[:n] == failed)))
+    return full_starts / full_months, worked / concluded
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_staff_room_too_little_stifles_experiments_and_too_much_loosens_them(seed):
+    """Nohria and Gulati's inverted U (ODD 7.7, "Staff room"): with the rule at full
+    strength (staff_room_effect 1, slack_discipline_loss 1) a provider with every place
+    taken starts (almost) no experiment, where without it such a provider starts about as
+    often as any other; and an experiment at a provider with more than half its places free
+    works less often (its chance falls by the free share beyond 10%, over 90%). 2015-2019,
+    seeds 1 and 2, when the rule was written: a full provider started an experiment in
+    0.11% of its months with the rule against 2.5% without, and 20% of the experiments at
+    providers with more than half their places free worked against 47-49%."""
+    on = _experiments_by_room(SCEN.with_params(staff_room_effect=1.0,
+                                               slack_discipline_loss=1.0), seed)
+    off = _experiments_by_room(SCEN.with_params(staff_room_effect=0.0,
+                                                slack_discipline_loss=0.0), seed)
+    assert on[0] < 0.25 * off[0] and off[0] > 0.01
+    assert on[1] < off[1] - 0.15

@@ -28,10 +28,12 @@ def _providers(**columns):
     return base
 
 
-def _operate(t, order, u, fund=None, peers=0.0, imitation=0.0, fade=0.0, room=1.0):
+def _operate(t, order, u, fund=None, peers=0.0, imitation=0.0, fade=0.0, room=1.0,
+             start_factor=1.0, success_factor=1.0):
     """``operate`` with cost share 0.1, uptake 1, six-month experiments, success 0.5, cost
     reduction 0.1 and effect gain 0.2; every provider offers service 0, of which a share
-    ``peers`` has a working innovation."""
+    ``peers`` has a working innovation; the staff-room factors are the same for each."""
+    n = len(t["status"])
     fund = np.zeros((1, 3)) if fund is None else fund
     succeeded, failed = np.zeros(1, np.int64), np.zeros(1, np.int64)
     service = np.zeros(len(t["status"]), np.int64)
@@ -42,7 +44,8 @@ def _operate(t, order, u, fund=None, peers=0.0, imitation=0.0, fade=0.0, room=1.
         t["experiment_cost"], t["spent"], t["revenue"], t["grant"], t["cost_factor"],
         t["effect_factor"], t["innovations"], t["failed"], t["margins"], t["margin_months"],
         fund, 0.1, 1.0, 6, 0.5, 0.1, 0.2, succeeded, failed, service, np.array([peers]),
-        imitation, fade, np.array([room]), lapsed)
+        imitation, fade, np.array([room]), lapsed, np.full(n, start_factor),
+        np.full(n, success_factor))
     t["lapsed"] = lapsed
     return bankrupt.tolist(), succeeded[0], failed[0]
 
@@ -112,6 +115,20 @@ def test_peers_results_draw_in_non_adopters_and_a_squeeze_discourages():
         t = _providers(revenue=[1000.0], innovations=[innovations])
         _operate(t, [0], [u], peers=peers, imitation=2.0, room=room)
         assert bool(t["months_left"][0] == 6) is starts, (innovations, peers, room, u)
+
+
+def test_the_staff_room_factors_scale_the_chance_to_start_and_to_work():
+    """A start factor 0.5 halves the chance to start (0.04 -> 0.02: a draw of 0.03 no longer
+    starts, 0.01 does); a success factor 0.6 takes the chance an experiment works from
+    0.5 x (0.5 + 0.4) / 0.9 = 0.5 to 0.3 (a draw of 0.35 fails, 0.25 works)."""
+    for start_factor, u, starts in ((1.0, 0.03, True), (0.5, 0.03, False), (0.5, 0.01, True)):
+        t = _providers(revenue=[1000.0])
+        _operate(t, [0], [u], start_factor=start_factor)
+        assert bool(t["months_left"][0] == 6) is starts, (start_factor, u)
+    for u, works in ((0.35, False), (0.25, True)):
+        t = _providers(months_left=[1], experiment_cost=[10.0], culture=[0.4])
+        _, succeeded, failed = _operate(t, [0], [u], success_factor=0.6)
+        assert (succeeded, failed) == ((1, 0) if works else (0, 1)), u
 
 
 def test_a_working_innovation_may_lapse_and_takes_its_gains_with_it():

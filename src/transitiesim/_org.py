@@ -106,7 +106,8 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
             months_left, experiment_cost, spent, revenue, grant, cost_factor, effect_factor,
             innovations, failed, margins, margin_months, fund, cost_share, uptake,
             experiment_months, success_prob, cost_reduction, effect_gain, succeeded_m,
-            failed_m, service, peers, imitation, fade, room, lapsed_m):
+            failed_m, service, peers, imitation, fade, room, lapsed_m, start_factor,
+            success_factor):
     """Each active provider, in ``order``, pays this month's costs, may lose an innovation
     (monthly chance ``fade``, when it is above 0), runs or starts an experiment (care
     providers only) and fails when its reserves are gone (``Provider``'s rules in
@@ -114,7 +115,9 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
     experiment fund per care provider by municipality and domain; ``peers`` the share of
     care providers of each service with a working innovation, which raises a non-adopter's
     chance to start by ``imitation`` x that share; ``room`` a factor per municipality on the
-    chance to start (lowered where it squeezed). Counts the experiments that worked and failed
+    chance to start (lowered where it squeezed); ``start_factor`` and ``success_factor`` a
+    factor per provider on its chance to start and on the chance its experiment works (its
+    staff's room: ``TransitionModel.staff_room``). Counts the experiments that worked and failed
     and the innovations that lapsed per municipality (``succeeded_m``, ``failed_m``,
     ``lapsed_m``). Returns the providers that went bankrupt, in order."""
     k = 0
@@ -140,7 +143,8 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
                 spent[i] = experiment_cost[i]
                 months_left[i] -= 1
                 if months_left[i] == 0:  # conclude: does it work?
-                    success = min(1.0, success_prob * (0.5 + culture[i]) / 0.9)
+                    success = min(1.0, success_prob * (0.5 + culture[i]) / 0.9) \
+                        * success_factor[i]
                     if u[k] < success:
                         innovations[i] += 1
                         cost_factor[i] *= 1.0 - cost_reduction
@@ -154,7 +158,7 @@ def operate(order, u, status, block, domain, muni, capacity, culture, reserves, 
                 monthly_cost = cost_share * max(revenue[i], 1.0)
                 support = min(fund[muni[i], domain[i]] / max(monthly_cost, 1.0), 2.0)
                 start_prob = 0.04 * uptake * (0.5 + culture[i]) * (1.0 + support) \
-                    * room[muni[i]]
+                    * room[muni[i]] * start_factor[i]
                 if innovations[i] == 0:  # peers' visible results draw in non-adopters
                     start_prob *= 1.0 + imitation * peers[service[i]]
                 if u[k] < start_prob and reserves[i] > monthly_cost * 3:

@@ -148,6 +148,11 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "providers from experimenting",
               "een gemeente die bezuinigt ontmoedigt haar aanbieders om te experimenteren",
               _params(innovation_discouragement=0.0)),
+    Mechanism("staff_room", "a provider's free places give its staff room to experiment, "
+              "and too many loosen the discipline (off: no effect of either)",
+              "vrije plaatsen geven de medewerkers van een aanbieder ruimte om te "
+              "experimenteren, en te veel verslappen de discipline (uit: geen van beide)",
+              _params(staff_room_effect=0.0, slack_discipline_loss=0.0)),
     Mechanism("volunteer_turnover", "people start and stop volunteering each year (off: a "
               "fixed propensity against the stationary chance)", "mensen beginnen en stoppen "
               "elk jaar met vrijwilligerswerk (uit: een vaste neiging)",

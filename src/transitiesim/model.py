@@ -950,6 +950,7 @@ class TransitionModel(mesa.Model):
         succeeded = np.zeros(len(ms), dtype=np.int64)
         failed = np.zeros(len(ms), dtype=np.int64)
         self.innovations_lapsed = np.zeros(len(ms), dtype=np.int64)  # this month's
+        start, success = self.staff_room()
         bankrupt = _org.operate(
             order=np.array(order, dtype=np.int64), u=u, status=t.status, block=t.block,
             domain=t.domain, muni=t.muni, capacity=t.capacity, culture=t.culture,
@@ -963,13 +964,31 @@ class TransitionModel(mesa.Model):
             cost_reduction=p["innovation_cost_reduction"], effect_gain=p["innovation_effect"],
             succeeded_m=succeeded, failed_m=failed, service=t.service, peers=peers,
             imitation=float(p["innovation_imitation"]), fade=fade, room=room,
-            lapsed_m=self.innovations_lapsed)
+            lapsed_m=self.innovations_lapsed, start_factor=start, success_factor=success)
         self.innovations_worked = succeeded
         for k in np.flatnonzero(succeeded | failed):
             ms[k].experiments_succeeded += int(succeeded[k])
             ms[k].experiments_failed += int(failed[k])
         for i in bankrupt:
             self.provider_failed(self.providers_list[i])
+
+    def staff_room(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each provider's factors on its chance to start an experiment and on the chance an
+        experiment works, from its slack this month: the share of its places free (ODD 7.7,
+        "Staff room"). Up to ``staff_room_slack`` free, room to experiment grows from
+        1 - ``staff_room_effect`` (all places taken) to 1; beyond it, the chance an
+        experiment works falls from 1 to 1 - ``slack_discipline_loss`` (all places free):
+        too little slack stifles experiments and too much loosens their discipline (Nohria
+        and Gulati 1996)."""
+        p, t = self.p, self.prov
+        free = np.divide(t.capacity - t.clients, t.capacity, out=np.zeros(t.size),
+                         where=t.capacity > 0)
+        free = np.clip(free, 0.0, 1.0)
+        enough = p["staff_room_slack"]
+        start = 1.0 - p["staff_room_effect"] * (1.0 - np.minimum(free / enough, 1.0))
+        success = 1.0 - p["slack_discipline_loss"] * np.maximum(free - enough, 0.0) / (
+            1.0 - enough)
+        return start, success
 
     def citizen_receipts_by_municipality(self) -> np.ndarray:
         """Benefits received this month, summed over the recipients (each receives the

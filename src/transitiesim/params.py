@@ -446,6 +446,35 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption: tight budgets and short-term control crowded out the transformation "
        "(AEF, Stelsel in groei, 2020; SCP, Sociaal domein op koers?, 2020)", 0, 1,
        group="innovation"),
+    _p("staff_room_effect", float, 0.5, "share of the chance to start", "uncertainty",
+       "Hoeveel minder kans een aanbieder zonder vrije plaatsen (alle medewerkers ingeroosterd) "
+       "heeft om een experiment te beginnen dan een met genoeg vrije plaatsen voor volle ruimte "
+       "(0 = geen effect; 1 = een volgeboekte aanbieder begint er geen).",
+       "How much less likely a provider with no free places (all its staff booked) is to "
+       "start an experiment than one with enough free places for full room (0 = no effect; "
+       "1 = a fully booked provider starts none).",
+       "assumption on the shape of Nohria and Gulati (1996, Academy of Management Journal "
+       "39(5)): slack resources foster experimentation, too little slack inhibits it; no "
+       "size measured for care providers", 0, 1, group="innovation"),
+    _p("staff_room_slack", float, 0.1, "share of places free", "uncertainty",
+       "Het deel vrije plaatsen waarbij een aanbieder volle ruimte heeft om te experimenteren; "
+       "daarboven gaat ruimte ten koste van de discipline.",
+       "The share of free places at which a provider has full room to experiment; beyond it, "
+       "room costs discipline.",
+       "assumption: providers plan to be about 90% full (ODD 7.7, capacity planning)",
+       0.01, 0.5, group="innovation"),
+    _p("slack_discipline_loss", float, 0.5, "share of the chance an experiment works",
+       "uncertainty",
+       "Hoeveel minder kans een experiment heeft te werken bij een aanbieder waarvan alle "
+       "plaatsen vrij zijn dan bij een met precies genoeg vrij voor volle ruimte (veel ruimte "
+       "verslapt de discipline over projecten; daartussen naar rato).",
+       "How much less likely an experiment is to work at a provider whose places are all "
+       "free than at one with just enough free for full room (much slack loosens the "
+       "discipline over projects; in proportion in between).",
+       "assumption on the shape of Nohria and Gulati (1996; 1997, European Management Journal "
+       "15(6)): too much slack inhibits innovation through lax control, together an inverted "
+       "U; replicated on US firms 1993-2011 by Mousa and Chowdhury (2014, American Journal of "
+       "Business 29(1)); no size measured for care providers", 0, 1, group="innovation"),
     _p("provider_culture_mean", float, 0.4, "0-1", "uncertainty",
        "Gemiddelde innovatiecultuur van aanbieders (lerende cultuur, psychologische veiligheid).",
        "Average innovation culture of providers (learning culture, psychological safety).",

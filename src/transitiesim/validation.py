@@ -317,13 +317,15 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
   year, formation responded to the decentralisation's call on citizens, which the model does
   not contain.
 - **Neighbourhood teams and innovation** (`team_delays`, `innovation_diffusion`,
-  `innovation_fade`, `innovation_discouragement`). The teams doubled their budget at the
-  reform; their staff reaches it within about a year and what they prevent builds up over
-  years after, so onset falls slowly from 2015 on and the teams' return shows after 2017 if
-  at all. Innovation spreads among providers of a service across municipalities through
-  peers' results until lapses and squeezes balance it: the share of providers with a working
-  innovation rises through 2016-2018 and then levels off below a third nationally; where
-  municipalities squeeze it levels off lower.
+  `innovation_fade`, `innovation_discouragement`, `staff_room`). The teams doubled their
+  budget at the reform; their staff reaches it within about a year and what they prevent
+  builds up over years after, so onset falls slowly from 2015 on and the teams' return shows
+  after 2017 if at all. Innovation spreads among providers of a service across
+  municipalities through peers' results until lapses and squeezes balance it: the share of
+  providers with a working innovation rises through 2016-2018 and then levels off below a
+  third nationally; where municipalities squeeze it levels off lower. Providers whose staff
+  are fully booked experiment less, and those with many places free see fewer experiments
+  work, so where waiting lists fill providers the spread is slower.
 - **Money** (`budget_discipline`, `objective_allocation`). Deficits on the Wmo after 2019 and
   the participation surplus while the caseload falls meet in the municipalities' reserves;
   what is missing comes from other tasks or local tax, what is left above the buffer returns
@@ -375,12 +377,13 @@ and fell to 36.6 with carer support (supported carers sustain more), every targe
   care for its own needs in the hours of Wmo help, so its carers are fewer and almost none
   are intensive: not comparable, and not calibrated to be.
 - **Substitution (not reproduced).** `python scripts/substitution.py` (the calibrated
-  municipality, carers' sustainable hours at 0.8 and 1.2 times, 6 seeds, 2016-2020): 0.67
-  fewer formal Wmo clients per need more met informally (0.59-0.87 over the seeds) and 1.06
-  fewer formal hours per informal hour (0.90-1.34; the spread widened when innovations came
-  to spread and lapse, as one provider's luck moves this municipality's clients); before
-  carer support and the teams' effect on escalation it was 0.76 and 1.24, and before the
-  severity rule above, with a covered need applied for 0.6 times as often at any severity,
+  municipality, carers' sustainable hours at 0.8 and 1.2 times, 6 seeds, 2016-2020): 0.62
+  fewer formal Wmo clients per need more met informally (0.53-0.66 over the seeds) and 1.06
+  fewer formal hours per informal hour (1.02-1.13); before the staff room (7.7) it was 0.67
+  (0.59-0.87) and 1.06 (0.90-1.34; the spread widened when innovations came to spread and
+  lapse, as one provider's luck moves this municipality's clients); before carer support
+  and the teams' effect on escalation it was 0.76 and 1.24, and before the severity rule
+  above, with a covered need applied for 0.6 times as often at any severity,
   0.81 and 1.27. The literature finds
   substitution small and limited to low-skilled help at low disability (Bonsang 2009;
   Arnault, Goltz and Wittwer 2012: formal care rises very little when informal care falls
