@@ -258,15 +258,21 @@ def test_the_teams_light_help_for_adults_keeps_needs_lighter_and_out_of_the_wmo(
     so fewer needs go unmet, and the young people they help are fewer, as the adults share
     their hours, and more carers are overburdened, as those helped still ask their network,
     in every seed; fewer adults become Wmo clients and Wmo spending is lower on average over
-    the seeds (a few tenths of a percent for the clients, within one seed's luck: figures
-    when the calibration last ran: unmet needs 8.3-12.0% fewer, young people helped
-    25.7-29.3% fewer, overburdened carers 4.9-8.3% more; Wmo clients -0.62, +0.63 and
-    -0.39%, Wmo spending -2.43, -0.08 and -2.24%)."""
+    the seeds (a few tenths of a percent for the clients, within one seed's luck).
+
+    Budget discipline is off, so that the teams have the same money in both runs: with it,
+    seed 3 without the adults' help fell under the province's supervision in 2017-2018 once
+    the staff room (ODD 7.7) had changed the paths, and supervision postponed prevention (the
+    teams fell from 13.6 to 1.9 FTE), which is not the sharing of hours this test is about.
+    Figures when this was written: unmet needs 8.1-12.5% fewer, young people helped
+    26.5-28.1% fewer, overburdened carers 4.5-6.1% more, Wmo clients 0.4-0.7% fewer, Wmo
+    spending 2.2-4.5% lower."""
     cols = ["unmet_need", "clients_wmo", "spending_eur_wmo", "clients_wmo_team",
             "clients_jeugd_team", "carers_overburdened"]
     means = {}
     for on in (True, False):
-        nat = run_seeds(SCEN.with_params(team_wmo_help=on, end_year=2020), (1, 2, 3)).national
+        nat = run_seeds(SCEN.with_params(team_wmo_help=on, end_year=2020,
+                                         budget_discipline=False), (1, 2, 3)).national
         means[on] = nat[nat.year >= 2016].groupby("seed")[cols].mean()
     on, off = means[True], means[False]
     assert (on.clients_wmo_team > 50).all() and (off.clients_wmo_team == 0).all()
