@@ -48,7 +48,8 @@ from .scenario import Scenario, load_scenario
 HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_jeugd",
              "youth_care_users",
              "bijstand_recipients", "exits_to_work", "informal_carers", "carers_overburdened",
-             "volunteers", "citizen_initiatives", "wellbeing_mean", "wellbeing_p10",
+             "volunteers", "citizen_initiatives", "initiative_members", "wellbeing_mean",
+             "wellbeing_p10",
              "wellbeing_p10_in_need",
              "spending_eur_total", "deficit_financed_eur", "reserves_eur", "cost_per_client_eur",
              "providers_active", "innovation_adoption")
@@ -251,7 +252,8 @@ def main(argv: list[str] | None = None) -> None:
                workers=args.workers)
     out = Path(args.out) / "screening.md"
     out.write_text(render(s), encoding="utf-8")
-    print(f"\nwrote {out}: {len(s.dead)} dead of {len(s.table)}: {', '.join(s.dead)}")
+    print(f"\nwrote {out}: {len(s.dead)} dead of {len(s.table)}"
+          + (f": {', '.join(s.dead)}" if s.dead else ""))
 
 
 if __name__ == "__main__":
