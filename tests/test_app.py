@@ -165,7 +165,15 @@ def test_the_why_tab_explains_a_change_on_request_in_the_chosen_language():
     at = ok(new_app(seeds=2).run())
     assert "why_shown" not in at.session_state  # nothing runs until asked
     assert at.selectbox(key="why_scenario").value == "transition-only"  # not the baseline
-    at.multiselect(key="why_mechanisms").set_value(["referral_routes", "outreach"])
+    # Each indicator starts from its domain's mechanisms and keeps its own choice.
+    from transitiesim.explain import DOMAIN_MECHANISMS
+    assert at.multiselect(key="why_mechanisms_clients_jeugd").value == list(
+        DOMAIN_MECHANISMS["jeugd"][:5])
+    ok(at.selectbox(key="why_indicator").set_value("clients_wmo").run())
+    assert at.multiselect(key="why_mechanisms_clients_wmo").value == list(
+        DOMAIN_MECHANISMS["wmo"][:5])
+    ok(at.selectbox(key="why_indicator").set_value("clients_jeugd").run())
+    at.multiselect(key="why_mechanisms_clients_jeugd").set_value(["referral_routes", "outreach"])
     ok(at.button(key="why_run").click().run())
     table = at.session_state["why_shown"]
     assert list(table.index) == ["referral_routes", "outreach", "rest", "interaction", "total"]

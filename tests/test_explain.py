@@ -136,3 +136,29 @@ def test_the_municipal_threshold_switched_off_is_the_old_systems():
     assert off["access_strictness"] == s["access_strictness_before"] != s["access_strictness"]
     changed = {k for k in s.params if off.params[k] != s.params[k]}
     assert changed == {"access_strictness"}
+
+
+def test_each_indicator_gets_its_domains_mechanisms_by_default():
+    """Youth care, Wmo and social assistance indicators get the mechanisms the evaluations
+    name for their domain (at most what one explanation takes, each one `explain` knows);
+    an indicator of no single domain gets the general default; a shorter list is the first
+    of the domain's."""
+    from transitiesim.explain import (
+        DEFAULT_MECHANISMS,
+        DOMAIN_MECHANISMS,
+        MAX_MECHANISMS,
+        MECHANISMS,
+        suggested_mechanisms,
+    )
+
+    for names in (*DOMAIN_MECHANISMS.values(), DEFAULT_MECHANISMS):
+        assert len(names) <= MAX_MECHANISMS and set(names) <= set(MECHANISMS)
+    for indicator in ("clients_jeugd", "spending_eur_jeugd", "youth_care_users",
+                      "clients_jeugd_residential"):
+        assert suggested_mechanisms(indicator) == DOMAIN_MECHANISMS["jeugd"]
+    for indicator in ("clients_wmo", "spending_eur_household_help", "deficit_eur_wmo"):
+        assert suggested_mechanisms(indicator) == DOMAIN_MECHANISMS["wmo"]
+    for indicator in ("bijstand_recipients", "exits_to_work", "spending_eur_participatie"):
+        assert suggested_mechanisms(indicator) == DOMAIN_MECHANISMS["participatie"]
+    assert suggested_mechanisms("unmet_need") == DEFAULT_MECHANISMS
+    assert suggested_mechanisms("clients_jeugd", 5) == DOMAIN_MECHANISMS["jeugd"][:5]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .calibration import DEFAULT_PARAMETERS
-from .explain import DEFAULT_MECHANISMS, MECHANISMS
+from .explain import MECHANISMS
 from .extras import MissingExtra, require
 from .flags import finite, integer, number, positive_int
 from .params import PARAMETERS
@@ -211,8 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
                      metavar="YEAR")
     exp.add_argument("--to", dest="year_to", type=_year("--to"), required=True, metavar="YEAR")
     exp.add_argument("--mechanisms", default=None, metavar="A,B",
-                     help="mechanisms to switch (default: " + ", ".join(DEFAULT_MECHANISMS)
-                     + "; all: " + ", ".join(MECHANISMS) + ")")
+                     help="mechanisms to switch (default: those the evaluations name for the "
+                     "first indicator's domain, youth care, Wmo or social assistance; all: "
+                     + ", ".join(MECHANISMS) + ")")
     exp.add_argument("--seeds", type=positive_int("--seeds", MAX_SEEDS), default=3,
                      metavar="N", help="replications, seeds derived from --seed (default 3)")
     exp.add_argument("--seed", type=integer("--seed", 0, MAX_SEED), default=0, metavar="ROOT")
@@ -463,12 +464,12 @@ def cmd_validate(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .explain import check_request, explain, write
+    from .explain import check_request, explain, suggested_mechanisms, write
 
     scenario = _load(args.scenario, _parse_set(args.set), args.scale)
-    mechanisms = (tuple(m.strip() for m in args.mechanisms.split(","))
-                  if args.mechanisms else DEFAULT_MECHANISMS)
     indicators = tuple(i.strip() for i in args.indicator.split(","))
+    mechanisms = (tuple(m.strip() for m in args.mechanisms.split(","))
+                  if args.mechanisms else suggested_mechanisms(indicators[0]))
     check_request(scenario, indicators, args.year_from, args.year_to, mechanisms)
     out = prepare_out_dir(args.out or Path("results") / f"explain-{scenario.name}-"
                           f"{indicators[0]}")

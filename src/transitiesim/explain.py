@@ -191,6 +191,35 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
 )}
 DEFAULT_MECHANISMS = ("cuts", "extra_money", "referral_routes", "outreach",
                       "budget_discipline", "labour_market")
+# The mechanisms the evaluations name for each domain's change (docs/validation.md, "What
+# the model expects after 2016"), most telling first: the default for an indicator of that
+# domain. Youth care: the legal referrers' route past the threshold, the municipality's own
+# threshold and its squeeze, the pre-reform growth of the call, fewer minors, the teams'
+# own help and prevention; without the threshold and the squeeze "rest" held most of the
+# fall (calibrated, scale 0.25, 2 seeds, clients_jeugd 2015-2023: rest -631 with
+# referral_routes, team_help, prevention, review_squeeze, cuts, youth_demand and demography
+# listed; -116 with these).
+DOMAIN_MECHANISMS = {
+    "jeugd": ("referral_routes", "municipal_threshold", "review_squeeze", "youth_demand",
+              "demography", "team_help", "prevention"),
+    "wmo": ("review_squeeze", "municipal_threshold", "municipal_hours", "demography",
+            "own_contribution", "transition_law", "team_wmo_help"),
+    "participatie": ("labour_market", "status_holders", "wajong", "demography", "entry_lag",
+                     "benefit_budget", "budget_discipline"),
+}
+# Words in an indicator's name that place it in a domain (indicators.md).
+_DOMAIN_WORDS = {"jeugd": ("jeugd", "youth"), "wmo": ("wmo", "household_help"),
+                 "participatie": ("participatie", "bijstand", "exits_to_work", "recipients",
+                              "wsw")}
+
+
+def suggested_mechanisms(indicator: str, most: int = MAX_MECHANISMS) -> tuple[str, ...]:
+    """The default mechanisms for ``indicator``: its domain's (``DOMAIN_MECHANISMS``), or
+    ``DEFAULT_MECHANISMS`` for one of no single domain; the first ``most`` of them."""
+    for domain, words in _DOMAIN_WORDS.items():
+        if any(w in indicator for w in words):
+            return DOMAIN_MECHANISMS[domain][:most]
+    return DEFAULT_MECHANISMS[:most]
 
 
 class ExplainError(ScenarioError):
@@ -306,13 +335,15 @@ def shapley(change: dict[frozenset[str], float], mechanisms: Sequence[str]) -> d
 
 
 def explain(scenario: Scenario, indicator: str | Sequence[str], year_from: int, year_to: int,
-            mechanisms: Sequence[str] = DEFAULT_MECHANISMS, seeds: Sequence[int] = (1, 2, 3),
+            mechanisms: Sequence[str] | None = None, seeds: Sequence[int] = (1, 2, 3),
             workers: int = 1, progress: Callable[[int, int], None] | None = None
             ) -> Explanation:
     """Decompose the change of ``indicator`` (one name or several, sharing the runs; yearly
     national values) between two years over ``mechanisms`` (module doc). Raises
-    ``ExplainError`` before any run on a bad request."""
-    mechanisms = tuple(mechanisms)
+    ``ExplainError`` before any run on a bad request. Without ``mechanisms``, those
+    suggested for the (first) indicator's domain (``suggested_mechanisms``)."""
+    first = indicator if isinstance(indicator, str) else next(iter(indicator), "")
+    mechanisms = tuple(mechanisms) if mechanisms is not None else suggested_mechanisms(first)
     check_request(scenario, indicator, year_from, year_to, mechanisms)
     indicators = (indicator,) if isinstance(indicator, str) else tuple(indicator)
     seeds = [int(s) for s in seeds]
@@ -443,5 +474,6 @@ def _chart(result: Explanation, name: str, png) -> Any | None:
     return png
 
 
-__all__ = ["DEFAULT_MECHANISMS", "MECHANISMS", "ExplainError", "Explanation", "explain",
-           "shapley", "subset_scenario", "write"]
+__all__ = ["DEFAULT_MECHANISMS", "DOMAIN_MECHANISMS", "MECHANISMS", "ExplainError",
+           "Explanation", "explain", "shapley", "subset_scenario", "suggested_mechanisms",
+           "write"]

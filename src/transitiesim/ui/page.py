@@ -57,12 +57,12 @@ log = logging.getLogger("transitiesim.app")
 DEFAULT_SCENARIOS = ["no-decentralisation", "transition-only", "transformation"]
 DEFAULT_SEEDS = 5
 DEFAULT_PRECISION = 0.1
-# What the "Why?" tab offers: indicators the model produces (not derived sums), and the
-# mechanisms it switches by default.
+# What the "Why?" tab offers: indicators the model produces (not derived sums); the
+# mechanisms it suggests are the indicator's domain's (explain.suggested_mechanisms).
 WHY_INDICATORS = ("clients_jeugd", "spending_eur_jeugd", "clients_wmo",
                   "clients_wmo_household_help", "spending_eur_wmo", "bijstand_recipients",
                   "unmet_need", "waiting_list", "reserves_eur")
-WHY_MECHANISMS = ("cuts", "referral_routes", "outreach", "budget_discipline")
+WHY_MOST_MECHANISMS = 5  # 2^5 runs per seed: a few minutes at the comparison's precision
 SERIES = ("unmet_need", "waiting_list", "clients_wmo", "clients_jeugd", "carers_overburdened",
           "informal_carers", "wellbeing_mean", "wellbeing_p10", "deficit_eur_total",
           "cost_per_client_eur", "providers_active", "providers_bankrupt",
@@ -731,7 +731,7 @@ def tab_why(names: list[str], seeds: list[int], precision: float, lang: str) -> 
     """Why did an indicator change? ``explain`` over a few mechanisms, on request (each
     combination is a run per seed), at the comparison's precision and with two of its
     seeds."""
-    from ..explain import MECHANISMS, ExplainError, explain
+    from ..explain import MECHANISMS, ExplainError, explain, suggested_mechanisms
 
     st.caption(t("why_intro", lang))
     baseline = st.session_state.get("baseline")
@@ -746,9 +746,11 @@ def tab_why(names: list[str], seeds: list[int], precision: float, lang: str) -> 
     start = min(max(scenario["reform_year"], years[0]), years[-1])
     first, last = st.select_slider(t("why_years", lang), years, value=(start, years[-1]),
                                    key="why_years")
+    # Each indicator keeps its own choice, starting from its domain's mechanisms.
     mechanisms = st.multiselect(
-        t("why_mechanisms", lang), list(MECHANISMS), default=list(WHY_MECHANISMS),
-        max_selections=5, key="why_mechanisms",
+        t("why_mechanisms", lang), list(MECHANISMS),
+        default=list(suggested_mechanisms(indicator, WHY_MOST_MECHANISMS)),
+        max_selections=WHY_MOST_MECHANISMS, key=f"why_mechanisms_{indicator}",
         format_func=lambda m: getattr(MECHANISMS[m], f"help_{lang}"))
     scale = _effective_scale(scenario, precision)
     request = (scenario.with_params(scale=scale).to_toml(), indicator, first, last,
