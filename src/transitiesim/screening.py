@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -117,21 +118,21 @@ def _headline_means(scenario: Scenario, seed: int) -> pd.Series:
 Task = tuple[Scenario, int]
 
 
-def _runner(workers: int) -> Callable[[list[Task]], Iterator[pd.Series]]:
-    """What runs a batch of (scenario, seed) tasks, in order: here, or in ``workers``
-    processes started once for the whole screening."""
+@contextmanager
+def _runs(workers: int) -> Iterator[Callable[[list[Task]], Iterator[pd.Series]]]:
+    """While it lasts, what runs a batch of (scenario, seed) tasks and yields their results
+    in order: here, or in ``workers`` processes started once for the whole screening."""
     if workers <= 1:
-        return lambda tasks: (_headline_means(*t) for t in tasks)
+        yield lambda tasks: (_headline_means(*t) for t in tasks)
+        return
     from ._pool import process_pool
 
     pool = process_pool(workers, ["transitiesim.screening"])
-
-    def run_all(tasks: list[Task]) -> Iterator[pd.Series]:
-        futures = [pool.submit(_headline_means, *t) for t in tasks]
-        return (f.result() for f in futures)
-
-    run_all.pool = pool  # type: ignore[attr-defined]
-    return run_all
+    try:
+        yield lambda tasks: (f.result() for f in [pool.submit(_headline_means, *t)
+                                                  for t in tasks])
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _frame(results: Iterable[pd.Series], seeds: tuple[int, ...]) -> pd.DataFrame:
@@ -174,8 +175,7 @@ def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
     to ``workers`` processes (every core when None; 1 runs them here)."""
     base = (scenario or load_scenario(SCENARIO)).with_params(**SETTINGS)
     params = params or screened()
-    run_all = _runner(workers if workers is not None else (os.cpu_count() or 1))
-    try:
+    with _runs(workers if workers is not None else (os.cpu_count() or 1)) as run_all:
         rows, noise = _pass(base, params, SCENARIO if scenario is None else scenario.name,
                             run_all, progress)
         if scenario is None:
@@ -184,10 +184,6 @@ def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
                 national = load_scenario(NATIONAL).with_params(**NATIONAL_SETTINGS)
                 again, _ = _pass(national, dead, NATIONAL, run_all)
                 rows.update({name: r for name, r in again.items() if r["moves"]})
-    finally:
-        pool = getattr(run_all, "pool", None)
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     table = pd.DataFrame.from_dict(rows, orient="index")
     return Screening(table, noise, scenario.name if scenario else SCENARIO, dict(SETTINGS))
 
