@@ -24,6 +24,21 @@ def finished_model(name: str = "default", seed: int = 1, **overrides) -> Transit
     return model
 
 
+def pytest_collection_finish(session):
+    """The kernels' bounds check compiles for about a minute on one core: when it is among
+    the tests to run, start it now, so it compiles while the first tests run."""
+    from tests import bounds
+
+    if any(item.name == bounds.TEST for item in session.items):
+        bounds.start()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from tests import bounds
+
+    bounds.stop()
+
+
 @pytest.fixture(scope="session")
 def default_model() -> TransitionModel:
     return finished_model("default", seed=7)

@@ -183,22 +183,15 @@ def test_union_sorted_is_union1d(a, b):
 
 
 @pytest.mark.slow
-def test_kernels_stay_in_bounds_on_real_runs(tmp_path):
+def test_kernels_stay_in_bounds_on_real_runs():
     """numba does not check indices: run short national and local runs with its bounds
-    checking on (fresh compilation in a child process), so a kernel that reads or writes
-    outside an array fails here instead of corrupting memory."""
-    import os
-    import subprocess
-    import sys
+    checking on (fresh compilation in a child process, started when the session began:
+    tests/bounds.py), so a kernel that reads or writes outside an array fails here instead
+    of corrupting memory."""
+    from tests import bounds
 
-    code = ("from transitiesim import load_scenario, run\n"
-            "run(load_scenario('netherlands').with_params(scale=0.002, end_year=2016), seed=3)\n"
-            "run(load_scenario('transformation').with_params(scale=0.05, end_year=2017), seed=4)\n"
-            "print('ok')")
-    env = {**os.environ, "NUMBA_BOUNDSCHECK": "1", "NUMBA_CACHE_DIR": str(tmp_path)}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         timeout=600)
-    assert out.returncode == 0 and out.stdout.strip().endswith("ok"), out.stderr[-3000:]
+    code, out, err = bounds.result()
+    assert code == 0 and out.strip().endswith("ok"), err[-3000:]
 
 
 @settings(max_examples=100, deadline=None)
