@@ -862,6 +862,10 @@ class TransitionModel(mesa.Model):
         # reform (``municipal_hours_factor``).
         for service in (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT):
             ref_volume[t.service == service] *= self.wmo_hours_factor(service)
+        # Support at home under the first contracts (7.1): a product bought below the AWBZ's
+        # tariff, which the providers organised at that price (their costs follow it).
+        contract = self.contract_factors()[t.service]
+        ref_volume *= contract
         pay = ref_volume * tariffs[t.muni]
         wmo_clients = self.clients_of(Domain.WMO)
         contributions = _kernels.contributions_by_municipality(
@@ -879,7 +883,7 @@ class TransitionModel(mesa.Model):
         # Providers' costs this month (paid in operate_providers): lump-sum services spend
         # what they receive; the others a fixed part for their capacity and a part per client.
         share = p["fixed_cost_share"]
-        fixed = share * t.capacity * self._unit_value_array[t.service]
+        fixed = share * t.capacity * self._unit_value_array[t.service] * contract
         t.cost_eur[:] = np.where(t.block, t.revenue_eur,
                                  p["provider_cost_ratio"] * ((1 - share) * ref_volume + fixed))
 
@@ -1000,6 +1004,18 @@ class TransitionModel(mesa.Model):
     # --- helpers for agents' decisions ------------------------------------------------------
     def draw(self, stream: str) -> float:
         return float(self.streams[stream].random())
+
+    def contract_factors(self) -> np.ndarray:
+        """Per service (by number), the factor the first contracts put on the reference
+        value of a client's care (ODD 7.1, "First contracts"): from January of the reform
+        year support at home is bought at 1 - ``support_tariff_discount`` of the AWBZ's
+        tariff, for every client, those under the transitional law included (the law kept
+        their indication, not the provider's tariff), and the providers' costs follow it;
+        every other service and every month before the reform at 1."""
+        factors = np.ones(max(Service) + 1)
+        if self.reformed:
+            factors[Service.WMO_SUPPORT] = 1.0 - self.p["support_tariff_discount"]
+        return factors
 
     def wmo_hours_factor(self, service: Service) -> float:
         """What an hour of household help or support (``service``) indicated now is, as a

@@ -353,6 +353,16 @@ PARAMETERS: tuple[Param, ...] = (
        "Tariff the municipality pays, as a multiple of the reference tariff.",
        "assumption: 1 = tariffs as before the reform", 0.5, 1.5,
        group="levers", live="municipality"),
+    _p("support_tariff_discount", float, 0.17, "share of the AWBZ tariff", "lever",
+       "Korting op het AWBZ-tarief die gemeenten bij hun eerste contracten bedongen voor "
+       "ondersteuning thuis en dagbesteding (de overgenomen AWBZ-taken), vanaf januari van het "
+       "hervormingsjaar, ook voor wie nog onder het overgangsrecht valt; 0 = uit.",
+       "The discount on the AWBZ tariff that municipalities set in their first contracts for "
+       "support at home and day activities (the tasks taken over from the AWBZ), from January "
+       "of the reform year, also for clients under the transitional law; 0 = off.",
+       "domain: Telgen and Uenk (University of Twente, PPRC) for Binnenlands Bestuur, 24 March "
+       "2015: of 162 municipalities' Wmo tariffs for 2015, the 70 that cut the AWBZ tariffs by "
+       "one generic percentage cut 17% on average (10% to 30%)", 0, 0.3, group="levers"),
     _p("prevention_share", float, 0.02, "share of budget", "lever",
        "Deel van het budget voor preventie en wijkteams.",
        "Share of the budget for prevention and neighbourhood teams (wijkteams).",
