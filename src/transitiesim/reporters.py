@@ -66,6 +66,7 @@ class Tally:
     need_hist: np.ndarray | None = None  # well-being histogram of the persons in need
     by_service: dict[int, np.ndarray] = field(default_factory=dict)  # clients per service
     durations: dict[str, np.ndarray] = field(default_factory=dict)  # by time on assistance
+    team_jeugd: np.ndarray | None = None  # young people the teams help, per muni and total
 
 
 def tally_of(model: TransitionModel) -> Tally:
@@ -305,9 +306,12 @@ def spending_household_help(model: TransitionModel) -> np.ndarray:
 
 def clients_jeugd_team(model: TransitionModel) -> np.ndarray:
     """Young people whose need the neighbourhood team helps this month (ODD 7.12)."""
-    c, d = model.citizens, Domain.JEUGD
-    need = c.in_need[d]
-    return _count_index(model, need[model.pop.state[d][need] == int(NeedState.INITIATIVE)])
+    tally = tally_of(model)  # read by three indicators a step
+    if tally.team_jeugd is None:
+        need = model.citizens.in_need[Domain.JEUGD]
+        tally.team_jeugd = _count_index(
+            model, need[model.pop.state[Domain.JEUGD][need] == int(NeedState.INITIATIVE)])
+    return tally.team_jeugd.copy()
 
 
 def clients_wmo_team(model: TransitionModel) -> np.ndarray:
