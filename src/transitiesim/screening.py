@@ -217,6 +217,15 @@ def render(s: Screening) -> str:
         "parameters are to be given a mechanism or removed; the test suite holds their list "
         "(`tests/data/dead_parameters.json`).",
         "",
+        "How far to trust a verdict near 1: where paired runs drift apart (innovation adoption "
+        "and the providers active, which one provider's luck moves), two runs that differ only "
+        "in their random draws already differ by about 1.13 times the noise on average (the "
+        "mean distance of two independent draws, 2/sqrt(pi) standard deviations), so a "
+        "parameter that moves only those, by a ratio below about 2, may be alive by chance; "
+        "and with 2 seeds at this scale a ratio near 1 can go either way after any change to "
+        "the model. The pattern tests, on paired seeds at larger scale, are the stronger "
+        "evidence for what a mechanism does.",
+        "",
         f"Dead: {len(s.dead)} of {len(s.table)}"
         + (": " + ", ".join(f"`{n}`" for n in s.dead) if s.dead else "."),
         "",
