@@ -65,8 +65,10 @@ NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0,
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
           reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
           routes=None, outreach=1.0, income=None, contribution=None, by_severity=True,
-          household=None):
-    """``household``: (partner, provider of each person, per household); default none."""
+          household=None, kind=None, substitutes=(True, True, True)):
+    """``household``: (partner, provider of each person, per household); default none.
+    ``kind``: each person's kind of Wmo need (default household help); ``substitutes``: per
+    kind, whether the network's cover lowers the chance to apply."""
     n = len(sev)
     partner, prov, per_household = household or (np.full(n, -1, dtype=np.int32),
                                                  np.full(n, -1, dtype=np.int32), False)
@@ -81,8 +83,10 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.asarray([legal_share]),
                         before, legal, routes is not None, np.asarray([outreach]),
                         np.asarray(np.full(n, 2500.0) if income is None else income, dtype=F),
-                        kind=np.zeros(n, dtype=np.uint8), partner=partner, prov=prov,
-                        per_household=per_household, **(contribution or NO_CONTRIBUTION))
+                        kind=np.asarray(np.zeros(n) if kind is None else kind, dtype=np.uint8),
+                        partner=partner, prov=prov, per_household=per_household,
+                        substitutes=np.asarray(substitutes, dtype=np.bool_),
+                        **(contribution or NO_CONTRIBUTION))
     return list(state), list(wait)
 
 
@@ -109,6 +113,22 @@ def test_a_covered_need_is_applied_for_less_the_lighter_it_is():
                     wait=np.full(n, -1), threshold=0.0, rate=0.8, key=key, factor=0.6,
                     by_severity=False)
     assert (np.array(wait) == 0).tolist() == (draws < float(F(0.8)) * 0.6).tolist()
+
+
+def test_a_covered_need_of_a_kind_the_network_does_not_replace_is_applied_for_as_uncovered():
+    # Household help (kind 0) substitutes, support (kind 1) does not: at severity 0.5 and
+    # factor 0.6 the covered household need applies with 0.8 x 0.5 x 0.8 = 0.32, the covered
+    # support need with 0.8 x 0.5 = 0.4, as an uncovered one. Person k's draw is the same
+    # whatever their kind, so exactly those below each chance apply.
+    n, key = 400, 777
+    draws = k.uniforms(np.uint64(key), np.arange(n, dtype=I64)).astype(float)
+    kinds = np.arange(n) % 2
+    _, wait = apply(hours=np.full(n, 10), got=np.full(n, 10), sev=np.full(n, 0.5),
+                    wait=np.full(n, -1), threshold=0.0, rate=0.8, key=key, factor=0.6,
+                    kind=kinds, substitutes=(True, False, False))
+    base = float(F(0.8) * F(0.5))
+    want = draws < np.where(kinds == 0, base * (0.6 + 0.4 * float(F(0.5))), base)
+    assert (np.array(wait) == 0).tolist() == want.tolist()
 
 
 def test_applicants_at_or_above_the_threshold_join_the_waiting_list():

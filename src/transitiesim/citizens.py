@@ -633,7 +633,8 @@ class Citizens:
                 legal_share=(inputs.legal_share if d == JEUGD else self.no_legal_route),
                 threshold_before=float(inputs.threshold_before), legal=pop.legal_referral,
                 record_route=bool(d == JEUGD), outreach=inputs.outreach, income=pop.income_eur,
-                kind=pop.wmo_kind, **self.contribution_rule(inputs, d))
+                kind=pop.wmo_kind, substitutes=self.substitutes(d),
+                **self.contribution_rule(inputs, d))
         self.team_help(inputs, requests[0][1], requests[1][1])
 
         # Participation: the benefit meets the income need; reintegration has a queue.
@@ -680,6 +681,17 @@ class Citizens:
                 if d == WMO:
                     helped.append(rest[pop.state[WMO][rest] == int(NeedState.INITIATIVE)])
         self.team_wmo = np.sort(np.concatenate(helped))
+
+    def substitutes(self, d: int) -> np.ndarray:
+        """Per kind of Wmo need (WmoKind order), whether a carer's help makes its need
+        applied for less (``_kernels.apply_for_support``): with ``network_household_only``
+        only household help, the low-skilled help informal care replaces (Bonsang 2009);
+        youth care, and every Wmo kind without the switch, always."""
+        out = np.ones(len(WmoKind), dtype=np.bool_)
+        if d == WMO and self.p["network_household_only"]:
+            out[:] = False
+            out[WmoKind.HOUSEHOLD] = True
+        return out
 
     def contribution_rule(self, inputs: MunicipalInputs, d: int) -> dict[str, Any]:
         """The own contribution's terms for the application kernel (``_kernels._price``):

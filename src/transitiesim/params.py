@@ -702,6 +702,16 @@ PARAMETERS: tuple[Param, ...] = (
        "A need the network covers is applied for less the lighter it is (f + (1 - f) x "
        "severity); off: f at any severity.",
        "assumption (switch); Bonsang 2009, J Health Econ 28", group="behaviour"),
+    _p("network_household_only", bool, True, "-", "national",
+       "Alleen huishoudelijke hulp (eenvoudige hulp) wordt minder aangevraagd als het netwerk "
+       "de hulpvraag opvangt; ondersteuning thuis (begeleiding, professionele hulp) wordt even "
+       "vaak aangevraagd als zonder netwerk; uit: ook ondersteuning minder.",
+       "Only household help (low-skilled help) is applied for less when the network covers "
+       "the need; support at home (guidance, professional help) is applied for as often as "
+       "without the network; off: support less too.",
+       "assumption (switch); informal care substitutes for paid domestic help and is a weak "
+       "complement to skilled care (Bonsang 2009, J Health Econ 28; Arnault and Goltz 2012: "
+       "little crowding-out for skilled home care)", group="behaviour"),
     _p("burdened_onset_factor", float, 2.0, "x onset chance", "uncertainty",
        "Factor op de kans op een eigen hulpvraag voor een overbelaste mantelzorger.",
        "Factor on an overburdened carer's own chance of developing a need.",

@@ -249,8 +249,12 @@ class CitizenAgent(mesa.Agent):
         if pop.wait_months[d][i] < 0:
             f = p["network_application_factor"]  # covered: less so the more severe the need
             weight = 1.0 if p["network_severity"] else 0.0  # off: f at any severity
+            # Only help the network substitutes for: with network_household_only household
+            # help alone (Bonsang 2009); youth care always.
+            substitutes = (d == JEUGD or not p["network_household_only"]
+                           or pop.wmo_kind[i] == WmoKind.HOUSEHOLD)
             chance = float(F(p["application_rate"]) * sev) * (
-                f + (1.0 - f) * float(sev) * weight if informal else 1.0)
+                f + (1.0 - f) * float(sev) * weight if (informal and substitutes) else 1.0)
             # The own contribution this person would pay, at most what the care is worth;
             # per household, what it adds to that of a partner who pays already.
             paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])

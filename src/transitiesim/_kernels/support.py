@@ -119,7 +119,7 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
                       key_apply, application_rate, network_factor, severity_weight, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
                       record_route, outreach, income, sensitivity, c_min, c_share,
-                      c_threshold, cap_units, kind, partner, prov, per_household):
+                      c_threshold, cap_units, kind, partner, prov, per_household, substitutes):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the access rule lets them; WAITING if not covered and on the list.
     Covered means the carer gives ``cover_share`` of the hours asked.
@@ -136,7 +136,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     client already: a provider in ``prov``, a need in ``sev``). A
     need the network covers is applied for with ``network_factor`` + (1 - ``network_factor``)
     x severity x ``severity_weight`` of the chance (weight 0: ``network_factor`` at any
-    severity)."""
+    severity), when the person's ``kind`` of need is one the network's help ``substitutes``
+    for (per kind); a covered need of another kind is applied for as if uncovered."""
     ar, cover = F(application_rate), F(cover_share)
     for k in prange(who.size):
         i = who[k]
@@ -149,7 +150,8 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
             # replaces formal help for light needs, not for heavy ones.
             covered = network_factor + (1.0 - network_factor) * np.float64(s) \
                 * severity_weight
-            prob = np.float64(ar * s) * (covered if informal else 1.0)
+            prob = np.float64(ar * s) * (covered if (informal and substitutes[kind[i]])
+                                         else 1.0)
             other = -1.0  # the cap of a partner who pays already; -1: none
             q = partner[i] if per_household else -1
             if q >= 0 and prov[q] >= 0 and sev[q] > 0:
