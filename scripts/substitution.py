@@ -28,6 +28,8 @@ import argparse
 import numpy as np
 
 from transitiesim import TransitionModel, load_scenario
+from transitiesim.flags import setting
+from transitiesim.scenario import ScenarioError
 from transitiesim.states import Domain, NeedState, WmoKind
 
 WMO = Domain.WMO
@@ -109,14 +111,17 @@ def main() -> None:
     parser.add_argument("--years", type=int, nargs=2, default=[2016, 2020])
     parser.add_argument("--factors", type=float, nargs=2, default=[0.8, 1.2],
                         help="carer_hours_per_month as these multiples of the scenario's")
-    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
-                        help="parameters to set on the scenario first (numbers or true/false)")
+    parser.add_argument("--set", nargs="*", type=setting, default=[], metavar="NAME=VALUE",
+                        help="parameters to set on the scenario first, e.g. "
+                        "network_first_margin=0 network_household_only=false")
     args = parser.parse_args()
-    base = load_scenario(args.scenario).with_params(end_year=args.years[1])
-    if args.scale:
-        base = base.with_params(scale=args.scale)
-    if args.set:
-        base = base.with_params(**dict(_setting(s) for s in args.set))
+    try:
+        base = load_scenario(args.scenario).with_params(end_year=args.years[1],
+                                                        **dict(args.set))
+        if args.scale:
+            base = base.with_params(scale=args.scale)
+    except ScenarioError as exc:
+        parser.exit(2, f"{exc}\n")
     hours = float(base["carer_hours_per_month"])
     low, high = (base.with_params(carer_hours_per_month=f * hours) for f in args.factors)
     print(f"{args.scenario}, carer_hours_per_month {args.factors[0] * hours:.1f} vs "
@@ -141,14 +146,6 @@ def main() -> None:
     print("mean at the same need (range over seeds): " + ", ".join(
         f"{k} {np.nanmean([s[k] for s in same]):.2f} ({np.nanmin([s[k] for s in same]):.2f}"
         f" to {np.nanmax([s[k] for s in same]):.2f})" for k in same[0]))
-
-
-def _setting(text: str) -> tuple[str, object]:
-    name, _, value = text.partition("=")
-    low = value.strip().lower()
-    if low in ("true", "false"):
-        return name.strip(), low == "true"
-    return name.strip(), float(value)
 
 
 if __name__ == "__main__":

@@ -102,3 +102,21 @@ def test_a_run_that_would_not_fit_in_memory_is_refused_before_it_starts(tmp_path
     assert "parameters.scale: got 1.0; allowed: at most about 0.3" in proc.stderr
     assert "GiB" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--set", "network_first_margin=abc"], "parameters.network_first_margin: got 'abc'"),
+    (["--set", "nonsense"], "--set: got 'nonsense'"),
+    (["--scenario", "nosuch"], "scenario: got 'nosuch'"),
+])
+def test_the_substitution_script_answers_mistakes_without_a_traceback(args, fragment):
+    """scripts/substitution.py reads --set as the command line does (``flags.setting``) and
+    the scenario's checks name the field; nothing runs."""
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "substitution.py"
+    proc = subprocess.run([sys.executable, str(script), *args], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 2
+    assert fragment in proc.stderr
+    assert "Traceback" not in proc.stderr

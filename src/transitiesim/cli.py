@@ -10,14 +10,13 @@ import argparse
 import os
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from .calibration import DEFAULT_PARAMETERS
 from .explain import MECHANISMS
 from .extras import MissingExtra, require
-from .flags import finite, integer, number, positive_int
+from .flags import finite, integer, number, positive_int, setting
 from .params import PARAMETERS
 from .run import SUMMARY_FROM_YEAR, check_memory, replication_seeds, run_seeds
 from .scenario import (
@@ -71,17 +70,15 @@ def prepare_out_dir(path: str | Path, flag: str = "--out") -> Path:
 
 
 def _parse_set(items: list[str]) -> dict:
-    """``name=value`` pairs; the value is read as TOML (0.3, true, "tender")."""
+    """``name=value`` pairs (``flags.setting``); the value is read as TOML (0.3, true,
+    "tender")."""
     out = {}
     for item in items or []:
-        name, sep, raw = item.partition("=")
-        if not sep or not name:
-            raise UserError(f"--set: got {item!r}; allowed: NAME=VALUE, e.g. citizen_power=0.8")
         try:
-            value = tomllib.loads(f"v = {raw}")["v"]
-        except (tomllib.TOMLDecodeError, RecursionError):
-            value = raw  # a bare word such as tender
-        out[name.strip()] = value
+            name, value = setting(item)
+        except argparse.ArgumentTypeError as exc:
+            raise UserError(f"--set: {exc}") from None
+        out[name] = value
     return out
 
 

@@ -5,6 +5,8 @@ flag's value and what is allowed (argparse puts the flag's name in front)."""
 from __future__ import annotations
 
 import argparse
+import tomllib
+from typing import Any
 
 from .textsafe import clip
 
@@ -46,3 +48,18 @@ def integer(name: str, minimum: int | None = None, maximum: int | None = None):
 
 def finite(name: str):
     return number(name, float)
+
+
+def setting(text: str) -> tuple[str, Any]:
+    """An argparse type for ``--set NAME=VALUE``: the name and the value read as TOML (0.3,
+    true, "tender"; a bare word such as tender stays text). Whether the name and value are
+    allowed is the scenario's to say (``Scenario.with_params``)."""
+    name, sep, raw = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"got {clip(text, 60)}; allowed: NAME=VALUE, e.g. "
+                                         "citizen_power=0.8")
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except (tomllib.TOMLDecodeError, RecursionError):
+        value = raw
+    return name.strip(), value
