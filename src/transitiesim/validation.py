@@ -399,7 +399,10 @@ and fell to 36.6 with carer support (supported carers sustain more), every targe
   Arnault, Goltz and Wittwer 2012: formal care rises very little when informal care falls
   by an hour): the model has that pattern by severity. Its size at light needs comes from
   the municipality's network-first rule: without it the light needs' figures turn negative
-  and unstable (household -0.55, -1.64 to 0.04), while the person's own application rule
+  and unstable (household -0.55, -1.64 to 0.04; carers cover most light needs either way,
+  so the share they meet barely moves and the ratio divides by almost nothing, and the
+  overburdened carers' own new light needs, mostly unmet, dilute the formal share where
+  carers are fewer: without that onset -0.16), while the person's own application rule
   moves them by nothing measurable (0.51 at `network_application_factor` 1), as a covered
   need that does not apply this month applies later. So the model's substitution is policy
   (the Wmo 2015's own strength first, as municipalities applied it) and what carers do to
