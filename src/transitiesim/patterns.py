@@ -112,9 +112,10 @@ def innovation_pays_later(seeds) -> tuple[bool, str]:
 
     early = (care(none_e) - care(much_e)) / care(none_e)
     late = (care(none_l) - care(much_l)) / care(none_l)
-    # Measured on spending on care (Wmo and youth), experiments included, not on the cost
-    # per client: an innovation that works also raises its clients' recovery, so the clients
-    # who stay are heavier and the cost per client can rise while spending falls (3 Dec
+    # Measured on spending on care (Wmo and youth, the municipality's experiment grants
+    # included), not on the cost per client: an innovation that works also raises its
+    # clients' recovery, so the clients who stay are heavier and the cost per client can rise
+    # while spending falls (3 Dec
     # 2026, seeds 1-6, 2015-16: care spending 3.8-11.1% lower in every seed, the cost per
     # client -2.8 to 35.6 EUR a month lower; 2022-25: 0.5-16.0% and -33.4 to 56.6).
     ok = bool((none_e.experiment_spending_eur == 0).all()

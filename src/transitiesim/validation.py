@@ -425,8 +425,8 @@ from 0.61 to 0.63; the others within their standard errors. The innovation patte
 measured the cost per client, then failed in seed 3 (2015-16: 2.8 EUR a month more with
 innovation), and the calibration before it already failed in seed 5 of 6 (1.7 EUR more):
 an innovation that works also raises its clients' recovery, so the clients who stay are
-heavier. It now measures spending on care (Wmo and youth, experiments included), lower with
-innovation in every one of 6 seeds (3.8-11.1% in 2015-16, 0.5-16.0% in 2022-25).
+heavier. It now measures spending on care (Wmo and youth, the experiment grants included),
+lower with innovation in every one of 6 seeds (3.8-11.1% in 2015-16, 0.5-16.0% in 2022-25).
 """
 
 
