@@ -710,8 +710,9 @@ PARAMETERS: tuple[Param, ...] = (
        "the need; support at home (guidance, professional help) is applied for as often as "
        "without the network; off: support less too.",
        "assumption (switch); informal care substitutes for paid domestic help and is a weak "
-       "complement to skilled care (Bonsang 2009, J Health Econ 28; Arnault and Goltz 2012: "
-       "little crowding-out for skilled home care)", group="behaviour"),
+       "complement to skilled care (Bonsang 2009, J Health Econ 28; in the other direction "
+       "Arnault and Goltz 2012: formal home care crowds out informal carers much less when "
+       "it is medical)", group="behaviour"),
     _p("burdened_onset_factor", float, 2.0, "x onset chance", "uncertainty",
        "Factor op de kans op een eigen hulpvraag voor een overbelaste mantelzorger.",
        "Factor on an overburdened carer's own chance of developing a need.",
