@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import warnings
 
 import numpy as np
 import pytest
@@ -103,3 +104,15 @@ def test_persistence_of_the_same_seed_is_perfect_and_of_data_driven_spending_hig
     assert two.loc["participatie", "rank_correlation"] > 0.8
     total = two.loc[["wmo", "jeugd", "participatie"], "mean_eur"].sum()
     assert two.loc["total", "mean_eur"] == pytest.approx(total)
+
+
+def test_the_local_labour_market_with_nobody_able_to_enter_social_assistance_stays_finite():
+    """With ``job_loss_rate`` at 0 (the low end of its declared range) nobody can enter, so
+    there is nothing to scale: every entry factor is a finite number and every entry chance
+    0, where a division by the national mean chance of 0 once made them NaN."""
+    scenario = load_shipped("netherlands").with_params(scale=0.005, job_loss_rate=0.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        model = TransitionModel(scenario, seed=1)
+    assert np.isfinite(model.citizens.entry_factor).all()
+    assert (model.citizens.entry_month == 0).all()

@@ -6,12 +6,15 @@ mechanism must be taken off the list."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from transitiesim import screening
+from transitiesim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,10 +45,10 @@ def test_the_screening_table_in_docs_is_current(result):
 
 
 def test_a_parameter_moving_only_drifting_indicators_needs_more_than_the_drift_ratio():
-    """Two runs that differ only in their draws differ by about 1.13 noise units on average
-    where paired runs drift apart, so an effect there counts as robust only above
-    DRIFT_RATIO (2); any other indicator counts from 1; the reform year's measure of a
-    drifting indicator drifts too."""
+    """Where paired runs drift apart, a parameter that only shifts the draws scores above 1
+    more often than not, so an effect there counts as robust only above DRIFT_RATIO; any
+    other indicator counts from 1; the reform year's measure of a drifting indicator drifts
+    too."""
     def ratios(**values):
         out = pd.Series(0.0, index=list(screening.MEASURES))
         for name, value in values.items():
@@ -53,8 +56,77 @@ def test_a_parameter_moving_only_drifting_indicators_needs_more_than_the_drift_r
             out[name.replace("__", " ")] = value
         return out
 
-    assert not screening._robust(ratios(innovation_adoption=1.9))
-    assert not screening._robust(ratios(**{"providers_active__in__2015": 1.5}))
-    assert screening._robust(ratios(innovation_adoption=2.1))
+    edge = screening.DRIFT_RATIO
+    assert not screening._robust(ratios(innovation_adoption=edge - 0.1))
+    assert not screening._robust(ratios(**{"providers_active__in__2015": edge - 0.5}))
+    assert screening._robust(ratios(innovation_adoption=edge + 0.1))
     assert screening._robust(ratios(clients_wmo=1.05, innovation_adoption=0.5))
     assert not screening._robust(ratios(clients_wmo=0.99))
+
+
+def test_the_null_ratio_of_a_parameter_that_only_shifts_the_draws_is_known_in_closed_form():
+    """At one base point the difference of two independent runs is normal with variance
+    2 sigma^2, so its mean absolute value is 2 sigma / sqrt(pi); the noise estimated from
+    k + 1 seeds is sigma sqrt(chi2_k / k), and E[sigma / s] = sqrt(k / 2)
+    Gamma((k - 1) / 2) / Gamma(k / 2). Their product is the null's mean ratio (1.27 at
+    k = 7), which the Monte Carlo behind DRIFT_RATIO must reproduce; and DRIFT_RATIO is its
+    95th percentile, above the mean."""
+    k = screening.NOISE_REPEATS
+    expected = 2 / math.sqrt(math.pi) * math.sqrt(k / 2) * math.gamma((k - 1) / 2) \
+        / math.gamma(k / 2)
+    null = screening.null_ratios()
+    assert null.mean() == pytest.approx(expected, rel=0.01)
+    assert (null > screening.DRIFT_RATIO).mean() == pytest.approx(0.05, abs=0.002)
+    assert screening.DRIFT_RATIO > expected > 1
+
+
+def test_the_morris_design_starts_at_the_scenario_and_at_drawn_policies():
+    """The radial design by hand. The first base point is the scenario itself; the others
+    draw the municipality's levers and the Rijk's cuts on a grid of 4 levels (0, 1/3, 2/3, 1
+    of the declared range) or among their choices, the rest at the scenario's values. A drawn
+    number steps 2/3 of its range to the other side of the middle; any other parameter steps
+    from the scenario's value to the farther end of its range at the first and third base
+    points and to the nearer at the second and fourth (the farther where the value is an
+    end), flips, or takes the other choices in turn. Every value is one the loader accepts,
+    and the design is fixed by its seed."""
+    params = screening.screened()
+    scenario = load_scenario("calibrated")
+    points = screening.design(params, scenario)
+    assert len(points) == screening.BASE_POINTS
+    assert screening.DELTA == pytest.approx(2 / 3)
+    assert points[0].values == {}
+    policy = {p.name for p in params if screening.is_policy(p)}
+    assert {"access_strictness", "contracting", "cut_wmo", "cut_jeugd"} <= policy
+    assert "job_loss_rate" not in policy and "team_escalation" not in policy
+    grid = np.array([0, 1 / 3, 2 / 3, 1])
+    for k, point in enumerate(points):
+        assert set(point.values) == (policy if k else set())
+        assert set(point.steps) == {p.name for p in params}
+        for p in params:
+            a = point.values.get(p.name, scenario.params[p.name])
+            b = point.steps[p.name]
+            assert a != b, p.name
+            if p.type is bool:
+                assert b == (not a)
+                continue
+            if p.choices:
+                others = [c for c in p.choices if c != a]
+                assert b == others[k % len(others)], (p.name, k, a, b)
+                continue
+            low, high = p.bounds()
+            if p.name not in point.values:  # to an end
+                farther = high if a - low <= high - a else low
+                nearer = low if farther == high else high
+                assert b == (nearer if k % 2 and nearer != a else farther), (p.name, k, a, b)
+                continue
+            u_a, u_b = (a - low) / (high - low), (b - low) / (high - low)
+            assert np.abs(grid - u_a).min() <= 1e-9, (p.name, a)
+            assert abs(u_b - u_a) == pytest.approx(2 / 3), (p.name, a, b)
+            assert (u_a < 0.5) == (u_b > u_a), (p.name, a, b)
+        stepped = scenario.with_params(**point.values)
+        assert all(stepped.params[n] == v for n, v in point.values.items())
+    assert len({tuple(sorted(pt.values.items())) for pt in points[1:]}) == len(points) - 1
+    again = screening.design(params, scenario)
+    assert [pt.values for pt in again] == [pt.values for pt in points]
+    other = screening.design(params, scenario, seed=screening.DESIGN_SEED + 1)
+    assert [pt.values for pt in other] != [pt.values for pt in points]

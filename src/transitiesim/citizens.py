@@ -204,7 +204,10 @@ class Citizens:
             national_seen = float((observed_share * working).sum() / max(working.sum(), 1e-12))
         else:
             national_rule, national_seen = national.entry
-        factor = (observed_share / national_seen) / np.maximum(rule / national_rule, 1e-12)
+        # Nobody can enter (an entry chance of 0) or nobody was seen to: nothing to scale.
+        seen = observed_share / national_seen if national_seen > 0 else np.ones_like(rule)
+        relative = rule / national_rule if national_rule > 0 else np.ones_like(rule)
+        factor = seen / np.maximum(relative, 1e-12)
         self.entry_factor = factor.astype(np.float32)
         self.national_entry = (national_rule, national_seen)
         self.refresh_age_terms()
