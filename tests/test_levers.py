@@ -131,6 +131,29 @@ def test_providers_take_no_new_clients_below_their_bid():
     assert after["clients_wmo"] < base["clients_wmo"]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_municipality_pays_what_providers_ask_rather_than_leave_people_without_care(seed):
+    """fair_price (ODD 7.8): providers bid 1.3 times the reference tariff from January 2016,
+    above the 1.0 the municipality pays, so nobody is placed during 2016 either way. At the
+    December review the municipality raises its tariff factor to the bid (by hand: the
+    tariff is then exactly 1.3), and in 2017 fewer people wait and more are served than in
+    the same run without the rule, where the tariff stays below the bid and the lists grow;
+    Wmo spending per client is higher with it, as the higher tariff is paid."""
+    runs = {}
+    for on in (True, False):
+        model = model_at(2016, seed=seed, fair_price=on)
+        model.set_levers({"provider_tariff_bid": 1.3})
+        run_to(model, 2016)
+        runs[on] = (model.municipality_list[0].tariff(), run_to(model, 2017))
+    (tariff_on, on), (tariff_off, off) = runs[True], runs[False]
+    assert tariff_on == pytest.approx(1.3, abs=1e-12)
+    assert tariff_off < 1.3
+    assert on["waiting_list"] < 0.5 * off["waiting_list"]
+    assert on["clients_wmo"] > off["clients_wmo"]
+    assert on["spending_eur_wmo"] / on["clients_wmo"] > off["spending_eur_wmo"] / off["clients_wmo"]
+
+
 def test_every_role_sets_only_live_levers_and_every_live_lever_has_a_role():
     from transitiesim.params import LIVE_LEVERS, PARAM_BY_NAME
     from transitiesim.workshop.roles import ROLES

@@ -347,8 +347,11 @@ class Municipality(mesa.Agent):
     def tariff(self) -> float:
         if not self.reformed:
             return 1.0
-        tender = 0.95 if self.model.p["contracting"] == "tender" else 1.0
-        return self.tariff_factor * tender
+        return self.tariff_factor * self.tender_factor()
+
+    def tender_factor(self) -> float:
+        """What a tender takes off the tariff factor (1 under open house)."""
+        return 0.95 if self.model.p["contracting"] == "tender" else 1.0
 
     def prevention(self) -> float:
         return self.prevention_share if self.reformed else self.model.p["prevention_share_before"]
@@ -467,6 +470,10 @@ class Municipality(mesa.Agent):
             self.tariff_factor += relax * (p["tariff_factor"] - self.tariff_factor)
             self.carer_support_eur_per_capita += relax * (
                 p["carer_support_eur_per_capita"] - self.carer_support_eur_per_capita)
+        if p["fair_price"]:
+            # Duty of care and fair price (ODD 7.8): never a tariff below what providers ask.
+            self.tariff_factor = max(self.tariff_factor,
+                                     p["provider_tariff_bid"] / self.tender_factor())
         # Indications that end this year are re-assessed against today's threshold; a
         # municipality that cuts back (with budget discipline) re-assesses the others too, in
         # proportion to how hard it squeezes.

@@ -37,6 +37,7 @@ _SECTION_OVERRIDES = {
     "reassessment_share": "access", "transition_law": "access",
     "municipal_hours_factor": "access", "care_continuity": "providers",
     "provider_entry": "providers", "provider_capacity_change": "providers",
+    "fair_price": "providers",
     "provider_tariff_bid": "providers", "municipal_heterogeneity": "behaviour",
 }
 

@@ -1065,6 +1065,21 @@ PARAMETERS: tuple[Param, ...] = (
        "provider fails (VNG, Handreiking continuiteit van jeugdhulp bij faillissement, 2015; "
        "Kamerstuk 31839-703, 2020: continuity of care for the client, not of the provider)",
        group="budget"),
+    _p("fair_price", bool, True, "-", "national",
+       "Reële prijs en zorgplicht: na de hervorming betaalt een gemeente bij haar jaarlijkse "
+       "herziening minstens het tarief dat aanbieders vragen; zij snijdt het tarief niet "
+       "verder terug en verhoogt het tot die bieding als die erboven ligt (uit: het tarief "
+       "volgt alleen de eigen begroting, en aanbieders die meer vragen nemen nooit meer "
+       "cliënten aan).",
+       "Fair price and duty of care: after the reform a municipality pays, at its yearly "
+       "review, at least the tariff providers ask; it cuts the tariff no further and raises it "
+       "to their bid where the bid is above it (off: the tariff follows the municipality's own "
+       "budget only, and providers who ask more never take a client again).",
+       "domain (rule): the municipality must provide the care a person needs (Wmo 2015 art. "
+       "2.3.5; Jeugdwet art. 2.3) and the council sets rules for a fair relation between price "
+       "and quality (Wmo 2015 art. 2.6.6), from 2017 a fair price as the floor of a tender or "
+       "contract (Uitvoeringsbesluit Wmo 2015 art. 5.4, AMvB reele prijs, as quoted in HR "
+       "2021:1452); that it pays the bid within a year is an assumption", group="budget"),
     _p("provider_entry", bool, True, "-", "national",
        "Toetreding bij open house: na de hervorming contracteert een gemeente met open house "
        "iedere aanbieder die aan de eisen voldoet, dus wat de zittende aanbieders van een "
