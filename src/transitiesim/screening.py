@@ -14,7 +14,9 @@ single client, or with half the town on benefit, where nothing can move anything
 design of 3 December 2026 found 36 dead). A base point and its steps share one seed (common
 random numbers); each base point is also run with ``NOISE_REPEATS`` other seeds, which give
 the noise of each indicator there: the standard deviation of a single run (at least 0.1% of
-its level: ``wellbeing_p10`` is read off a histogram and can be the same in every seed).
+its level there, or of its mean level over the base points where it is 0 there:
+``wellbeing_p10`` is read off a histogram and can be the same in every seed, and a policy
+under which nobody is placed has no clients to vary).
 
 For each headline indicator (monthly mean of the national value over the years after the
 reform and, apart, over the reform year: a rule of the transition itself, such as the Wmo
@@ -272,15 +274,19 @@ def _pass(base: Scenario, params: list[Param], points: list[BasePoint], where: s
         tasks += [(at.with_params(**{p.name: point.steps[p.name]}), seed) for p in params]
     results = run_all(tasks)
     effects = np.empty((len(points), len(params), len(MEASURES)))
-    noises = np.empty((len(points), len(MEASURES)))
+    spread = np.empty((len(points), len(MEASURES)))
+    levels = np.empty((len(points), len(MEASURES)))
     for j in range(len(points)):
         at_base = pd.DataFrame([next(results) for _ in range(NOISE_REPEATS + 1)])
-        noises[j] = np.maximum(at_base.std(ddof=1).to_numpy(),
-                               NOISE_FLOOR * at_base.mean().abs().to_numpy())
+        spread[j] = at_base.std(ddof=1).to_numpy()
+        levels[j] = at_base.mean().abs().to_numpy()
         for i in range(len(params)):
             effects[j, i] = next(results).to_numpy() - at_base.iloc[0].to_numpy()
         if progress:
             progress(j + 1)
+    # At least NOISE_FLOOR of the level here or, where nothing happens here (no clients at
+    # all), of the indicator's mean level over the base points.
+    noises = np.maximum(spread, NOISE_FLOOR * np.maximum(levels, levels.mean(axis=0)))
     # Each elementary effect in units of the noise at its own base point: worlds differ
     # (a waiting list of thousands is noisier than one of tens), and the noise of one must
     # not hide an effect in another.
@@ -372,7 +378,8 @@ def render(s: Screening) -> str:
         "mu* in units of seed noise: the mean "
         "over the base points of the absolute change of a headline indicator, each change "
         "divided by the indicator's seed noise at its base point (the standard deviation of "
-        f"one run over {NOISE_REPEATS + 1} seeds there), each indicator "
+        f"one run over {NOISE_REPEATS + 1} seeds there, at least 0.1% of the indicator's "
+        "level there or of its mean level over the base points), each indicator "
         f"taken as its mean over {YEARS[0]}-{YEARS[1]} and, apart (*in {REFORM_YEAR}*), over "
         "the reform year, where rules of the transition itself act; a parameter moves an "
         "indicator when the ratio exceeds 1 and is **dead** when it moves none. *Direction* is "
