@@ -484,6 +484,12 @@ these mechanisms that held in the mean of the seeds but not in every seed (2022-
 month in one seed against 31 in 2015-16), so the pattern now claims what holds in every seed,
 experiment money spent and a lower cost per client, and its line prints the lowest seed.
 Issue 18 takes up innovation.
+
+**A fair price** (`fair_price`, ODD 7.8). The screening's drawn policies showed that a
+providers' bid above the tariff stopped every placement for good; at its review a
+municipality now pays at least the bid (the duty of care and the Wmo's fair price). The
+shipped scenarios bid 0, so the rule never acts in them: this report, generated again after
+it, has the same figures as before it, and the calibration stands.
 """
 
 
