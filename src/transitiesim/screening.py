@@ -293,6 +293,7 @@ def _pass(base: Scenario, params: list[Param], points: list[BasePoint], where: s
     z = np.abs(effects) / np.maximum(noises, 1e-12)[:, None, :]
     noise = pd.Series(noises[0], index=list(MEASURES))
     mu_star = np.abs(effects).mean(axis=0)  # (params, measures)
+    drift = drift_ratio(len(points))
     rows = {}
     for i, p in enumerate(params):
         ratio = pd.Series(z[:, i].mean(axis=0), index=list(MEASURES))
@@ -302,7 +303,7 @@ def _pass(base: Scenario, params: list[Param], points: list[BasePoint], where: s
         signed = effects[:, i, k].mean() / max(mu_star[i, k], 1e-12)
         rows[p.name] = {"kind": p.kind, "values": _range(p),
                         "moves": bool((ratio > 1).any()),
-                        "robust": _robust(ratio, drift_ratio(len(points))),
+                        "robust": _robust(ratio, drift),
                         "where": where, "largest": largest, "ratio": float(ratio.max()),
                         "direction": float(signed),
                         "moved": ", ".join(ratio.index[ratio > 1])}
