@@ -232,8 +232,11 @@ def test_covered_heavy_needs_are_applied_for_as_often_so_formal_clients_are_more
     with the rule, heavy covered needs come to the municipality as often as uncovered ones,
     so there are more formal Wmo clients than with the same discount at any severity
     (2016-2020, scale 0.25: 6,303 against 6,202, 5,956 against 5,855, 6,349 against 6,229 in
-    seeds 1-3 when the switch was added), and fewer carers."""
-    scenario = SCEN.with_params(end_year=2020)
+    seeds 1-3 when the switch was added), and fewer carers. After network_at_reassessment and
+    its calibration (fewer sustainable carer hours, so fewer needs covered) the difference at
+    scale 0.25 was +68, +33 and -21: within seed noise in seed 3. At scale 0.5: 6,237 against
+    6,175, 6,335 against 6,280, 6,405 against 6,346."""
+    scenario = SCEN.with_params(end_year=2020, scale=0.5)
     means = {}
     for rule in (True, False):
         national = run_seeds(scenario.with_params(network_severity=rule), list(SEEDS)).national

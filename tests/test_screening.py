@@ -47,8 +47,8 @@ def test_the_screening_table_in_docs_is_current(result):
 def test_a_parameter_moving_only_drifting_indicators_needs_more_than_the_drift_ratio():
     """Where paired runs drift apart, a parameter that only shifts the draws scores above 1
     more often than not, so an effect there counts as robust only above DRIFT_RATIO; any
-    other indicator counts from 1; the reform year's measure of a drifting indicator drifts
-    too."""
+    other indicator counts from 1; a transition year's measure of a drifting indicator
+    drifts too."""
     def ratios(**values):
         out = pd.Series(0.0, index=list(screening.MEASURES))
         for name, value in values.items():
@@ -59,6 +59,8 @@ def test_a_parameter_moving_only_drifting_indicators_needs_more_than_the_drift_r
     edge = screening.DRIFT_RATIO
     assert not screening._robust(ratios(innovation_adoption=edge - 0.1))
     assert not screening._robust(ratios(**{"providers_active__in__2015": edge - 0.5}))
+    assert not screening._robust(ratios(**{"innovation_adoption__in__2016": edge - 0.5}))
+    assert screening._robust(ratios(**{"clients_jeugd__in__2016": 1.05}))
     assert screening._robust(ratios(innovation_adoption=edge + 0.1))
     assert screening._robust(ratios(clients_wmo=1.05, innovation_adoption=0.5))
     assert not screening._robust(ratios(clients_wmo=0.99))

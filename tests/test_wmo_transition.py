@@ -130,3 +130,24 @@ def test_the_transitional_law_keeps_the_old_hours_for_part_of_the_reform_year():
         yearly[law] = (nat.spending_eur_wmo - nat.spending_eur_household_help).groupby(
             nat.seed).sum()
     assert (yearly[True] > yearly[False]).all()
+
+
+@pytest.mark.slow
+def test_a_reassessment_that_counts_the_network_first_moves_clients_to_their_carers():
+    """Pattern, paired seeds (calibrated municipality, scale 0.25): the municipality counts
+    the network first (its threshold 0.3 is at network_first_threshold), so with
+    ``network_at_reassessment`` the re-assessments of 2015 (the transferred caseload) also
+    end indications whose care a carer can take over: fewer Wmo clients and more informal
+    carers in 2015 in every seed, lower Wmo spending in total; the same 2014 (the rule acts
+    from the reform)."""
+    yearly = {}
+    for on in (True, False):
+        nat = run_seeds(load_scenario("calibrated").with_params(
+            scale=0.25, end_year=2015, network_at_reassessment=on), [1, 2, 3]).national
+        yearly[on] = nat.groupby(["year", "seed"])[
+            ["clients_wmo", "informal_carers", "spending_eur_wmo"]].mean()
+    on, off = yearly[True], yearly[False]
+    assert on.loc[2014].equals(off.loc[2014])
+    assert (on.loc[2015, "clients_wmo"] < off.loc[2015, "clients_wmo"]).all()
+    assert (on.loc[2015, "informal_carers"] > off.loc[2015, "informal_carers"]).all()
+    assert on.loc[2015, "spending_eur_wmo"].sum() < off.loc[2015, "spending_eur_wmo"].sum()

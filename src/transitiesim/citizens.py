@@ -685,6 +685,39 @@ class Citizens:
                     helped.append(rest[pop.state[WMO][rest] == int(NeedState.INITIATIVE)])
         self.team_wmo = np.sort(np.concatenate(helped))
 
+    def network_can_take_over(self, rows: np.ndarray, d: int) -> np.ndarray:
+        """For clients ``rows`` of domain ``d``, whether their informal network could take
+        over their care, as a re-assessment that counts the network first asks it (ODD 7.8):
+        the person has a carer, the need asks a carer's hours (``_kernels.request_hours``:
+        not residential, not aids) and the carer can give ``informal_cover_share`` of what all
+        of ``rows`` who have them as carer ask, on top of what they gave at the last look,
+        within what they can sustain (their own need, work and support as in
+        ``_kernels.informal_care``; no stretch: a carer who would be overburdened is not
+        counted on)."""
+        pop, p = self.pop, self.p
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.zeros(rows.size, dtype=bool)
+        hours_full = p["care_hours_at_full_need"] if d == WMO else p["youth_hours_at_full_need"]
+        asks = _kernels.request_hours(
+            who=rows, sev=pop.severity[d], residential_threshold=p["residential_threshold"],
+            hours_at_full=hours_full, kind=pop.wmo_kind,
+            no_hours_kind=int(WmoKind.AIDS) if d == WMO else -1).astype(np.float64)
+        carer = pop.carer[rows].astype(np.int64)
+        ok = (carer >= 0) & (asks > 0)
+        if not ok.any():
+            return out
+        carers, which = np.unique(carer[ok], return_inverse=True)
+        asked = np.bincount(which, weights=p["informal_cover_share"] * asks[ok],
+                            minlength=carers.size)
+        sustainable = (p["carer_hours_per_month"]
+                       * (1.0 - pop.severity[WMO][carers].astype(np.float64))
+                       * np.where(self.working[carers] & ~pop.on_bijstand[carers],
+                                  p["carer_work_factor"], 1.0)
+                       * (1.0 + self.relief[carers].astype(np.float64)))
+        spare = sustainable - self.care_given[carers].astype(np.float64)
+        out[ok] = (spare >= asked)[which]
+        return out
+
     def substitutes(self, d: int) -> np.ndarray:
         """Per kind of Wmo need (WmoKind order), whether a carer's help makes its need
         applied for less (``_kernels.apply_for_support``): with ``network_household_only``

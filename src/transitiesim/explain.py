@@ -98,6 +98,11 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "re-assessed through the reform year (off: all in January)",
               "het overgangsrecht Wmo: AWBZ-cliënten ondersteuning herbeoordeeld in de loop van "
               "het hervormingsjaar (uit: iedereen in januari)", _params(transition_law=False)),
+    Mechanism("network_at_reassessment", "the network first at re-assessment too: a client "
+              "whose carer could take the care over is asked the network-first margin",
+              "eigen kracht ook bij herindicatie: van een cliënt wiens mantelzorger de zorg "
+              "kan overnemen vraagt de gemeente de extra ernst",
+              _params(network_at_reassessment=False)),
     Mechanism("first_contracts", "the first contracts' discount on the AWBZ tariff of support "
               "at home (Telgen and Uenk 2015)", "de korting van de eerste contracten op het "
               "AWBZ-tarief van ondersteuning thuis (Telgen en Uenk 2015)",

@@ -35,6 +35,7 @@ _SECTION_OVERRIDES = {
     "carer_support_eur_per_capita": "citizens", "learning_orientation": "money",
     # rules of the finance and access repertoire declared with the budgets
     "reassessment_share": "access", "transition_law": "access",
+    "network_at_reassessment": "access",
     "municipal_hours_factor": "access", "care_continuity": "providers",
     "provider_entry": "providers", "provider_capacity_change": "providers",
     "fair_price": "providers",

@@ -1060,18 +1060,34 @@ class TransitionModel(mesa.Model):
         """A municipality re-assesses its Wmo and youth care clients (``domains``; Wmo
         clients of ``wmo_kinds`` only, when given) against its current access threshold;
         each client below it loses the indication with chance ``share`` (a keyed draw per
-        person, from the "reviews" stream). Youth care clients referred by a legal referrer
-        are not the municipality's to re-assess. Returns how many."""
-        pop, lo, hi = self.pop, self.muni_bounds[m.index], self.muni_bounds[m.index + 1]
+        person, from the "reviews" stream). With ``network_at_reassessment``, after the
+        reform, a municipality that counts the network first (its threshold at least
+        ``network_first_threshold``) asks ``network_first_margin`` more of a client whose
+        carer could take their care over (``Citizens.network_can_take_over``), as it does of
+        a new application. Youth care clients referred by a legal referrer are not the
+        municipality's to re-assess. Returns how many."""
+        pop, p = self.pop, self.p
+        lo, hi = self.muni_bounds[m.index], self.muni_bounds[m.index + 1]
         key = np.uint64(self.streams["reviews"].bit_generator.random_raw())
+        threshold = m.access_threshold()
+        margin = (p["network_first_margin"] if (
+            p["network_at_reassessment"] and self.reformed
+            and threshold >= p["network_first_threshold"]) else 0.0)
         ended = 0
         for d in domains:
             own = ~pop.legal_referral[lo:hi] if d == Domain.JEUGD else True
             if d == Domain.WMO and wmo_kinds is not None:
                 own = np.isin(pop.wmo_kind[lo:hi], [int(k) for k in wmo_kinds])
             rows = lo + np.flatnonzero((pop.provider[d][lo:hi] >= 0) & own
-                                       & (pop.severity[d][lo:hi] < m.access_threshold()))
-            out = rows[_kernels.uniforms(key, rows) < share]
+                                       & (pop.severity[d][lo:hi] < threshold + margin))
+            drawn = rows[_kernels.uniforms(key, rows) < share]
+            # Above the threshold only where the network could take the care over.
+            above = pop.severity[d][drawn] >= threshold
+            out = drawn[~above]
+            if above.any():
+                over = drawn[above]
+                out = np.sort(np.concatenate(
+                    [out, over[self.citizens.network_can_take_over(over, d)]]))
             pop.provider[d][out] = -1
             pop.wait_months[d][out] = -1
             ended += out.size

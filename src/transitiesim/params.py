@@ -1147,6 +1147,21 @@ PARAMETERS: tuple[Param, ...] = (
        "pressure.",
        "assumption: indications of about three years; re-assessments of household help after "
        "2015 (SCP, Sociaal domein op koers? 2020)", 0, 1, group="budget"),
+    _p("network_at_reassessment", bool, True, "-", "national",
+       "Eigen kracht ook bij herindicatie: een gemeente die eerst naar het netwerk kijkt, "
+       "vraagt bij een herbeoordeling dezelfde extra ernst (network_first_margin) van een cliënt "
+       "wiens mantelzorger de gevraagde uren erbij kan geven binnen wat hij kan volhouden, als "
+       "bij een nieuwe aanvraag (uit: bij herbeoordeling telt alleen de drempel).",
+       "The network first at re-assessment too: a municipality that counts the network first "
+       "asks, at a re-assessment, the same extra severity (network_first_margin) of a client "
+       "whose carer could give the hours asked on top of what they give, within what they can "
+       "sustain, as of a new application (off: a re-assessment asks only the threshold).",
+       "domain (rule): every decision on a tailored service weighs own strength, usual help "
+       "and informal care (Wmo 2015 art. 2.3.2 para. 4 and 2.3.5 para. 3; Jeugdwet art. 2.3), "
+       "re-assessments of existing household help included (Rb. Midden-Nederland 10 December "
+       "2015, ECLI:NL:RBMNE:2015:9404); a partner who risks overburden need not take over "
+       "(CRvB 3 March 2010, ECLI:NL:CRVB:2010:BL9930), hence within sustainable hours",
+       group="budget"),
     _p("transition_law", bool, True, "-", "national",
        "Overgangsrecht Wmo 2015: wie op 31 december voor de hervorming een AWBZ-indicatie had "
        "(ondersteuning thuis), houdt die tot de einddatum, uiterlijk tot het eind van het "

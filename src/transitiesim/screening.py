@@ -73,7 +73,7 @@ HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_j
 KINDS = ("lever", "national", "uncertainty")
 SCENARIO = "calibrated"
 SETTINGS: dict[str, Any] = {"scale": 0.1, "end_year": 2025}
-# Where a parameter dead in the municipality is screened again (see ``screen``).
+# Where a parameter dead or fragile in the municipality is screened again (see ``screen``).
 NATIONAL = "netherlands"
 NATIONAL_SETTINGS: dict[str, Any] = {"scale": 0.005, "end_year": 2025}
 # The design: base points, each with its own seed, and a grid of LEVELS levels per number
@@ -91,15 +91,19 @@ NATIONAL_BASE_POINTS = 2
 CUTS = ("cut_wmo", "cut_jeugd_first", "cut_jeugd", "cut_participatie")
 NOISE_FLOOR = 1e-3  # the noise is at least this share of the indicator's level
 YEARS = (2015, 2025)
-REFORM_YEAR = 2015  # each headline is also taken over this year alone
+# Each headline is also taken over each of these years alone: the reform year, where the
+# rules of the transition itself act (the Wmo transitional law), and the year after, where
+# the first December review's re-assessments act; over 2015-2025 their clients have long
+# come back (needs grow out of care, not back into it).
+TRANSITION_YEARS = (2015, 2016)
 
 
-def _in_reform_year(name: str) -> str:
-    return f"{name} in {REFORM_YEAR}"
+def _in_year(name: str, year: int) -> str:
+    return f"{name} in {year}"
 
 
-# What a run is measured on: each headline over YEARS, then each over the reform year.
-MEASURES = (*HEADLINES, *map(_in_reform_year, HEADLINES))
+# What a run is measured on: each headline over YEARS, then each over each transition year.
+MEASURES = (*HEADLINES, *(_in_year(h, y) for y in TRANSITION_YEARS for h in HEADLINES))
 # Indicators whose paired runs drift apart: one provider's luck (an innovation that works, a
 # bankruptcy) moves them, so two runs that differ only in their draws are nearly independent.
 # A parameter that does nothing but shift the draws then scores like ``null_ratios``: about
@@ -229,16 +233,17 @@ def design(params: list[Param], scenario: Scenario, n: int = BASE_POINTS,
 
 
 def _headline_means(scenario: Scenario, seed: int) -> pd.Series:
-    """One run: the monthly mean of each headline (national values) over YEARS and over the
-    reform year, as ``MEASURES``."""
+    """One run: the monthly mean of each headline (national values) over YEARS and over each
+    of the TRANSITION_YEARS, as ``MEASURES``."""
     nat = run_seeds(scenario, [seed]).national
     nat = nat[(nat.year >= YEARS[0]) & (nat.year <= YEARS[1])].copy()
     for d in DERIVED:
         if d.name in HEADLINES:
             nat[d.name] = d.compute(nat)
     over_years = nat[list(HEADLINES)].mean()
-    in_reform_year = nat.loc[nat.year == REFORM_YEAR, list(HEADLINES)].mean()
-    return pd.concat([over_years, in_reform_year.rename(_in_reform_year)])
+    alone = [nat.loc[nat.year == y, list(HEADLINES)].mean().rename(
+        lambda h, y=y: _in_year(h, y)) for y in TRANSITION_YEARS]
+    return pd.concat([over_years, *alone])
 
 
 Task = tuple[Scenario, int]
@@ -327,9 +332,10 @@ def _robust(ratio: pd.Series, drift: float = DRIFT_RATIO) -> bool:
 def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
            progress=None, workers: int | None = None) -> Screening:
     """Screen ``params`` (every screened one by default) in ``scenario`` (the calibrated
-    municipality). With the defaults, a parameter dead there is screened again in the
-    Netherlands of 393 municipalities (``NATIONAL``): rules that act between municipalities
-    (how budgets are shared out, for one) cannot move anything in a single one. The runs go
+    municipality). With the defaults, a parameter dead or fragile there is screened again in
+    the Netherlands of 393 municipalities (``NATIONAL``): rules that act between
+    municipalities (how budgets are shared out, for one) cannot move anything in a single
+    one, and a national run has more people. The runs go
     to ``workers`` processes (every core when None; 1 runs them here)."""
     base = (scenario or load_scenario(SCENARIO)).with_params(**SETTINGS)
     params = params or screened()
@@ -338,20 +344,28 @@ def screen(scenario: Scenario | None = None, params: list[Param] | None = None,
         rows, noise = _pass(base, params, points,
                             SCENARIO if scenario is None else scenario.name, run_all, progress)
         if scenario is None:
-            dead = [p for p in params if not rows[p.name]["moves"]]
-            if dead:
+            # Dead or fragile in the municipality: screened again nationally, where a
+            # verdict that moves more (alive where it was dead, robust where it was
+            # fragile) replaces the municipality's.
+            weak = [p for p in params if not (rows[p.name]["moves"] and rows[p.name]["robust"])]
+            if weak:
                 national = load_scenario(NATIONAL).with_params(**NATIONAL_SETTINGS)
                 policies = design(screened(), national)[:NATIONAL_BASE_POINTS]
-                again, _ = _pass(national, dead, policies, NATIONAL, run_all)
-                rows.update({name: r for name, r in again.items() if r["moves"]})
+                again, _ = _pass(national, weak, policies, NATIONAL, run_all)
+                rows.update({name: r for name, r in again.items()
+                             if r["moves"] and (r["robust"] or not rows[name]["moves"])})
     table = pd.DataFrame.from_dict(rows, orient="index")
     return Screening(table, noise, scenario.name if scenario else SCENARIO, dict(SETTINGS))
 
 
 def _shown(measure: str) -> str:
-    """`clients_wmo`, or `clients_wmo` in 2015 for the reform year's measure."""
+    """`clients_wmo`, or `clients_wmo` in 2015 for a transition year's measure."""
     name, _, year = measure.partition(" in ")
     return f"`{name}`" + (f" in {year}" if year else "")
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return " and ".join(map(str, years))
 
 
 def render(s: Screening) -> str:
@@ -361,7 +375,8 @@ def render(s: Screening) -> str:
         "",
         f"Generated by `python -m transitiesim.screening --out docs` on {when} (transitiesim "
         f"{version('transitiesim')}): scenario `{s.scenario}` at scale {s.settings['scale']}, "
-        f"{YEARS[0]}-{YEARS[1]} and {REFORM_YEAR} alone, {BASE_POINTS} base points (seeds "
+        f"{YEARS[0]}-{YEARS[1]} and {_years(TRANSITION_YEARS)} alone, {BASE_POINTS} base "
+        "points (seeds "
         f"{', '.join(map(str, SEEDS))}; noise from {NOISE_REPEATS + 1} seeds at each). Do not "
         "edit by hand; run the command again.",
         "",
@@ -381,16 +396,19 @@ def render(s: Screening) -> str:
         "divided by the indicator's seed noise at its base point (the standard deviation of "
         f"one run over {NOISE_REPEATS + 1} seeds there, at least 0.1% of the indicator's "
         "level there or of its mean level over the base points), each indicator "
-        f"taken as its mean over {YEARS[0]}-{YEARS[1]} and, apart (*in {REFORM_YEAR}*), over "
-        "the reform year, where rules of the transition itself act; a parameter moves an "
+        f"taken as its mean over {YEARS[0]}-{YEARS[1]} and, apart (*in {TRANSITION_YEARS[0]}*, "
+        f"*in {TRANSITION_YEARS[1]}*), over the reform year, where rules of the transition "
+        "itself act, and the year after, where the first review's re-assessments act (over "
+        f"{YEARS[0]}-{YEARS[1]} the clients they end have come back); a parameter moves an "
         "indicator when the ratio exceeds 1 and is **dead** when it moves none. *Direction* is "
         "mu / mu* for the largest effect: 1 or -1 when every step moved it the same way, near "
         "0 when it went up at some base points and down at others (an effect that depends on "
-        "the others, or noise). A parameter dead in the municipality is screened again in the "
-        f"Netherlands (`{NATIONAL}` at scale {NATIONAL_SETTINGS['scale']}, from the first "
-        f"{NATIONAL_BASE_POINTS} base points, the scenario and the first policy, with their "
-        "seeds; column *where*): rules that act between municipalities cannot move anything in "
-        "one, and a national run has more people. Dead parameters are to be given a "
+        "the others, or noise). A parameter dead or fragile (below) in the municipality is "
+        f"screened again in the Netherlands (`{NATIONAL}` at scale "
+        f"{NATIONAL_SETTINGS['scale']}, from the first {NATIONAL_BASE_POINTS} base points, the "
+        "scenario and the first policy, with their seeds; column *where*), whose verdict "
+        "counts where it moves more: rules that act between municipalities cannot move "
+        "anything in one, and a national run has more people. Dead parameters are to be given a "
         "mechanism or removed; the test suite holds their list "
         "(`tests/data/dead_parameters.json`).",
         "",
@@ -425,7 +443,8 @@ def render(s: Screening) -> str:
                      f"| {r.direction:+.2f} | {moved} |")
     lines += ["", f"Seed noise per headline in `{s.scenario}` itself, the first base point "
               f"(standard deviation over {NOISE_REPEATS + 1} seeds of the {YEARS[0]}-{YEARS[1]} "
-              f"monthly mean, and of the {REFORM_YEAR} one, at least 0.1% of its level):", "",
+              f"monthly mean, and of each of {_years(TRANSITION_YEARS)}, at least 0.1% of its "
+              "level):", "",
               "| indicator | noise |", "|---|---:|"]
     lines += [f"| {_shown(k)} | {v:.4g} |" for k, v in s.noise.items()]
     return "\n".join(lines) + "\n"
