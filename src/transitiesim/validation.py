@@ -381,35 +381,38 @@ and fell to 36.6 with carer support (supported carers sustain more), every targe
 - **Substitution (in total too strong; at the same need, the pattern by severity of the
   literature).** `python scripts/substitution.py` (the calibrated municipality, carers'
   sustainable hours at 0.8 and 1.2 times, 6 seeds, 2016-2020) prints two measures.
-  *In total*: 0.60 fewer formal Wmo clients per need more met informally (0.55-0.66 over
-  the seeds) and 1.10 fewer formal hours per informal hour (1.00-1.19). This counts what
+  *In total*: 0.64 fewer formal Wmo clients per need more met informally (0.50-0.77 over
+  the seeds) and 1.31 fewer formal hours per informal hour (1.19-1.55). This counts what
   carers do to needs themselves, and the script's `--set` shows how much (each switched off
-  alone, 6 seeds): the overburdened carer's own needs (`burdened_onset_factor` 1: 0.48 and
-  0.90), recovery with help
-  (`unaided_recovery_share` 1: 0.50 and 0.92), the municipality's network-first rule
-  (`network_first_margin` 0: 0.49 and 1.12) and the application rule
-  (`network_application_factor` 1: 0.62 and 1.15); with the first four off 0.21 and 0.66,
-  and without escalation too 0.03 and 0.23: most of the rest is a covered need that does
+  alone, 6 seeds): the overburdened carer's own needs (`burdened_onset_factor` 1: 0.55 and
+  1.13), recovery with help
+  (`unaided_recovery_share` 1: 0.52 and 1.04), the municipality's network-first rule
+  (`network_first_margin` 0: 0.52 and 1.27) and the application rule
+  (`network_application_factor` 1: 0.65 and 1.28); with the first four off 0.27 and 0.71,
+  and without escalation too 0.10 and 0.42: most of the rest is a covered need that does
   not escalate. *At the same need* (within each kind of need and tenth of severity, as the
   econometric studies condition on disability): household help, light needs (severity
-  below 0.5) 0.51 (0.39 to 0.60 over the seeds), heavy -0.12 (-0.21 to -0.05); support at
-  home, light 0.25 (0.14 to 0.30), heavy 0.02 (-0.15 to 0.25). Informal care substitutes
+  below 0.5) 0.47 (0.32 to 0.56 over the seeds), heavy -0.03 (-0.43 to 0.29); support at
+  home, light 0.28 (0.19 to 0.37), heavy 0.10 (-0.12 to 0.31). Informal care substitutes
   for paid domestic help at low disability, the substitution disappears as disability
   rises, and it is a weak complement to skilled care (Bonsang 2009, J Health Econ 28;
   Arnault, Goltz and Wittwer 2012: formal care rises very little when informal care falls
   by an hour): the model has that pattern by severity. Its size at light needs comes from
-  the municipality's network-first rule: without it the light needs' figures turn negative
-  and unstable (household -0.55, -1.64 to 0.04; carers cover most light needs either way,
-  so the share they meet barely moves and the ratio divides by almost nothing, and the
-  overburdened carers' own new light needs, mostly unmet, dilute the formal share where
-  carers are fewer: without that onset -0.16), while the person's own application rule
-  moves them by nothing measurable (0.51 at `network_application_factor` 1), as a covered
-  need that does not apply this month applies later. So the model's substitution is policy
-  (the Wmo 2015's own strength first, as municipalities applied it) and what carers do to
-  needs, not people's choice to ask. `network_household_only` (ODD 7.4), added with these
-  measures, applies the application rule to household help only; it moves support clients
-  by about 2% and neither measure beyond the seeds' spread (off: 0.61 and 1.11; at the
-  same need 0.51, -0.10, 0.24 and 0.06). Before it and the calibration with it the totals
+  the municipality's network-first rule: without it the light needs' figures go to about
+  zero and spread widely (household -0.03, -0.69 to 0.28; carers cover most light needs
+  either way, so the share they meet barely moves and the ratio divides by almost nothing,
+  and the overburdened carers' own new light needs, mostly unmet, dilute the formal share
+  where carers are fewer), while the person's own application rule moves them by nothing
+  measurable (0.51 at `network_application_factor` 1), as a covered need that does not
+  apply this month applies later. So the model's substitution is policy (the Wmo 2015's own
+  strength first, as municipalities applied it, at admission and since
+  `network_at_reassessment` at re-assessment too) and what carers do to needs, not people's
+  choice to ask. `network_household_only` (ODD 7.4) applies the application rule to
+  household help only; it moves neither measure beyond the seeds' spread (off: 0.64 and
+  1.30; at the same need 0.47, -0.02, 0.26 and 0.14). The re-assessment rule with its
+  calibration raised the totals from 0.60 (0.55-0.66) and 1.10 (1.00-1.19), with the
+  calibration alone (the rule off) 0.60 and 1.23; before `network_household_only` and the
+  calibration with it the totals
   were 0.61 (0.53-0.67) and 1.17 (1.08-1.29); before the first contracts (7.1) 0.62 and 1.06;
   before the staff room (7.7) 0.67 and 1.06; before carer support and the teams' effect on
   escalation 0.76 and 1.24; before the severity rule 0.81 and 1.27. Expect the model to
