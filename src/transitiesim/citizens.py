@@ -709,12 +709,11 @@ class Citizens:
         carers, which = np.unique(carer[ok], return_inverse=True)
         asked = np.bincount(which, weights=p["informal_cover_share"] * asks[ok],
                             minlength=carers.size)
-        sustainable = (p["carer_hours_per_month"]
-                       * (1.0 - pop.severity[WMO][carers].astype(np.float64))
-                       * np.where(self.working[carers] & ~pop.on_bijstand[carers],
-                                  p["carer_work_factor"], 1.0)
-                       * (1.0 + self.relief[carers].astype(np.float64)))
-        spare = sustainable - self.care_given[carers].astype(np.float64)
+        sustainable = _kernels.sustainable_hours(
+            carers=carers, carer_hours=p["carer_hours_per_month"], sev_wmo=pop.severity[WMO],
+            working=self.working, on_bijstand=pop.on_bijstand,
+            work_factor=p["carer_work_factor"], relief=self.relief)
+        spare = sustainable.astype(np.float64) - self.care_given[carers].astype(np.float64)
         out[ok] = (spare >= asked)[which]
         return out
 

@@ -41,6 +41,7 @@ from .care import (  # noqa: F401
     _care_run,
     choose_supported,
     informal_care,
+    sustainable_hours,
 )
 from .counts import (  # noqa: F401
     IN_NEED,

@@ -62,6 +62,27 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
             _joined(kinds, starts, n_gave))
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _sustainable(ch, sev, working, on_bijstand, wf, relief):
+    """What a carer can sustain a month (float32): ``ch`` x (1 - their own Wmo severity),
+    times ``wf`` in work (working age, not on social assistance), times (1 + ``relief``)."""
+    out = ch * (F(1.0) - sev)
+    if working and not on_bijstand:
+        out = out * wf
+    return out * (F(1.0) + relief)
+
+
+@njit(cache=True, nogil=True)
+def sustainable_hours(carers, carer_hours, sev_wmo, working, on_bijstand, work_factor, relief):
+    """What each of ``carers`` can sustain a month, as ``informal_care`` takes it."""
+    ch, wf = F(carer_hours), F(work_factor)
+    out = np.empty(carers.size, dtype=np.float32)
+    for k in range(carers.size):
+        c = carers[k]
+        out[k] = _sustainable(ch, sev_wmo[c], working[c], on_bijstand[c], wf, relief[c])
+    return out
+
+
 @njit(cache=True, nogil=True)
 def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
               relief, carer_load, care_given, care_start, over_start, last_care, old_carers,
@@ -107,10 +128,7 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, 
                 asked += np.float64(hours_j[r - who_w.size])
                 kin = True  # a minor's carer is a parent
             b += 1
-        sustainable = ch * (F(1.0) - sev_wmo[c])
-        if working[c] and not on_bijstand[c]:
-            sustainable = sustainable * wf
-        sustainable = sustainable * (F(1.0) + relief[c])
+        sustainable = _sustainable(ch, sev_wmo[c], working[c], on_bijstand[c], wf, relief[c])
         given = min(asked, np.float64((st_kin if kin else st_net) * sustainable))
         share = given / asked if asked > 0 else 0.0
         # Nothing is given without sustainable hours (given <= stretch x sustainable).
