@@ -244,3 +244,34 @@ def test_covered_heavy_needs_are_applied_for_as_often_so_formal_clients_are_more
             ["clients_wmo", "informal_carers"]].mean()
     assert (means[True].clients_wmo > means[False].clients_wmo).all()
     assert (means[True].informal_carers < means[False].informal_carers).all()
+
+
+@pytest.mark.parametrize("year", [2014, 2015, 2017])
+def test_the_hours_of_help_are_each_counted_once_and_as_billed(year):
+    """The hours indicators by hand from the persons, in a month before, during and after
+    the transitional law (hours factor 1, k/12 of the way, municipal): informal hours are
+    every person's care given this month (only this month's carers give any); formal hours
+    are, over the clients of household help and support, severity x care_hours_at_full_need
+    x the hours factor of their service x their provider's cost factor, each weighted; the
+    share is the one over the sum."""
+    from transitiesim.states import KIND_SERVICE, WmoKind
+
+    model = model_at(year, seed=2)
+    for _ in range(6):
+        model.step()  # June
+    pop, p, w = model.pop, model.p, model.pop.weight.astype(float)
+    informal_hours = float((model.citizens.care_given.astype(float) * w).sum())
+    prov = pop.provider[WMO]
+    formal_hours = 0.0
+    for kind in (WmoKind.HOUSEHOLD, WmoKind.SUPPORT):
+        rows = np.flatnonzero((prov >= 0) & (pop.wmo_kind == kind))
+        formal_hours += float((pop.severity[WMO][rows].astype(float)
+                               * p["care_hours_at_full_need"]
+                               * model.wmo_hours_factor(KIND_SERVICE[kind])
+                               * model.prov.cost_factor[prov[rows]] * w[rows]).sum())
+    last = {name: values[-1][-1] for name, values in model.datacollector.model_vars.items()}
+    assert informal_hours > 0 and formal_hours > 0
+    assert last["informal_care_hours"] == pytest.approx(informal_hours, rel=1e-6)
+    assert last["formal_care_hours"] == pytest.approx(formal_hours, rel=1e-6)
+    assert last["informal_hours_share"] == pytest.approx(
+        informal_hours / (informal_hours + formal_hours), rel=1e-6)

@@ -144,6 +144,9 @@ class TransitionModel(mesa.Model):
         # in which new needs are known.
         M = len(self.municipality_list)
         self.team_fte: np.ndarray = np.zeros(M)
+        # Hours of household help and support the providers gave this month, per
+        # municipality (settle_payments; indicator formal_care_hours).
+        self.wmo_hours: np.ndarray = np.zeros(M)
         self.team_flow: np.ndarray = np.zeros(M)
         self.team_reach: np.ndarray = np.zeros(M)
         self.prevention_built: np.ndarray = np.zeros(M)
@@ -860,8 +863,13 @@ class TransitionModel(mesa.Model):
         ref_volume *= t.cost_factor
         # Household help and support are indicated in hours, the municipality's own after the
         # reform (``municipal_hours_factor``).
-        for service in (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT):
-            ref_volume[t.service == service] *= self.wmo_hours_factor(service)
+        hours = np.zeros(P)
+        for service, per_hour in ((Service.WMO_HOUSEHOLD, p["tariff_wmo_eur_per_hour"]),
+                                  (Service.WMO_SUPPORT, p["tariff_support_eur_per_hour"])):
+            sel = t.service == service
+            ref_volume[sel] *= self.wmo_hours_factor(service)
+            hours[sel] = ref_volume[sel] / per_hour  # what is billed, at its hourly tariff
+        self.wmo_hours = np.bincount(t.muni, weights=hours, minlength=len(tariffs))
         # Support at home under the first contracts (7.1): a product bought below the AWBZ's
         # tariff, which the providers organised at that price (their costs follow it).
         contract = self.contract_factors()[t.service]

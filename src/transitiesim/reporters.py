@@ -186,6 +186,31 @@ def _scp_carers(both: bool) -> Callable[[TransitionModel], np.ndarray]:
     return count
 
 
+def _informal_hours(model: TransitionModel) -> np.ndarray:
+    c, pop = model.citizens, model.pop
+    per_muni = np.bincount(pop.muni[c.carers], weights=c.care_given[c.carers],
+                           minlength=model.weights.size)
+    return per_muni * model.weights
+
+
+def informal_care_hours(model: TransitionModel) -> np.ndarray:
+    """Hours of informal care given this month (the carers' ``care_given``), weighted."""
+    return _with_total(_informal_hours(model))
+
+
+def formal_care_hours(model: TransitionModel) -> np.ndarray:
+    """Hours of household help and support at home the providers gave this month: what
+    they billed at the hourly tariff (``TransitionModel.settle_payments``)."""
+    return _with_total(model.wmo_hours)
+
+
+def informal_hours_share(model: TransitionModel) -> np.ndarray:
+    """Informal care's share of the hours of help (informal care and the providers'
+    household help and support at home)."""
+    informal, formal = _with_total(_informal_hours(model)), _with_total(model.wmo_hours)
+    return _ratio(informal, informal + formal)
+
+
 def carers_overburdened(model: TransitionModel) -> np.ndarray:
     return _count_index(model, model.citizens.overburdened)
 
@@ -467,6 +492,9 @@ _BY_NAME: dict[str, Callable[[TransitionModel], np.ndarray]] = {
     "carers_long_or_intensive": _scp_carers(False),
     "carers_long_and_intensive": _scp_carers(True),
     "carers_overburdened": carers_overburdened,
+    "informal_care_hours": informal_care_hours,
+    "formal_care_hours": formal_care_hours,
+    "informal_hours_share": informal_hours_share,
     "carers_supported": carers_supported,
     "volunteers": volunteers,
     "wellbeing_mean": wellbeing_mean,

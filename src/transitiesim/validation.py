@@ -563,6 +563,10 @@ NOTES = {
                         "clients in a month.",
     "wsw_workers": "Sheltered employment is an aggregate stock that starts at the 2016 figure "
                    "and declines after the reform.",
+    "informal_hours_share": "The model's hours are household help and support at home for the "
+                            "needs it models, and a formal client's carer gives them none "
+                            "(issue 18); SCP's also hold personal care and nursing and the "
+                            "informal help that people with formal care get.",
 }
 
 
