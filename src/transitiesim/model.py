@@ -147,6 +147,9 @@ class TransitionModel(mesa.Model):
         # Hours of household help and support the providers gave this month, per
         # municipality (settle_payments; indicator formal_care_hours).
         self.wmo_hours: np.ndarray = np.zeros(M)
+        # The month's informal hours per municipality, kept for the indicators that share it
+        # (reporters._informal_hours): (step, hours).
+        self._informal_hours_at: tuple[int, np.ndarray] | None = None
         self.team_flow: np.ndarray = np.zeros(M)
         self.team_reach: np.ndarray = np.zeros(M)
         self.prevention_built: np.ndarray = np.zeros(M)

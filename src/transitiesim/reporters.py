@@ -187,10 +187,19 @@ def _scp_carers(both: bool) -> Callable[[TransitionModel], np.ndarray]:
 
 
 def _informal_hours(model: TransitionModel) -> np.ndarray:
-    c, pop = model.citizens, model.pop
-    per_muni = np.bincount(pop.muni[c.carers], weights=c.care_given[c.carers],
-                           minlength=model.weights.size)
-    return per_muni * model.weights
+    """Hours of informal care per municipality this month, weighted: the carers' care given,
+    summed over each municipality's stretch of the sorted carers (taken once a month for
+    the two indicators that use it)."""
+    cached = model._informal_hours_at
+    if cached is not None and cached[0] == model.steps:
+        return cached[1]
+    carers = model.citizens.carers
+    running = np.concatenate([[0.0], np.cumsum(model.citizens.care_given[carers],
+                                               dtype=np.float64)])
+    at = np.searchsorted(carers, model.muni_bounds)
+    per_muni = (running[at[1:]] - running[at[:-1]]) * model.weights
+    model._informal_hours_at = (model.steps, per_muni)
+    return per_muni
 
 
 def informal_care_hours(model: TransitionModel) -> np.ndarray:
