@@ -1088,7 +1088,9 @@ class TransitionModel(mesa.Model):
         for d in domains:
             own = ~pop.legal_referral[lo:hi] if d == Domain.JEUGD else True
             if d == Domain.WMO and wmo_kinds is not None:
-                own = np.isin(pop.wmo_kind[lo:hi], [int(k) for k in wmo_kinds])
+                listed = np.zeros(len(WmoKind), dtype=bool)
+                listed[[int(k) for k in wmo_kinds]] = True
+                own = listed[pop.wmo_kind[lo:hi]]
             rows = lo + np.flatnonzero((pop.provider[d][lo:hi] >= 0) & own
                                        & (pop.severity[d][lo:hi] < threshold + margin))
             drawn = rows[_kernels.uniforms(key, rows) < share]
