@@ -99,7 +99,7 @@ def test_the_morris_design_starts_at_the_scenario_and_at_drawn_policies():
     assert points[0].values == {}
     policy = {p.name for p in params if screening.is_policy(p)}
     assert {"access_strictness", "contracting", "cut_wmo", "cut_jeugd"} <= policy
-    assert "job_loss_rate" not in policy and "team_escalation" not in policy
+    assert "job_loss_rate" not in policy and "team_delays" not in policy
     grid = np.array([0, 1 / 3, 2 / 3, 1])
     for k, point in enumerate(points):
         assert set(point.values) == (policy if k else set())

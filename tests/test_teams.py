@@ -123,10 +123,11 @@ def test_a_smaller_caseload_reaches_a_smaller_share_of_new_needs():
 def test_built_up_prevention_slows_the_escalation_of_unmet_needs(on):
     """A Wmo need left unmet or waiting in May 2016 that neither recovers nor ends in June
     grows by `escalation_rate` x (1 - `prevention_effect` x the prevention its municipality's
-    team has built up) + `progression_rate`, in float32 as the person table holds it;
-    without `team_escalation` by the whole `escalation_rate` (nothing else moves a severity
-    in June)."""
-    model = TransitionModel(SCEN.with_params(team_escalation=on), seed=1)
+    team has built up) + `progression_rate`, in float32 as the person table holds it; with
+    `prevention_effect` 0 by the whole `escalation_rate` (nothing else moves a severity in
+    June). The escalation part has no switch of its own: the screening found it moving no
+    headline beyond seed noise, so it is part of the teams' prevention (ODD 7.12)."""
+    model = TransitionModel(SCEN if on else SCEN.with_params(prevention_effect=0.0), seed=1)
     step_to(model, 2016, 5)
     pop, d = model.pop, int(Domain.WMO)
     sev, state = pop.severity[d].copy(), pop.state[d].copy()
@@ -134,31 +135,12 @@ def test_built_up_prevention_slows_the_escalation_of_unmet_needs(on):
     left = (sev > 0) & np.isin(state, [NeedState.UNMET, NeedState.WAITING]) \
         & (pop.severity[d] > 0)
     assert left.sum() > 100
-    keep = 1.0 - model.p["prevention_effect"] * model.prevention_built if on \
-        else np.ones(len(model.municipality_list))
+    keep = 1.0 - model.p["prevention_effect"] * model.prevention_built
     assert (keep < 1).all() == on
+    assert (keep == 1).all() == (not on)
     rise = model.p["escalation_rate"] * keep[pop.muni[left]] + model.p["progression_rate"]
     want = np.minimum(sev[left].astype(np.float64) + rise, 1.0).astype(np.float32)
     np.testing.assert_array_equal(pop.severity[d][left], want)
-
-
-@pytest.mark.slow
-def test_slower_escalation_means_fewer_wmo_clients_in_every_paired_seed():
-    """Calibrated municipality, scale 0.25, a prevention share of 10% from the reform, means
-    over 2016-2020, seeds 1-3: with the teams' prevention slowing escalation there are fewer
-    Wmo clients than without (0.53%, 0.34% and 0.28% fewer when this test was written), Wmo
-    spending is lower (0.62%, 0.40%, 0.11%) and more needs are unmet (1.75%, 1.51%, 1.01%
-    more): needs stay lighter, so fewer cross the threshold. At the default share of 2% the
-    effect is within seed noise (Wmo clients 0.35% fewer to 0.01% more)."""
-    means = {}
-    for on in (True, False):
-        scenario = SCEN.with_params(team_escalation=on, prevention_share=0.1)
-        nat = run_seeds(scenario, (1, 2, 3)).national
-        means[on] = nat[nat.year.between(2016, 2020)].groupby("seed")[
-            ["clients_wmo", "spending_eur_wmo", "unmet_need"]].mean()
-    assert (means[True].clients_wmo < means[False].clients_wmo).all()
-    assert (means[True].spending_eur_wmo < means[False].spending_eur_wmo).all()
-    assert (means[True].unmet_need > means[False].unmet_need).all()
 
 
 def _watching(team_help, pop, seen):
@@ -256,9 +238,11 @@ def test_the_teams_light_help_for_adults_keeps_needs_lighter_and_out_of_the_wmo(
     """Calibrated municipality, scale 0.25, 2016-2020, seeds 1-3, with and without
     `team_wmo_help`. With it the teams help about a hundred adults a month (none without),
     so fewer needs go unmet, and the young people they help are fewer, as the adults share
-    their hours, and more carers are overburdened, as those helped still ask their network,
-    in every seed; fewer adults become Wmo clients and Wmo spending is lower on average over
-    the seeds (a few tenths of a percent for the clients, within one seed's luck).
+    their hours, in every seed; fewer adults become Wmo clients and Wmo spending is lower on
+    average over the seeds (a few tenths of a percent for the clients, within one seed's
+    luck). More carers were overburdened with it (4.5-6.1%), as those helped still ask their
+    network, until a formal client's carer kept giving beside the provider
+    (``formal_complement_share``): then -2.4% to +5.8% over the seeds, so no longer asserted.
 
     Budget discipline is off, so that the teams have the same money in both runs: with it,
     seed 3 without the adults' help fell under the province's supervision in 2017-2018 once
@@ -268,7 +252,7 @@ def test_the_teams_light_help_for_adults_keeps_needs_lighter_and_out_of_the_wmo(
     26.5-28.1% fewer, overburdened carers 4.5-6.1% more, Wmo clients 0.4-0.7% fewer, Wmo
     spending 2.2-4.5% lower."""
     cols = ["unmet_need", "clients_wmo", "spending_eur_wmo", "clients_wmo_team",
-            "clients_jeugd_team", "carers_overburdened"]
+            "clients_jeugd_team"]
     means = {}
     for on in (True, False):
         nat = run_seeds(SCEN.with_params(team_wmo_help=on, end_year=2020,
@@ -278,6 +262,5 @@ def test_the_teams_light_help_for_adults_keeps_needs_lighter_and_out_of_the_wmo(
     assert (on.clients_wmo_team > 50).all() and (off.clients_wmo_team == 0).all()
     for col in ("unmet_need", "clients_jeugd_team"):
         assert (on[col] < off[col]).all(), col
-    assert (on.carers_overburdened > off.carers_overburdened).all()
     for col in ("clients_wmo", "spending_eur_wmo"):
         assert on[col].mean() < off[col].mean(), col

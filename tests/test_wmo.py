@@ -138,11 +138,12 @@ def test_one_contribution_per_household_draws_in_partners_of_clients():
     """Calibrated municipality, scale 0.25, 2015-2018, seeds 1-3, with and without
     `contribution_per_household`. Per household a couple of clients pays once and a partner
     of a client applies at what they add to it, often nothing: the contributions received
-    are lower, more persons are Wmo clients, fewer needs go unmet and fewer carers (often
-    the partner) are overburdened, in every seed (figures when the calibration last ran:
-    contributions 1.2-1.7% lower, Wmo clients 0.34-0.57% more, unmet needs 2.5-3.8% fewer,
-    overburdened carers 3.3-4.2% fewer)."""
-    cols = ["own_contributions_eur", "clients_wmo", "unmet_need", "carers_overburdened"]
+    are lower, more persons are Wmo clients and fewer needs go unmet, in every seed (figures
+    before informal care beside formal help: contributions 1.2-1.7% lower, Wmo clients
+    0.34-0.57% more, unmet needs 2.5-3.8% fewer). Fewer carers (often the partner) were
+    overburdened too (3.3-4.2%) until a formal client's carer kept giving beside the
+    provider (``formal_complement_share``): then -1.3% to +0.5%, so no longer asserted."""
+    cols = ["own_contributions_eur", "clients_wmo", "unmet_need"]
     means = {}
     for on in (True, False):
         scenario = load_scenario("calibrated").with_params(
@@ -153,4 +154,3 @@ def test_one_contribution_per_household_draws_in_partners_of_clients():
     assert (on.own_contributions_eur < off.own_contributions_eur).all()
     assert (on.clients_wmo > off.clients_wmo).all()
     assert (on.unmet_need < off.unmet_need).all()
-    assert (on.carers_overburdened < off.carers_overburdened).all()

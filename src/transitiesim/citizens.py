@@ -533,10 +533,8 @@ class Citizens:
 
     def escalation_kept(self, inputs: MunicipalInputs) -> np.ndarray:
         """Per municipality, the share of the escalation of unmet and waiting needs that
-        remains: 1 - the teams' prevention (ODD 7.12), or 1 without ``team_escalation``."""
-        if self.p["team_escalation"]:
-            return np.asarray(1.0 - inputs.prevention, dtype=np.float64)
-        return np.ones(self.muni_bounds.size - 1)
+        remains: 1 - the teams' prevention (ODD 7.12; ``prevention_effect`` 0: 1)."""
+        return np.asarray(1.0 - inputs.prevention, dtype=np.float64)
 
     def add_recipients(self, idx: np.ndarray) -> None:
         """Persons ``idx`` (sorted) came on social assistance this month outside the entry
@@ -581,7 +579,9 @@ class Citizens:
 
         Order per person: formal care already in place; otherwise an initiative's light support
         (Wmo, light needs, neighbourhood by neighbourhood in row order while its hours last);
-        otherwise the informal network; otherwise apply for formal support.
+        otherwise the informal network; otherwise apply for formal support. A client of
+        household help or support asks their carer for ``formal_complement_share`` of their
+        hours beside the provider's (ODD 7.4).
         """
         pop, p = self.pop, self.p
         hours_full = (p["care_hours_at_full_need"], p["youth_hours_at_full_need"])
@@ -611,8 +611,18 @@ class Citizens:
         (_, who_w, hours_w), (_, who_j, hours_j) = requests
         self.month_index += 1
         stretch_network = p["carer_stretch_base"] + self.power
+        # Beside formal help, a client of household help or support still asks their carer
+        # for part of their hours (``formal_complement_share``; 0: not at all).
+        ask_w, ask_hours_w, alongside = who_w, hours_w, None
+        if p["formal_complement_share"] > 0:
+            ask_w, ask_hours_w, alongside = _kernels.with_alongside(
+                who=who_w, hours=hours_w, in_need=self.in_need[WMO], prov=pop.provider[WMO],
+                sev=pop.severity[WMO], kind=pop.wmo_kind, carer=pop.carer,
+                residential_threshold=p["residential_threshold"],
+                hours_at_full=hours_full[WMO], share=p["formal_complement_share"],
+                no_hours_kind=int(WmoKind.AIDS))
         got_w, got_j, self.carers, self.overburdened, self.carer_kinds = _kernels.informal_care(
-            who_w=who_w, hours_w=hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
+            who_w=ask_w, hours_w=ask_hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
             partner=pop.partner, sev_wmo=pop.severity[WMO], working=self.working,
             on_bijstand=pop.on_bijstand, relief=self.relief, carer_load=pop.carer_load,
             care_given=self.care_given,
@@ -623,6 +633,8 @@ class Citizens:
             month=self.month_index, overburden_months=p["carer_overburden_months"],
             long_months=SCP_LONG_MONTHS, intensive_hours=SCP_INTENSIVE_HOURS_PER_MONTH,
             bounds=self.muni_bounds)
+        if alongside is not None:
+            got_w = got_w[~alongside]  # what the formal clients' carers gave is theirs alone
         for (d, who, hours), got in zip(requests, (got_w, got_j), strict=True):
             _kernels.apply_for_support(
                 who=who, hours=hours, got=got, sev=pop.severity[d], wait=pop.wait_months[d],

@@ -111,8 +111,9 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "(off: the old system's, access_strictness_before)",
               "de eigen toegangsdrempel van de gemeente vanaf de hervorming (uit: die van het "
               "oude stelsel)", _threshold_of_the_old_system),
-    Mechanism("prevention", "prevention by the neighbourhood teams lowers the onset of needs",
-              "preventie door de wijkteams verlaagt het ontstaan van hulpvragen",
+    Mechanism("prevention", "prevention by the neighbourhood teams lowers the onset of needs "
+              "and slows the escalation of unmet ones", "preventie door de wijkteams verlaagt "
+              "het ontstaan van hulpvragen en remt de verergering van onvervulde",
               _params(prevention_effect=0.0)),
     Mechanism("team_delays", "neighbourhood teams take time to hire staff and for their "
               "prevention to work (off: both at once)",
@@ -181,10 +182,6 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "themselves (off: young people only)", "wijkteams geven ook volwassenen zelf "
               "lichte ondersteuning thuis (uit: alleen jeugdigen)",
               _params(team_wmo_help=False)),
-    Mechanism("team_escalation", "the teams' prevention also slows the escalation of unmet "
-              "and waiting needs (off: only the onset of new ones)", "de preventie van de "
-              "wijkteams remt ook de verergering van onvervulde en wachtende hulpvragen (uit: "
-              "alleen het ontstaan van nieuwe)", _params(team_escalation=False)),
     Mechanism("carer_support", "carer support lets the most loaded carers sustain more "
               "(off: no carer support)", "mantelzorgondersteuning laat de zwaarst belaste "
               "mantelzorgers meer volhouden (uit: geen ondersteuning)",
@@ -192,6 +189,11 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("carer_kinship", "partners and parents care out of obligation (off: like any "
               "other carer)", "partners en ouders zorgen uit verplichting (uit: zoals iedere "
               "andere mantelzorger)", _params(carer_kinship=False)),
+    Mechanism("care_beside_formal", "clients of household help or support still get "
+              "informal care beside it (off: formal help replaces the carer entirely)",
+              "cliënten met huishoudelijke hulp of begeleiding krijgen daarnaast mantelzorg "
+              "(uit: formele hulp vervangt de mantelzorger helemaal)",
+              _params(formal_complement_share=0.0)),
     Mechanism("carer_work", "carers in work have fewer hours (off: work does not count)",
               "mantelzorgers met werk hebben minder uren (uit: werk telt niet)",
               _params(carer_work_factor=1.0)),

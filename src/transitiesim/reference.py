@@ -181,14 +181,22 @@ class CitizenAgent(mesa.Agent):
 
     def look_for_support(self, c: AgentCitizens, d: int, supply: np.ndarray,
                          used: np.ndarray) -> None:
-        """Formal care in place; else (a light Wmo need) an initiative while its hours in the
-        neighbourhood last; else ask the carer for hours (none for a residential-level need)."""
+        """Formal care in place (a client of household help or support still asks their
+        carer for ``formal_complement_share`` of their hours); else (a light Wmo need) an
+        initiative while its hours in the neighbourhood last; else ask the carer for hours
+        (none for a residential-level need)."""
         pop, p, i = c.pop, c.p, self.i
         self.asks[d], self.hours[d] = False, F(0.0)
         sev = pop.severity[d][i]
-        if sev <= 0 or pop.provider[d][i] >= 0:
+        if sev <= 0:
             return
         full = F(p["care_hours_at_full_need"] if d == WMO else p["youth_hours_at_full_need"])
+        if pop.provider[d][i] >= 0:
+            share = p["formal_complement_share"]
+            if (d == WMO and share > 0 and pop.wmo_kind[i] != WmoKind.AIDS
+                    and sev < F(p["residential_threshold"])):
+                self._ask_carer(c, d, (sev * full) * F(share))
+            return
         nbh = int(pop.nbh[i])
         if d == WMO and sev < c.light_threshold[pop.muni[i]] and nbh not in c.full:
             asked = used[nbh] + float(sev * full * pop.weight[i])
@@ -201,9 +209,14 @@ class CitizenAgent(mesa.Agent):
         aids = d == WMO and pop.wmo_kind[i] == WmoKind.AIDS  # a carer replaces no wheelchair
         self.hours[d] = sev * full if (sev < F(p["residential_threshold"]) and not aids) \
             else F(0.0)
+        self._ask_carer(c, d, self.hours[d])
+
+    def _ask_carer(self, c: AgentCitizens, d: int, hours: np.float32) -> None:
+        """Ask this person's carer, if any, for ``hours`` (their requests add up in order)."""
+        pop, i = c.pop, self.i
         carer = int(pop.carer[i])
         if carer >= 0:
-            c.asked[carer] = c.asked.get(carer, 0.0) + float(self.hours[d])
+            c.asked[carer] = c.asked.get(carer, 0.0) + float(hours)
             # A partner, or a parent (any youth request comes from a minor), is kin.
             c.kin[carer] = c.kin.get(carer, False) or d == JEUGD or int(pop.partner[i]) == carer
 

@@ -42,6 +42,7 @@ from .care import (  # noqa: F401
     choose_supported,
     informal_care,
     sustainable_hours,
+    with_alongside,
 )
 from .counts import (  # noqa: F401
     IN_NEED,

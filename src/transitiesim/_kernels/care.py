@@ -7,7 +7,7 @@ import numpy as np
 from numba import njit, prange
 
 from .base import PARTS, F
-from .runs import _joined, _parts, _stable_order
+from .runs import _joined, _parts, _row_runs, _stable_order
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -60,6 +60,53 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
             j_at[t + 1], got_w, got_j, gave, kinds, burdened, starts[t])
     return (got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened),
             _joined(kinds, starts, n_gave))
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def with_alongside(who, hours, in_need, prov, sev, kind, carer, residential_threshold,
+                   hours_at_full, share, no_hours_kind):
+    """The Wmo requests to carers with the formal clients' added (ODD 7.4, informal care
+    beside formal help): each person of ``in_need`` whom a provider serves, who has a carer
+    and whose need asks a carer's hours (below ``residential_threshold``, not of kind
+    ``no_hours_kind``), asks them ``share`` x s x ``hours_at_full`` (float32, as
+    ``request_hours`` and then the share). Returns (the requests merged in row order, their
+    hours, whether each is a formal client's); ``who`` and ``in_need`` are sorted and no
+    one in ``who`` is served. Persons are independent: equal runs of rows go to the cores,
+    each marking its formal clients in one pass and merging in a second."""
+    rt, hf, sh = F(residential_threshold), F(hours_at_full), F(share)
+    at_n, at_w = _row_runs(in_need, prov.size), _row_runs(who, prov.size)
+    asks = np.zeros(in_need.size, dtype=np.bool_)
+    counts = np.zeros(PARTS + 1, dtype=np.int64)
+    for t in prange(PARTS):
+        n = 0
+        for k in range(at_n[t], at_n[t + 1]):
+            i = in_need[k]
+            if prov[i] >= 0 and carer[i] >= 0 and sev[i] < rt \
+                    and np.int64(kind[i]) != no_hours_kind:
+                asks[k] = True
+                n += 1
+        counts[t + 1] = n + at_w[t + 1] - at_w[t]
+    starts = np.cumsum(counts)
+    rows = np.empty(starts[PARTS], dtype=np.int64)
+    asked = np.empty(starts[PARTS], dtype=np.float32)
+    extra = np.zeros(starts[PARTS], dtype=np.bool_)
+    for t in prange(PARTS):
+        a, m, w1 = at_w[t], starts[t], at_w[t + 1]
+        for k in range(at_n[t], at_n[t + 1]):
+            if not asks[k]:
+                continue
+            i = in_need[k]
+            while a < w1 and who[a] < i:
+                rows[m], asked[m] = who[a], hours[a]
+                a += 1
+                m += 1
+            rows[m], asked[m], extra[m] = i, (sev[i] * hf) * sh, True
+            m += 1
+        while a < w1:
+            rows[m], asked[m] = who[a], hours[a]
+            a += 1
+            m += 1
+    return rows, asked, extra
 
 
 @njit(cache=True, nogil=True, inline="always")
