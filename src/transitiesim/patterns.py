@@ -81,7 +81,7 @@ def citizen_power(seeds) -> tuple[bool, str]:
     is that for what carers can replace, household help and support at home: aids ask no
     informal care, and overburdened carers develop needs of their own, aids among them.
 
-    Judged in `netherlands` (scale 0.02): the effect is a few per cent, and in the one
+    Judged in `netherlands` (at its scale of 0.01): the effect is a few per cent, and in the one
     calibrated municipality with a dozen providers one provider's innovation that works or
     lapses (ODD 7.7) moves household help clients as much (seed 1 there, when innovations
     came to spread and fade: 3,014 at citizen power 0.2 against 3,016 at 0.8), where the

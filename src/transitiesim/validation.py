@@ -179,7 +179,8 @@ def render(v: Validation, plots: dict[str, str]) -> str:
         lines += ["", "## Patterns (ODD: purpose and patterns)", "",
                   "Each is checked by `tests/test_patterns.py` too, paired by seed and required "
                   "in every seed (seeds 1, 2, 3; the calibrated municipality of 100,000, "
-                  "citizen power in `netherlands` at scale 0.02).", "",
+                  "citizen power in `netherlands` at its scale of 0.01, the carers through "
+                  "the reform at 0.02).", "",
                   "| pattern | reproduced | figures |", "|---|---|---|"]
         for claim, holds, detail in v.patterns:
             lines.append(f"| {claim} | {'yes' if holds else 'NO'} | {detail} |")
