@@ -111,9 +111,11 @@ def main() -> None:
     parser.add_argument("--years", type=int, nargs=2, default=[2016, 2020])
     parser.add_argument("--factors", type=float, nargs=2, default=[0.8, 1.2],
                         help="carer_hours_per_month as these multiples of the scenario's")
-    parser.add_argument("--set", nargs="*", type=setting, default=[], metavar="NAME=VALUE",
+    parser.add_argument("--set", nargs="+", action="extend", type=setting, default=[],
+                        metavar="NAME=VALUE",
                         help="parameters to set on the scenario first, e.g. "
-                        "network_first_margin=0 network_household_only=false")
+                        "network_first_margin=0 network_household_only=false (several "
+                        "after one flag, or the flag repeated)")
     args = parser.parse_args()
     try:
         base = load_scenario(args.scenario).with_params(end_year=args.years[1],

@@ -107,6 +107,9 @@ def test_a_run_that_would_not_fit_in_memory_is_refused_before_it_starts(tmp_path
 @pytest.mark.parametrize("args, fragment", [
     (["--set", "network_first_margin=abc"], "parameters.network_first_margin: got 'abc'"),
     (["--set", "nonsense"], "--set: got 'nonsense'"),
+    # A repeated flag adds to the first (it used to replace it, silently dropping a value).
+    (["--set", "network_first_margin=abc", "--set", "network_household_only=false"],
+     "parameters.network_first_margin: got 'abc'"),
     (["--scenario", "nosuch"], "scenario: got 'nosuch'"),
 ])
 def test_the_substitution_script_answers_mistakes_without_a_traceback(args, fragment):

@@ -391,8 +391,8 @@ and fell to 36.6 with carer support (supported carers sustain more), every targe
   seeds): the overburdened carer's own needs (`burdened_onset_factor` 1: 0.65 and 1.19),
   recovery with help (`unaided_recovery_share` 1: 0.66 and 1.21), the municipality's
   network-first rule (`network_first_margin` 0: 0.47 and 1.07) and the application rule
-  (`network_application_factor` 1: 0.72 and 1.25); with the four off together (`--set a=1
-  b=0 ...`, one flag) 0.27 and 0.70, and without escalation too 0.12 and 0.45: most of the
+  (`network_application_factor` 1: 0.72 and 1.25); with the four off together 0.27 and
+  0.70, and without escalation too 0.12 and 0.45: most of the
   rest is a covered need that does not escalate. *At the same need* (within each kind of
   need and tenth of severity, as the econometric studies condition on disability):
   household help, light needs (severity below 0.5) 0.69 (0.63 to 0.78 over the seeds),
