@@ -55,11 +55,13 @@ def test_the_capacity_rule_by_hand(model, capacity, clients, waiting, person, ma
 @pytest.mark.slow
 def test_the_old_systems_waiting_list_depends_little_on_the_precision():
     """Without the reform, in June 2017, the old system's youth care waiting list as a share
-    of the youth clients (seed 1): 4.3% at scale 0.02 (a person stands for about 50 people)
-    and 1.2% at 0.1 (about 10). While the rule counted a place as one person whatever a
-    person weighed, it was 12.1% against 2.5%. What is left comes from the few persons a
-    small municipality has at a coarse scale (their monthly ups and downs against a capacity
-    set once a year), so the test bounds the gap rather than asking for none."""
+    of the youth clients (seed 1): 9.4% at scale 0.02 (a person stands for about 50 people)
+    and 2.1% at 0.1 (about 10); before youth care became a trajectory of months (ODD 7.3),
+    4.3% and 1.2%, and while the rule counted a place as one person whatever a person
+    weighed, 12.1% against 2.5%. What is left comes from the few persons a small
+    municipality has at a coarse scale (their monthly ups and downs against a capacity set
+    once a year, larger with clients coming and going within months), so the test bounds
+    the gap rather than asking for none."""
     shares = {}
     for scale in (0.02, 0.1):
         sc = load_scenario("netherlands").with_params(
@@ -70,4 +72,4 @@ def test_the_old_systems_waiting_list_depends_little_on_the_precision():
         waiting = m.waiting_in(1)
         served = np.flatnonzero(m.pop.provider[1] >= 0)
         shares[scale] = float(m.pop.weight[waiting].sum() / m.pop.weight[served].sum())
-    assert shares[0.02] - shares[0.1] < 0.05, shares
+    assert shares[0.02] - shares[0.1] < 0.08, shares

@@ -120,11 +120,11 @@ def test_morris_ranks_the_access_threshold_above_a_weak_parameter(tmp_path):
            "design": "morris", "samples": 4, "replications": 1, "seed": 5,
            "indicators": ["clients_wmo"],
            "parameters": {"access_strictness": {"low": 0.1, "high": 0.6},
-                          "volunteer_hours_per_month": {"low": 2.0, "high": 6.0}}}
+                          "initiative_recruit_rate": {"low": 0.05, "high": 0.15}}}
     sweep(build_sweep_spec(raw), tmp_path / "morris")
     table = sensitivity(load_sweep(tmp_path / "morris"), "clients_wmo", from_year=2015)
     assert table.loc["access_strictness", "mu_star"] > 5 * table.loc[
-        "volunteer_hours_per_month", "mu_star"]
+        "initiative_recruit_rate", "mu_star"]
 
 
 def _problems(**changes) -> list:

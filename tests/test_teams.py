@@ -187,22 +187,27 @@ def test_the_team_helps_in_row_order_while_its_hours_last(hours, wmo):
     passes = [(J, light_j)] + ([(W, light_w)] if wmo else [])
     want = {J: [], W: []}
     left = seen["supply"][0]  # one municipality in the calibrated scenario
+    ran_out = False
     for state in (NeedState.UNMET, NeedState.INFORMAL):
         for d, light in passes:
             used = fitted = 0.0
             for i in light[seen["state"][d][light] == state]:
                 used += float(pop.severity[d][i] * full * pop.weight[i])
                 if used > left + 1e-9:
+                    ran_out = True
                     break
                 want[d].append(i)
                 fitted = used
             left -= fitted
-    assert len(want[J]) > 10
+    # Premises: the hours run out before every light need is helped, young people are
+    # helped (a young person's light help is about 30 hours a month at full need, so 60
+    # hours an FTE help a handful where adults come first).
+    assert ran_out and len(want[J]) >= 5
     np.testing.assert_array_equal(helped_j, np.sort(want[J]))
     np.testing.assert_array_equal(c.team_wmo, np.sort(want[W]))
     assert (pop.state[W][c.team_wmo] == NeedState.INITIATIVE).all()
     if wmo:
-        assert len(want[W]) > 10
+        assert len(want[W]) >= 5
     # The indicators: the providers' clients plus those helped, each counted once.
     got = INDICATOR_BY_NAME["youth_care_users"].fn(model)[-1]
     clients = INDICATOR_BY_NAME["clients_jeugd"].fn(model)[-1]

@@ -30,6 +30,17 @@ if TYPE_CHECKING:
 
 
 MARGIN_MONTHS = 12  # Provider.margin_12m: the last twelve monthly margins
+# Fixed values of two former parameters that the screening found moving no headline indicator
+# beyond seed noise over their ranges (docs/screening.md, 4 December 2026), so they are no
+# longer levers or uncertainties. The share of Wmo and youth care indications that end in a
+# year and are re-assessed at December's review (ODD 7.8; assumption: indications of about
+# three years; re-assessments of household help after 2015, SCP, Sociaal domein op koers?
+# 2020): a lost indication's need goes on, grows and is admitted again within months, and
+# youth care's short spells mostly end before their review. The hours of light support a
+# member of a citizen initiative gives a month (ODD 7.9; assumption: CBS, a volunteer gives
+# 4.5 hours a week to all their volunteering): initiatives seldom run out of hours.
+REASSESSMENT_SHARE = 0.3
+VOLUNTEER_HOURS_PER_MONTH = 4.0
 
 
 class ProviderTable:
@@ -254,7 +265,7 @@ class CitizenInitiative(mesa.Agent):
 
     @property
     def hours_per_month(self) -> float:
-        return self.members * self.model.p["volunteer_hours_per_month"]
+        return self.members * VOLUNTEER_HOURS_PER_MONTH
 
     def withdrawn(self) -> float:
         """The share of the support it began with that its municipality has since taken back
@@ -477,7 +488,7 @@ class Municipality(mesa.Agent):
         # Indications that end this year are re-assessed against today's threshold; a
         # municipality that cuts back (with budget discipline) re-assesses the others too, in
         # proportion to how hard it squeezes.
-        ending = p["reassessment_share"]
+        ending = REASSESSMENT_SHARE
         squeeze = self.squeeze if p["budget_discipline"] else 0.0
         self.reassessed = self.model.reassess(self, ending + (1.0 - ending) * squeeze)
         # Learning: look at what worked and move money there (not under supervision).

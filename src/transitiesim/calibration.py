@@ -64,12 +64,13 @@ def _ratio(num: str, den: str, year: int) -> Callable[[pd.DataFrame], float]:
 
 def _team_share(year: int) -> Callable[[pd.DataFrame], float]:
     """A year's young people helped by the teams over those with youth care without
-    residence (the teams' and the providers' ambulant clients)."""
+    residence (the teams' and the providers' ambulant clients), each counted once in the
+    year as CBS counts them."""
 
     def measure(yearly: pd.DataFrame) -> float:
         row = yearly[yearly.year == year]
-        ambulant = row["youth_care_users"] - row["clients_jeugd_residential"]
-        return float((row["clients_jeugd_team"] / ambulant.where(ambulant > 0)).mean())
+        ambulant = row["youth_care_users_year"] - row["clients_jeugd_residential_year"]
+        return float((row["clients_jeugd_team_year"] / ambulant.where(ambulant > 0)).mean())
     return measure
 
 
@@ -133,14 +134,24 @@ def default_targets() -> list[Target]:
         Target("youth_care_share", 2015, data.figure("youth_care_users", 2015)
                / data.figure("under_18", 2015),
                "CBS; Jeugdautoriteit 2024 (366,000) / under-18s 2015",
-               lambda y: float(y[y.year == 2015].youth_care_share.mean()),
-               "CBS counts everyone with youth care during the year; the model counts clients "
-               "in a month (averaged over the year), so this target is on the high side"),
+               lambda y: float(y[y.year == 2015].youth_care_share_year.mean()),
+               "everyone with youth care during the year, each once, as CBS counts them "
+               "(youth_care_users_year), over the minors"),
         Target("youth_residential_share", 2015,
                data.figure("youth_care_residential", 2015) / data.figure("youth_care_users", 2015),
                "CBS; Jeugdautoriteit 2024: 40,505 with residential youth care of 366,000 (2015)",
-               _ratio("clients_jeugd_residential", "youth_care_users", 2015),
+               _ratio("clients_jeugd_residential_year", "youth_care_users_year", 2015),
                "identifies the residential threshold, and with it the ambulant hours"),
+        Target("youth_spells_short_share", 2016, data.figure("youth_care_short_share", 2016),
+               "CBS, Jeugdhulp 1e halfjaar 2016, section 2.3: most youth care trajectories "
+               "ended in the first half of 2016 lasted less than half a year (meeste "
+               "hulptrajecten duren korter dan een half jaar); the target is the least "
+               "'most' can be",
+               _ratio("youth_spells_ended_short", "youth_spells_ended", 2016),
+               "identifies how fast youth needs resolve (youth_recovery_factor). CBS counts "
+               "trajectories, which also end when the form of care or the provider changes; "
+               "the model counts a young person's months in youth care in a row, which are "
+               "longer, so half is a rough stand-in"),
         Target("bijstand_share", 2015, data.figure("bijstand_recipients", 2015) / pop,
                "CBS (449,000 recipients, end of 2015) / population 2015",
                _share("bijstand_recipients", 2015)),
@@ -184,9 +195,9 @@ def default_targets() -> list[Target]:
         Target("jeugd_spending_per_client_eur_year", 2015,
                data.figure("grant_jeugd", 2015) / data.figure("youth_care_users", 2015),
                "CBS: EUR 3.8 bn youth grant 2015 / 366,000 users",
-               _ratio("spending_eur_jeugd", "youth_care_users", 2015),
+               _ratio("spending_eur_jeugd", "youth_care_users_year", 2015),
                "the 2015 grant stands in for 2015 spending; users are the providers' clients "
-               "and those the teams help, as CBS counts them"),
+               "and those the teams help during the year, each once, as CBS counts them"),
         Target("youth_team_share", 2016,
                data.figure("youth_care_team", 2016)
                / data.figure("youth_care_non_residential", 2016),
@@ -207,7 +218,7 @@ DEFAULT_PARAMETERS = ("onset_wmo", "wmo_share_household_help", "wmo_share_aids",
                       "assistance_distance_growth", "carer_hours_per_month",
                       "care_hours_at_full_need", "municipal_hours_factor",
                       "youth_hours_at_full_need", "residential_threshold",
-                      "team_help_hours_per_fte")
+                      "team_help_hours_per_fte", "youth_recovery_factor")
 
 
 @dataclass

@@ -491,6 +491,13 @@ class Citizens:
         self.pop.wait_months[d][idx] = -1
 
     # --- monthly ----------------------------------------------------------------------------
+    def recovery_rate(self, d: int) -> float:
+        """The monthly recovery chance with help before its factors (ODD 7.3):
+        ``recovery_rate`` for a Wmo need, ``youth_recovery_factor`` times it for a youth
+        need (a trajectory with an end)."""
+        p = self.p
+        return float(p["recovery_rate"] * (p["youth_recovery_factor"] if d == JEUGD else 1.0))
+
     def develop_needs(self, inputs: MunicipalInputs, provider_effect: np.ndarray) -> None:
         """Onset of new needs, recovery, and escalation of needs left unmet last month."""
         pop, p = self.pop, self.p
@@ -506,8 +513,8 @@ class Citizens:
                 idx=self.in_need[d], sev=pop.severity[d], state=pop.state[d], prov=pop.provider[d],
                 wait=pop.wait_months[d], self_reliance=pop.self_reliance,
                 key_rec=self.keys["recovery"], provider_effect=provider_effect,
-                rate_helped=p["recovery_rate"],
-                rate_unaided=p["recovery_rate"] * p["unaided_recovery_share"],
+                rate_helped=self.recovery_rate(d),
+                rate_unaided=self.recovery_rate(d) * p["unaided_recovery_share"],
                 escalation=p["escalation_rate"],
                 progression=p["progression_rate"] if d == WMO else 0.0, rules=self.need_rules,
                 muni=pop.muni, keep_escalation=keep_esc)

@@ -88,6 +88,10 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("referral_routes", "legal referrers for youth care (GP, doctor, court)",
               "wettelijke verwijzers jeugdhulp (huisarts, arts, rechter)",
               _params(referral_routes=False)),
+    Mechanism("youth_trajectories", "youth care as a trajectory: a youth need resolves "
+              "faster than a Wmo need (off: as fast)", "jeugdhulp als traject: een "
+              "jeugdhulpvraag verdwijnt sneller dan een Wmo-hulpvraag (uit: even snel)",
+              _params(youth_recovery_factor=1.0)),
     Mechanism("youth_demand", "the autonomous growth of the call on youth care (SCP 2013)",
               "de autonome groei van de vraag naar jeugdhulp (SCP 2013)",
               _params(youth_demand_trend=0.0)),

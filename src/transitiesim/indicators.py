@@ -7,7 +7,8 @@ Every reporter returns an array of length M + 1: one value per municipality, the
 value. National values are computed from the persons and organisations themselves, not
 averaged from municipalities (a national 10th percentile is not a mean of local ones).
 ``year`` says how months make a year: ``sum`` for flows (euros, exits), ``mean`` for stocks
-and levels.
+and levels, ``last`` for counts over the year so far (December's value is the year's, as CBS
+counts everyone who had youth care in a year once).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class Indicator:
     unit: str
     label_nl: str
     label_en: str
-    year: Literal["sum", "mean"]
+    year: Literal["sum", "mean", "last"]
     better: int = 0
 
     @property
@@ -82,6 +83,20 @@ INDICATORS: tuple[Indicator, ...] = (
               "Young people with youth care (providers and teams)", "mean"),
     Indicator("clients_jeugd_residential", "persons", "Cliënten jeugdhulp met verblijf",
               "Youth care clients in residential care", "mean"),
+    Indicator("youth_care_users_year", "persons",
+              "Jeugdigen met jeugdhulp in het jaar (tot nu toe)",
+              "Young people with youth care in the year (so far)", "last"),
+    Indicator("clients_jeugd_residential_year", "persons",
+              "Jeugdigen met jeugdhulp met verblijf in het jaar (tot nu toe)",
+              "Young people with residential youth care in the year (so far)", "last"),
+    Indicator("clients_jeugd_team_year", "persons",
+              "Jeugdigen geholpen door het wijkteam in het jaar (tot nu toe)",
+              "Young people helped by the neighbourhood team in the year (so far)", "last"),
+    Indicator("youth_spells_ended", "persons per month", "Beëindigde perioden jeugdhulp",
+              "Spells of youth care ended", "sum"),
+    Indicator("youth_spells_ended_short", "persons per month",
+              "Beëindigde perioden jeugdhulp korter dan een half jaar",
+              "Spells of youth care ended within half a year", "sum"),
     Indicator("clients_wmo_household_help", "persons", "Cliënten hulp bij het huishouden",
               "Household help clients", "mean"),
     Indicator("clients_wmo_support", "persons", "Cliënten ondersteuning thuis",
@@ -156,6 +171,9 @@ INDICATORS: tuple[Indicator, ...] = (
               "Members of citizen initiatives", "mean"),
     Indicator("youth_care_share", "share of under-18s", "Jeugdhulpgebruik",
               "Youth care use (share of under-18s)", "mean"),
+    Indicator("youth_care_share_year", "share of under-18s",
+              "Jeugdhulpgebruik in het jaar (tot nu toe)",
+              "Youth care use in the year so far (share of under-18s)", "last"),
     Indicator("cost_per_client_eur", "EUR per client per month", "Kosten per cliënt",
               "Cost per client", "mean", better=-1),
     Indicator("own_contributions_eur", "EUR per month", "Eigen bijdragen",

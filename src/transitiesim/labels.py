@@ -34,7 +34,7 @@ _SECTION_OVERRIDES = {
     "experiment_fund_share": "innovation", "initiative_support_eur_per_capita": "citizens",
     "carer_support_eur_per_capita": "citizens", "learning_orientation": "money",
     # rules of the finance and access repertoire declared with the budgets
-    "reassessment_share": "access", "transition_law": "access",
+    "transition_law": "access",
     "network_at_reassessment": "access",
     "municipal_hours_factor": "access", "care_continuity": "providers",
     "provider_entry": "providers", "provider_capacity_change": "providers",

@@ -90,6 +90,86 @@ def national_means(params: tuple[tuple[str, Any], ...]) -> NationalMeans:
     return reference.national_means()
 
 
+def _in_sorted(rows: np.ndarray, sorted_rows: np.ndarray) -> np.ndarray:
+    """Whether each of ``rows`` is in ``sorted_rows`` (sorted, unique)."""
+    at = np.searchsorted(sorted_rows, rows)
+    found = at < sorted_rows.size
+    found[found] = sorted_rows[at[found]] == rows[found]
+    return found
+
+
+class YouthYear:
+    """Youth care as CBS counts it over a year, and its spells (ODD, Indicators).
+
+    CBS counts the young people who had youth care at any time in a year, each once, and the
+    trajectories that ended and how long they lasted. Each month, after the month's last
+    change (placements, the teams' help, December's review), the young people in youth care
+    (a provider's clients and those the team helps: ``youth_care_users``) are marked; the
+    first mark of a calendar year counts the person, per municipality, as a user that year,
+    once in all and once more as a residential client or as helped by the team
+    (``counts``: rows any, residential, team). The counts start again each January. A
+    person's spell of youth care runs from the first month in care through the last month
+    in care before a month out of it (or leaving the population, ``close``); ``ended``
+    counts the month's ended spells per municipality, and ``ended_short`` those of less
+    than ``SHORT_MONTHS`` months."""
+
+    SHORT_MONTHS = 6  # CBS: "korter dan een half jaar"
+
+    def __init__(self, n: int, n_muni: int, bounds: np.ndarray):
+        self.bounds = bounds
+        self.seen = np.zeros(n, dtype=np.uint8)  # bits: 1 any, 2 residential, 4 team
+        self.marked: list[np.ndarray] = []  # rows with a bit set this year
+        self.year = -1
+        self.counts = np.zeros((3, n_muni))
+        self.since = np.full(n, -1, dtype=np.int32)  # first month of the running spell
+        self.in_care = np.zeros(0, dtype=np.int64)  # sorted rows in care last month
+        self.ended = np.zeros(n_muni)
+        self.ended_short = np.zeros(n_muni)
+
+    def start_month(self) -> None:
+        """The month's ended spells start from none."""
+        self.ended[:] = 0
+        self.ended_short[:] = 0
+
+    def _per_muni(self, rows: np.ndarray) -> np.ndarray:
+        return np.diff(np.searchsorted(rows, self.bounds)).astype(np.float64)
+
+    def close(self, rows: np.ndarray, step: int) -> None:
+        """The spells of ``rows`` (sorted or not) end now: they left the population."""
+        rows = np.sort(rows[self.since[rows] >= 0])
+        self._end(rows, step)
+        self.in_care = np.setdiff1d(self.in_care, rows, assume_unique=True)
+
+    def _end(self, rows: np.ndarray, step: int) -> None:
+        months = step - self.since[rows]
+        self.ended += self._per_muni(rows)
+        self.ended_short += self._per_muni(rows[months < self.SHORT_MONTHS])
+        self.since[rows] = -1
+
+    def count(self, year: int, step: int, clients: np.ndarray, residential: np.ndarray,
+              team: np.ndarray) -> None:
+        """Mark this month's young people in youth care (see the class): a provider's
+        ``clients``, of whom ``residential``, and those the ``team`` helps (sorted rows)."""
+        if year != self.year:  # a new calendar year: count afresh
+            for rows in self.marked:
+                self.seen[rows] = 0
+            self.marked, self.year = [], year
+            self.counts[:] = 0
+        now = _kernels.union_sorted(clients, team)  # sorted rows, each once
+        for k, rows in enumerate((now, residential, team)):
+            bit = np.uint8(1 << k)
+            new = rows[(self.seen[rows] & bit) == 0]
+            self.seen[new] |= bit
+            self.counts[k] += self._per_muni(new)
+            self.marked.append(new)
+        # Spells: begun this month where not in care last month; ended where in care last
+        # month and not now.
+        started = now[self.since[now] < 0]
+        self.since[started] = step
+        self._end(self.in_care[~_in_sorted(self.in_care, now)], step)
+        self.in_care = now
+
+
 class TransitionModel(mesa.Model):
     """Citizens (arrays), providers, municipalities, initiatives and the Rijk, month by month.
 
@@ -115,6 +195,8 @@ class TransitionModel(mesa.Model):
         self.ledger = Ledger(len(self.municipality_list))
         self.rijk = Rijk(self)
         self.citizens = self.make_citizens()
+        self.youth_year: YouthYear = YouthYear(self.pop.size, len(self.municipality_list),
+                                               self.muni_bounds)
         reference = self._national_reference()
         if self.assistance_share is not None:
             self.citizens.set_local_assistance(self.assistance_share, reference)
@@ -124,9 +206,10 @@ class TransitionModel(mesa.Model):
         self._seed_needs()
         self.citizens.start_volunteering()
         self.providers_list: list[Provider] = []
-        self.prov = ProviderTable()  # the providers' changing numbers (Provider reads them)
+        # The providers' changing numbers (Provider reads them).
+        self.prov: ProviderTable = ProviderTable()
         self._clients_cache: dict[int, np.ndarray] = {}
-        self.tally = Tally()  # what this step's indicators share (indicators.Tally)
+        self.tally: Tally = Tally()  # what this step's indicators share (indicators.Tally)
         self._by_muni_size = -1  # providers ordered by municipality, for this many providers
         self._unit_values = self._unit_value_table()
         self._unit_value_array = np.zeros(max(Service) + 1)  # by service number
@@ -356,11 +439,13 @@ class TransitionModel(mesa.Model):
     def step(self) -> None:
         """One month, in the order of the ODD process overview (docs/odd.md, section 3)."""
         self._clients_cache.clear()
+        self.youth_year.start_month()
         self.advance_calendar()
         self.rijk.pay_budgets()
         if self.month == 1:
             newcomers = self.citizens.age_and_renew(self.year,
                                                     asked=self.recruiting_neighbourhoods())
+            self.youth_year.close(newcomers, self.steps)  # whoever left ends their spell
             self.house_status_holders(newcomers)
             if self.reformed and self.p["provider_capacity_change"]:
                 self.change_provider_capacity(self.p["provider_capacity_change"])
@@ -390,6 +475,7 @@ class TransitionModel(mesa.Model):
             self.municipalities.do("review_year")
             self.plan_capacity()
         self.ledger.close_month(self)
+        self.count_youth_year()
         if self.recording:
             self.datacollector.collect(self)
 
@@ -699,6 +785,18 @@ class TransitionModel(mesa.Model):
         return hours
 
     # --- formal care --------------------------------------------------------------------------
+    def count_youth_year(self) -> None:
+        """Youth care as CBS counts it over the year (``YouthYear``), after the month's last
+        change: the providers' youth care clients, the residential among them, and the young
+        people the team helps."""
+        pop, d = self.pop, Domain.JEUGD
+        clients = self.clients_of(d)
+        need = self.citizens.in_need[d]
+        team = need[pop.state[d][need] == int(NeedState.INITIATIVE)]
+        residential = clients[self.prov.service[pop.provider[d][clients]]
+                              == int(Service.JEUGD_RESIDENTIAL)]
+        self.youth_year.count(self.year, self.steps, clients, residential, team)
+
     def clients_of(self, d: int) -> np.ndarray:
         """Sorted indices of persons a provider serves in domain ``d``.
 

@@ -514,7 +514,7 @@ PARAMETERS: tuple[Param, ...] = (
        "ouder).",
        "Yearly chance of a Wmo support need at age 80 (doubling every 10 years of age).",
        "assumption, calibrated later", 0, 1, group="behaviour"),
-    _p("onset_jeugd", float, 0.06, "probability per year", "uncertainty",
+    _p("onset_jeugd", float, 0.15, "probability per year", "uncertainty",
        "Jaarlijkse kans op een jeugdhulpvraag per minderjarige.",
        "Yearly chance of a youth care need per minor.",
        "assumption, calibrated later", 0, 1, group="behaviour"),
@@ -599,6 +599,16 @@ PARAMETERS: tuple[Param, ...] = (
        "Herstelkans zonder formele of informele hulp, als deel van de herstelkans met hulp.",
        "Recovery chance without formal or informal support, as a share of the supported one.",
        "assumption", 0, 1, group="behaviour"),
+    _p("youth_recovery_factor", float, 5.0, "x recovery chance", "uncertainty",
+       "Een jeugdhulpvraag verdwijnt zoveel keer sneller dan een Wmo-hulpvraag: jeugdhulp is "
+       "een traject met een einde, de hulpvraag van een oudere is blijvend (1 = uit: even "
+       "snel).",
+       "A youth need resolves this many times faster than a Wmo need: youth care is a "
+       "trajectory with an end, an older person's need lasts (1 = off: as fast).",
+       "calibrated on CBS, Jeugdhulp 1e halfjaar 2016, section 2.3: most youth care "
+       "trajectories (meeste hulptrajecten) ended in the first half of 2016 had lasted less "
+       "than half a year; the first half of 2017 'mostly less than a year' (ODD 7.3)",
+       1, 20, group="behaviour"),
     _p("recovery_severity_intercept", float, 1.2, "x recovery chance", "uncertainty",
        "Herstelkans daalt met de ernst: maal (dit - helling x ernst).",
        "Recovery falls with severity: times (this - slope x severity).",
@@ -731,7 +741,7 @@ PARAMETERS: tuple[Param, ...] = (
        "Hours of Wmo help (household help or support at home) per month at maximum severity; "
        "also what an informal carer is asked for.",
        "assumption, calibrated on Wmo spending per client", 1, 200, group="behaviour"),
-    _p("youth_hours_at_full_need", float, 10.0, "hours per month", "uncertainty",
+    _p("youth_hours_at_full_need", float, 30.0, "hours per month", "uncertainty",
        "Uren ambulante jeugdhulp per maand bij maximale ernst.",
        "Hours of ambulant youth care per month at maximum severity.",
        "assumption", 1, 200, group="behaviour"),
@@ -859,11 +869,6 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption: durability suffers when support is temporary (Van der Harst, Bredewold "
        "and Tonkens 2019, Universiteit voor Humanistiek; Blonk and Van den Bosch 2018, "
        "Movisie); no measured size", 0, 5, group="behaviour"),
-    _p("volunteer_hours_per_month", float, 4.0, "hours per month", "uncertainty",
-       "Uren lichte ondersteuning per vrijwilliger in een burgerinitiatief per maand.",
-       "Hours of light support per volunteer in a citizen initiative per month.",
-       "assumption (CBS: a volunteer gives 4.5 hours a week to all their volunteering)",
-       0, 100, group="behaviour"),
     _p("initiative_formation_rate", float, 0.006, "per 1,000 volunteers per year",
        "uncertainty",
        "Kans per jaar dat in een wijk zonder initiatief een burgerinitiatief in zorg en "
@@ -1142,17 +1147,6 @@ PARAMETERS: tuple[Param, ...] = (
        "The most a municipality raises local tax (OZB) in a year to cover a deficit.",
        "assumption: OZB yields about EUR 235 per inhabitant a year (CBS 2015); 20 is a rise "
        "of about 9%", 0, 200, group="budget"),
-    _p("reassessment_share", float, 0.3, "share of clients a year", "uncertainty",
-       "Deel van de Wmo- en jeugdhulpcliënten van wie de indicatie in een jaar afloopt en die "
-       "dan opnieuw worden beoordeeld, naar de drempel van dat moment (wie eronder zit verliest "
-       "de indicatie); een gemeente die bezuinigt herindiceert naar rato van de druk ook de "
-       "anderen.",
-       "Share of Wmo and youth care clients whose indication ends in a year and who are then "
-       "re-assessed against the threshold of the day (who is below it loses the indication); "
-       "a municipality that cuts back re-assesses the others too, in proportion to its "
-       "pressure.",
-       "assumption: indications of about three years; re-assessments of household help after "
-       "2015 (SCP, Sociaal domein op koers? 2020)", 0, 1, group="budget"),
     _p("network_at_reassessment", bool, True, "-", "national",
        "Eigen kracht ook bij herindicatie: een gemeente die eerst naar het netwerk kijkt, "
        "vraagt bij een herbeoordeling dezelfde extra ernst (network_first_margin) van een cliënt "

@@ -124,8 +124,9 @@ class CitizenAgent(mesa.Agent):
             pop.state[d][i] = NONE
             return
         state, prov = pop.state[d][i], int(pop.provider[d][i])
-        rate = p["recovery_rate"] if state in (FORMAL, INITIATIVE, INFORMAL) else (
-            p["recovery_rate"] * p["unaided_recovery_share"])
+        helped = c.recovery_rate(d)  # a youth need's own rate (ODD 7.3)
+        rate = helped if state in (FORMAL, INITIATIVE, INFORMAL) else (
+            helped * p["unaided_recovery_share"])
         rate = rate * (float(effect[prov]) if prov >= 0 else 1.0)
         rate = rate * float(F(rules.recovery_intercept) - F(rules.recovery_slope) * sev) \
             * float(F(rules.recovery_reliance) + pop.self_reliance[i])

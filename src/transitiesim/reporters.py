@@ -364,6 +364,27 @@ def youth_care_share(model: TransitionModel) -> np.ndarray:
     return _ratio(youth_care_users(model), minors)
 
 
+def _youth_year(row: int) -> Callable[[TransitionModel], np.ndarray]:
+    """Young people counted once this calendar year so far (``model.YouthYear``): row 0
+    with youth care, 1 residential, 2 helped by the team."""
+    def fn(model: TransitionModel) -> np.ndarray:
+        return _with_total(model.youth_year.counts[row] * model.weights)
+    return fn
+
+
+def youth_care_share_year(model: TransitionModel) -> np.ndarray:
+    minors = _with_total(model.citizens.minors_by_muni * model.weights)
+    return _ratio(_youth_year(0)(model), minors)
+
+
+def youth_spells_ended(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.youth_year.ended * model.weights)
+
+
+def youth_spells_ended_short(model: TransitionModel) -> np.ndarray:
+    return _with_total(model.youth_year.ended_short * model.weights)
+
+
 def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
     """Per care provider (lump-sum services left out), read once per step: municipality,
     active, bankrupt, with an innovation that worked, experiment spending, capacity in use and
@@ -480,6 +501,12 @@ _BY_NAME: dict[str, Callable[[TransitionModel], np.ndarray]] = {
     "clients_jeugd_team": clients_jeugd_team,
     "clients_wmo_team": clients_wmo_team,
     "youth_care_users": youth_care_users,
+    "youth_care_users_year": _youth_year(0),
+    "clients_jeugd_residential_year": _youth_year(1),
+    "clients_jeugd_team_year": _youth_year(2),
+    "youth_care_share_year": youth_care_share_year,
+    "youth_spells_ended": youth_spells_ended,
+    "youth_spells_ended_short": youth_spells_ended_short,
     "clients_jeugd_residential": clients_jeugd_residential,
     "clients_wmo_household_help": _wmo_clients_of(Service.WMO_HOUSEHOLD),
     "clients_wmo_support": _wmo_clients_of(Service.WMO_SUPPORT),

@@ -82,5 +82,6 @@ def _year_values(model: TransitionModel) -> dict[str, float]:
     out = {"year": float(model.year)}
     for ind in INDICATORS:
         months = np.array([v[-1] for v in data[ind.name][-12:]], dtype=float)
-        out[ind.name] = float(months.sum() if ind.year == "sum" else months.mean())
+        out[ind.name] = float(months.sum() if ind.year == "sum" else
+                              months[-1] if ind.year == "last" else months.mean())
     return out
