@@ -130,8 +130,9 @@ def test_a_deeper_cut_is_financed_from_outside_and_brings_supervision_in_every_s
 
 
 def _with_reassessment_share(monkeypatch, share, scenario, seeds=SEEDS):
-    """A run with ``agents.REASSESSMENT_SHARE`` (a fixed value since the screening found it
-    moving no headline beyond seed noise) set to ``share``."""
+    """A run with ``REASSESSMENT_SHARE`` (declared in ``params``, read by ``agents``; a fixed
+    value since the screening found it moving no headline beyond seed noise) set to
+    ``share``."""
     monkeypatch.setattr(agents, "REASSESSMENT_SHARE", share)
     return _yearly(scenario, seeds)
 

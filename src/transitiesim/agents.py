@@ -19,7 +19,9 @@ from .params import (
     INITIATIVE_ROOM_WITHOUT_SUPPORT,
     MUNICIPAL_LEVERS,
     NATIONAL_POPULATION_2015,
+    REASSESSMENT_SHARE,
     UNEMPLOYMENT_2015,
+    VOLUNTEER_HOURS_PER_MONTH,
     YOUTH_CUT_FULL_AFTER_YEARS,
 )
 from .population import monthly_probability
@@ -30,17 +32,6 @@ if TYPE_CHECKING:
 
 
 MARGIN_MONTHS = 12  # Provider.margin_12m: the last twelve monthly margins
-# Fixed values of two former parameters that the screening found moving no headline indicator
-# beyond seed noise over their ranges (docs/screening.md, 4 December 2026), so they are no
-# longer levers or uncertainties. The share of Wmo and youth care indications that end in a
-# year and are re-assessed at December's review (ODD 7.8; assumption: indications of about
-# three years; re-assessments of household help after 2015, SCP, Sociaal domein op koers?
-# 2020): a lost indication's need goes on, grows and is admitted again within months, and
-# youth care's short spells mostly end before their review. The hours of light support a
-# member of a citizen initiative gives a month (ODD 7.9; assumption: CBS, a volunteer gives
-# 4.5 hours a week to all their volunteering): initiatives seldom run out of hours.
-REASSESSMENT_SHARE = 0.3
-VOLUNTEER_HOURS_PER_MONTH = 4.0
 
 
 class ProviderTable:

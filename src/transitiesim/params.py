@@ -118,6 +118,17 @@ SCP_LONG_MONTHS = 3
 SCP_INTENSIVE_HOURS_PER_MONTH = 8.0 * 52.0 / 12.0
 # initiative_formation_rate is stated per this many volunteers.
 VOLUNTEERS_PER_FORMATION_UNIT = 1000.0
+# Fixed values of two former parameters that the screening found moving no headline indicator
+# beyond seed noise over their ranges (docs/screening.md, 4 December 2026), so they are no
+# longer levers or uncertainties. The share of Wmo and youth care indications that end in a
+# year and are re-assessed at December's review (ODD 7.8; assumption: indications of about
+# three years; re-assessments of household help after 2015, SCP, Sociaal domein op koers?
+# 2020): a lost indication's need goes on, grows and is admitted again within months, and
+# youth care's short spells mostly end before their review. The hours of light support a
+# member of a citizen initiative gives a month (ODD 7.9; assumption: CBS, a volunteer gives
+# 4.5 hours a week to all their volunteering): initiatives seldom run out of hours.
+REASSESSMENT_SHARE = 0.3
+VOLUNTEER_HOURS_PER_MONTH = 4.0
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
 # The model's Wmo holds household help too, which municipalities already ran under the Wmo
 # 2007 and which the Rijk cut separately in 2015: about 32%, EUR 465 m (Binnenlands Bestuur
@@ -607,7 +618,7 @@ PARAMETERS: tuple[Param, ...] = (
        "trajectory with an end, an older person's need lasts (1 = off: as fast).",
        "calibrated on CBS, Jeugdhulp 1e halfjaar 2016, section 2.3: most youth care "
        "trajectories (meeste hulptrajecten) ended in the first half of 2016 had lasted less "
-       "than half a year; the first half of 2017 'mostly less than a year' (ODD 7.3)",
+       "than half a year (ODD 7.3)",
        1, 20, group="behaviour"),
     _p("recovery_severity_intercept", float, 1.2, "x recovery chance", "uncertainty",
        "Herstelkans daalt met de ernst: maal (dit - helling x ernst).",

@@ -541,7 +541,7 @@ The screening then found two parameters dead, the share of indications re-assess
 year (0.07 noise units at most) and a volunteer's hours in an initiative (0.41): a lost
 indication's need goes on and is admitted again within months, youth care's spells now
 mostly end before their review, and initiatives seldom run out of hours. Both are fixed
-values now (`agents.REASSESSMENT_SHARE` 0.3, `agents.VOLUNTEER_HOURS_PER_MONTH` 4), and the
+values now (`params.REASSESSMENT_SHARE` 0.3, `params.VOLUNTEER_HOURS_PER_MONTH` 4), and the
 screening finds no dead parameter (156 screened).
 
 **The first contracts** (`support_tariff_discount`, ODD 7.1). For 2015 municipalities bought
