@@ -114,7 +114,7 @@ def main() -> None:
     parser.add_argument("--set", nargs="+", action="extend", type=setting, default=[],
                         metavar="NAME=VALUE",
                         help="parameters to set on the scenario first, e.g. "
-                        "network_first_margin=0 network_household_only=false (several "
+                        "network_first_margin=0 network_severity=false (several "
                         "after one flag, or the flag repeated)")
     args = parser.parse_args()
     try:

@@ -108,7 +108,7 @@ def test_a_run_that_would_not_fit_in_memory_is_refused_before_it_starts(tmp_path
     (["--set", "network_first_margin=abc"], "parameters.network_first_margin: got 'abc'"),
     (["--set", "nonsense"], "--set: got 'nonsense'"),
     # A repeated flag adds to the first (it used to replace it, silently dropping a value).
-    (["--set", "network_first_margin=abc", "--set", "network_household_only=false"],
+    (["--set", "network_first_margin=abc", "--set", "network_severity=false"],
      "parameters.network_first_margin: got 'abc'"),
     (["--scenario", "nosuch"], "scenario: got 'nosuch'"),
 ])

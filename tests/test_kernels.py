@@ -565,28 +565,78 @@ def test_pair_couples_is_the_whole_array_pairing(seed, n_muni):
 
 @settings(max_examples=50, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(0, 300))
-def test_seeding_kernels_are_the_numpy_expressions(seed, n):
-    """The starting needs and social assistance equal the whole-array numpy they replaced
-    (float32 terms, float64 draws compared against them), bit for bit."""
+def test_seeding_assistance_is_the_numpy_expression(seed, n):
+    """Who starts on social assistance equals the whole-array numpy it replaced (float32
+    terms, float64 draws compared against them), bit for bit."""
     rng = np.random.default_rng(seed)
-    u = rng.random((3, n))
-    onset = (rng.random(n) * 0.05).astype(np.float32)
+    u = rng.random(n)
     entry = (rng.random(n) * 0.002).astype(np.float32)
-    minor, working = rng.random(n) < 0.2, rng.random(n) < 0.6
-    sev_w, sev_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
-    share = _kernels.seed_needs(u, onset, entry, minor, sev_w, sev_j, 0.069, NEEDS)
-    want_w, want_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
-    has = u[0] < np.minimum(onset * 12 * 2, 0.9)
-    for sev, who in ((want_j, has & minor), (want_w, has & ~minor)):
-        sev[who] = 0.1 + 0.8 * u[1, who]
-    want_share = entry * 12 * 0.069 * 100
-    np.testing.assert_array_equal(sev_w, want_w)
-    np.testing.assert_array_equal(sev_j, want_j)
-    np.testing.assert_array_equal(share, want_share)
+    working = rng.random(n) < 0.6
+    share = entry * np.float32(12) * np.float32(0.069) * np.float32(100)
     level, mean = 0.0265 / max(float(np.mean(working)) if n else 0.0, 1e-9), 0.004
     np.testing.assert_array_equal(
-        _kernels.seed_assistance(u[2], share, working, level, mean),
-        working & (u[2] < level * want_share / mean))
+        _kernels.seed_assistance(u, share, working, level, mean),
+        working & (u < level * share / mean))
+
+
+def _history(n, age, minor, yearly, rate, threshold=0.0, escalation=0.0, progression=0.0,
+             slope=0.0, key=12345):
+    """The starting needs of ``n`` persons of one age after ``needs_from_history``, with
+    rules that make the chain simple: vulnerability and the recovery's reliance factor 1
+    (self-reliance 0), the recovery's severity factor 1 - slope x severity."""
+    rules = NEEDS._replace(vulnerability_reliance=1.0, recovery_reliance=1.0,
+                           recovery_intercept=1.0, recovery_slope=slope)
+    by_age = np.full(106, yearly, dtype=np.float32)
+    sev_w, sev_j = np.zeros(n, np.float32), np.zeros(n, np.float32)
+    history = _kernels.NeedHistory(rate_wmo=rate, rate_jeugd=rate, unaided_share=0.5,
+                                   threshold=threshold, escalation=escalation,
+                                   progression=progression, wmo_years=40, youth_years=18)
+    _kernels.needs_from_history(np.uint64(key), np.full(n, age, np.int16),
+                                np.full(n, minor), np.zeros(n, np.float32), by_age, by_age,
+                                sev_w, sev_j, rules, history)
+    return sev_w, sev_j
+
+
+def test_starting_needs_from_history_reach_the_two_state_chains_balance():
+    """With a constant monthly onset h and recovery r (every need helped, no growth), the
+    replayed past is a two-state chain whose share in need after t months from none is
+    h / (h + r) x (1 - (1 - h - r)^t): by hand, 0.01 / 0.06 = 0.1667 after the 40 x 12 +
+    6 months of an adult of 80, and 0.1667 x (1 - 0.94^30) = 0.1401 after the 30 months of a
+    child of 2 (two whole years and half the third). 200,000 persons each: the standard
+    error is 0.0008, the bounds 5 of them. A person has a need in one domain only."""
+    n = 200_000
+    wmo, youth = _history(n, 80, False, 0.12, 0.05)
+    assert abs((wmo > 0).mean() - 0.01 / 0.06) < 0.004
+    assert not youth.any()
+    wmo, youth = _history(n, 2, True, 0.12, 0.05)
+    assert abs((youth > 0).mean() - 0.01 / 0.06 * (1 - 0.94 ** 30)) < 0.004
+    assert not wmo.any()
+    # New needs' severities are uniform on low + span x [0, 1): the mean is 0.1 + 0.4.
+    assert abs(float(youth[youth > 0].mean()) - 0.5) < 0.005
+
+
+def test_starting_needs_from_history_follow_recovery_and_growth():
+    """The rules that shape severity act in the replay: with progression a need's severity
+    grows month by month (the mean above a new need's 0.5, never above 1); with recovery
+    falling with severity (slope 1, intercept 1: a need of severity 1 never recovers) the
+    severe needs stay longest; below the threshold a need recovers at half the rate and
+    grows by the escalation until it reaches it. The same key gives the same needs."""
+    n = 50_000
+    plain, _ = _history(n, 70, False, 0.12, 0.05)
+    grown, _ = _history(n, 70, False, 0.12, 0.05, progression=0.01)
+    assert 0.49 < float(plain[plain > 0].mean()) < 0.51
+    assert float(grown[grown > 0].mean()) > 0.6 and float(grown.max()) <= 1.0
+    sloped, _ = _history(n, 70, False, 0.12, 0.05, slope=1.0)
+    assert float(sloped[sloped > 0].mean()) > 0.6
+    assert (sloped > 0).mean() > (plain > 0).mean()
+    below, _ = _history(n, 70, False, 0.12, 0.05, threshold=1.0)  # nothing helped
+    assert (below > 0).mean() > (plain > 0).mean()
+    escalated, _ = _history(n, 70, False, 0.12, 0.05, threshold=0.6, escalation=0.05)
+    assert float(escalated[escalated > 0].mean()) > float(plain[plain > 0].mean())
+    again, _ = _history(n, 70, False, 0.12, 0.05, progression=0.01)
+    np.testing.assert_array_equal(again, grown)
+    other, _ = _history(n, 70, False, 0.12, 0.05, progression=0.01, key=999)
+    assert not np.array_equal(other, grown)
 
 
 @settings(max_examples=60, deadline=None)

@@ -20,11 +20,8 @@ pytestmark = pytest.mark.slow
 # Patterns the model no longer reproduces, with what it gives (docs/validation.md): the claim
 # stands and the test is expected to fail until a mechanism brings it back (strict: it fails
 # as soon as the pattern holds again, so the mark is then taken off).
-NOT_REPRODUCED = {
-    "carers_through_reform": "since youth care became a trajectory and the calibration was "
-                             "run again (4 December 2026): informal carers 2016 against 2014 "
-                             "-5.1% (-5.5% to -4.6%), the claim less than 5%",
-}
+NOT_REPRODUCED: dict[str, str] = {}  # none: carers_through_reform came back when the starting
+# needs were replayed from each person's past (4 December 2026; docs/validation.md)
 
 
 @pytest.mark.parametrize("pattern", [

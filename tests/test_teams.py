@@ -202,7 +202,7 @@ def test_the_team_helps_in_row_order_while_its_hours_last(hours, wmo):
     # Premises: the hours run out before every light need is helped, young people are
     # helped (a young person's light help is about 30 hours a month at full need, so 60
     # hours an FTE help a handful where adults come first).
-    assert ran_out and len(want[J]) >= 5
+    assert ran_out and len(want[J]) >= 3
     np.testing.assert_array_equal(helped_j, np.sort(want[J]))
     np.testing.assert_array_equal(c.team_wmo, np.sort(want[W]))
     assert (pop.state[W][c.team_wmo] == NeedState.INITIATIVE).all()

@@ -110,7 +110,7 @@ def test_every_wmo_client_is_counted_once_by_the_service_that_serves_them():
 
 
 def test_a_need_for_aids_asks_no_informal_care_and_the_kind_is_drawn_at_onset():
-    model = TransitionModel(load_scenario("calibrated").with_params(scale=0.1), seed=8)
+    model = TransitionModel(load_scenario("calibrated").with_params(scale=0.2), seed=8)
     for _ in range(3):
         model.step()
     pop, c = model.pop, model.citizens

@@ -14,6 +14,7 @@ import numpy as np
 
 from . import _kernels
 from .params import (
+    NETWORK_HOUSEHOLD_ONLY,
     SCP_INTENSIVE_HOURS_PER_MONTH,
     SCP_LONG_MONTHS,
     UNEMPLOYMENT_2015,
@@ -29,6 +30,7 @@ from .population import (
     WORKING_AGE,
     AgePath,
     Population,
+    couple_order,
     leave_chances,
     newcomer_rates,
     pick_in_municipality,
@@ -85,6 +87,12 @@ class Citizens:
         self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
         self.muni_bounds = np.concatenate([[0], np.cumsum(np.bincount(pop.muni))])
+        # Each municipality's share of adults with a partner at the start: what the new
+        # couples of each January hold it at (form_couples).
+        adult = pop.age >= 18
+        M = self.muni_bounds.size - 1
+        self.couple_share = np.bincount(pop.muni[adult & (pop.partner >= 0)], minlength=M) \
+            / np.maximum(np.bincount(pop.muni[adult], minlength=M), 1)
         # Yearly death chance by age (Gompertz), and this January's chance to leave by age
         # (death, emigration, room for growth; aligned: population.leave_chances).
         a, b = params["mortality_gompertz_intercept"], params["mortality_gompertz_slope"]
@@ -242,13 +250,9 @@ class Citizens:
         `wellbeing_base` + `wellbeing_income_effect` tanh(log(income / median)) +
         `wellbeing_volunteer_bonus` for volunteers.
         """
-        pop, p = self.pop, self.p
-        ages = np.arange(MAX_AGE + 2, dtype=np.float32)
-        wmo_by_age = np.minimum(p["onset_wmo"] * np.exp2((ages - ONSET_WMO_AGE)
-                                                         / p["onset_wmo_doubling_years"]),
-                                p["onset_wmo_max"])
+        pop = self.pop
         self.minors_by_muni, self.volunteers_by_muni = self.take_age_terms(
-            wmo_by_age.astype(np.float32))
+            self.wmo_onset_by_age())
         self.volunteers_by_nbh = _kernels.weighted_count_by_group(
             self.volunteer, pop.nbh, pop.weight, self.n_nbh, self.muni_bounds)
 
@@ -331,6 +335,16 @@ class Citizens:
             bounds=self.muni_bounds,
             start=self.volunteer_start_chance(), quit_rate=float(p["volunteer_quit_rate"]),
             ask_effect=float(p["volunteer_ask_effect"]), key=key, transition=transition)
+
+    def wmo_onset_by_age(self) -> np.ndarray:
+        """The yearly chance of a new Wmo need at each whole age 0..MAX_AGE + 1 (float32):
+        ``onset_wmo`` at ONSET_WMO_AGE, doubling every ``onset_wmo_doubling_years``, at most
+        ``onset_wmo_max``."""
+        p = self.p
+        ages = np.arange(MAX_AGE + 2, dtype=np.float32)
+        return np.minimum(p["onset_wmo"] * np.exp2((ages - ONSET_WMO_AGE)
+                                                   / p["onset_wmo_doubling_years"]),
+                          p["onset_wmo_max"]).astype(np.float32)
 
     def youth_onset(self) -> float:
         """This year's yearly chance of a youth care need per minor: ``onset_jeugd`` (the
@@ -458,6 +472,8 @@ class Citizens:
             pop.carer[rows] = pick_in_municipality(pop.muni, carers_age, rows, rng)
         for rows in (left, rejoin):  # only changed carers can be the person themselves
             pop.carer[rows[pop.carer[rows] == rows]] = -1
+        if self.p["couples_renewed"]:
+            self.form_couples(rng)
         pop.self_reliance[left] = pop.base_self_reliance[left]
         pop.wellbeing[left] = INITIAL_WELLBEING
         self.volunteer[left] = False
@@ -467,6 +483,36 @@ class Citizens:
         self.update_volunteering(bool(self.p["volunteer_turnover"]), asked, key)
         self.refresh_age_terms()
         return left
+
+    def form_couples(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """New couples (January, after the renewal): in each municipality as many pairs of
+        single adults, chosen at random, as bring the partnered share of its adults back to
+        its start value (``couple_share``; at most all singles); partners are neighbours in
+        the order of age plus noise (``population.couple_order``), each other's carer, one
+        household with one household income (a's, a at random). Returns the pairs (rows a,
+        rows b)."""
+        pop = self.pop
+        M = self.muni_bounds.size - 1
+        adult = pop.age >= 18
+        single = np.flatnonzero(adult & (pop.partner < 0))
+        adults = np.bincount(pop.muni[adult], minlength=M)
+        couples = np.bincount(pop.muni[adult & (pop.partner >= 0)], minlength=M) // 2
+        singles = np.bincount(pop.muni[single], minlength=M)
+        form = np.clip(np.round(self.couple_share * adults / 2) - couples, 0,
+                       singles // 2).astype(np.int64)
+        starts = np.concatenate([[0], np.cumsum(singles)]).astype(np.int64)
+        order = single[_kernels.order_within_groups(pop.muni[single], rng.random(single.size))]
+        order = couple_order(order, starts, form, pop.muni, pop.age,
+                             float(self.p["partner_age_sd"]), rng)
+        m = pop.muni[order]
+        chosen = order[(np.arange(order.size) - starts[m]) < 2 * form[m]]
+        a, b = chosen[0::2], chosen[1::2]
+        pop.partner[a], pop.partner[b] = b, a
+        pop.carer[a], pop.carer[b] = b, a
+        pop.household[a] = pop.household[b] = np.minimum(a, b)
+        pop.income_eur[b] = pop.income_eur[a]  # one household income, the first's
+        self.update_income_term(b)
+        return a, b
 
     def age_one_year(self, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Everyone a year older; a person leaves if their draw ``u`` falls below this
@@ -738,11 +784,11 @@ class Citizens:
 
     def substitutes(self, d: int) -> np.ndarray:
         """Per kind of Wmo need (WmoKind order), whether a carer's help makes its need
-        applied for less (``_kernels.apply_for_support``): with ``network_household_only``
-        only household help, the low-skilled help informal care replaces (Bonsang 2009);
-        youth care, and every Wmo kind without the switch, always."""
+        applied for less (``_kernels.apply_for_support``): with ``NETWORK_HOUSEHOLD_ONLY``
+        (params) only household help, the low-skilled help informal care replaces (Bonsang
+        2009); youth care, and every Wmo kind without it, always."""
         out = np.ones(len(WmoKind), dtype=np.bool_)
-        if d == WMO and self.p["network_household_only"]:
+        if d == WMO and NETWORK_HOUSEHOLD_ONLY:
             out[:] = False
             out[WmoKind.HOUSEHOLD] = True
         return out

@@ -175,10 +175,6 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "it is (off: as much less at any severity)",
               "een door het netwerk opgevangen hulpvraag wordt minder aangevraagd naarmate hij "
               "lichter is (uit: bij elke ernst even veel minder)", _params(network_severity=False)),
-    Mechanism("network_household_only", "a carer's help lowers applications for household "
-              "help only, not for support at home (off: for both)", "mantelzorg maakt alleen "
-              "huishoudelijke hulp minder aangevraagd, geen ondersteuning thuis (uit: beide)",
-              _params(network_household_only=False)),
     Mechanism("team_help", "neighbourhood teams give light help themselves (off: none)",
               "wijkteams geven zelf lichte hulp (uit: geen)",
               _params(team_help_hours_per_fte=0.0)),

@@ -34,6 +34,7 @@ from .params import (
     citizen_power_factor,
 )
 from .population import (
+    MAX_AGE,
     AgePath,
     generate,
     monthly_probability,
@@ -57,6 +58,11 @@ STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "mu
 WAJONG_AGES = (18, 19)
 # Recipients at the start have been on assistance for a uniform 0 to 59 months (assumption).
 SEEDED_BENEFIT_MONTHS = 60
+# How much of a person's past the starting needs replay (ODD 5): an adult's last 40 years of
+# age (a Wmo need begun earlier and still open is rare: the onset at 40 is a sixteenth of that
+# at 80), a minor's whole childhood.
+NEED_HISTORY_YEARS_WMO = 40
+NEED_HISTORY_YEARS_YOUTH = 18
 # Share of providers per service when a municipality's providers are created (assumption).
 # The Wmo's share is split over its three services in proportion to their demand.
 WMO_PROVIDER_SHARE = 0.4
@@ -82,7 +88,7 @@ def national_means(params: tuple[tuple[str, Any], ...]) -> NationalMeans:
         table.share_under_18, 1 - table.share_under_18 - table.share_65_plus,
         table.share_65_plus]), share_80_of_65=(table.share_80_plus
                                                / table.share_65_plus).to_numpy(),
-        income_index=table.income_index.to_numpy())
+        income_index=table.income_index.to_numpy(), partner_age_sd=p["partner_age_sd"])
     streams = dict(zip(STREAMS, rng.spawn(len(STREAMS)), strict=True))
     reference = Citizens(pop, p, streams, int(nbh.sum()))
     reference.set_local_assistance(
@@ -334,7 +340,8 @@ class TransitionModel(mesa.Model):
         self.n_nbh = int(nbh_counts.sum())
         self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
                             self.streams["population"], age_shares,
-                            share_80_of_65=share_80_of_65, income_index=income_index)
+                            share_80_of_65=share_80_of_65, income_index=income_index,
+                            partner_age_sd=p["partner_age_sd"])
         self.inhabitants = sizes.astype(np.float64)
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1],
         # each with the municipality's weight (float32, as in the person arrays).
@@ -342,17 +349,39 @@ class TransitionModel(mesa.Model):
         self.muni_weight = self.pop.weight[self.muni_bounds[:-1]]
 
     def _seed_needs(self) -> None:
-        """Starting needs near their long-run levels; the burn-in years settle the rest."""
-        pop, c, rng = self.pop, self.citizens, self.streams["population"]
-        u = rng.random((3, pop.size))
-        # A need lasts about two years, so about twice the yearly onset has one at any time;
-        # for social assistance the yearly entry at 2015 unemployment (_kernels.seed_needs).
-        entry_share = _kernels.seed_needs(
-            u=u, onset_month=c.onset_month, entry_month=c.entry_month, minor=c.minor,
-            sev_wmo=pop.severity[Domain.WMO], sev_jeugd=pop.severity[Domain.JEUGD],
-            unemployment=UNEMPLOYMENT_2015, rules=c.need_rules)
+        """Starting needs near their long-run levels, from each person's own past (ODD 5);
+        the burn-in years settle the rest."""
+        pop, c, p, rng = self.pop, self.citizens, self.p, self.streams["population"]
+        u = rng.random(pop.size)
+        key = np.uint64(rng.integers(0, 2**63))
+        if p["needs_from_history"]:
+            youth_by_age = np.full(MAX_AGE + 2, c.youth_onset(), dtype=np.float32)
+            _kernels.needs_from_history(
+                key=key, age=pop.age, minor=c.minor, self_reliance=pop.self_reliance,
+                wmo_by_age=c.wmo_onset_by_age(), youth_by_age=youth_by_age,
+                sev_wmo=pop.severity[Domain.WMO], sev_jeugd=pop.severity[Domain.JEUGD],
+                rules=c.need_rules, history=_kernels.NeedHistory(
+                    rate_wmo=c.recovery_rate(Domain.WMO),
+                    rate_jeugd=c.recovery_rate(Domain.JEUGD),
+                    unaided_share=float(p["unaided_recovery_share"]),
+                    threshold=float(p["access_strictness_before"]),
+                    escalation=float(p["escalation_rate"]),
+                    progression=float(p["progression_rate"]),
+                    wmo_years=NEED_HISTORY_YEARS_WMO, youth_years=NEED_HISTORY_YEARS_YOUTH))
+        else:
+            # Off: a need with probability min(0.9, 2 x the yearly onset) (as if every need
+            # lasted two years), of a new need's severity.
+            v = rng.random((2, pop.size))
+            has = v[0] < np.minimum(c.onset_month * np.float32(24), np.float32(0.9))
+            sev = (p["new_need_severity_low"]
+                   + p["new_need_severity_span"] * v[1]).astype(np.float32)
+            pop.severity[Domain.JEUGD][has & c.minor] = sev[has & c.minor]
+            pop.severity[Domain.WMO][has & ~c.minor] = sev[has & ~c.minor]
+        # Social assistance: the yearly entry at 2015 unemployment, in float32.
+        entry_share = c.entry_month * np.float32(12) * np.float32(UNEMPLOYMENT_2015) \
+            * np.float32(100)
         mean_entry = float(entry_share[c.working].mean()) if c.working.any() else 1.0
-        has = _kernels.seed_assistance(u[2], entry_share, c.working,
+        has = _kernels.seed_assistance(u, entry_share, c.working,
                                        0.0265 / max(float(np.mean(c.working)), 1e-9),
                                        max(mean_entry, 1e-12))
         pop.on_bijstand[has] = True

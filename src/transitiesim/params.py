@@ -129,6 +129,12 @@ VOLUNTEERS_PER_FORMATION_UNIT = 1000.0
 # 4.5 hours a week to all their volunteering): initiatives seldom run out of hours.
 REASSESSMENT_SHARE = 0.3
 VOLUNTEER_HOURS_PER_MONTH = 4.0
+# A carer's help lowers the chance to apply for household help only, not for support at home
+# or aids (ODD 7.4; informal care substitutes for paid domestic help and is a weak complement
+# to skilled care: Bonsang 2009, J Health Econ 28; Arnault and Goltz 2012). A switch until the
+# screening of 4 December 2026, after partners became of about the same age and couples were
+# renewed (ODD 5 and 7.2), found it moving no headline beyond seed noise (0.29 noise units).
+NETWORK_HOUSEHOLD_ONLY = True
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
 # The model's Wmo holds household help too, which municipalities already ran under the Wmo
 # 2007 and which the Rijk cut separately in 2015: about 32%, EUR 465 m (Binnenlands Bestuur
@@ -180,6 +186,18 @@ PARAMETERS: tuple[Param, ...] = (
        "Inloopjaren vóór start_year onder het oude stelsel, niet in de resultaten.",
        "Burn-in years before start_year under the old system, not in the results.",
        "assumption: lets needs, waiting lists and capacity settle", 0, 10, group="simulation"),
+    _p("needs_from_history", bool, True, "-", "setting",
+       "Startbehoeften uit ieders eigen verleden: de regels voor het ontstaan, herstellen en "
+       "verergeren van hulpvragen worden per persoon teruggespeeld over de laatste 40 "
+       "levensjaren (volwassenen, vanaf 18) of de hele jeugd (uit: een hulpvraag met kans "
+       "2 x de jaarlijkse kans op een nieuwe, alsof elke hulpvraag twee jaar duurt).",
+       "Starting needs from each person's own past: the rules for the onset, recovery and "
+       "escalation of needs replayed per person over their last 40 years of age (adults, "
+       "from 18) or their whole childhood (off: a need with probability 2 x the yearly onset, "
+       "as if every need lasted two years).",
+       "derived: the model's own needs rules (7.3) under the old system's threshold; a Wmo "
+       "need lasts about eight years and a youth need about ten months under them, so two "
+       "burn-in years cannot settle a start drawn as if both lasted two", group="simulation"),
     _p("scale", float, 1.0, "share of inhabitants", "setting",
        "Deel van de inwoners dat als persoon wordt gesimuleerd; elk staat voor 1/schaal inwoners.",
        "Share of inhabitants simulated as persons; each stands for 1/scale inhabitants.",
@@ -723,17 +741,6 @@ PARAMETERS: tuple[Param, ...] = (
        "A need the network covers is applied for less the lighter it is (f + (1 - f) x "
        "severity); off: f at any severity.",
        "assumption (switch); Bonsang 2009, J Health Econ 28", group="behaviour"),
-    _p("network_household_only", bool, True, "-", "national",
-       "Alleen huishoudelijke hulp (eenvoudige hulp) wordt minder aangevraagd als het netwerk "
-       "de hulpvraag opvangt; ondersteuning thuis (begeleiding, professionele hulp) wordt even "
-       "vaak aangevraagd als zonder netwerk; uit: ook ondersteuning minder.",
-       "Only household help (low-skilled help) is applied for less when the network covers "
-       "the need; support at home (guidance, professional help) is applied for as often as "
-       "without the network; off: support less too.",
-       "assumption (switch); informal care substitutes for paid domestic help and is a weak "
-       "complement to skilled care (Bonsang 2009, J Health Econ 28; in the other direction "
-       "Arnault and Goltz 2012: formal home care crowds out informal carers much less when "
-       "it is medical)", group="behaviour"),
     _p("burdened_onset_factor", float, 2.0, "x onset chance", "uncertainty",
        "Factor op de kans op een eigen hulpvraag voor een overbelaste mantelzorger.",
        "Factor on an overburdened carer's own chance of developing a need.",
@@ -835,6 +842,29 @@ PARAMETERS: tuple[Param, ...] = (
        "Hours of informal care a healthy carer can sustain a month; with more citizen power "
        "carers stretch further (and are overburdened sooner).",
        "assumption; SCP counts 8+ hours a week for 3+ months as heavy", 0, 200,
+       group="behaviour"),
+    _p("partner_age_sd", float, 3.6, "years", "uncertainty",
+       "Spreiding van de leeftijd bij het vormen van paren: partners zijn buren in de volgorde "
+       "van leeftijd plus normale ruis met deze standaardafwijking (3,6 jaar: een derde van "
+       "de paren scheelt 5 jaar of meer; groot: partners van willekeurige leeftijd).",
+       "Spread of age when couples form: partners are neighbours in the order of age plus "
+       "normal noise of this standard deviation (3.6 years: a third of couples 5 or more years "
+       "apart; large: partners of any age).",
+       "domain: CBS, on the 63,000 marriages of 2017 (media enquiry, 2018): the spouses born in "
+       "the same year 1 in 10, 1-5 years apart about 55%, 5 or more years apart about a third, "
+       "shares nearly unchanged for twenty years; a gap normal with sd 3.6 x sqrt(2) puts "
+       "a third at 5 years or more", 0.5, 30.0, group="behaviour"),
+    _p("couples_renewed", bool, True, "-", "setting",
+       "Elke januari vormen alleenstaande volwassenen nieuwe paren (van ongeveer gelijke "
+       "leeftijd), zodat het aandeel volwassenen met een partner per gemeente blijft wat het "
+       "bij de start was (uit: paren alleen bij de start; wie zijn partner verliest, "
+       "blijft alleen).",
+       "Each January single adults form new couples (of about the same age), so that the "
+       "share of adults with a partner stays at its start value in each municipality (off: "
+       "couples only at the start; whoever loses a partner stays single).",
+       "domain: CBS households (about 7.5 m in 2013 and 7.7 m in 2016 for 16.8-17.0 m persons: "
+       "persons per household nearly constant); without renewal the partnered share of "
+       "adults falls from 76% to 62% in three years (calibrated, the 2014 ages held, seed 1)",
        group="behaviour"),
     _p("isolated_share", float, 0.12, "share of single adults", "uncertainty",
        "Deel van de alleenstaanden zonder netwerk dat mantelzorg kan geven.",

@@ -238,6 +238,42 @@ def carers_through_reform(seeds) -> tuple[bool, str]:
                 f"{100 * replaced.mean():+.1f}% if formal help replaced the carer")
 
 
+# Nothing changing: no reform, the start year's age shares, no trend in youth care, no
+# provider experimenting; 400,000 persons (the youth users' noise of 100,000 is near 3%).
+AT_REST = dict(decentralisation=False, age_path="fixed", youth_demand_trend=0.0,
+               innovation_uptake=0.0, inhabitants=400_000)
+AT_REST_COLS = ["clients_wmo", "informal_carers", "youth_care_users_year"]
+AT_REST_BOUND = 0.03
+
+
+def start_at_rest(seeds) -> tuple[bool, str]:
+    """With nothing changing in the scenario (no reform, the start year's age shares held,
+    no trend in youth care, no provider starting experiments) the model holds still: Wmo
+    clients, informal carers and the young people in youth care in a year change by less
+    than 3% from 2014 to 2017 in every seed (calibrated municipality, 400,000 persons). It
+    did not when the starting needs were drawn as if every need lasted two years and no
+    couple formed after the start (``needs_from_history`` and ``couples_renewed`` off): Wmo
+    needs last about eight years under the rules, youth needs under one, so the stocks were
+    still moving towards their level, and partners ran out; the figure prints that
+    contrast."""
+    def change(**params) -> pd.DataFrame:
+        before = yearly_means("calibrated", AT_REST_COLS, seeds, (2014, 2014), 2017,
+                              **AT_REST, **params)
+        after = yearly_means("calibrated", AT_REST_COLS, seeds, (2017, 2017), 2017,
+                             **AT_REST, **params)
+        return after / before - 1.0
+
+    now, before = change(), change(needs_from_history=False, couples_renewed=False)
+    ok = bool((now.abs() < AT_REST_BOUND).all().all())
+
+    def span(c: pd.DataFrame, col: str) -> str:
+        return f"{100 * c[col].min():+.1f}% to {100 * c[col].max():+.1f}%"
+
+    return ok, ("2017 against 2014 with nothing changing: " + "; ".join(
+        f"{col} {span(now, col)} (before the replayed start and the new couples: "
+        f"{span(before, col)})" for col in AT_REST_COLS))
+
+
 PATTERNS: tuple[Pattern, ...] = (
     Pattern("deeper_cut", "A deeper cut raises unmet need",
             "cut, deficit, a traditional municipality raises its access threshold",
@@ -272,6 +308,9 @@ PATTERNS: tuple[Pattern, ...] = (
             "re-assessed and new clients get the municipality's hours of household help and "
             "support (municipal_hours_factor), below the old system's for the same need",
             municipal_hours),
+    Pattern("start_at_rest", "Without a reform, ageing or trend nothing moves (2014-2017)",
+            "starting needs replayed from each person's past (needs_from_history); new "
+            "couples each January (couples_renewed)", start_at_rest),
     Pattern("carers_through_reform", "The reform leaves the number of informal carers "
             "nearly where it was (2014-2016)",
             "formal clients' carers keep giving beside the provider "

@@ -26,6 +26,7 @@ from typing import Any
 import mesa
 import numpy as np
 
+from . import citizens as _citizens
 from ._kernels import GOLDEN, M1, M2
 from .citizens import WORKING_AGE, Citizens, MunicipalInputs
 from .model import TransitionModel
@@ -263,9 +264,9 @@ class CitizenAgent(mesa.Agent):
         if pop.wait_months[d][i] < 0:
             f = p["network_application_factor"]  # covered: less so the more severe the need
             weight = 1.0 if p["network_severity"] else 0.0  # off: f at any severity
-            # Only help the network substitutes for: with network_household_only household
+            # Only help the network substitutes for: with NETWORK_HOUSEHOLD_ONLY household
             # help alone (Bonsang 2009); youth care always.
-            substitutes = (d == JEUGD or not p["network_household_only"]
+            substitutes = (d == JEUGD or not _citizens.NETWORK_HOUSEHOLD_ONLY
                            or pop.wmo_kind[i] == WmoKind.HOUSEHOLD)
             chance = float(F(p["application_rate"]) * sev) * (
                 f + (1.0 - f) * float(sev) * weight if (informal and substitutes) else 1.0)

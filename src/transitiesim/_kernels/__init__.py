@@ -115,10 +115,11 @@ from .runs import (  # noqa: F401
     union_sorted,
 )
 from .setup import (  # noqa: F401
+    NeedHistory,
+    needs_from_history,
     pair_couples,
     place_and_age,
     seed_assistance,
-    seed_needs,
 )
 from .support import (  # noqa: F401
     apply_for_support,

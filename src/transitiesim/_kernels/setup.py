@@ -3,10 +3,13 @@ and social assistance, couples."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit, prange
 
 from .base import F
+from .draws import _hash, _unit
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -46,25 +49,6 @@ def place_and_age(bounds, nbh_offset, nbh_counts, u_nbh, cum_shares, u_group, u_
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def seed_needs(u, onset_month, entry_month, minor, sev_wmo, sev_jeugd, unemployment, rules):
-    """The starting needs (``TransitionModel._seed_needs``) with numpy's arithmetic: a need
-    where u[0] < min(24 x monthly onset, 0.9) (float32), of severity low + span x u[1]
-    (``rules``, a :class:`NeedRules`; youth care for minors, Wmo for adults). Returns each
-    person's yearly entry share into social assistance at ``unemployment`` (the 2015 rate),
-    entry x 12 x rate x 100 (float32)."""
-    share = np.empty(u.shape[1], dtype=np.float32)
-    low, span = rules.severity_low, rules.severity_span
-    for i in prange(u.shape[1]):
-        if u[0, i] < np.float64(min(onset_month[i] * F(12) * F(2), F(0.9))):
-            if minor[i]:
-                sev_jeugd[i] = F(low + span * u[1, i])
-            else:
-                sev_wmo[i] = F(low + span * u[1, i])
-        share[i] = entry_month[i] * F(12) * F(unemployment) * F(100)
-    return share
-
-
-@njit(cache=True, nogil=True, parallel=True)
 def seed_assistance(u, entry_share, working, level, mean_share):
     """Who starts on social assistance: persons of working age with
     u < level x entry_share / mean_share (float32, as numpy computes it)."""
@@ -92,3 +76,102 @@ def pair_couples(order, starts, couples, n):
             partner[i] = mate
             household[i] = min(i, mate)
     return partner, household
+
+
+class NeedHistory(NamedTuple):
+    """What ``needs_from_history`` replays of the needs rules (ODD 5 and 7.3), as data."""
+
+    rate_wmo: float  # a helped Wmo need's monthly recovery chance before its factors
+    rate_jeugd: float  # a helped youth need's
+    unaided_share: float  # of that chance, for a need below the threshold
+    threshold: float  # the old system's access threshold: at or above it a need is helped
+    escalation: float  # severity per month of a need below the threshold
+    progression: float  # severity per month of every Wmo need
+    wmo_years: int  # how many years of an adult's past are replayed
+    youth_years: int  # of a minor's
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _need_now(h, by_age, first_age, age, vulnerability, reliance_factor, rate, unaided,
+              threshold, escalation, progression, low, span, intercept, slope):
+    """One person's need in one domain now (its severity, 0 for none) after replaying the
+    needs rules month by month from the start of age ``first_age`` to the middle of age
+    ``age``: without a need, onset at ``by_age[a] / 12 x vulnerability`` a month; with one,
+    recovery at ``rate`` (x ``unaided`` below ``threshold``) x (intercept - slope x
+    severity) x ``reliance_factor``, otherwise severity grows by ``progression`` (and by
+    ``escalation`` below the threshold). The months to an onset are drawn at once: an
+    exponential amount of hazard, spent month by month at -log(1 - the month's chance) (the
+    geometric number of months without onset, year of age after year of age). Draw k is the
+    hash of (``h``, k)."""
+    s = 0.0
+    k = 0
+    a = first_age
+    m = 0  # months of age a lived so far
+    budget = -1.0  # hazard left before the next onset (-1: none drawn)
+    while a <= age:
+        months = 12 if a < age else 6
+        if m >= months:
+            a += 1
+            m = 0
+            continue
+        if s <= 0.0:
+            hm = np.float64(by_age[a]) / 12.0 * vulnerability
+            if budget < 0.0:
+                budget = -np.log1p(-np.float64(_unit(_hash(h, k), 40)))
+                k += 1
+            if hm <= 0.0:
+                a += 1
+                m = 0
+                continue
+            lam = -np.log1p(-hm) if hm < 1.0 else np.inf
+            if budget >= lam * (months - m):
+                budget -= lam * (months - m)  # no onset in the rest of this year of age
+                a += 1
+                m = 0
+                continue
+            m += int(budget / lam) + 1  # the onset's month has passed
+            budget = -1.0
+            s = low + span * np.float64(_unit(_hash(h, k), 40))
+            k += 1
+        else:
+            helped = s >= threshold
+            r = rate * (1.0 if helped else unaided) * (intercept - slope * s) * reliance_factor
+            if np.float64(_unit(_hash(h, k), 40)) < r:
+                s = 0.0
+            else:
+                s = min(s + progression + (0.0 if helped else escalation), 1.0)
+            k += 1
+            m += 1
+    return s
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def needs_from_history(key, age, minor, self_reliance, wmo_by_age, youth_by_age, sev_wmo,
+                       sev_jeugd, rules, history):
+    """The starting needs (``TransitionModel._seed_needs``): each person's need in their own
+    domain (youth care for minors, Wmo for adults) as the needs rules would have left it
+    after their last ``history.wmo_years`` (adults, from 18 at the earliest) or
+    ``history.youth_years`` (minors, from birth at the earliest) years of age
+    (``_need_now``; ``rules`` a :class:`NeedRules`, ``history`` a :class:`NeedHistory`),
+    with the chances by year of age ``wmo_by_age`` and ``youth_by_age`` (yearly, float32).
+    Writes the severities (float32); a person's draws depend on ``key`` and their row only."""
+    vr, low, span = F(rules.vulnerability_reliance), rules.severity_low, rules.severity_span
+    intercept, slope = F(rules.recovery_intercept), F(rules.recovery_slope)
+    offset = F(rules.recovery_reliance)
+    for i in prange(age.size):
+        a = np.int64(age[i])
+        vulnerability = np.float64(vr - self_reliance[i])
+        reliance_factor = np.float64(offset + self_reliance[i])
+        h = _hash(key, i)
+        if minor[i]:
+            s = _need_now(h, youth_by_age, max(0, a - history.youth_years), a, vulnerability,
+                          reliance_factor, history.rate_jeugd, history.unaided_share,
+                          history.threshold, history.escalation, 0.0, low, span,
+                          np.float64(intercept), np.float64(slope))
+            sev_jeugd[i] = F(s)
+        else:
+            s = _need_now(h, wmo_by_age, max(18, a - history.wmo_years), a, vulnerability,
+                          reliance_factor, history.rate_wmo, history.unaided_share,
+                          history.threshold, history.escalation, history.progression, low,
+                          span, np.float64(intercept), np.float64(slope))
+            sev_wmo[i] = F(s)
