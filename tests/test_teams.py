@@ -241,7 +241,8 @@ def test_team_youth_help_grows_with_the_teams_after_the_reform():
 @pytest.mark.slow
 def test_the_teams_light_help_for_adults_keeps_needs_lighter_and_out_of_the_wmo():
     """Calibrated municipality, scale 0.25, 2016-2020, seeds 1-3, with and without
-    `team_wmo_help`. With it the teams help about a hundred adults a month (none without),
+    `team_wmo_help`. With it the teams help tens of adults a month (about a hundred when
+    this was written, 43-58 since the start is at rest, 4 December 2026; none without),
     so fewer needs go unmet, and the young people they help are fewer, as the adults share
     their hours, in every seed; fewer adults become Wmo clients and Wmo spending is lower on
     average over the seeds (a few tenths of a percent for the clients, within one seed's
@@ -264,7 +265,7 @@ def test_the_teams_light_help_for_adults_keeps_needs_lighter_and_out_of_the_wmo(
                                          budget_discipline=False), (1, 2, 3)).national
         means[on] = nat[nat.year >= 2016].groupby("seed")[cols].mean()
     on, off = means[True], means[False]
-    assert (on.clients_wmo_team > 50).all() and (off.clients_wmo_team == 0).all()
+    assert (on.clients_wmo_team > 25).all() and (off.clients_wmo_team == 0).all()
     for col in ("unmet_need", "clients_jeugd_team"):
         assert (on[col] < off[col]).all(), col
     for col in ("clients_wmo", "spending_eur_wmo"):
