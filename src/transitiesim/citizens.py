@@ -89,10 +89,9 @@ class Citizens:
         self.muni_bounds = np.concatenate([[0], np.cumsum(np.bincount(pop.muni))])
         # Each municipality's share of adults with a partner at the start: what the new
         # couples of each January hold it at (form_couples).
-        adult = pop.age >= 18
-        M = self.muni_bounds.size - 1
-        self.couple_share = np.bincount(pop.muni[adult & (pop.partner >= 0)], minlength=M) \
-            / np.maximum(np.bincount(pop.muni[adult], minlength=M), 1)
+        adults, partnered = _kernels.adults_and_partnered(pop.age, pop.partner,
+                                                          self.muni_bounds)
+        self.couple_share = partnered / np.maximum(adults, 1)
         # Yearly death chance by age (Gompertz), and this January's chance to leave by age
         # (death, emigration, room for growth; aligned: population.leave_chances).
         a, b = params["mortality_gompertz_intercept"], params["mortality_gompertz_slope"]
@@ -492,15 +491,13 @@ class Citizens:
         household with one household income (a's, a at random). Returns the pairs (rows a,
         rows b)."""
         pop = self.pop
-        M = self.muni_bounds.size - 1
-        adult = pop.age >= 18
-        single = np.flatnonzero(adult & (pop.partner < 0))
-        adults = np.bincount(pop.muni[adult], minlength=M)
-        couples = np.bincount(pop.muni[adult & (pop.partner >= 0)], minlength=M) // 2
-        singles = np.bincount(pop.muni[single], minlength=M)
-        form = np.clip(np.round(self.couple_share * adults / 2) - couples, 0,
+        adults, partnered = _kernels.adults_and_partnered(pop.age, pop.partner,
+                                                          self.muni_bounds)
+        single = np.flatnonzero((pop.age >= 18) & (pop.partner < 0))
+        starts = np.searchsorted(single, self.muni_bounds).astype(np.int64)
+        singles = np.diff(starts)
+        form = np.clip(np.round(self.couple_share * adults / 2) - partnered // 2, 0,
                        singles // 2).astype(np.int64)
-        starts = np.concatenate([[0], np.cumsum(singles)]).astype(np.int64)
         order = single[_kernels.order_within_groups(pop.muni[single], rng.random(single.size))]
         order = couple_order(order, starts, form, pop.muni, pop.age,
                              float(self.p["partner_age_sd"]), rng)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .ageing import (  # noqa: F401
     _age_terms_of,
+    adults_and_partnered,
     age_one_year,
     age_terms,
     cared_for_by,
