@@ -666,3 +666,21 @@ def test_counts_by_bin_and_by_service_are_bincounts(seed, n_muni, n):
     want = np.zeros((n_muni, 8), dtype=np.int64)
     np.add.at(want, (muni[idx][has], service[prov[idx][has]]), 1)
     np.testing.assert_array_equal(got, want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.integers(0, 400))
+def test_adults_and_partnered_are_bincounts(seed, n_muni, n):
+    """The counts the new couples go by (``Citizens.form_couples``): per municipality the
+    persons 18 or over and those of them with a partner, as a plain bincount gives them."""
+    rng = np.random.default_rng(seed)
+    cuts = np.sort(rng.integers(0, n + 1, n_muni - 1))
+    bounds = np.concatenate([[0], cuts, [n]]).astype(np.int64)
+    muni = np.repeat(np.arange(n_muni), np.diff(bounds))
+    age = rng.integers(0, 100, n).astype(np.int16)
+    partner = np.where(rng.random(n) < 0.5, rng.integers(0, max(n, 1), n), -1).astype(np.int32)
+    adults, partnered = _kernels.adults_and_partnered(age, partner, bounds)
+    adult = age >= 18
+    np.testing.assert_array_equal(adults, np.bincount(muni[adult], minlength=n_muni))
+    np.testing.assert_array_equal(partnered,
+                                  np.bincount(muni[adult & (partner >= 0)], minlength=n_muni))
