@@ -27,7 +27,11 @@ from .params import (
     NATIONAL_POPULATION_2015,
     NATIONAL_REFERENCE_SCALE,
     NATIONAL_REFERENCE_SEED,
+    NEED_HISTORY_YEARS_WMO,
+    NEED_HISTORY_YEARS_YOUTH,
     PARAM_BY_NAME,
+    SEEDED_NEED_MAX,
+    SEEDED_NEED_MONTHS,
     TEAM_FLOW_MONTHS,
     UNEMPLOYMENT_2015,
     VOLUNTEERS_PER_FORMATION_UNIT,
@@ -58,11 +62,6 @@ STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "mu
 WAJONG_AGES = (18, 19)
 # Recipients at the start have been on assistance for a uniform 0 to 59 months (assumption).
 SEEDED_BENEFIT_MONTHS = 60
-# How much of a person's past the starting needs replay (ODD 5): an adult's last 40 years of
-# age (a Wmo need begun earlier and still open is rare: the onset at 40 is a sixteenth of that
-# at 80), a minor's whole childhood.
-NEED_HISTORY_YEARS_WMO = 40
-NEED_HISTORY_YEARS_YOUTH = 18
 # Share of providers per service when a municipality's providers are created (assumption).
 # The Wmo's share is split over its three services in proportion to their demand.
 WMO_PROVIDER_SHARE = 0.4
@@ -372,7 +371,8 @@ class TransitionModel(mesa.Model):
             # Off: a need with probability min(0.9, 2 x the yearly onset) (as if every need
             # lasted two years), of a new need's severity.
             v = rng.random((2, pop.size))
-            has = v[0] < np.minimum(c.onset_month * np.float32(24), np.float32(0.9))
+            has = v[0] < np.minimum(c.onset_month * np.float32(SEEDED_NEED_MONTHS),
+                                    np.float32(SEEDED_NEED_MAX))
             sev = (p["new_need_severity_low"]
                    + p["new_need_severity_span"] * v[1]).astype(np.float32)
             pop.severity[Domain.JEUGD][has & c.minor] = sev[has & c.minor]

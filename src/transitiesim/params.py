@@ -135,6 +135,16 @@ VOLUNTEER_HOURS_PER_MONTH = 4.0
 # screening of 4 December 2026, after partners became of about the same age and couples were
 # renewed (ODD 5 and 7.2), found it moving no headline beyond seed noise (0.29 noise units).
 NETWORK_HOUSEHOLD_ONLY = True
+# The starting needs (ODD 5): how much of a person's past the replay covers
+# (``needs_from_history``), an adult's last 40 years of age (a Wmo need begun earlier and
+# still open is rare: the onset at 40 is a sixteenth of that at 80) and a minor's whole
+# childhood; and, with the replay off, the rule it replaced: a need with probability
+# min(SEEDED_NEED_MAX, SEEDED_NEED_MONTHS x the monthly onset), as if every need lasted two
+# years.
+NEED_HISTORY_YEARS_WMO = 40
+NEED_HISTORY_YEARS_YOUTH = 18
+SEEDED_NEED_MONTHS = 24
+SEEDED_NEED_MAX = 0.9
 _GRANT_2015_EUR = {"wmo": 3.5e9, "jeugd": 3.8e9, "participatie": 2.9e9}  # CBS 2020
 # The model's Wmo holds household help too, which municipalities already ran under the Wmo
 # 2007 and which the Rijk cut separately in 2015: about 32%, EUR 465 m (Binnenlands Bestuur
