@@ -31,6 +31,7 @@ from .population import (
     AgePath,
     Population,
     couple_order,
+    leading,
     leave_chances,
     newcomer_rates,
     pick_in_municipality,
@@ -170,31 +171,33 @@ class Citizens:
         local labour market). 1 everywhere for a single municipality, unless ``national``
         means are given: then relative to those (a municipality of CBS's table simulated
         without the rest of the country, ``TransitionModel._national_reference``)."""
-        pop = self.pop
         M = self.muni_bounds.size - 1
-        w = pop.weight.astype(float)
         out = np.empty((M, 3))
-        amounts = self._need_amounts()
-        means = [a.sum() / w.sum() for a in amounts] if national is None else national.rates
-        for k, amount in enumerate(amounts):
-            per_person = np.bincount(pop.muni, amount, M) / np.bincount(pop.muni, w, M)
+        amounts, sums, w_sums = self._need_amounts()
+        if national is None:
+            w_total = self.pop.weight.astype(float).sum()
+            means = [a.sum() / w_total for a in amounts]
+        else:
+            means = list(national.rates)
+        for k in range(3):
+            per_person = sums[k] / w_sums
             out[:, k] = per_person / means[k] if means[k] > 0 else 1.0
         return out
 
-    def _need_amounts(self) -> list[np.ndarray]:
+    def _need_amounts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per person, weighted: the chance of a new Wmo need (adults), of a new youth need
-        (minors) and of entering social assistance (working age); 0 for the others."""
-        w = self.pop.weight.astype(float)
-        return [np.where(rows, rate, 0).astype(float) * w
-                for rows, rate in ((~self.minor, self.onset_month),
-                                   (self.minor, self.onset_month),
-                                   (self.working, self.entry_month))]
+        (minors) and of entering social assistance (working age); 0 for the others (rows
+        0-2); these summed per municipality, and the weights summed per municipality
+        (``_kernels.need_amounts``)."""
+        return _kernels.need_amounts(minor=self.minor, working=self.working,
+                                     onset_month=self.onset_month, entry_month=self.entry_month,
+                                     weight=self.pop.weight, bounds=self.muni_bounds)
 
     def national_means(self) -> NationalMeans:
         """This population as the nation: the three chances of ``_need_amounts`` per
         inhabitant, and the entry ``set_local_assistance`` measured against."""
-        w = self.pop.weight.astype(float)
-        wmo, youth, entry = (float(a.sum() / w.sum()) for a in self._need_amounts())
+        w_total = self.pop.weight.astype(float).sum()
+        wmo, youth, entry = (float(a.sum() / w_total) for a in self._need_amounts()[0])
         return NationalMeans((wmo, youth, entry), self.national_entry)
 
     def set_local_assistance(self, observed_share: np.ndarray,
@@ -224,15 +227,10 @@ class Citizens:
         """Per municipality: the working-age (weighted) and the income rule's mean entry
         chance among them (today's, without the local factor it may already carry); and
         over everyone the sums of both."""
-        pop = self.pop
-        w = np.where(self.working, pop.weight, 0).astype(float)
-        m = pop.muni
-        factor_now = self.entry_factor[m].astype(float)
-        entry = np.divide(self.entry_month.astype(float), factor_now,
-                          out=np.zeros(pop.size), where=factor_now > 0) * w
-        M = self.muni_bounds.size - 1
-        working = np.bincount(m, w, M)
-        rule = np.bincount(m, entry, M) / np.maximum(working, 1e-12)
+        w, entry, working, entry_sums = _kernels.entry_by_row(
+            self.entry_month, self.working, self.pop.weight, self.entry_factor,
+            self.muni_bounds)
+        rule = entry_sums / np.maximum(working, 1e-12)
         return working, rule, (float(entry.sum()), float(w.sum()))
 
     # --- yearly -----------------------------------------------------------------------------
@@ -272,7 +270,7 @@ class Citizens:
         adult = pop.age >= 15
         w = pop.weight[adult].astype(float)
         sev = pop.severity[WMO][adult].astype(float)
-        asked = self.recruiting[pop.nbh[adult]] > 0
+        asked = (self.recruiting > 0)[pop.nbh[adult]]
         well: list[np.ndarray] = []
         ask: list[np.ndarray] = []
         weight: list[np.ndarray] = []
@@ -501,8 +499,7 @@ class Citizens:
         order = single[_kernels.order_within_groups(pop.muni[single], rng.random(single.size))]
         order = couple_order(order, starts, form, pop.muni, pop.age,
                              float(self.p["partner_age_sd"]), rng)
-        m = pop.muni[order]
-        chosen = order[(np.arange(order.size) - starts[m]) < 2 * form[m]]
+        chosen = order[leading(starts, 2 * form, order.size)]
         a, b = chosen[0::2], chosen[1::2]
         pop.partner[a], pop.partner[b] = b, a
         pop.carer[a], pop.carer[b] = b, a

@@ -413,13 +413,14 @@ class TransitionModel(mesa.Model):
                                        <= p["reintegration_max_severity"])) * w
             * p["reintegration_coverage"],
         }
-        M = len(self.municipality_list)
         wmo_total = max(float(wmo.sum()), 1e-12)
         service_share = {s: SERVICE_SHARES[s] if s in SERVICE_SHARES
                          else WMO_PROVIDER_SHARE * float(need[s].sum()) / wmo_total
                          for s in need}
+        rows = np.arange(pop.size)
         for s, demand in need.items():
-            per_muni = np.bincount(pop.muni, weights=demand, minlength=M)
+            # np.bincount(pop.muni, weights=demand): sums in row order, on the cores.
+            per_muni = _kernels.sums_by_municipality(rows, demand, self.muni_bounds)
             for m in self.municipality_list:
                 total = max(per_muni[m.index] * p["capacity_slack"], self.weights[m.index])
                 count = max(1, round(p["providers_per_100k"] * m.inhabitants / 1e5

@@ -191,11 +191,18 @@ def noisy_age_keys(age: np.ndarray, sd: float, rng: np.random.Generator) -> np.n
     """Sort keys on [0, 1) for pairing partners: age plus normal noise of sd ``sd`` years,
     shifted and shrunk into [0, 1) (the order is unchanged). Neighbours in this order differ
     in age by about the difference of two noises, normal with sd ``sd`` x sqrt(2)."""
-    noisy = age.astype(np.float64) + sd * rng.standard_normal(age.size)
-    if noisy.size == 0:
-        return noisy
-    keys = (noisy - noisy.min()) / (np.ptp(noisy) + 1)
-    return np.ldexp(np.floor(np.ldexp(keys, 53)), -53)  # 53-bit: order_within_groups's keys
+    keys = sd * rng.standard_normal(age.size)
+    keys += age  # float64: the age plus its noise
+    if keys.size == 0:
+        return keys
+    low, span = keys.min(), np.ptp(keys) + 1
+    keys -= low
+    keys /= span
+    # 53-bit: order_within_groups's keys (in place: no temporary arrays).
+    np.ldexp(keys, 53, out=keys)
+    np.floor(keys, out=keys)
+    np.ldexp(keys, -53, out=keys)
+    return keys
 
 
 def couple_order(order: np.ndarray, starts: np.ndarray, couples: np.ndarray, muni: np.ndarray,
@@ -207,12 +214,21 @@ def couple_order(order: np.ndarray, starts: np.ndarray, couples: np.ndarray, mun
     ``partner_age_sd``: 3.6 years gives a third of couples 5 or more years apart, as CBS
     counts for marriages (a new ``order``; the rest unchanged)."""
     order = order.copy()
-    m = muni[order]
-    chosen = (np.arange(order.size) - starts[m]) < 2 * couples[m]
+    chosen = leading(starts, 2 * couples, order.size)
     sel = order[chosen]
-    order[chosen] = sel[_kernels.order_within_groups(muni[sel],
-                                                     noisy_age_keys(age[sel], sd, rng))]
+    groups = np.repeat(np.arange(couples.size, dtype=muni.dtype), 2 * couples)  # muni[sel]
+    order[chosen] = sel[_kernels.order_within_groups(groups, noisy_age_keys(age[sel], sd, rng))]
     return order
+
+
+def leading(starts: np.ndarray, counts: np.ndarray, size: int) -> np.ndarray:
+    """A mask over ``size`` positions grouped at ``starts`` (group m at
+    ``starts[m]:starts[m + 1]``): the first ``counts[m]`` of each group (at most all)."""
+    mask = np.zeros(size, dtype=bool)
+    for start, end, count in zip(starts[:-1].tolist(), starts[1:].tolist(), counts.tolist(),
+                                 strict=True):
+        mask[start:min(start + count, end)] = True
+    return mask
 
 
 def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,

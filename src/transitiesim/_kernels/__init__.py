@@ -117,6 +117,8 @@ from .runs import (  # noqa: F401
 )
 from .setup import (  # noqa: F401
     NeedHistory,
+    entry_by_row,
+    need_amounts,
     needs_from_history,
     pair_couples,
     place_and_age,

@@ -8,8 +8,9 @@ from typing import NamedTuple
 import numpy as np
 from numba import njit, prange
 
-from .base import F
+from .base import PARTS, F
 from .draws import _hash, _unit
+from .runs import _parts
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -175,3 +176,63 @@ def needs_from_history(key, age, minor, self_reliance, wmo_by_age, youth_by_age,
                           history.threshold, history.escalation, history.progression, low,
                           span, np.float64(intercept), np.float64(slope))
             sev_wmo[i] = F(s)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def entry_by_row(entry_month, working, weight, factor, bounds):
+    """What ``Citizens._entry_by_municipality`` weighs (float64, 0 for the others): each
+    working-age person's weight, and their entry chance ``entry_month`` divided by their
+    municipality's ``factor`` (0 where that is 0) times the weight; and both summed per
+    municipality in row order, as ``np.bincount`` sums them. Runs of whole municipalities
+    on the cores. Returns (weights, entries, weight sums, entry sums)."""
+    n, M = weight.size, bounds.size - 1
+    w, entry = np.zeros(n), np.zeros(n)
+    w_sum, entry_sum = np.zeros(M), np.zeros(M)
+    parts = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            f = np.float64(factor[m])
+            sw, se = 0.0, 0.0
+            for i in range(bounds[m], bounds[m + 1]):
+                if working[i]:
+                    wi = np.float64(weight[i])
+                    w[i] = wi
+                    sw += wi
+                    if f > 0:
+                        e = (np.float64(entry_month[i]) / f) * wi
+                        entry[i] = e
+                        se += e
+            w_sum[m], entry_sum[m] = sw, se
+    return w, entry, w_sum, entry_sum
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def need_amounts(minor, working, onset_month, entry_month, weight, bounds):
+    """``Citizens._need_amounts`` (float64, 0 for the others): per person their weight times
+    the chance of a new Wmo need (adults), of a new youth need (minors) and of entering
+    social assistance (working age), rows 0-2; and per municipality these summed in row order
+    and the weights summed (``np.bincount``; float64, (3, M) and M). Runs of whole
+    municipalities on the cores."""
+    n, M = weight.size, bounds.size - 1
+    out = np.zeros((3, n))
+    sums, w_sum = np.zeros((3, M)), np.zeros(M)
+    parts = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        for m in range(parts[t], parts[t + 1]):
+            s0, s1, s2, sw = 0.0, 0.0, 0.0, 0.0
+            for i in range(bounds[m], bounds[m + 1]):
+                wi = np.float64(weight[i])
+                sw += wi
+                onset = np.float64(onset_month[i]) * wi
+                if minor[i]:
+                    out[1, i] = onset
+                    s1 += onset
+                else:
+                    out[0, i] = onset
+                    s0 += onset
+                if working[i]:
+                    e = np.float64(entry_month[i]) * wi
+                    out[2, i] = e
+                    s2 += e
+            sums[0, m], sums[1, m], sums[2, m], w_sum[m] = s0, s1, s2, sw
+    return out, sums, w_sum
