@@ -684,3 +684,82 @@ def test_adults_and_partnered_are_bincounts(seed, n_muni, n):
     np.testing.assert_array_equal(adults, np.bincount(muni[adult], minlength=n_muni))
     np.testing.assert_array_equal(partnered,
                                   np.bincount(muni[adult & (partner >= 0)], minlength=n_muni))
+
+
+def _population(seed, n_muni, n):
+    """Rows sorted by municipality (some empty), with float32 weights equal within each."""
+    rng = np.random.default_rng(seed)
+    cuts = np.sort(rng.integers(0, n + 1, n_muni - 1))
+    bounds = np.concatenate([[0], cuts, [n]]).astype(np.int64)
+    muni = np.repeat(np.arange(n_muni), np.diff(bounds))
+    weight = (rng.random(n_muni) * 400 + 1).astype(np.float32)[muni]
+    return rng, bounds, muni, weight
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.integers(0, 400))
+def test_entry_by_row_is_the_numpy_it_replaced(seed, n_muni, n):
+    """The local entry's weights and amounts (``Citizens._entry_by_municipality``) equal the
+    whole-array numpy they replaced, bit for bit: per person, and summed per municipality
+    as np.bincount adds, a factor of 0 giving no entry."""
+    rng, bounds, muni, weight = _population(seed, n_muni, n)
+    entry_month = (rng.random(n) * 0.01).astype(np.float32)
+    working = rng.random(n) < 0.6
+    factor = np.where(rng.random(n_muni) < 0.2, 0, rng.random(n_muni) * 2).astype(np.float32)
+    w_want = np.where(working, weight, 0).astype(float)
+    f_now = factor[muni].astype(float)
+    e_want = np.divide(entry_month.astype(float), f_now, out=np.zeros(n),
+                       where=f_now > 0) * w_want
+    w, e, w_sum, e_sum = _kernels.entry_by_row(entry_month, working, weight, factor, bounds)
+    np.testing.assert_array_equal(w, w_want)
+    np.testing.assert_array_equal(e, e_want)
+    np.testing.assert_array_equal(w_sum, np.bincount(muni, w_want, n_muni))
+    np.testing.assert_array_equal(e_sum, np.bincount(muni, e_want, n_muni))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.integers(0, 400))
+def test_need_amounts_are_the_numpy_they_replaced(seed, n_muni, n):
+    """The need index's weighted chances (``Citizens._need_amounts``) equal the whole-array
+    numpy they replaced, bit for bit, and so do their sums per municipality."""
+    rng, bounds, muni, weight = _population(seed, n_muni, n)
+    minor = rng.random(n) < 0.2
+    working = ~minor & (rng.random(n) < 0.7)
+    onset = (rng.random(n) * 0.01).astype(np.float32)
+    entry = (rng.random(n) * 0.01).astype(np.float32)
+    w = weight.astype(float)
+    want = [np.where(rows, rate, 0).astype(float) * w
+            for rows, rate in ((~minor, onset), (minor, onset), (working, entry))]
+    got, sums, w_sums = _kernels.need_amounts(minor=minor, working=working, onset_month=onset,
+                                              entry_month=entry, weight=weight, bounds=bounds)
+    for k in range(3):
+        np.testing.assert_array_equal(got[k], want[k])
+        np.testing.assert_array_equal(sums[k], np.bincount(muni, want[k], n_muni))
+    np.testing.assert_array_equal(w_sums, np.bincount(muni, w, n_muni))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.integers(0, 300))
+def test_leading_and_noisy_keys_are_the_whole_array_forms(seed, n_muni, n):
+    """The couples' choice (``population.leading``: the first ``counts[m]`` of each group)
+    is the position-in-group mask it replaced, and the noisy age keys worked in place are
+    ldexp(floor(ldexp(keys, 53)), -53) of (noisy - min) / (ptp + 1), bit for bit."""
+    from transitiesim.population import leading, noisy_age_keys
+
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(0, 30, n_muni)
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    counts = rng.integers(0, 31, n_muni)
+    group = np.repeat(np.arange(n_muni), sizes)
+    want = (np.arange(group.size) - starts[group]) < counts[group]
+    np.testing.assert_array_equal(leading(starts, counts, group.size), want)
+
+    age = rng.integers(0, 100, n).astype(np.int16)
+    state = rng.bit_generator.state
+    noisy = age.astype(np.float64) + 3.6 * rng.standard_normal(n)
+    if n:
+        keys = (noisy - noisy.min()) / (np.ptp(noisy) + 1)
+        noisy = np.ldexp(np.floor(np.ldexp(keys, 53)), -53)
+    again = np.random.default_rng(0)
+    again.bit_generator.state = state
+    np.testing.assert_array_equal(noisy_age_keys(age, 3.6, again), noisy)
