@@ -164,11 +164,7 @@ def wellbeing_p10_in_need(model: TransitionModel) -> np.ndarray:
 def _p10(hist: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The 10th percentile per municipality and nationally (last) from per-municipality
     histograms of WELLBEING_BINS bins over 0-1, weighted per municipality."""
-    hist = hist * weights[:, None]
-    hist = np.vstack([hist, hist.sum(axis=0)])
-    cum = np.cumsum(hist, axis=1)
-    k = (cum < 0.1 * cum[:, -1:]).sum(axis=1)
-    return (k + 0.5) / WELLBEING_BINS
+    return (_kernels.bins_below_share(hist, weights, 0.1) + 0.5) / WELLBEING_BINS
 
 
 def informal_carers(model: TransitionModel) -> np.ndarray:

@@ -54,6 +54,7 @@ from .counts import (  # noqa: F401
     _count,
     _count_status,
     amounts_by_municipality,
+    bins_below_share,
     clients_by_service,
     contributions_by_municipality,
     count_by_bins,
@@ -71,6 +72,7 @@ from .draws import (  # noqa: F401
     TO_UNIT,
     _hash,
     _unit,
+    fisher_yates,
     uniforms,
 )
 from .needs import (  # noqa: F401
