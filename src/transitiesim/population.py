@@ -214,9 +214,10 @@ def couple_order(order: np.ndarray, starts: np.ndarray, couples: np.ndarray, mun
     ``partner_age_sd``: 3.6 years gives a third of couples 5 or more years apart, as CBS
     counts for marriages (a new ``order``; the rest unchanged)."""
     order = order.copy()
-    chosen = leading(starts, 2 * couples, order.size)
+    taken = np.minimum(2 * couples, np.diff(starts))  # the first of each municipality's
+    chosen = leading(starts, taken, order.size)
     sel = order[chosen]
-    groups = np.repeat(np.arange(couples.size, dtype=muni.dtype), 2 * couples)  # muni[sel]
+    groups = np.repeat(np.arange(couples.size, dtype=muni.dtype), taken)  # muni[sel]
     order[chosen] = sel[_kernels.order_within_groups(groups, noisy_age_keys(age[sel], sd, rng))]
     return order
 
