@@ -766,26 +766,6 @@ def test_leading_and_noisy_keys_are_the_whole_array_forms(seed, n_muni, n):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.integers(0, 2**32 - 1), st.integers(0, 5000), st.integers(0, 5))
-def test_shuffled_range_is_pythons_shuffle_and_leaves_the_same_state(seed, n, before):
-    """The providers' monthly order (``model.shuffled_range``) is the permutation
-    ``random.Random.shuffle`` makes of range(n), and the generator is left where the
-    shuffle leaves it: the next draws agree."""
-    import random
-
-    from transitiesim.model import shuffled_range
-
-    a, b = random.Random(seed), random.Random(seed)
-    for _ in range(before):
-        a.random(), b.random()
-    order = list(range(n))
-    a.shuffle(order)
-    np.testing.assert_array_equal(shuffled_range(b, n), np.array(order, dtype=np.int64))
-    assert a.getstate() == b.getstate()
-    assert [a.random() for _ in range(3)] == [b.random() for _ in range(3)]
-
-
-@settings(max_examples=60, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 40), st.floats(0.0, 1.0))
 def test_bins_below_share_are_the_numpy_cumulative_counts(seed, n_muni, density):
     """The 10th percentile's bins (``reporters._p10``) equal the whole-array numpy they

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -94,33 +93,6 @@ def national_means(params: tuple[tuple[str, Any], ...]) -> NationalMeans:
     reference.set_local_assistance(
         (table.assistance_under_aow_age / table.inhabitants).to_numpy())
     return reference.national_means()
-
-
-def shuffled_range(rng: random.Random, n: int) -> np.ndarray:
-    """``rng.shuffle(order := list(range(n)))``'s ``order``, bit for bit and with ``rng`` left
-    in the same state, in one compiled pass (``_kernels.fisher_yates``) instead of n - 1
-    Python calls: the Mersenne Twister's state is read into numpy's MT19937, whose raw
-    outputs are the ones ``getrandbits(32)`` would give, and moved on by the outputs used."""
-    version, internal, gauss = rng.getstate()
-
-    def twister() -> np.random.MT19937:
-        bits = np.random.MT19937()
-        bits.state = {"bit_generator": "MT19937",
-                      "state": {"key": np.array(internal[:-1], dtype=np.uint32),
-                                "pos": internal[-1]}}
-        return bits
-
-    size = 2 * n + 64  # a try fails less than half the time
-    while True:
-        order, used = _kernels.fisher_yates(twister().random_raw(size), n)
-        if used >= 0:
-            break
-        size *= 2
-    bits = twister()
-    bits.random_raw(used)
-    state = bits.state["state"]
-    rng.setstate((version, (*state["key"].tolist(), int(state["pos"])), gauss))
-    return order
 
 
 def _in_sorted(rows: np.ndarray, sorted_rows: np.ndarray) -> np.ndarray:
@@ -1102,8 +1074,8 @@ class TransitionModel(mesa.Model):
         gone (``_org.operate``; the rules are in docs/odd.md). Bankrupt providers' clients wait
         again."""
         p, t = self.p, self.prov
-        # The permutation shuffle_do would draw for this many agents (Mesa's random.Random).
-        order = shuffled_range(self.random, t.size)
+        order = list(range(t.size))
+        self.random.shuffle(order)  # the permutation shuffle_do draws for this many agents
         fade = monthly_probability(p["innovation_fade_rate"])
         u = self.streams["providers"].random(_org.draws_needed(
             t.status, t.block, t.experiment_months_left, t.innovations, fade > 0))
@@ -1123,7 +1095,7 @@ class TransitionModel(mesa.Model):
         self.innovations_lapsed = np.zeros(len(ms), dtype=np.int64)  # this month's
         start, success = self.staff_room()
         bankrupt = _org.operate(
-            order=order, u=u, status=t.status, block=t.block,
+            order=np.array(order, dtype=np.int64), u=u, status=t.status, block=t.block,
             domain=t.domain, muni=t.muni, capacity=t.capacity, culture=t.culture,
             reserves=t.reserves_eur, cost=t.cost_eur, months_left=t.experiment_months_left,
             experiment_cost=t.experiment_cost_eur, spent=t.experiment_spent_eur,

@@ -72,7 +72,6 @@ from .draws import (  # noqa: F401
     TO_UNIT,
     _hash,
     _unit,
-    fisher_yates,
     uniforms,
 )
 from .needs import (  # noqa: F401

@@ -39,29 +39,3 @@ def uniforms(key, idx):
         out[k] = _unit(_hash(key, idx[k]), 40)
     return out
 
-
-@njit(cache=True, nogil=True)
-def fisher_yates(raw, n):
-    """The permutation Python's ``random.Random.shuffle`` makes of ``list(range(n))`` from
-    the Mersenne Twister's 32-bit outputs ``raw`` (uint64, as numpy's MT19937 ``random_raw``
-    gives them): for i from n - 1 down to 1, j below i + 1 by rejection on the top
-    bit_length(i + 1) bits of one output a try (``_randbelow_with_getrandbits``), then swap.
-    Returns (the permutation, the outputs used), or (…, -1) if ``raw`` ran out."""
-    perm = np.arange(n)
-    used = 0
-    for i in range(n - 1, 0, -1):
-        m = i + 1
-        k = 0
-        t = m
-        while t > 0:
-            k += 1
-            t >>= 1
-        while True:
-            if used >= raw.size:
-                return perm, -1
-            r = np.int64(raw[used] >> U64(32 - k))
-            used += 1
-            if r < m:
-                break
-        perm[i], perm[r] = perm[r], perm[i]
-    return perm, used
