@@ -25,18 +25,18 @@ def finished_model(name: str = "default", seed: int = 1, **overrides) -> Transit
 
 
 def pytest_collection_finish(session):
-    """The kernels' bounds check compiles for about a minute on one core: when it is among
-    the tests to run, start it now, so it compiles while the first tests run."""
-    from tests import bounds
+    """The long one-core checks (the kernels' bounds check, the screening) start now when
+    any of their tests is to run, so they run on the second core while the other tests run
+    (tests/background.py)."""
+    from tests import background
 
-    if any(item.name == bounds.TEST for item in session.items):
-        bounds.start()
+    background.start_selected({item.originalname for item in session.items})
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from tests import bounds
+    from tests import background
 
-    bounds.stop()
+    background.stop_all()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,117 @@
+"""Long checks that use one core and nothing of the session, started as soon as the session
+knows they are selected (``conftest.pytest_collection_finish``), so they run on the second
+core while the other tests run on the first.
+
+- ``BOUNDS``: numba compiles every kernel again with bounds checking on (about a minute of
+  one core) and runs short national and local runs (tests/test_kernels.py).
+- ``SCREENING``: the dead-parameter screening of ``transitiesim.screening`` in one process
+  (tests/test_screening.py). Its result does not depend on the number of processes (each
+  run is seeded, the design drawn from a fixed seed); in the session it took about 200 s of
+  both cores, in the background about as long on one, while the rest of the suite goes on.
+
+A check's output goes to files, not pipes, so a chatty child cannot block on a full pipe."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    tests: tuple[str, ...]  # selecting any of these tests starts the check
+    code: str  # run with ``python -c``; the working folder is the check's own temporary one
+    env: tuple[tuple[str, str], ...] = ()  # extra environment; "{tmp}" is the folder
+
+
+BOUNDS = Check(
+    "bounds", ("test_kernels_stay_in_bounds_on_real_runs",),
+    "from transitiesim import load_scenario, run\n"
+    "run(load_scenario('netherlands').with_params(scale=0.002, end_year=2016), seed=3)\n"
+    "run(load_scenario('transformation').with_params(scale=0.05, end_year=2017), seed=4)\n"
+    "print('ok')",
+    (("NUMBA_BOUNDSCHECK", "1"), ("NUMBA_CACHE_DIR", "{tmp}")))
+
+SCREENING = Check(
+    "screening", ("test_the_dead_parameters_are_exactly_the_listed_ones",
+                  "test_the_screening_table_in_docs_is_current"),
+    "import pickle\n"
+    "from transitiesim import screening\n"
+    "result = screening.screen(workers=1)\n"
+    "with open('result.pickle', 'wb') as f:\n"
+    "    pickle.dump(result, f)\n"
+    "print('ok')",
+    # One thread for the compiled kernels: the session's tests use the other core (with two
+    # threads each of them would wait for the other at every parallel loop).
+    (("NUMBA_NUM_THREADS", "1"),))
+
+CHECKS = (BOUNDS, SCREENING)
+
+_started: dict[str, tuple[subprocess.Popen, Path]] = {}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int
+    out: str
+    err: str
+    value: Any = None  # what the check left in result.pickle, if anything
+
+
+def start(check: Check) -> None:
+    """Start ``check`` in a child process (once per session)."""
+    if check.name in _started:
+        return
+    tmp = Path(tempfile.mkdtemp(prefix=f"transitiesim-{check.name}-"))
+    env = {**os.environ, **{k: v.replace("{tmp}", str(tmp)) for k, v in check.env}}
+    with open(tmp / "stdout", "w") as out, open(tmp / "stderr", "w") as err:
+        proc = subprocess.Popen([sys.executable, "-c", check.code], env=env, cwd=tmp,
+                                stdout=out, stderr=err, text=True)
+    _started[check.name] = (proc, tmp)
+
+
+def start_selected(names: set[str]) -> None:
+    """Start every check one of whose tests is among ``names``."""
+    for check in CHECKS:
+        if names.intersection(check.tests):
+            start(check)
+
+
+def result(check: Check, timeout: float = 900) -> Outcome:
+    """Wait for ``check`` (starting it if nobody has): its return code, output and value."""
+    start(check)
+    proc, tmp = _started[check.name]
+    try:
+        proc.wait(timeout=timeout)
+        value = None
+        if (tmp / "result.pickle").exists():
+            with open(tmp / "result.pickle", "rb") as f:
+                value = pickle.load(f)
+        return Outcome(proc.returncode, (tmp / "stdout").read_text(),
+                       (tmp / "stderr").read_text(), value)
+    finally:
+        stop(check)
+
+
+def stop(check: Check) -> None:
+    """End ``check`` if it still runs, and remove its folder."""
+    if check.name not in _started:
+        return
+    proc, tmp = _started.pop(check.name)
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stop_all() -> None:
+    for check in CHECKS:
+        stop(check)
