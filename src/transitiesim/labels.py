@@ -28,7 +28,7 @@ _SECTION_OF_GROUP = {"budget": "money", "levers": "access", "citizens": "citizen
                      "simulation": "simulation"}
 _SECTION_OVERRIDES = {
     # municipal levers about money and organisations
-    "tariff_factor": "providers", "contracting": "providers",
+    "tariff_factor": "providers", "contracting": "providers", "payment": "providers",
     "support_tariff_discount": "providers",
     "prevention_share": "money", "prevention_share_before": "money",
     "experiment_fund_share": "innovation", "initiative_support_eur_per_capita": "citizens",

@@ -754,7 +754,18 @@ class TransitionModel(mesa.Model):
         return np.full(len(self.municipality_list), float(share))
 
     def provider_effects(self) -> np.ndarray:
-        return self.prov.effect_factor.copy()
+        """Each provider's factor on its clients' recovery chance: its innovations', less
+        ``results_undertreatment`` where it is paid per result (ODD 7.7, "Payment")."""
+        return self.prov.effect_factor * np.where(
+            self.results_paid(), 1.0 - self.p["results_undertreatment"], 1.0)
+
+    def results_paid(self) -> np.ndarray:
+        """Per provider: paid per result (``payment`` "results") rather than per hour? After
+        the reform, every provider paid per client (not the lump-sum services); before it the
+        old system paid for effort."""
+        if not (self.reformed and self.p["payment"] == "results"):
+            return np.zeros(self.prov.size, dtype=bool)
+        return ~self.prov.block
 
     def update_sheltered_work(self) -> None:
         """Sheltered employment (Wsw): people leave each month; under the old system others
@@ -990,22 +1001,26 @@ class TransitionModel(mesa.Model):
                 unit_reintegration=float(p["tariff_reintegration_eur_per_month"]),
                 bounds=self.muni_bounds)
             ref_volume += volume
-        # A provider whose innovations worked needs less effort per client: it bills less.
-        ref_volume *= t.cost_factor
+        # A provider whose innovations worked needs less effort per client; paid per hour it
+        # bills that effort, paid per result the price of the need (ODD 7.7, "Payment").
+        effort = ref_volume * t.cost_factor
         # Household help and support are indicated in hours, the municipality's own after the
         # reform (``municipal_hours_factor``).
         hours = np.zeros(P)
         for service, per_hour in ((Service.WMO_HOUSEHOLD, p["tariff_wmo_eur_per_hour"]),
                                   (Service.WMO_SUPPORT, p["tariff_support_eur_per_hour"])):
             sel = t.service == service
-            ref_volume[sel] *= self.wmo_hours_factor(service)
-            hours[sel] = ref_volume[sel] / per_hour  # what is billed, at its hourly tariff
+            factor = self.wmo_hours_factor(service)
+            effort[sel] *= factor
+            ref_volume[sel] *= factor
+            hours[sel] = effort[sel] / per_hour  # what is delivered, at its hourly tariff
+        billed = np.where(self.results_paid(), ref_volume, effort)
         self.wmo_hours = np.bincount(t.muni, weights=hours, minlength=len(tariffs))
         # Support at home under the first contracts (7.1): a product bought below the AWBZ's
         # tariff, which the providers organised at that price (their costs follow it).
         contract = self.contract_factors()[t.service]
-        ref_volume *= contract
-        pay = ref_volume * tariffs[t.muni]
+        effort *= contract
+        pay = billed * contract * tariffs[t.muni]
         wmo_clients = self.clients_of(Domain.WMO)
         contributions = _kernels.contributions_by_municipality(
             idx=wmo_clients, weight=self.muni_weight, income=pop.income_eur,
@@ -1024,7 +1039,7 @@ class TransitionModel(mesa.Model):
         share = p["fixed_cost_share"]
         fixed = share * t.capacity * self._unit_value_array[t.service] * contract
         t.cost_eur[:] = np.where(t.block, t.revenue_eur,
-                                 p["provider_cost_ratio"] * ((1 - share) * ref_volume + fixed))
+                                 p["provider_cost_ratio"] * ((1 - share) * effort + fixed))
 
     def _pay_out(self, pay: np.ndarray, contributions: np.ndarray,
                  benefits: np.ndarray) -> None:
@@ -1094,6 +1109,8 @@ class TransitionModel(mesa.Model):
         failed = np.zeros(len(ms), dtype=np.int64)
         self.innovations_lapsed = np.zeros(len(ms), dtype=np.int64)  # this month's
         start, success = self.staff_room()
+        # Paid per result, a provider keeps what an experiment saves (ODD 7.7, "Payment").
+        start = start * np.where(self.results_paid(), 1.0 + p["results_incentive"], 1.0)
         bankrupt = _org.operate(
             order=np.array(order, dtype=np.int64), u=u, status=t.status, block=t.block,
             domain=t.domain, muni=t.muni, capacity=t.capacity, culture=t.culture,

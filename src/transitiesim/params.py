@@ -433,6 +433,19 @@ PARAMETERS: tuple[Param, ...] = (
        "Contracting: open house (every provider at a set tariff) or tender (fewer providers, lower "
        "tariffs, preference for innovators).",
        "assumption", choices=("open_house", "tender"), group="levers"),
+    _p("payment", str, "hours", "-", "lever",
+       "Bekostiging van aanbieders na de hervorming: per uur (inspanningsgericht: de gemeente "
+       "betaalt de geleverde inzet) of per resultaat (outputgericht: een vaste prijs per "
+       "cliënt per maand naar de zorgvraag; wat een aanbieder met vernieuwing bespaart, houdt "
+       "hij zelf).",
+       "How providers are paid after the reform: per hour (effort-based: the municipality pays "
+       "the effort delivered) or per result (output-based: a set price per client per month by "
+       "the need; what a provider saves by innovating, it keeps).",
+       "i-Sociaal Domein's payment variants (inspanningsgericht, outputgericht, taakgericht; "
+       "Handreiking taakgerichte uitvoeringsvariant, 2021); room to innovate is their promise, "
+       "under-treatment their risk (Rekenkamer Amsterdam, Taakgerichte bekostiging in de "
+       "jeugdzorg, literature review, 2020, sections 4.4 and 5.1)",
+       choices=("hours", "results"), group="levers"),
     _p("learning_orientation", float, 0.3, "0-1", "lever",
        "Hoe de gemeente op tekorten reageert: 0 = terugvallen op traditionele procedures (toegang "
        "en tarieven knijpen), 1 = leren van resultaten (investeren in wat werkt).",
@@ -547,6 +560,22 @@ PARAMETERS: tuple[Param, ...] = (
        "Stijging van de herstelkans van cliënten door een geslaagde innovatie.",
        "Rise in clients' recovery chance from a successful innovation.",
        "assumption", 0, 2, group="innovation"),
+    _p("results_incentive", float, 1.0, "share of the chance to start", "uncertainty",
+       "Hoeveel vaker een aanbieder die per resultaat betaald wordt een experiment begint: hij "
+       "houdt wat het bespaart (kans × (1 + dit); 0 = geen effect).",
+       "How much more often a provider paid per result starts an experiment: it keeps what "
+       "the experiment saves (chance x (1 + this); 0 = no effect).",
+       "assumption: room to innovate is what output- and task-based payment promise "
+       "(Rekenkamer Amsterdam 2020, section 4.4; i-Sociaal Domein 2021); no size measured",
+       0, 3, group="innovation"),
+    _p("results_undertreatment", float, 0.1, "share of recovery rate", "uncertainty",
+       "Hoeveel lager de herstelkans is van cliënten van een aanbieder die per resultaat "
+       "betaald wordt: inzet wordt niet meer betaald (0 = geen onderbehandeling).",
+       "How much lower the recovery chance is of clients of a provider paid per result, "
+       "whose effort is no longer paid for (0 = no under-treatment).",
+       "assumption: under-treatment is the first risk to clients of output- and task-based "
+       "payment (Rekenkamer Amsterdam 2020, section 5.1); no size measured", 0, 0.5,
+       group="innovation"),
     # --- citizen behaviour (uncertainties, to be calibrated) --------------------------------
     _p("onset_wmo", float, 0.10, "probability per year at age 80", "uncertainty",
        "Jaarlijkse kans op een Wmo-hulpvraag op 80-jarige leeftijd (verdubbelt elke 10 jaar "

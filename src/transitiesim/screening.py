@@ -25,8 +25,8 @@ is mu* in units of noise: the mean over the base points of the absolute elementa
 step's change of the indicator) divided by the noise at its base point, since worlds differ (a
 waiting list of thousands is noisier than one of tens). A parameter *moves* an indicator when
 the ratio exceeds 1, and is *dead* when it moves none; what is dead in the municipality is
-screened again in the Netherlands of 393 municipalities, from the scenario and the first
-drawn policy (``NATIONAL_BASE_POINTS``): rules that act between municipalities cannot move
+screened again in the Netherlands of 393 municipalities, from the scenario and the first two
+drawn policies (``NATIONAL_BASE_POINTS``): rules that act between municipalities cannot move
 anything in one, and a national run has more people.
 
     python -m transitiesim.screening --out docs     # writes docs/screening.md (a few minutes)
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,9 +86,9 @@ NOISE_SEED_STEP = 100  # base point j's noise runs: SEEDS[j] + 100, + 200, ...
 LEVELS = 4
 DELTA = LEVELS / (2 * (LEVELS - 1))
 DESIGN_SEED = 20150101
-# The national pass starts from the scenario and the first drawn policy only: a national run
-# costs ten municipal ones (most of it per municipality, not per person).
-NATIONAL_BASE_POINTS = 2
+# The national pass starts from the scenario and the first two drawn policies only: a national
+# run costs ten municipal ones (most of it per municipality, not per person).
+NATIONAL_BASE_POINTS = 3
 CUTS = ("cut_wmo", "cut_jeugd_first", "cut_jeugd", "cut_participatie")
 NOISE_FLOOR = 1e-3  # the noise is at least this share of the indicator's level
 YEARS = (2015, 2025)
@@ -217,8 +218,9 @@ def design(params: list[Param], scenario: Scenario, n: int = BASE_POINTS,
     fixed seed. A policy parameter steps across the middle of its range (from the scenario's
     value at the first: to the farther end); any other from the scenario's value to an end of
     its range, the farther and the nearer in turn (``_end``). The draws cover every screened
-    parameter, so the design does not depend on which of them a pass screens."""
-    rng = np.random.default_rng(seed)
+    parameter, so the design does not depend on which of them a pass screens; each policy
+    parameter draws from its own stream (the seed, the base point and its name), so declaring
+    a new parameter changes no other's draws."""
     policy = [p for p in params if is_policy(p)]
     points = []
     for k in range(n):
@@ -226,7 +228,8 @@ def design(params: list[Param], scenario: Scenario, n: int = BASE_POINTS,
         if k == 0:
             points.append(BasePoint({}, ends))
             continue
-        drawn = {p.name: _draw(p, rng) for p in policy}
+        drawn = {p.name: _draw(p, np.random.default_rng([seed, k, zlib.crc32(p.name.encode())]))
+                 for p in policy}
         points.append(BasePoint({name: a for name, (a, _) in drawn.items()},
                                 ends | {name: b for name, (_, b) in drawn.items()}))
     return points
@@ -406,7 +409,7 @@ def render(s: Screening) -> str:
         "the others, or noise). A parameter dead or fragile (below) in the municipality is "
         f"screened again in the Netherlands (`{NATIONAL}` at scale "
         f"{NATIONAL_SETTINGS['scale']}, from the first {NATIONAL_BASE_POINTS} base points, the "
-        "scenario and the first policy, with their seeds; column *where*), whose verdict "
+        "scenario and the first policies, with their seeds; column *where*), whose verdict "
         "counts where it moves more: rules that act between municipalities cannot move "
         "anything in one, and a national run has more people. Dead parameters are to be given a "
         "mechanism or removed; the test suite holds their list "
