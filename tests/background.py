@@ -1,13 +1,15 @@
-"""Long checks that use one core and nothing of the session, started as soon as the session
-knows they are selected (``conftest.pytest_collection_finish``), so they run on the second
-core while the other tests run on the first.
+"""Long checks that share nothing with the session, started as soon as the session knows they
+are selected (``conftest.pytest_collection_finish``) at the lowest priority (nice 19), so they
+take the cores whenever the other tests leave them idle (a browser loading, a server starting,
+a test waiting for its child) and slow those tests down little; a test that needs a check's
+result waits for what is left of it, which then has the cores to itself.
 
 - ``BOUNDS``: numba compiles every kernel again with bounds checking on (about a minute of
   one core) and runs short national and local runs (tests/test_kernels.py).
-- ``SCREENING``: the dead-parameter screening of ``transitiesim.screening`` in one process
-  (tests/test_screening.py). Its result does not depend on the number of processes (each
-  run is seeded, the design drawn from a fixed seed); in the session it took about 200 s of
-  both cores, in the background about as long on one, while the rest of the suite goes on.
+- ``SCREENING``: the dead-parameter screening of ``transitiesim.screening`` in two worker
+  processes (tests/test_screening.py). Its result does not depend on the number of
+  processes (each run is seeded, the design drawn from a fixed seed); in the middle of the
+  session it took about 200 s of both cores.
 
 A check's output goes to files, not pipes, so a chatty child cannot block on a full pipe."""
 
@@ -45,15 +47,13 @@ SCREENING = Check(
                   "test_the_screening_table_in_docs_is_current"),
     "import pickle\n"
     "from transitiesim import screening\n"
-    "result = screening.screen(workers=1)\n"
+    "result = screening.screen(workers=2)\n"
     "with open('result.pickle', 'wb') as f:\n"
     "    pickle.dump(result, f)\n"
-    "print('ok')",
-    # One thread for the compiled kernels: the session's tests use the other core (with two
-    # threads each of them would wait for the other at every parallel loop).
-    (("NUMBA_NUM_THREADS", "1"),))
+    "print('ok')")
 
 CHECKS = (BOUNDS, SCREENING)
+NICE = 19  # the lowest priority; the checks' own worker processes inherit it
 
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
 
@@ -74,7 +74,8 @@ def start(check: Check) -> None:
     env = {**os.environ, **{k: v.replace("{tmp}", str(tmp)) for k, v in check.env}}
     with open(tmp / "stdout", "w") as out, open(tmp / "stderr", "w") as err:
         proc = subprocess.Popen([sys.executable, "-c", check.code], env=env, cwd=tmp,
-                                stdout=out, stderr=err, text=True)
+                                stdout=out, stderr=err, text=True,
+                                preexec_fn=lambda: os.nice(NICE))
     _started[check.name] = (proc, tmp)
 
 
