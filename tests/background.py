@@ -74,8 +74,10 @@ def start(check: Check) -> None:
     env = {**os.environ, **{k: v.replace("{tmp}", str(tmp)) for k, v in check.env}}
     with open(tmp / "stdout", "w") as out, open(tmp / "stderr", "w") as err:
         proc = subprocess.Popen([sys.executable, "-c", check.code], env=env, cwd=tmp,
-                                stdout=out, stderr=err, text=True,
-                                preexec_fn=lambda: os.nice(NICE))
+                                stdout=out, stderr=err, text=True)
+    # Set from here rather than in the child before it starts (``preexec_fn`` is not safe
+    # in a process with threads); its workers start later and inherit it.
+    os.setpriority(os.PRIO_PROCESS, proc.pid, NICE)
     _started[check.name] = (proc, tmp)
 
 
