@@ -1,29 +1,27 @@
 """Long checks that share nothing with the session, started as soon as the session knows they
 are selected (``conftest.pytest_collection_finish``) at the lowest priority (nice 19), so they
-take the cores whenever the other tests leave them idle (a browser loading, a server starting,
-a test waiting for its child) and slow those tests down little; a test that needs a check's
-result waits for what is left of it, which then has the cores to itself.
+take the cores the other tests leave idle; a test that needs a check's result waits for what
+is left of it.
 
 - ``BOUNDS``: numba compiles every kernel again with bounds checking on (about a minute of
   one core) and runs short national and local runs (tests/test_kernels.py).
-- ``SCREENING``: the dead-parameter screening of ``transitiesim.screening`` in two worker
-  processes (tests/test_screening.py). Its result does not depend on the number of
-  processes (each run is seeded, the design drawn from a fixed seed); in the middle of the
-  session it took about 200 s of both cores.
+
+The dead-parameter screening (tests/test_screening.py) was run this way on 4 December 2026
+and gained nothing: a clean clone's suite took 915.6 s, as long as with the screening in the
+session, since what ran beside the session's tests slowed them as much (these runs share the
+memory bandwidth more than the cores). It runs in the session, on every core.
 
 A check's output goes to files, not pipes, so a chatty child cannot block on a full pipe."""
 
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,17 +40,7 @@ BOUNDS = Check(
     "print('ok')",
     (("NUMBA_BOUNDSCHECK", "1"), ("NUMBA_CACHE_DIR", "{tmp}")))
 
-SCREENING = Check(
-    "screening", ("test_the_dead_parameters_are_exactly_the_listed_ones",
-                  "test_the_screening_table_in_docs_is_current"),
-    "import pickle\n"
-    "from transitiesim import screening\n"
-    "result = screening.screen(workers=2)\n"
-    "with open('result.pickle', 'wb') as f:\n"
-    "    pickle.dump(result, f)\n"
-    "print('ok')")
-
-CHECKS = (BOUNDS, SCREENING)
+CHECKS = (BOUNDS,)
 NICE = 19  # the lowest priority; the checks' own worker processes inherit it
 
 _started: dict[str, tuple[subprocess.Popen, Path]] = {}
@@ -63,7 +51,6 @@ class Outcome:
     code: int
     out: str
     err: str
-    value: Any = None  # what the check left in result.pickle, if anything
 
 
 def start(check: Check) -> None:
@@ -89,17 +76,13 @@ def start_selected(names: set[str]) -> None:
 
 
 def result(check: Check, timeout: float = 900) -> Outcome:
-    """Wait for ``check`` (starting it if nobody has): its return code, output and value."""
+    """Wait for ``check`` (starting it if nobody has): its return code and output."""
     start(check)
     proc, tmp = _started[check.name]
     try:
         proc.wait(timeout=timeout)
-        value = None
-        if (tmp / "result.pickle").exists():
-            with open(tmp / "result.pickle", "rb") as f:
-                value = pickle.load(f)
         return Outcome(proc.returncode, (tmp / "stdout").read_text(),
-                       (tmp / "stderr").read_text(), value)
+                       (tmp / "stderr").read_text())
     finally:
         stop(check)
 

@@ -21,13 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def result():
-    """The screening, run in one process on the second core since the session began
-    (tests/background.py); the same as ``screening.screen()`` in any number of processes."""
-    from tests import background
-
-    done = background.result(background.SCREENING)
-    assert done.code == 0 and isinstance(done.value, screening.Screening), done.err[-3000:]
-    return done.value
+    return screening.screen()
 
 
 @pytest.mark.slow

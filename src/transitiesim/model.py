@@ -1109,8 +1109,6 @@ class TransitionModel(mesa.Model):
         failed = np.zeros(len(ms), dtype=np.int64)
         self.innovations_lapsed = np.zeros(len(ms), dtype=np.int64)  # this month's
         start, success = self.staff_room()
-        # Paid per result, a provider keeps what an experiment saves (ODD 7.7, "Payment").
-        start = start * np.where(self.results_paid(), 1.0 + p["results_incentive"], 1.0)
         bankrupt = _org.operate(
             order=np.array(order, dtype=np.int64), u=u, status=t.status, block=t.block,
             domain=t.domain, muni=t.muni, capacity=t.capacity, culture=t.culture,

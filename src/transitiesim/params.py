@@ -560,14 +560,6 @@ PARAMETERS: tuple[Param, ...] = (
        "Stijging van de herstelkans van cliënten door een geslaagde innovatie.",
        "Rise in clients' recovery chance from a successful innovation.",
        "assumption", 0, 2, group="innovation"),
-    _p("results_incentive", float, 1.0, "share of the chance to start", "uncertainty",
-       "Hoeveel vaker een aanbieder die per resultaat betaald wordt een experiment begint: hij "
-       "houdt wat het bespaart (kans × (1 + dit); 0 = geen effect).",
-       "How much more often a provider paid per result starts an experiment: it keeps what "
-       "the experiment saves (chance x (1 + this); 0 = no effect).",
-       "assumption: room to innovate is what output- and task-based payment promise "
-       "(Rekenkamer Amsterdam 2020, section 4.4; i-Sociaal Domein 2021); no size measured",
-       0, 3, group="innovation"),
     _p("results_undertreatment", float, 0.1, "share of recovery rate", "uncertainty",
        "Hoeveel lager de herstelkans is van cliënten van een aanbieder die per resultaat "
        "betaald wordt: inzet wordt niet meer betaald (0 = geen onderbehandeling).",

@@ -25,8 +25,8 @@ is mu* in units of noise: the mean over the base points of the absolute elementa
 step's change of the indicator) divided by the noise at its base point, since worlds differ (a
 waiting list of thousands is noisier than one of tens). A parameter *moves* an indicator when
 the ratio exceeds 1, and is *dead* when it moves none; what is dead in the municipality is
-screened again in the Netherlands of 393 municipalities, from the scenario and the first two
-drawn policies (``NATIONAL_BASE_POINTS``): rules that act between municipalities cannot move
+screened again in the Netherlands of 393 municipalities, from the scenario and the first
+drawn policy (``NATIONAL_BASE_POINTS``): rules that act between municipalities cannot move
 anything in one, and a national run has more people.
 
     python -m transitiesim.screening --out docs     # writes docs/screening.md (a few minutes)
@@ -86,9 +86,9 @@ NOISE_SEED_STEP = 100  # base point j's noise runs: SEEDS[j] + 100, + 200, ...
 LEVELS = 4
 DELTA = LEVELS / (2 * (LEVELS - 1))
 DESIGN_SEED = 20150101
-# The national pass starts from the scenario and the first two drawn policies only: a national
-# run costs ten municipal ones (most of it per municipality, not per person).
-NATIONAL_BASE_POINTS = 3
+# The national pass starts from the scenario and the first drawn policy only: a national run
+# costs ten municipal ones (most of it per municipality, not per person).
+NATIONAL_BASE_POINTS = 2
 CUTS = ("cut_wmo", "cut_jeugd_first", "cut_jeugd", "cut_participatie")
 NOISE_FLOOR = 1e-3  # the noise is at least this share of the indicator's level
 YEARS = (2015, 2025)
@@ -409,7 +409,7 @@ def render(s: Screening) -> str:
         "the others, or noise). A parameter dead or fragile (below) in the municipality is "
         f"screened again in the Netherlands (`{NATIONAL}` at scale "
         f"{NATIONAL_SETTINGS['scale']}, from the first {NATIONAL_BASE_POINTS} base points, the "
-        "scenario and the first policies, with their seeds; column *where*), whose verdict "
+        "scenario and the first policy, with their seeds; column *where*), whose verdict "
         "counts where it moves more: rules that act between municipalities cannot move "
         "anything in one, and a national run has more people. Dead parameters are to be given a "
         "mechanism or removed; the test suite holds their list "
