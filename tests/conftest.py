@@ -25,18 +25,18 @@ def finished_model(name: str = "default", seed: int = 1, **overrides) -> Transit
 
 
 def pytest_collection_finish(session):
-    """The long one-core checks (the kernels' bounds check, the screening) start now when
-    any of their tests is to run, so they run on the second core while the other tests run
-    (tests/background.py)."""
-    from tests import background
+    """The kernels' bounds check compiles for about a minute on one core: when it is among
+    the tests to run, start it now, so it compiles while the first tests run."""
+    from tests import bounds
 
-    background.start_selected({item.originalname for item in session.items})
+    if any(item.name == bounds.TEST for item in session.items):
+        bounds.start()
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from tests import background
+    from tests import bounds
 
-    background.stop_all()
+    bounds.stop()
 
 
 @pytest.fixture(scope="session")

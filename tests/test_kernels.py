@@ -186,12 +186,12 @@ def test_union_sorted_is_union1d(a, b):
 def test_kernels_stay_in_bounds_on_real_runs():
     """numba does not check indices: run short national and local runs with its bounds
     checking on (fresh compilation in a child process, started when the session began:
-    tests/background.py), so a kernel that reads or writes outside an array fails here
-    instead of corrupting memory."""
-    from tests import background
+    tests/bounds.py), so a kernel that reads or writes outside an array fails here instead
+    of corrupting memory."""
+    from tests import bounds
 
-    done = background.result(background.BOUNDS)
-    assert done.code == 0 and done.out.strip().endswith("ok"), done.err[-3000:]
+    code, out, err = bounds.result()
+    assert code == 0 and out.strip().endswith("ok"), err[-3000:]
 
 
 @settings(max_examples=100, deadline=None)
