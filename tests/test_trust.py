@@ -285,12 +285,21 @@ def test_out_pointing_at_a_file_is_refused_before_the_run(tmp_path):
 
 @pytest.mark.slow
 def test_a_dead_scheduler_is_refused_before_the_sweep_folder_is_made(tmp_path):
+    """Refused after --scheduler-timeout (the message says how long it waited), and a
+    timeout out of range is refused before anyone is asked."""
     spec = tmp_path / "s.toml"
     spec.write_text('scenario = "default"\nbase = { scale = 0.01, end_year = 2014 }\n'
                     "[parameters.citizen_power]\n", encoding="utf-8")
     proc = cli("sweep", str(spec), "--out", str(tmp_path / "out"), "--scheduler",
-               "tcp://127.0.0.1:9", "--quiet")
+               "tcp://127.0.0.1:9", "--scheduler-timeout", "1.5", "--quiet")
     assert proc.returncode == 2 and "--scheduler: got 'tcp://127.0.0.1:9'" in proc.stderr
+    assert "none answered within 1.5 s" in proc.stderr
+    assert not (tmp_path / "out").exists()
+    proc = cli("sweep", str(spec), "--out", str(tmp_path / "out"), "--scheduler",
+               "tcp://127.0.0.1:9", "--scheduler-timeout", "nan", "--quiet")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "--scheduler-timeout: got nan; allowed: a finite number from 0.5 to 600" \
+        in proc.stderr
     assert not (tmp_path / "out").exists()
 
 

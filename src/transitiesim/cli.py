@@ -27,6 +27,7 @@ from .scenario import (
     load_scenario,
     shipped_scenarios,
 )
+from .sweeps.executors import CONNECT_TIMEOUT_S
 from .textsafe import NAME_ALLOWED, clip, name_problem
 
 EXIT_USAGE = 2
@@ -141,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
                     help="worker processes (default: one per core; 1 runs here)")
     sw.add_argument("--scheduler", default=None, metavar="ADDRESS",
                     help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    sw.add_argument("--scheduler-timeout", type=number("--scheduler-timeout", float, 0.5, 600),
+                    default=CONNECT_TIMEOUT_S, metavar="SECONDS",
+                    help="how long to wait for the --scheduler to answer before refusing it "
+                    f"(default {CONNECT_TIMEOUT_S:g}; a busy cluster's scheduler may need more)")
     sw.add_argument("--executor", choices=("serial", "processes", "dask"), default=None,
                     help="where runs happen (default: serial for 1 worker, else processes; "
                     "dask starts a local Dask cluster of --workers workers)")
@@ -374,7 +379,8 @@ def cmd_sweep(args) -> int:
 
     try:
         report = sweep(spec, args.out, workers=args.workers, scheduler=args.scheduler,
-                       executor=args.executor, retries=args.retries, progress=progress,
+                       scheduler_timeout_s=args.scheduler_timeout, executor=args.executor,
+                       retries=args.retries, progress=progress,
                        verify_checksums=args.verify_checksums)
     finally:
         bar.close()

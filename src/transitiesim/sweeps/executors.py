@@ -108,11 +108,12 @@ class DaskExecutor:
 
 
 def make_executor(workers: int = 1, scheduler: str | None = None,
-                  kind: str | None = None):
-    """``scheduler`` (a Dask address) wins; else ``kind`` ('serial', 'processes', 'dask');
-    else one worker runs here and more run in local processes."""
+                  kind: str | None = None, connect_timeout_s: float = CONNECT_TIMEOUT_S):
+    """``scheduler`` (a Dask address, refused when it does not answer within
+    ``connect_timeout_s``) wins; else ``kind`` ('serial', 'processes', 'dask'); else one
+    worker runs here and more run in local processes."""
     if scheduler:
-        return DaskExecutor(address=scheduler)
+        return DaskExecutor(address=scheduler, connect_timeout_s=connect_timeout_s)
     kind = kind or ("serial" if workers <= 1 else "processes")
     if kind == "serial":
         return SerialExecutor()

@@ -45,7 +45,7 @@ import tomli_w
 
 from ..run import SUMMARY_FROM_YEAR, run
 from ..scenario import Problem, load_scenario_text
-from .executors import make_executor
+from .executors import CONNECT_TIMEOUT_S, make_executor
 from .spec import SweepError, SweepSpec, build_sweep_spec, count_runs, load_sweep_spec
 
 KEYS = ["seed", "date", "year", "month"]
@@ -104,8 +104,10 @@ class SweepReport:
 def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int = 1,
           scheduler: str | None = None, executor: str | None = None, retries: int = 1,
           progress: Callable[[int, int], None] | None = None,
-          verify_checksums: bool = False) -> SweepReport:
+          verify_checksums: bool = False,
+          scheduler_timeout_s: float = CONNECT_TIMEOUT_S) -> SweepReport:
     """Run (or resume) a sweep into ``out``. Returns what was done; see :func:`load_sweep`.
+    A ``scheduler`` that does not answer within ``scheduler_timeout_s`` is refused.
     Runs already done are verified before they are skipped (:func:`verify_run`; with
     ``verify_checksums`` every byte against its SHA-256)."""
     if not isinstance(spec, SweepSpec):
@@ -114,7 +116,7 @@ def sweep(spec: SweepSpec | str | Path, out: str | Path, workers: int = 1,
     tasks = tasks_for(spec)  # validates every design point before any run starts
     check_resources(spec, out, workers if not scheduler else 1)
     # Where the runs happen is settled (a scheduler reached) before the folder is touched.
-    ex = make_executor(workers, scheduler, executor)
+    ex = make_executor(workers, scheduler, executor, scheduler_timeout_s)
     try:
         _prepare(out, spec)
         done, repaired = _reconcile(out, {t.run_id: t for t in tasks}, _expected_rows(spec),
