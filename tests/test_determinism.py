@@ -20,6 +20,32 @@ def test_same_scenario_and_seed_give_identical_tables():
     pd.testing.assert_frame_equal(a.national, b.national)
 
 
+def test_collecting_a_few_indicators_changes_none_of_their_values():
+    """A sweep or the screening collects only the indicators it keeps: the reporters only
+    read the model, so those columns are the same to the bit, in a municipality and in the
+    Netherlands, and nothing else is in them. An
+    undeclared name is refused by name."""
+    few = ["clients_wmo", "spending_eur_jeugd", "wellbeing_p10", "innovation_adoption"]
+    for name, scale in (("transformation", None), ("netherlands", 0.005)):
+        scenario = load_scenario(name).with_params(**SHORT)
+        if scale:
+            scenario = scenario.with_params(scale=scale)
+        a, b = run(scenario, seed=4), run(scenario, seed=4, indicators=few)
+        # In the declarations' order, as a full table has them.
+        assert list(b.national.columns) == ["seed", "date", "year", "month", *(
+            c for c in a.national.columns if c in few)]
+        assert set(b.indicators.columns) == set(a.indicators.columns) - (
+            set(a.national.columns) - set(b.national.columns))
+        pd.testing.assert_frame_equal(a.national[list(b.national.columns)], b.national)
+        pd.testing.assert_frame_equal(a.indicators[list(b.indicators.columns)], b.indicators)
+    try:
+        run(load_scenario("transformation").with_params(**SHORT), indicators=["clients"])
+    except KeyError as err:
+        assert "indicators: got ['clients']; allowed: declared indicators" in str(err)
+    else:
+        raise AssertionError("an undeclared indicator was accepted")
+
+
 def test_different_seeds_give_different_tables():
     a, b = _run("transformation", 11), _run("transformation", 12)
     assert not a.national.drop(columns="seed").equals(b.national.drop(columns="seed"))

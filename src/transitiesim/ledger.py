@@ -71,7 +71,9 @@ class Ledger:
     def year_totals(self, m: int) -> dict[str, float]:
         """Last 12 months for municipality ``m``: income (budget + contributions), spending."""
         last = self.history[-11:] + [self.cur]
+        # Column m alone (as ``income`` adds it up: the domains' budgets, then contributions):
+        # the whole table per municipality would make the Decembers quadratic in their number.
         return {
-            "income": float(sum(self.income(b)[m] for b in last)),
+            "income": float(sum(b["budget"][:, m].sum() + b["contributions"][m] for b in last)),
             "spending": float(sum(b["spending"][:, m].sum() for b in last)),
         }

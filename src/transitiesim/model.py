@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import mesa
@@ -183,7 +183,10 @@ class TransitionModel(mesa.Model):
         seed: the one seed; every random stream is spawned from Mesa's ``rng`` seeded with it.
     """
 
-    def __init__(self, scenario: Scenario, seed: int = 0):
+    def __init__(self, scenario: Scenario, seed: int = 0,
+                 indicators: Iterable[str] | None = None):
+        """``indicators``: the declared indicators to collect each month (every one when
+        None; fewer make a run faster and change nothing else)."""
         if not isinstance(scenario, Scenario):
             raise TypeError("scenario must be a transitiesim Scenario (use load_scenario)")
         super().__init__(rng=int(seed))
@@ -248,7 +251,7 @@ class TransitionModel(mesa.Model):
         self._wajong_ages: np.ndarray | None = None  # rows aged 18-19 this year
         # This year's status holders and the month each is housed (house_status_holders).
         self._status_holders = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-        self.datacollector: mesa.DataCollector = build_datacollector()
+        self.datacollector: mesa.DataCollector = build_datacollector(indicators)
         for _ in range(12 * p["burn_in_years"]):
             self.step()
         # The burn-in settled the needs: the volunteering level is set to CBS's share for the
@@ -934,19 +937,24 @@ class TransitionModel(mesa.Model):
             np.add.at(waiting, (pop.muni[idx], self.waiting_service(d, idx)), pop.weight[idx])
         entry = self.entry_open()
         for m in self.municipality_list:
+            by_service: dict[Service, list[Provider]] = {s: [] for s in CLIENT_SERVICES}
+            for pr in m.providers:  # in the municipality's order, as each service's list
+                if pr.service in by_service and pr.active:
+                    by_service[pr.service].append(pr)
             for s in CLIENT_SERVICES:
-                self._plan_service(m, s, float(waiting[m.index, int(s)]), bool(entry[m.index]))
+                self._plan_service(m, s, float(waiting[m.index, int(s)]), bool(entry[m.index]),
+                                   by_service[s])
         if self.reformed and self.p["contracting"] == "tender":
             self._tender()
 
-    def _plan_service(self, m: Municipality, s: Service, queue: float, entry: bool) -> None:
+    def _plan_service(self, m: Municipality, s: Service, queue: float, entry: bool,
+                      active: list[Provider]) -> None:
         """One municipality's providers of one service plan for ``queue`` (people waiting):
         each incumbent applies its rule to its share; a service with no provider left gets one
         for the whole list; under open entry (Wmo and youth care) an entrant takes the part of
         the list the incumbents did not grow into. Places incumbents give up when they shrink
         do not count: they stood empty or lost money, and the list did not get shorter."""
-        person = float(self.muni_weight[m.index])
-        active = [pr for pr in m.providers if pr.active and pr.service is s]
+        person = float(self.muni_weight[m.index])  # ``active``: its providers in business
         before = sum(pr.capacity for pr in active)
         for pr in active:
             pr.plan_capacity(queue / max(len(active), 1), person)

@@ -103,21 +103,27 @@ def check_memory(scenario: Scenario) -> None:
         f"{need / 2**30:.1f} GiB and {have / 2**30:.1f} GiB is available")], scenario.name)
 
 
-def run(scenario: Scenario, seed: int = 0, scale: float | None = None) -> RunResult:
+def run(scenario: Scenario, seed: int = 0, scale: float | None = None,
+        indicators: Iterable[str] | None = None) -> RunResult:
     """Run one scenario with one seed. ``scale`` overrides the scenario's ``scale``."""
-    return run_seeds(scenario, [seed], scale=scale)
+    return run_seeds(scenario, [seed], scale=scale, indicators=indicators)
 
 
 def run_seeds(scenario: Scenario, seeds: Iterable[int], scale: float | None = None,
-              progress: Callable[[int], None] | None = None) -> RunResult:
-    """Run one scenario once per seed; ``progress(months_done)`` is called after each month."""
+              progress: Callable[[int], None] | None = None,
+              indicators: Iterable[str] | None = None) -> RunResult:
+    """Run one scenario once per seed; ``progress(months_done)`` is called after each month.
+    ``indicators`` (declared indicators, not derived ones) keeps only those columns: the
+    other reporters are not run, which makes small runs faster (a sweep or the screening
+    that reads a few) and changes no value."""
     if scale is not None:
         scenario = scenario.with_params(scale=scale)
     check_memory(scenario)
     seeds = [int(s) for s in seeds]
+    names = None if indicators is None else list(indicators)
     parts_local, parts_national = [], []
     for seed in seeds:
-        local, nat = _run_one(scenario, seed, progress)
+        local, nat = _run_one(scenario, seed, progress, names)
         parts_local.append(local)
         parts_national.append(nat)
     return RunResult(pd.concat(parts_local, ignore_index=True),
@@ -142,14 +148,15 @@ def provenance(scenario: Scenario, seeds: Iterable[int]) -> dict[str, Any]:
     }
 
 
-def _run_one(scenario: Scenario, seed: int, progress) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _run_one(scenario: Scenario, seed: int, progress, indicators: list[str] | None = None
+             ) -> tuple[pd.DataFrame, pd.DataFrame]:
     # Imported here, not at the top: what reads results (the app's first page, from its disk
     # cache) then needs neither Mesa nor the compiled kernels (docs/performance.md).
     import mesa
 
     from .model import TransitionModel
 
-    model = TransitionModel(scenario, seed=seed)
+    model = TransitionModel(scenario, seed=seed, indicators=indicators)
     try:
         end = (scenario["end_year"], 12)
         dates = []
@@ -181,11 +188,11 @@ def _tables(model: TransitionModel, seed: int, dates: list[tuple[int, int]]
         "municipality": np.tile([m.name for m in model.municipality_list], T),
         "municipality_code": np.tile([m.code for m in model.municipality_list], T),
         "municipality_id": np.tile(np.arange(M), T),
-        **{i.name: data[i.name][:, :M].reshape(-1) for i in INDICATORS},
+        **{i.name: data[i.name][:, :M].reshape(-1) for i in INDICATORS if i.name in data},
     })
     national = pd.DataFrame({
         "seed": np.full(T, seed, dtype=np.int64), "date": date, "year": years, "month": months,
-        **{i.name: data[i.name][:, M] for i in INDICATORS},
+        **{i.name: data[i.name][:, M] for i in INDICATORS if i.name in data},
     })
     return local, national
 

@@ -58,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 from .flags import positive_int
-from .indicators import DERIVED
+from .indicators import DERIVED, DERIVED_BY_NAME
 from .params import PARAMETERS, Param
 from .run import run_seeds
 from .scenario import Scenario, load_scenario
@@ -235,10 +235,16 @@ def design(params: list[Param], scenario: Scenario, n: int = BASE_POINTS,
     return points
 
 
+# What a run collects: the headlines, or the parts of a derived one (the rest are not run).
+COLLECTED = tuple(dict.fromkeys(
+    part for h in HEADLINES
+    for part in (DERIVED_BY_NAME[h].parts if h in DERIVED_BY_NAME else (h,))))
+
+
 def _headline_means(scenario: Scenario, seed: int) -> pd.Series:
     """One run: the monthly mean of each headline (national values) over YEARS and over each
     of the TRANSITION_YEARS, as ``MEASURES``."""
-    nat = run_seeds(scenario, [seed]).national
+    nat = run_seeds(scenario, [seed], indicators=COLLECTED).national
     nat = nat[(nat.year >= YEARS[0]) & (nat.year <= YEARS[1])].copy()
     for d in DERIVED:
         if d.name in HEADLINES:
