@@ -948,13 +948,15 @@ class TransitionModel(mesa.Model):
             self._tender()
 
     def _plan_service(self, m: Municipality, s: Service, queue: float, entry: bool,
-                      active: list[Provider]) -> None:
+                      active: list[Provider] | None = None) -> None:
         """One municipality's providers of one service plan for ``queue`` (people waiting):
         each incumbent applies its rule to its share; a service with no provider left gets one
         for the whole list; under open entry (Wmo and youth care) an entrant takes the part of
         the list the incumbents did not grow into. Places incumbents give up when they shrink
         do not count: they stood empty or lost money, and the list did not get shorter."""
-        person = float(self.muni_weight[m.index])  # ``active``: its providers in business
+        person = float(self.muni_weight[m.index])
+        if active is None:  # its providers in business, in the municipality's order
+            active = [pr for pr in m.providers if pr.active and pr.service is s]
         before = sum(pr.capacity for pr in active)
         for pr in active:
             pr.plan_capacity(queue / max(len(active), 1), person)

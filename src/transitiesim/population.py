@@ -333,6 +333,7 @@ def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray
 
 def monthly_probability(yearly: np.ndarray | float) -> np.ndarray | float:
     """Convert a yearly probability into the monthly one with the same yearly total."""
+    cap = 0.999
     if isinstance(yearly, float):  # a parameter each month: np.clip costs more than the rest
-        return 1.0 - np.power(1.0 - min(max(yearly, 0.0), 0.999), 1.0 / 12.0)
-    return 1.0 - np.power(1.0 - np.clip(yearly, 0.0, 0.999), 1.0 / 12.0)
+        return 1.0 - np.power(1.0 - min(max(yearly, 0.0), cap), 1.0 / 12.0)
+    return 1.0 - np.power(1.0 - np.clip(yearly, 0.0, cap), 1.0 / 12.0)
