@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install transitiesim's locked environment into .venv (uv, from PyPI; pip installs uv if needed).
-# Sourced by start.sh and test.sh. Needs Python 3.11.
+# Run by start.sh, room.sh and test.sh. Needs Python 3.11.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 py=${PYTHON:-$(command -v python3.11 || command -v python3 || true)}
@@ -23,7 +23,9 @@ else
 fi
 export UV_PYTHON_DOWNLOADS=never UV_PYTHON="$py"
 "${uv[@]}" sync --frozen --all-extras --compile-bytecode --quiet
-# Compile the model's kernels now (about 15 s, once per machine; numba caches them next to the
-# source), so the first run in the app or a test does not wait for it.
-.venv/bin/python -c "from transitiesim import load_scenario, run
-run(load_scenario('default').with_params(scale=0.01, end_year=2014), seed=0)"
+# Compile the model's kernels now (about a minute on a fresh machine, once; numba caches them
+# next to the source), so the first run in the app or a test does not wait for it. With
+# --no-kernels the caller does it (scripts/test.sh, beside other work).
+if [ "${1:-}" != "--no-kernels" ]; then
+  bash scripts/kernels.sh
+fi
