@@ -937,15 +937,22 @@ class TransitionModel(mesa.Model):
             np.add.at(waiting, (pop.muni[idx], self.waiting_service(d, idx)), pop.weight[idx])
         entry = self.entry_open()
         for m in self.municipality_list:
-            by_service: dict[Service, list[Provider]] = {s: [] for s in CLIENT_SERVICES}
-            for pr in m.providers:  # in the municipality's order, as each service's list
-                if pr.service in by_service and pr.active:
-                    by_service[pr.service].append(pr)
+            by_service = self._active_by_service(m)
             for s in CLIENT_SERVICES:
                 self._plan_service(m, s, float(waiting[m.index, int(s)]), bool(entry[m.index]),
                                    by_service[s])
         if self.reformed and self.p["contracting"] == "tender":
             self._tender()
+
+    @staticmethod
+    def _active_by_service(m: Municipality) -> dict[Service, list[Provider]]:
+        """A municipality's providers in business, per service it contracts for clients, each
+        list in the municipality's order."""
+        by_service: dict[Service, list[Provider]] = {s: [] for s in CLIENT_SERVICES}
+        for pr in m.providers:
+            if pr.service in by_service and pr.active:
+                by_service[pr.service].append(pr)
+        return by_service
 
     def _plan_service(self, m: Municipality, s: Service, queue: float, entry: bool,
                       active: list[Provider] | None = None) -> None:
@@ -955,8 +962,8 @@ class TransitionModel(mesa.Model):
         the list the incumbents did not grow into. Places incumbents give up when they shrink
         do not count: they stood empty or lost money, and the list did not get shorter."""
         person = float(self.muni_weight[m.index])
-        if active is None:  # its providers in business, in the municipality's order
-            active = [pr for pr in m.providers if pr.active and pr.service is s]
+        if active is None:
+            active = self._active_by_service(m)[s]
         before = sum(pr.capacity for pr in active)
         for pr in active:
             pr.plan_capacity(queue / max(len(active), 1), person)
@@ -980,8 +987,9 @@ class TransitionModel(mesa.Model):
     def _tender(self) -> None:
         """Tender: contract the more innovative half of each service's providers."""
         for m in self.municipality_list:
+            by_service = self._active_by_service(m)
             for s in CLIENT_SERVICES:
-                active = [pr for pr in m.providers if pr.active and pr.service is s]
+                active = by_service[s]
                 if len(active) < 2:
                     continue
                 cut = np.median([pr.culture + pr.innovations for pr in active])
