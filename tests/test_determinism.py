@@ -38,10 +38,13 @@ def test_collecting_a_few_indicators_changes_none_of_their_values():
             set(a.national.columns) - set(b.national.columns))
         pd.testing.assert_frame_equal(a.national[list(b.national.columns)], b.national)
         pd.testing.assert_frame_equal(a.indicators[list(b.indicators.columns)], b.indicators)
+    one = run(load_scenario("transformation").with_params(**SHORT), seed=4,
+              indicators="clients_wmo")  # one name as text
+    assert list(one.national.columns) == ["seed", "date", "year", "month", "clients_wmo"]
     try:
         run(load_scenario("transformation").with_params(**SHORT), indicators=["clients"])
     except KeyError as err:
-        assert "indicators: got ['clients']; allowed: declared indicators" in str(err)
+        assert "indicators: got ['clients']; allowed: indicators a run collects" in str(err)
     else:
         raise AssertionError("an undeclared indicator was accepted")
 

@@ -581,6 +581,8 @@ def build_datacollector(names: Iterable[str] | None = None) -> mesa.DataCollecto
     wanted = set(names)
     unknown = sorted(wanted - set(REPORTERS))
     if unknown:
-        raise KeyError(f"indicators: got {unknown}; allowed: declared indicators")
+        raise KeyError(f"indicators: got {unknown}; allowed: indicators a run collects "
+                       "(docs/indicators.md; a derived one is computed from its parts, "
+                       "which are to be collected instead)")
     return IndicatorCollector(model_reporters={n: f for n, f in REPORTERS.items()
                                                if n in wanted})

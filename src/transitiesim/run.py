@@ -120,7 +120,9 @@ def run_seeds(scenario: Scenario, seeds: Iterable[int], scale: float | None = No
         scenario = scenario.with_params(scale=scale)
     check_memory(scenario)
     seeds = [int(s) for s in seeds]
-    names = None if indicators is None else list(indicators)
+    # One name given as text is that name, not its letters.
+    names = None if indicators is None else (
+        [indicators] if isinstance(indicators, str) else list(indicators))
     parts_local, parts_national = [], []
     for seed in seeds:
         local, nat = _run_one(scenario, seed, progress, names)
