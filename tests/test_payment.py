@@ -91,3 +91,111 @@ def test_paid_per_result_providers_keep_the_savings_and_undertreatment_keeps_cli
     assert keeps["reserves"] > 1.1 * hours["reserves"], (hours, keeps)
     assert keeps["spending"] > hours["spending"], (hours, keeps)
     assert treats_less["clients"] > 1.05 * keeps["clients"], (keeps, treats_less)
+
+
+def paid_per_task(until: tuple[int, int]) -> TransitionModel:
+    """The calibrated municipality paid per task, run to the end of month ``until``."""
+    model = TransitionModel(load_scenario("calibrated").with_params(
+        scale=0.05, end_year=2016, payment="task"), seed=4)
+    while (model.year, model.month) < until:
+        model.step()
+    return model
+
+
+def test_paid_per_task_the_task_is_the_budgets_share_the_old_system_paid_the_service():
+    """January of each year after the reform, by hand: a service's task (a sum a month) is
+    the municipality's tariff factor × its domain's budget × the share of the domain's
+    spending the old system paid that service's providers in 2014 (the last year before the
+    reform), which stays as it was set at the reform."""
+    from transitiesim.states import TASK_SERVICES, Service
+
+    model = paid_per_task((2014, 12))
+    old_pay, old_spent = model._old_pay.copy(), model._old_spending.copy()
+    assert old_spent.min() > 0 and old_pay[list(TASK_SERVICES)].min() > 0
+    model.step()  # January 2015: the reform, the tasks set
+    m = model.municipality_list[0]
+    for s in Service:
+        share = old_pay[s] / old_spent[s.domain] if s in TASK_SERVICES else 0.0
+        assert model.task_share[s] == pytest.approx(share, rel=1e-12)
+        assert model.tasks[0, s] == pytest.approx(
+            m.tariff() * m.budget_eur[s.domain] * share, rel=1e-12)
+    share = model.task_share.copy()
+    while (model.year, model.month) < (2016, 1):
+        model.step()
+    np.testing.assert_array_equal(model.task_share, share)
+    assert model.tasks[0, Service.WMO_AIDS] == pytest.approx(
+        m.tariff() * m.budget_eur[Service.WMO_AIDS.domain] * share[Service.WMO_AIDS], rel=1e-12)
+
+
+def test_paid_per_task_providers_share_the_task_by_their_clients_care_and_give_what_it_pays():
+    """One month settled by hand: a service's providers share its task in proportion to
+    what all their clients' care would cost them (c1, c2: ratio × the variable part for
+    their clients and the fixed part for their places); each gives the share min(1, T ÷
+    (c1 + c2)) of the care and spends that share of its costs; the reintegration providers
+    are paid per hour; no new provider enters under a task."""
+    from transitiesim.states import Service
+
+    model = paid_per_task((2016, 5))
+    t, p = model.prov, model.p
+    m = model.municipality_list[0]
+    support = [pr for pr in m.providers if pr.active and pr.service is Service.WMO_SUPPORT]
+    a = support[0]
+    b = model._add_provider(m, Service.WMO_SUPPORT, a.capacity)
+    model.p = {**p, "payment": "hours"}
+    model.settle_payments()  # per hour: each provider's cost with all its clients' care
+    full = t.cost_eur.copy()
+    per_hour = t.revenue_eur.copy()
+    model.p = p
+    for task in (0.5 * (full[a.index] + full[b.index]), 3.0 * (full[a.index] + full[b.index])):
+        model.tasks[0, Service.WMO_SUPPORT] = task
+        model.settle_payments()
+        given = min(1.0, task / (full[a.index] + full[b.index]))
+        for pr in (a, b):
+            share = full[pr.index] / (full[a.index] + full[b.index])
+            assert pr.revenue_eur == pytest.approx(task * share, rel=1e-9)
+            assert pr.delivered == pytest.approx(given, rel=1e-9)
+            assert pr.cost_eur == pytest.approx(given * full[pr.index], rel=1e-9)
+    rest = t.active & (t.service == int(Service.REINTEGRATION))
+    assert rest.any()
+    np.testing.assert_allclose(t.revenue_eur[rest], per_hour[rest], rtol=1e-12)
+    np.testing.assert_array_equal(t.delivered[rest], 1.0)
+    assert not model.entry_open().any()
+
+
+def test_paid_per_task_a_provider_makes_room_for_its_whole_list_and_its_clients_recover_less():
+    """A task is to serve everyone: in December a provider paid per task with people waiting
+    takes places for all of them (per hour it grows by at most 15% and one person); its
+    clients recover at 1 - ``results_undertreatment`` of the rate, as per result."""
+    from transitiesim.states import Service
+
+    model = paid_per_task((2016, 5))
+    pr = next(pr for pr in model.municipality_list[0].providers
+              if pr.active and pr.service is Service.JEUGD_AMBULANT)
+    pr.capacity = pr.clients
+    pr.plan_capacity(waiting=5 * pr.clients, person=float(model.muni_weight[0]))
+    assert pr.capacity == pytest.approx(6 * pr.clients, rel=1e-12)
+    t = model.prov
+    expected = np.where(model.task_paid(), 1.0 - model.p["results_undertreatment"], 1.0)
+    assert model.task_paid()[pr.index] and not model.task_paid()[t.block].any()
+    np.testing.assert_allclose(model.provider_effects(), expected * t.effect_factor, rtol=1e-12)
+
+
+@pytest.mark.parametrize("seed", (1, 2, 3))
+def test_paid_per_task_a_short_task_thins_the_care_and_slower_recovery_keeps_more_clients(seed):
+    """Calibrated municipality at scale 0.25 to 2019, paired seeds. Per hour every client
+    gets all the care they need; per task the cut budget is shared out, so in 2016-2019 the
+    clients get less than all of it (0.77-0.80 when the rule was written), and with
+    under-treatment more persons are Wmo or youth clients (7,521-7,691 against
+    7,143-7,363)."""
+    def late(payment: str) -> dict[str, float]:
+        model = TransitionModel(load_scenario("calibrated").with_params(
+            scale=0.25, end_year=2019, payment=payment), seed=seed)
+        model.run_model()
+        v = {n: np.asarray(x)[24:72, -1] for n, x in model.datacollector.model_vars.items()}
+        return {"given": float(v["care_given_share"].mean()),
+                "clients": float((v["clients_wmo"] + v["clients_jeugd"]).mean())}
+
+    per_hour, per_task = late("hours"), late("task")
+    assert per_hour["given"] == 1.0
+    assert per_task["given"] < 0.95, per_task
+    assert per_task["clients"] > 1.02 * per_hour["clients"], (per_hour, per_task)

@@ -97,6 +97,8 @@ def _problems(text: str) -> list:
      "at or after start_year 2014"),
     ('extends = "default"\n[parameters]\nreform_year = 2010', "parameters.reform_year",
      "from start_year 2014 on"),
+    ('extends = "default"\n[parameters]\npayment = "task"\nstart_year = 2015\nburn_in_years = 0',
+     "parameters.payment", "no year under the old system"),
     ('extends = "default"\n[parameters]\naccess_strictness = 0.85', "parameters.access_strictness",
      "from 0 to 0.7"),
     ('extends = "default"\n[parameters]\nscale = 0.00005', "parameters.scale",

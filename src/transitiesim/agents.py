@@ -25,7 +25,7 @@ from .params import (
     YOUTH_CUT_FULL_AFTER_YEARS,
 )
 from .population import monthly_probability
-from .states import BLOCK_SERVICES, STATUS_CODES, Domain, ProviderStatus, Service
+from .states import BLOCK_SERVICES, STATUS_CODES, TASK_SERVICES, Domain, ProviderStatus, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -57,6 +57,7 @@ class ProviderTable:
     experiment_cost_eur: np.ndarray
     clients: np.ndarray
     revenue_eur: np.ndarray
+    delivered: np.ndarray
     cost_eur: np.ndarray
     grant_eur: np.ndarray
     experiment_spent_eur: np.ndarray
@@ -82,6 +83,7 @@ class ProviderTable:
         "experiment_cost_eur": np.float64,
         "clients": np.float64,
         "revenue_eur": np.float64,  # paid to it this month
+        "delivered": np.float64,  # share of its clients' care it gives (below 1: a short task)
         "cost_eur": np.float64,
         "grant_eur": np.float64,  # experiment-fund money received this month
         "experiment_spent_eur": np.float64,  # spent on experiments this month
@@ -162,6 +164,7 @@ class Provider(mesa.Agent):
     experiment_cost_eur = _column("experiment_cost_eur", float)
     clients = _column("clients", float)
     revenue_eur = _column("revenue_eur", float, "paid to it this month")
+    delivered = _column("delivered", float, "share of its clients' care it gives")
     cost_eur = _column("cost_eur", float)
     grant_eur = _column("grant_eur", float, "experiment-fund money received this month")
     experiment_spent_eur = _column("experiment_spent_eur", float,
@@ -176,7 +179,7 @@ class Provider(mesa.Agent):
         self.block = service in BLOCK_SERVICES  # lump-sum service without client persons
         self.index = model.prov.add(
             capacity=float(capacity), culture=float(culture), reserves_eur=float(reserves_eur),
-            status=ACTIVE, contracted=True, cost_factor=1.0, effect_factor=1.0,
+            status=ACTIVE, contracted=True, cost_factor=1.0, effect_factor=1.0, delivered=1.0,
             service=int(service), domain=int(self.domain), muni=municipality.index,
             block=self.block, wijkteam=service is Service.WIJKTEAM)
 
@@ -218,6 +221,11 @@ class Provider(mesa.Agent):
         if self.clients == 0 and waiting == 0 and margin < 0:
             self.status = ProviderStatus.EXITED
             self.capacity = 0.0
+            return
+        if waiting > 0 and self.model.tasks_paid() and self.service in TASK_SERVICES:
+            # A task is to serve everyone on the list: the provider makes the places and
+            # gives each client what the task pays for (ODD 7.7, "Payment").
+            self.capacity = max(self.capacity, self.clients + waiting)
             return
         ceiling = self.municipality.supervised  # a budget ceiling: no growth this year
         full = self.clients >= 0.9 * self.capacity or self.capacity - self.clients < person

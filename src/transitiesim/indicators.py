@@ -157,6 +157,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("providers_bankrupt", "providers", "Failliete aanbieders (cumulatief)",
               "Bankrupt providers (cumulative)", "mean", better=-1),
     Indicator("capacity", "client places", "Capaciteit aanbieders", "Provider capacity", "mean"),
+    Indicator("care_given_share", "share of needed care", "Aandeel gegeven zorg",
+              "Share of the needed care given", "mean", better=1),
     Indicator("innovation_adoption", "share of providers", "Innovatie-adoptie",
               "Innovation adoption", "mean"),
     Indicator("experiment_spending_eur", "EUR per month", "Uitgaven aan experimenten",

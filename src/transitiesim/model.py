@@ -47,7 +47,15 @@ from .population import (
 )
 from .reporters import Tally, build_datacollector
 from .scenario import Problem, Scenario, ScenarioError, check_value
-from .states import CLIENT_SERVICES, KIND_SERVICE, Domain, NeedState, Service, WmoKind
+from .states import (
+    CLIENT_SERVICES,
+    KIND_SERVICE,
+    TASK_SERVICES,
+    Domain,
+    NeedState,
+    Service,
+    WmoKind,
+)
 
 # The service a waiting person needs, per domain (-2: the Wmo, by the kind of the person's need;
 # -1: youth care, residential at or above residential_threshold, ambulant below it; see
@@ -69,6 +77,8 @@ SERVICE_SHARES = {Service.JEUGD_AMBULANT: 0.3, Service.JEUGD_RESIDENTIAL: 0.1,
                   Service.REINTEGRATION: 0.2}
 # A provider's unit value is the tariff of a client-month at half the top need.
 TYPICAL_NEED = 0.5
+# By service number: is it one a task covers (states.TASK_SERVICES)?
+TASKED = np.isin(np.arange(len(Service)), TASK_SERVICES)
 
 
 @functools.lru_cache(maxsize=8)
@@ -228,6 +238,13 @@ class TransitionModel(mesa.Model):
         # payments, and the experiment fund per such provider (_pay_out, operate_providers).
         self.care_providers = np.zeros((len(self.municipality_list), 3))
         self.experiment_fund = np.zeros((len(self.municipality_list), 3))
+        # Paid per task (ODD 7.7, "Payment"): what the old system paid each service in its
+        # last year and what it spent per domain (settle_payments), and each service's task as
+        # a share of its domain's budget, fixed at the reform (set_tasks).
+        self._old_pay = np.zeros(max(Service) + 1)
+        self._old_spending = np.zeros(3)
+        self.task_share: np.ndarray | None = None
+        self.tasks = np.zeros((len(self.municipality_list), len(Service)))
         self.initiative_hours_nbh = np.zeros(self.n_nbh)
         # The neighbourhood teams per municipality (staff_teams, ODD 7.12): staff in FTE, the
         # smoothed monthly flow of new needs they plan on, the share of it they can take on
@@ -475,6 +492,8 @@ class TransitionModel(mesa.Model):
         self.youth_year.start_month()
         self.advance_calendar()
         self.rijk.pay_budgets()
+        if self.month == 1 and self.tasks_paid():
+            self.set_tasks()
         if self.month == 1:
             newcomers = self.citizens.age_and_renew(self.year,
                                                     asked=self.recruiting_neighbourhoods())
@@ -758,9 +777,10 @@ class TransitionModel(mesa.Model):
 
     def provider_effects(self) -> np.ndarray:
         """Each provider's factor on its clients' recovery chance: its innovations', less
-        ``results_undertreatment`` where it is paid per result (ODD 7.7, "Payment")."""
+        ``results_undertreatment`` where it is paid per result or per task (ODD 7.7,
+        "Payment")."""
         return self.prov.effect_factor * np.where(
-            self.results_paid(), 1.0 - self.p["results_undertreatment"], 1.0)
+            self.results_paid() | self.task_paid(), 1.0 - self.p["results_undertreatment"], 1.0)
 
     def results_paid(self) -> np.ndarray:
         """Per provider: paid per result (``payment`` "results") rather than per hour? After
@@ -769,6 +789,33 @@ class TransitionModel(mesa.Model):
         if not (self.reformed and self.p["payment"] == "results"):
             return np.zeros(self.prov.size, dtype=bool)
         return ~self.prov.block
+
+    def task_paid(self) -> np.ndarray:
+        """Per provider: paid per task (``payment`` "task")? After the reform, the active
+        providers of the Wmo's and youth care's services."""
+        if not self.tasks_paid():
+            return np.zeros(self.prov.size, dtype=bool)
+        return TASKED[self.prov.service] & self.prov.active
+
+    def tasks_paid(self) -> bool:
+        """Are the Wmo and youth care providers paid per task (``payment`` "task") now? From
+        the reform on; the old system paid for effort."""
+        return self.reformed and self.p["payment"] == "task"
+
+    def set_tasks(self) -> None:
+        """January, paid per task (ODD 7.7, "Payment"): a municipality's task for a Wmo or
+        youth care service, a sum a month for the year, is its domain's budget this month ×
+        the share of the domain's spending the old system paid that service's providers in
+        its last year (all municipalities together; its budget was what it spent) × the
+        municipality's tariff factor (``tasks``, municipalities × services)."""
+        if self.task_share is None:
+            spent = self._old_spending[[int(s.domain) for s in Service]]
+            self.task_share = np.divide(self._old_pay, spent, out=np.zeros(len(Service)),
+                                        where=(spent > 0) & TASKED)
+        budget = np.array([m.budget_eur for m in self.municipality_list])
+        tariff = np.array([m.tariff() for m in self.municipality_list])
+        domain = [int(s.domain) for s in Service]
+        self.tasks = tariff[:, None] * budget[:, domain] * self.task_share[None, :]
 
     def update_sheltered_work(self) -> None:
         """Sheltered employment (Wsw): people leave each month; under the old system others
@@ -979,7 +1026,8 @@ class TransitionModel(mesa.Model):
         the reform, with ``provider_entry``, under open-house contracting, where the tariff
         pays at least the providers' bid and no budget ceiling holds (supervision)."""
         p = self.p
-        if not (self.reformed and p["provider_entry"] and p["contracting"] == "open_house"):
+        if not (self.reformed and p["provider_entry"] and p["contracting"] == "open_house"
+                and p["payment"] != "task"):
             return np.zeros(len(self.municipality_list), dtype=bool)
         return np.array([m.tariff() >= p["provider_tariff_bid"] and not m.supervised
                          for m in self.municipality_list])
@@ -1033,12 +1081,29 @@ class TransitionModel(mesa.Model):
             ref_volume[sel] *= factor
             hours[sel] = effort[sel] / per_hour  # what is delivered, at its hourly tariff
         billed = np.where(self.results_paid(), ref_volume, effort)
-        self.wmo_hours = np.bincount(t.muni, weights=hours, minlength=len(tariffs))
         # Support at home under the first contracts (7.1): a product bought below the AWBZ's
         # tariff, which the providers organised at that price (their costs follow it).
         contract = self.contract_factors()[t.service]
         effort *= contract
         pay = billed * contract * tariffs[t.muni]
+        share = p["fixed_cost_share"]
+        fixed = share * t.capacity * self._unit_value_array[t.service] * contract
+        if self.tasks_paid():
+            # A municipality's task for a Wmo or youth care service is shared among its
+            # providers by what all their clients' care would cost them; where it falls short
+            # each gives that share of the care (ODD 7.7, "Payment").
+            tasked = self.task_paid()
+            full = p["provider_cost_ratio"] * ((1 - share) * effort + fixed)
+            key = t.muni * len(Service) + t.service
+            needed = np.bincount(key[tasked], weights=full[tasked], minlength=self.tasks.size)
+            paid = np.divide(self.tasks.ravel(), needed, out=np.zeros(needed.size),
+                             where=needed > 0)[key]
+            pay = np.where(tasked, paid * full, pay)
+            t.delivered[:] = np.where(tasked, np.minimum(paid, 1.0), 1.0)
+            effort *= t.delivered
+            fixed *= t.delivered
+            hours *= t.delivered
+        self.wmo_hours = np.bincount(t.muni, weights=hours, minlength=len(tariffs))
         wmo_clients = self.clients_of(Domain.WMO)
         contributions = _kernels.contributions_by_municipality(
             idx=wmo_clients, weight=self.muni_weight, income=pop.income_eur,
@@ -1052,10 +1117,15 @@ class TransitionModel(mesa.Model):
         self.benefit_recipients = self.citizens.recipients
         benefits = self.citizen_receipts_by_municipality()
         self._pay_out(pay, contributions, benefits)
+        if p["payment"] == "task" and not self.reformed:
+            # The old system's last year, which the tasks are set from (set_tasks).
+            if self.month == 1:
+                self._old_pay[:] = 0.0
+                self._old_spending[:] = 0.0
+            self._old_pay += np.bincount(t.service, weights=pay, minlength=len(Service))
+            self._old_spending += self.ledger.cur["spending"].sum(axis=1)
         # Providers' costs this month (paid in operate_providers): lump-sum services spend
         # what they receive; the others a fixed part for their capacity and a part per client.
-        share = p["fixed_cost_share"]
-        fixed = share * t.capacity * self._unit_value_array[t.service] * contract
         t.cost_eur[:] = np.where(t.block, t.revenue_eur,
                                  p["provider_cost_ratio"] * ((1 - share) * effort + fixed))
 

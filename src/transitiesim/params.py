@@ -435,17 +435,20 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption", choices=("open_house", "tender"), group="levers"),
     _p("payment", str, "hours", "-", "lever",
        "Bekostiging van aanbieders na de hervorming: per uur (inspanningsgericht: de gemeente "
-       "betaalt de geleverde inzet) of per resultaat (outputgericht: een vaste prijs per "
-       "cliënt per maand naar de zorgvraag; wat een aanbieder met vernieuwing bespaart, houdt "
-       "hij zelf).",
+       "betaalt de geleverde inzet), per resultaat (outputgericht: een vaste prijs per cliënt "
+       "per maand naar de zorgvraag; wat een aanbieder met vernieuwing bespaart, houdt hij "
+       "zelf) of per taak (taakgericht: een vast bedrag per maand uit het budget voor de "
+       "taak; de aanbieders helpen iedereen en geven de zorg die het bedrag betaalt).",
        "How providers are paid after the reform: per hour (effort-based: the municipality pays "
-       "the effort delivered) or per result (output-based: a set price per client per month by "
-       "the need; what a provider saves by innovating, it keeps).",
+       "the effort delivered), per result (output-based: a set price per client per month by "
+       "the need; what a provider saves by innovating, it keeps) or per task (task-based: a "
+       "set sum a month from the budget for the task; the providers serve everyone and give "
+       "the care the sum pays for).",
        "i-Sociaal Domein's payment variants (inspanningsgericht, outputgericht, taakgericht; "
        "Handreiking taakgerichte uitvoeringsvariant, 2021); room to innovate is their promise, "
        "under-treatment their risk (Rekenkamer Amsterdam, Taakgerichte bekostiging in de "
        "jeugdzorg, literature review, 2020, sections 4.4 and 5.1)",
-       choices=("hours", "results"), group="levers"),
+       choices=("hours", "results", "task"), group="levers"),
     _p("learning_orientation", float, 0.3, "0-1", "lever",
        "Hoe de gemeente op tekorten reageert: 0 = terugvallen op traditionele procedures (toegang "
        "en tarieven knijpen), 1 = leren van resultaten (investeren in wat werkt).",
@@ -561,10 +564,10 @@ PARAMETERS: tuple[Param, ...] = (
        "Rise in clients' recovery chance from a successful innovation.",
        "assumption", 0, 2, group="innovation"),
     _p("results_undertreatment", float, 0.1, "share of recovery rate", "uncertainty",
-       "Hoeveel lager de herstelkans is van cliënten van een aanbieder die per resultaat "
-       "betaald wordt: inzet wordt niet meer betaald (0 = geen onderbehandeling).",
-       "How much lower the recovery chance is of clients of a provider paid per result, "
-       "whose effort is no longer paid for (0 = no under-treatment).",
+       "Hoeveel lager de herstelkans is van cliënten van een aanbieder die per resultaat of "
+       "per taak betaald wordt: inzet wordt niet meer betaald (0 = geen onderbehandeling).",
+       "How much lower the recovery chance is of clients of a provider paid per result or "
+       "per task, whose effort is no longer paid for (0 = no under-treatment).",
        "assumption: under-treatment is the first risk to clients of output- and task-based "
        "payment (Rekenkamer Amsterdam 2020, section 5.1); no size measured", 0, 0.5,
        group="innovation"),

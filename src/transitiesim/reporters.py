@@ -22,7 +22,7 @@ from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .indicators import INDICATORS
 from .params import DOMAINS
-from .states import Domain, NeedState, Service
+from .states import TASK_SERVICES, Domain, NeedState, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -397,6 +397,11 @@ def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
              "experiment_eur": t.experiment_spent_eur[care],
              "capacity": np.where(active, t.capacity[care], 0.0),
              "revenue_eur": t.revenue_eur[care]}
+    # The Wmo's and youth care's clients, and the care they were given as a share of what
+    # they need (below 1 only where a task falls short, ODD 7.7, "Payment").
+    tasked = active & np.isin(t.service[care], TASK_SERVICES)
+    table["care_clients"] = np.where(tasked, t.clients[care], 0.0)
+    table["care_given"] = table["care_clients"] * t.delivered[care]
     tally.providers = table
     return table
 
@@ -418,6 +423,14 @@ def providers_active(model: TransitionModel) -> np.ndarray:
 def providers_bankrupt(model: TransitionModel) -> np.ndarray:
     """Providers gone bankrupt since the start (cumulative)."""
     return _provider_sum(model, "bankrupt")
+
+
+def care_given_share(model: TransitionModel) -> np.ndarray:
+    """The Wmo's and youth care's clients: the share of the care they need that their
+    providers gave this month (1 unless paid per task and the task falls short; 1 where
+    there are none: no client went short)."""
+    given, clients = _provider_sum(model, "care_given"), _provider_sum(model, "care_clients")
+    return np.divide(given, clients, out=np.ones_like(given), where=clients > 0)
 
 
 def innovation_adoption(model: TransitionModel) -> np.ndarray:
@@ -534,6 +547,7 @@ _BY_NAME: dict[str, Callable[[TransitionModel], np.ndarray]] = {
     "wellbeing_p10_in_need": wellbeing_p10_in_need,
     "providers_active": providers_active,
     "providers_bankrupt": providers_bankrupt,
+    "care_given_share": care_given_share,
     "capacity": capacity,
     "innovation_adoption": innovation_adoption,
     "experiment_spending_eur": experiment_spending_eur,

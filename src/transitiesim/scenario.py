@@ -694,6 +694,13 @@ def _check_combinations(params: dict[str, Any], unemployment: dict[int, float],
         problems.append(Problem("parameters.reform_year", reform,
                                 f"a year from start_year {start} on (the simulation starts "
                                 "under the old system)"))
+    first = start - params["burn_in_years"]
+    if params["payment"] == "task" and params["decentralisation"] and first >= reform:
+        # A task is set from what the old system paid in its last year (ODD 7.7, "Payment").
+        problems.append(Problem("parameters.payment", "task",
+                                f"hours or results, as the run has no year under the old system "
+                                f"before reform_year {reform} (it starts in {first}: start_year "
+                                "less burn_in_years), which a task is set from"))
     # access_strictness (at most 0.7) always lies below residential_threshold (at least 0.75):
     # the declared ranges keep ambulant youth care reachable, so no cross-check is needed.
     if not unemployment:

@@ -46,6 +46,10 @@ SERVICE_DOMAIN = {
 BLOCK_SERVICES = (Service.WIJKTEAM, Service.SHELTERED_WORK)
 CLIENT_SERVICES = (Service.WMO_SUPPORT, Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL,
                    Service.REINTEGRATION, Service.WMO_HOUSEHOLD, Service.WMO_AIDS)
+# The services a task covers when providers are paid per task (``payment`` "task"): the Wmo's
+# and youth care's.
+TASK_SERVICES = (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT, Service.WMO_AIDS,
+                 Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL)
 
 
 class WmoKind(IntEnum):
