@@ -50,7 +50,7 @@ from .scenario import Problem, Scenario, ScenarioError, check_value
 from .states import (
     CLIENT_SERVICES,
     KIND_SERVICE,
-    TASK_SERVICES,
+    TASKED,
     Domain,
     NeedState,
     Service,
@@ -77,8 +77,6 @@ SERVICE_SHARES = {Service.JEUGD_AMBULANT: 0.3, Service.JEUGD_RESIDENTIAL: 0.1,
                   Service.REINTEGRATION: 0.2}
 # A provider's unit value is the tariff of a client-month at half the top need.
 TYPICAL_NEED = 0.5
-# By service number: is it one a task covers (states.TASK_SERVICES)?
-TASKED = np.isin(np.arange(len(Service)), TASK_SERVICES)
 
 
 @functools.lru_cache(maxsize=8)

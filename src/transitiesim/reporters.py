@@ -22,7 +22,7 @@ from ._org import BANKRUPT
 from .citizens import WELLBEING_BINS
 from .indicators import INDICATORS
 from .params import DOMAINS
-from .states import TASK_SERVICES, Domain, NeedState, Service
+from .states import TASKED, Domain, NeedState, Service
 
 if TYPE_CHECKING:
     from .model import TransitionModel
@@ -399,7 +399,7 @@ def _provider_table(model: TransitionModel) -> dict[str, np.ndarray]:
              "revenue_eur": t.revenue_eur[care]}
     # The Wmo's and youth care's clients, and the care they were given as a share of what
     # they need (below 1 only where a task falls short, ODD 7.7, "Payment").
-    tasked = active & np.isin(t.service[care], TASK_SERVICES)
+    tasked = active & TASKED[t.service[care]]
     table["care_clients"] = np.where(tasked, t.clients[care], 0.0)
     table["care_given"] = table["care_clients"] * t.delivered[care]
     tally.providers = table

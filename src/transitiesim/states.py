@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import Enum, IntEnum
 
+import numpy as np
+
 
 class Domain(IntEnum):
     WMO = 0
@@ -50,6 +52,8 @@ CLIENT_SERVICES = (Service.WMO_SUPPORT, Service.JEUGD_AMBULANT, Service.JEUGD_RE
 # and youth care's.
 TASK_SERVICES = (Service.WMO_HOUSEHOLD, Service.WMO_SUPPORT, Service.WMO_AIDS,
                  Service.JEUGD_AMBULANT, Service.JEUGD_RESIDENTIAL)
+# By service number: is it one a task covers?
+TASKED = np.isin(np.arange(len(Service)), TASK_SERVICES)
 
 
 class WmoKind(IntEnum):
