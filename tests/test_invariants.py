@@ -34,10 +34,11 @@ def test_money_is_conserved_per_municipality_and_month(default_model):
                                    rtol=1e-12, atol=1e-6)
 
 
-def test_money_is_conserved_across_many_municipalities():
+@pytest.mark.parametrize("payment", ["hours", "task"])
+def test_money_is_conserved_across_many_municipalities(payment):
     model = finished_model("netherlands", seed=3, end_year=2015, municipalities=40,
                            municipality_data="generated",
-                           inhabitants=800_000, scale=0.05)
+                           inhabitants=800_000, scale=0.05, payment=payment)
     for book in model.ledger.history:
         income = (book["budget"].sum(axis=0) + book["contributions"]
                   + book["from_other_tasks"] + book["local_tax"])
@@ -46,11 +47,13 @@ def test_money_is_conserved_across_many_municipalities():
         np.testing.assert_allclose(book["received_by_providers"], book["to_providers"], atol=1e-6)
 
 
-def test_provider_reserves_follow_their_own_accounts():
+@pytest.mark.parametrize("payment", ["hours", "task"])
+def test_provider_reserves_follow_their_own_accounts(payment):
     """Each month, each provider active at its start: the change in reserves is what it was
-    paid (care and experiment grants) minus its costs (experiments included), to the cent."""
+    paid (care and experiment grants) minus its costs (experiments included), to the cent,
+    paid per hour or per task."""
     model = TransitionModel(load_scenario("transition-only").with_params(
-        end_year=2018, scale=0.25), seed=5)
+        end_year=2018, scale=0.25, payment=payment), seed=5)
     t = model.prov
     checked = 0
     while (model.year, model.month) < (2018, 12):
