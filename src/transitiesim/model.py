@@ -929,9 +929,12 @@ class TransitionModel(mesa.Model):
             idx=self.citizens.with_need(d), prov=pop.provider[d], wait=pop.wait_months[d],
             weight=self.muni_weight, out=clients, bounds=self.muni_bounds)
                   for d in range(3)]
-        # Providers take new clients if contracted and paid at least their bid.
+        # Providers take new clients if contracted and, after the reform, paid at least their
+        # bid: it is what they ask a municipality (ODD 7.8, "Fair price"); the old system's
+        # tariffs were set nationally.
         bid = self.p["provider_tariff_bid"]
-        paid_enough = np.array([m.tariff() >= bid for m in self.municipality_list])
+        paid_enough = np.array([not self.reformed or m.tariff() >= bid
+                                for m in self.municipality_list])
         taking = t.active & t.contracted & paid_enough[muni_of]
         free = np.maximum(np.where(taking, t.capacity, 0.0) - clients, 0.0)
         prov_key = muni_of * 8 + service
