@@ -9,7 +9,11 @@ import pytest
 
 from transitiesim import data, load_scenario
 from transitiesim.cli import main
-from transitiesim.params import UNEMPLOYMENT_2015
+from transitiesim.params import (
+    ASSISTANCE_NORM_COUPLE_EUR,
+    ASSISTANCE_NORM_SINGLE_EUR,
+    UNEMPLOYMENT_2015,
+)
 from transitiesim.statline import StatlineError, read_population
 
 SAMPLE = Path(__file__).parent / "data" / "statline_03759ned_sample.csv"
@@ -33,6 +37,9 @@ def test_scenarios_use_the_shipped_figures():
     persons = figures[figures.quantity == "unemployed_persons"].set_index("year").value
     base = data.figure("unemployment_rate", 2015)
     assert base == UNEMPLOYMENT_2015
+    # The social assistance norms the own contribution sees (ODD 7.4).
+    assert data.figure("assistance_norm_single", 2015) == ASSISTANCE_NORM_SINGLE_EUR
+    assert data.figure("assistance_norm_couple", 2015) == ASSISTANCE_NORM_COUPLE_EUR
     for year, count in persons.items():
         assert default.unemployment[int(year)] == pytest.approx(
             base * count / persons[2015], abs=5e-5)

@@ -39,12 +39,16 @@ def test_what_each_client_pays_is_the_rule_worked_out_by_hand(per_household):
     paid = model.citizens.own_contributions(clients, 19.0, 0.15)
     units = model.citizens.care_value_units()  # by the kind of care
     members = set(clients.tolist())
-    couples = 0
+    couples = assisted = 0
     for i, amount in zip(clients, paid, strict=True):
-        by_income = 19.0 + 0.15 * max(float(pop.income_eur[i])
-                                      - p["own_contribution_income_threshold_eur"], 0.0)
-        cap = float(pop.severity[Domain.WMO][i]) * units[pop.wmo_kind[i]]
         q = int(pop.partner[i])
+        income = float(pop.income_eur[i])
+        if pop.on_bijstand[i] or (q >= 0 and pop.on_bijstand[q]):
+            # A household on social assistance lives on its norm (2015, net a month).
+            income = 1372.62 if q >= 0 else 960.83
+            assisted += 1
+        by_income = 19.0 + 0.15 * max(income - p["own_contribution_income_threshold_eur"], 0.0)
+        cap = float(pop.severity[Domain.WMO][i]) * units[pop.wmo_kind[i]]
         if per_household and q in members:
             couples += 1
             assert pop.income_eur[q] == pop.income_eur[i]  # one household income
@@ -54,6 +58,7 @@ def test_what_each_client_pays_is_the_rule_worked_out_by_hand(per_household):
             cap += float(pop.severity[Domain.WMO][q]) * units[pop.wmo_kind[q]]
         assert amount == pytest.approx(min(by_income, cap), rel=1e-12)
     assert couples >= 10 or not per_household
+    assert assisted >= 10
     model.step()
     clients = model.clients_of(Domain.WMO)
     paid = model.citizens.own_contributions(clients, model.rijk.own_contribution_eur,
@@ -74,6 +79,31 @@ def test_an_application_is_priced_at_what_it_adds_to_the_household():
     assert price(*args, -1.0) == pytest.approx(math.exp(-2.0 * 40.0 / 100.0))
     assert price(*args, 30.0) == pytest.approx(math.exp(-2.0 * 20.0 / 100.0))
     assert price(*args, 60.0) == pytest.approx(1.0)
+
+
+def test_a_household_on_social_assistance_is_priced_on_its_norm():
+    """The own contribution sees a household's income, or its social assistance norm while
+    the person or their partner is on assistance (EUR 960.83 alone, 1,372.62 as a couple,
+    2015): drawn incomes of 3,000 (rows 0, 1: a couple, 1 on assistance), 5,000 (row 2,
+    alone on assistance) and 2,000 (row 3, alone, not)."""
+    income = np.array([3000.0, 3000.0, 5000.0, 2000.0], dtype=np.float32)
+    partner = np.array([1, 0, -1, -1], dtype=np.int32)
+    assisted = np.array([False, True, True, False])
+    norms = np.array([960.83, 1372.62])
+    seen = [_kernels.support.household_income(i, income, partner, assisted, norms)
+            for i in range(4)]
+    assert seen == [1372.62, 1372.62, 960.83, 2000.0]
+    # The payments' sum per municipality sees the same: with the lowest amount 19, 15% above
+    # a threshold of 1,000 and care worth 1,000 each, one municipality, weight 2, priced
+    # apart: 2 x (2 x (19 + 0.15 x 372.62) + 19 + 19 + 0.15 x 1,000).
+    paid = _kernels.contributions_by_municipality(
+        idx=np.arange(4), weight=np.array([2.0], dtype=np.float32), income=income,
+        assisted=assisted, norms=norms, sev=np.ones(4, dtype=np.float32),
+        kind=np.zeros(4, dtype=np.uint8), floor=19.0, share=0.15, threshold=1000.0,
+        units=np.array([1000.0, 1000.0, 1000.0]), bounds=np.array([0, 4]), partner=partner,
+        prov=np.zeros(4, dtype=np.int32), per_household=False)
+    by_hand = 2 * (2 * (19 + 0.15 * 372.62) + 19 + (19 + 0.15 * 1000.0))
+    assert paid[0] == pytest.approx(by_hand, rel=1e-12)
 
 
 def yearly(text: str, seeds=(1, 2, 3)) -> pd.DataFrame:

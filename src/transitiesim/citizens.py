@@ -14,6 +14,8 @@ import numpy as np
 
 from . import _kernels
 from .params import (
+    ASSISTANCE_NORM_COUPLE_EUR,
+    ASSISTANCE_NORM_SINGLE_EUR,
     NETWORK_HOUSEHOLD_ONLY,
     SCP_INTENSIVE_HOURS_PER_MONTH,
     SCP_LONG_MONTHS,
@@ -37,6 +39,9 @@ from .population import (
     pick_in_municipality,
 )
 from .states import Domain, NeedState, WmoKind
+
+# The social assistance norms a month, alone and as a couple (the kernels' ``norms``).
+ASSISTANCE_NORMS = np.array([ASSISTANCE_NORM_SINGLE_EUR, ASSISTANCE_NORM_COUPLE_EUR])
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
 # needs: onset and jobs, one hash; kind: what a new Wmo need calls for (drawn last, so the
@@ -791,14 +796,16 @@ class Citizens:
         """The own contribution's terms for the application kernel (``_kernels._price``):
         for the Wmo the lowest amount, the share of income above the threshold and what care
         is worth per unit of severity, and with ``contribution_per_household`` the partner
-        whose contribution an application adds to; youth care has no own contribution
-        (sensitivity 0)."""
+        whose contribution an application adds to; the income is the household's, or its
+        social assistance norm while it is on assistance (``contribution_income``); youth care
+        has no own contribution (sensitivity 0)."""
         p, pop = self.p, self.pop
         return {"sensitivity": float(p["price_sensitivity"]) if d == WMO else 0.0,
                 "c_min": float(inputs.own_contribution_eur),
                 "c_share": float(inputs.contribution_share),
                 "c_threshold": float(p["own_contribution_income_threshold_eur"]),
                 "cap_units": self.care_value_units(), "partner": pop.partner,
+                "assisted": pop.on_bijstand, "norms": ASSISTANCE_NORMS,
                 "prov": pop.provider[WMO],
                 "per_household": bool(d == WMO and p["contribution_per_household"])}
 
@@ -811,6 +818,18 @@ class Citizens:
                          hours * p["tariff_support_eur_per_hour"],
                          float(p["tariff_aids_eur_per_month"])])
 
+    def contribution_income(self, idx: np.ndarray) -> np.ndarray:
+        """The household income a month of persons ``idx`` as the Wmo own contribution sees
+        it (``_kernels.household_income``): where they or their partner are on social
+        assistance the household lives on its norm (``params.ASSISTANCE_NORM_*``: a couple's
+        where there is a partner), otherwise its drawn income."""
+        pop = self.pop
+        q = pop.partner[idx]
+        has = q >= 0
+        assisted = pop.on_bijstand[idx] | (has & pop.on_bijstand[np.where(has, q, 0)])
+        norm = ASSISTANCE_NORMS[has.astype(np.intp)]
+        return np.where(assisted, norm, pop.income_eur[idx].astype(np.float64))
+
     def own_contributions(self, idx: np.ndarray, inputs_floor: float, share: float
                           ) -> np.ndarray:
         """What Wmo clients ``idx`` (sorted) pay a month: the lowest amount plus ``share`` of
@@ -820,8 +839,7 @@ class Citizens:
         (0 on the other)."""
         p, pop = self.p, self.pop
         c = inputs_floor + share * np.maximum(
-            pop.income_eur[idx].astype(np.float64) - p["own_contribution_income_threshold_eur"],
-            0.0)
+            self.contribution_income(idx) - p["own_contribution_income_threshold_eur"], 0.0)
         cap = pop.severity[WMO][idx].astype(np.float64) * self.care_value_units()[
             pop.wmo_kind[idx]]
         if p["contribution_per_household"]:

@@ -18,7 +18,7 @@ from .agents import (
     ProviderTable,
     Rijk,
 )
-from .citizens import Citizens, MunicipalInputs, NationalMeans, wmo_kinds
+from .citizens import ASSISTANCE_NORMS, Citizens, MunicipalInputs, NationalMeans, wmo_kinds
 from .ledger import Ledger
 from .params import (
     INITIATIVE_START_MEMBERS,
@@ -1108,6 +1108,7 @@ class TransitionModel(mesa.Model):
         wmo_clients = self.clients_of(Domain.WMO)
         contributions = _kernels.contributions_by_municipality(
             idx=wmo_clients, weight=self.muni_weight, income=pop.income_eur,
+            assisted=pop.on_bijstand, norms=ASSISTANCE_NORMS,
             sev=pop.severity[Domain.WMO], kind=pop.wmo_kind,
             floor=float(self.rijk.own_contribution_eur),
             share=float(self.rijk.contribution_share),

@@ -76,6 +76,16 @@ def _p(name, type_, default, unit, kind, help_nl, help_en, source, low=None, hig
 # year) two years later, in 2017 (cmweb.nl; Trouw 2019). A fact of the schedule, not an
 # uncertainty: a number of years, not a parameter.
 YOUTH_CUT_FULL_AFTER_YEARS = 2
+# The social assistance norms (Participatiewet art. 21, from 21 to state pension age, net a
+# month with the holiday allowance) of 1 January 2015: EUR 960.83 for a single person or
+# single parent, EUR 1,372.62 for a couple (the Minister's half-yearly announcement of the
+# norms, as municipalities and legal-aid sites published them, e.g. UGS Fryslan,
+# "Normbedragen 2015", and st-ab.nl; data/figures.csv). A household on social assistance
+# lives on its norm: the benefit tops up what it has to it and sets off what it has above
+# it, so the Wmo own contribution sees the norm as its income (ODD 7.4). Indexation after
+# 2015 is not modelled (the model's money is at 2015 prices).
+ASSISTANCE_NORM_SINGLE_EUR = 960.83
+ASSISTANCE_NORM_COUPLE_EUR = 1372.62
 # National totals used to turn national amounts into per-inhabitant ones.
 NATIONAL_POPULATION_2015 = 16_968_735  # Monitor Langdurige Zorg, Nov 2015
 # Unemployment rate 2015 (CBS, annual average 15-74): the rates of entering and leaving social

@@ -271,9 +271,14 @@ class CitizenAgent(mesa.Agent):
             chance = float(F(p["application_rate"]) * sev) * (
                 f + (1.0 - f) * float(sev) * weight if (informal and substitutes) else 1.0)
             # The own contribution this person would pay, at most what the care is worth;
-            # per household, what it adds to that of a partner who pays already.
-            paid = rule["c_min"] + rule["c_share"] * max(float(pop.income_eur[i])
-                                                         - rule["c_threshold"], 0.0)
+            # per household, what it adds to that of a partner who pays already. It sees the
+            # household's income, or its social assistance norm (a couple's with a partner)
+            # while the person or their partner is on assistance.
+            mate = int(pop.partner[i])
+            income = float(pop.income_eur[i])
+            if pop.on_bijstand[i] or (mate >= 0 and pop.on_bijstand[mate]):
+                income = float(rule["norms"][1 if mate >= 0 else 0])
+            paid = rule["c_min"] + rule["c_share"] * max(income - rule["c_threshold"], 0.0)
             own = float(sev) * float(rule["cap_units"][pop.wmo_kind[i]])
             q = int(pop.partner[i]) if rule["per_household"] else -1
             if q >= 0 and pop.provider[WMO][q] >= 0 and pop.severity[WMO][q] > 0:

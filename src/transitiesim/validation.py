@@ -296,7 +296,7 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
   over from the AWBZ through 2015, and gives about a tenth fewer hours of both (calibrated on
   2014 and 2016); its first contracts buy support 17% below the AWBZ tariff from January
   2015, the transitional law's clients included. The Wmo thus runs a surplus in 2015 (EUR
-  257 m; municipalities reported at least 310 m), although support still holds the old
+  261 m; municipalities reported at least 310 m), although support still holds the old
   hours for half the year, and a surplus from 2016 until the flat rate. Household
   help falls after 2015 (the cut, a stricter threshold, and middle incomes paying up to what
   the care is worth), aids and support less. The flat rate of EUR 19 from 2019 lowers the
@@ -306,7 +306,8 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
   A couple pays one contribution (per household, as the CAK levies it), on household income
   (not the CAK's contribution income, which counts part of wealth); households are couples
   only, so the revenue before 2019 may still be somewhat too high, and with it the loss in
-  2019.
+  2019. A household on social assistance lives on its norm and pays the lowest amount
+  before 2019 as after, so the flat rate draws in no recipients.
 - **Social assistance** (`entry_lag`, duration dependence, `labour_market`,
   `benefit_budget`). Entry follows unemployment a year late, so the caseload keeps rising
   through 2016-2017 while unemployment falls, and then falls more slowly than unemployment,

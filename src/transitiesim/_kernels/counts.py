@@ -7,6 +7,7 @@ from numba import njit, prange
 
 from .base import NONE, PARTS, UNMET, WAITING, F
 from .runs import _joined, _parts, _runs, _summarise, _summary_arrays
+from .support import household_income
 
 
 @njit(cache=True, nogil=True, parallel=True)
@@ -47,10 +48,12 @@ def amounts_by_municipality(idx, weight, amount, bounds):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def contributions_by_municipality(idx, weight, income, sev, kind, floor, share, threshold,
-                                  units, bounds, partner, prov, per_household):
+def contributions_by_municipality(idx, weight, income, assisted, norms, sev, kind, floor, share,
+                                  threshold, units, bounds, partner, prov, per_household):
     """What the Wmo clients ``idx`` (sorted rows) pay a month, summed per municipality: each
-    ``floor`` plus ``share`` of income above ``threshold``, at most severity times the unit of
+    ``floor`` plus ``share`` of household income above ``threshold`` (the social assistance
+    ``norms`` where they or their partner are ``assisted``, ``support.household_income``),
+    at most severity times the unit of
     their kind of care (``Citizens.own_contributions``, per person), times their weight (per
     municipality), added in row order. With ``per_household`` a client whose ``partner`` is
     a client too (a provider in ``prov``, a need in ``sev``) pays once for both, at the
@@ -71,7 +74,8 @@ def contributions_by_municipality(idx, weight, income, sev, kind, floor, share, 
                         if q < i:
                             continue  # paid with the partner's row
                         cap += np.float64(sev[q]) * units[kind[q]]
-                c = floor + share * max(np.float64(income[i]) - threshold, 0.0)
+                inc = household_income(i, income, partner, assisted, norms)
+                c = floor + share * max(inc - threshold, 0.0)
                 total += min(c, cap) * w
             out[m] = total
     return out

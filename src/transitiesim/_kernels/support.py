@@ -98,6 +98,18 @@ def request_hours(who, sev, residential_threshold, hours_at_full, kind, no_hours
 
 
 @njit(cache=True, nogil=True, inline="always")
+def household_income(i, income, partner, assisted, norms):
+    """Person ``i``'s household income a month as the own contribution sees it: while they
+    or their ``partner`` are on social assistance (``assisted``), their household's norm
+    (``norms[1]`` for a couple, ``norms[0]`` alone: the benefit tops up to it and sets off
+    what is above it); otherwise their household's ``income``."""
+    q = partner[i]
+    if assisted[i] or (q >= 0 and assisted[q]):
+        return norms[1] if q >= 0 else norms[0]
+    return np.float64(income[i])
+
+
+@njit(cache=True, nogil=True, inline="always")
 def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit, other_cap):
     """The factor exp(-sensitivity x contribution / 100) on the chance to apply: the own
     contribution is ``c_min`` plus ``c_share`` of the monthly household income above
@@ -118,8 +130,9 @@ def _price(income, sev, sensitivity, c_min, c_share, c_threshold, cap_unit, othe
 def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, network_first,
                       key_apply, application_rate, network_factor, severity_weight, reformed,
                       network_margin, cover_share, legal_share, threshold_before, legal,
-                      record_route, outreach, income, sensitivity, c_min, c_share,
-                      c_threshold, cap_units, kind, partner, prov, per_household, substitutes):
+                      record_route, outreach, income, assisted, norms, sensitivity, c_min,
+                      c_share, c_threshold, cap_units, kind, partner, prov, per_household,
+                      substitutes):
     """Covered by the network (INFORMAL) or not (UNMET); persons not yet waiting may apply and
     join the waiting list if the access rule lets them; WAITING if not covered and on the list.
     Covered means the carer gives ``cover_share`` of the hours asked.
@@ -131,7 +144,9 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
     municipality must honour it. With ``record_route`` the route of everyone who joins the list
     is written to ``legal``. ``outreach`` (per municipality, at least 1) raises the chance to
     apply: neighbourhood teams find needs that would otherwise not be brought forward. The own
-    contribution a person would pay lowers it (``_price``; ``sensitivity`` 0: no effect;
+    contribution a person would pay on their household's income (``household_income``: the
+    ``norms`` of social assistance where they or their partner are ``assisted``) lowers it
+    (``_price``; ``sensitivity`` 0: no effect;
     with ``per_household`` what it adds to their household's, when their ``partner`` is a
     client already: a provider in ``prov``, a need in ``sev``). A
     need the network covers is applied for with ``network_factor`` + (1 - ``network_factor``)
@@ -156,8 +171,9 @@ def apply_for_support(who, hours, got, sev, wait, state, muni, threshold, networ
             q = partner[i] if per_household else -1
             if q >= 0 and prov[q] >= 0 and sev[q] > 0:
                 other = np.float64(sev[q]) * cap_units[kind[q]]
-            prob = prob * _price(income[i], s, sensitivity, c_min, c_share, c_threshold,
-                                 cap_units[kind[i]], other)
+            prob = prob * _price(household_income(i, income, partner, assisted, norms), s,
+                                 sensitivity, c_min, c_share, c_threshold, cap_units[kind[i]],
+                                 other)
             m = muni[i]
             prob = prob * outreach[m]
             draws = _hash(key_apply, i)
