@@ -35,16 +35,22 @@ The runs are independent (one scenario and one seed each) and go to ``--workers`
 (every core by default); each run is seeded and the design is drawn from a fixed seed, so the
 table does not depend on their number.
 
-``tests/test_screening.py`` runs the same screening and checks that the dead parameters are
-exactly the ones listed in ``tests/data/dead_parameters.json`` (so a newly dead parameter fails
-the suite, and one given a mechanism must be taken off the list) and that docs/screening.md is
-up to date.
+docs/screening.md records the digest of the screening's inputs (``inputs_digest``: the
+package's source and data, the scenarios, the locked dependencies), on which its result
+depends alone. ``tests/test_screening.py`` checks that the digest is that of the present
+inputs (so any change to them asks for the screening again, a few minutes) and that the dead
+parameters it found are exactly the ones listed in ``tests/data/dead_parameters.json`` (so a
+newly dead parameter fails the suite, and one given a mechanism must be taken off the list);
+the seeded snapshot (tests/test_determinism.py) checks that a run gives the same numbers on
+the machine that runs the suite.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import subprocess
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -74,6 +80,15 @@ HEADLINES = ("needs_not_met", "unmet_need", "waiting", "clients_wmo", "clients_j
 KINDS = ("lever", "national", "uncertainty")
 SCENARIO = "calibrated"
 SETTINGS: dict[str, Any] = {"scale": 0.1, "end_year": 2025}
+# What a screening depends on (``inputs_digest``): it is deterministic given the package's
+# source and data, the shipped scenarios and the locked dependencies. Not the parts above it
+# or beside it, which the import-linter contract "layers" (pyproject.toml, tests/test_lint.py)
+# keeps out of its imports, nor the text catalogues or compiled caches: a change there
+# changes no run.
+ROOT = Path(__file__).resolve().parents[2]  # the source checkout (src/transitiesim/..)
+DIGEST_SKIPPED = frozenset({"ui", "workshop", "sweeps", "locale", "__pycache__", "cli.py",
+                            "calibration.py", "validation.py", "statline.py", "docgen.py"})
+DIGEST_LINE = "Inputs: sha256 "
 # Where a parameter dead or fragile in the municipality is screened again (see ``screen``).
 NATIONAL = "netherlands"
 NATIONAL_SETTINGS: dict[str, Any] = {"scale": 0.005, "end_year": 2025}
@@ -331,6 +346,45 @@ def _range(p: Param) -> str:
     return f"{low:g} to {high:g}"
 
 
+def digest_files(root: Path = ROOT) -> list[Path]:
+    """The files a screening's result depends on, in a fixed order: the package's source and
+    data (not ``DIGEST_SKIPPED``), the scenarios and ``uv.lock``. In a git checkout the
+    files git tracks (so a stray file beside them does not count), elsewhere those present."""
+    package = root / "src" / "transitiesim"
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "src/transitiesim"], cwd=root,
+                                capture_output=True, check=True).stdout.decode().split("\0")
+        found = [root / name for name in listed if name]
+    except (OSError, subprocess.CalledProcessError):
+        found = list(package.rglob("*"))
+    files = sorted(f for f in found if f.is_file()
+                   and not DIGEST_SKIPPED & set(f.relative_to(package).parts))
+    return files + sorted((root / "scenarios").glob("*.toml")) + [root / "uv.lock"]
+
+
+def inputs_digest(root: Path = ROOT) -> str | None:
+    """SHA-256 over the names and bytes of ``digest_files``; None outside a source checkout
+    (no ``uv.lock``). docs/screening.md records it, and tests/test_screening.py asks the
+    screening again whenever the present digest differs."""
+    if not (root / "uv.lock").is_file():
+        return None
+    h = hashlib.sha256()
+    for f in digest_files(root):
+        h.update(f.relative_to(root).as_posix().encode() + b"\0")
+        h.update(f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def recorded(doc: str) -> tuple[str | None, list[str]]:
+    """The inputs digest and the dead parameters a rendered screening records."""
+    digest = next((line.removeprefix(DIGEST_LINE).split()[0] for line in doc.splitlines()
+                   if line.startswith(DIGEST_LINE)), None)
+    dead_line = next(line for line in doc.splitlines() if line.startswith("Dead: "))
+    dead = [part.strip(" `.") for part in dead_line.partition(": ")[2].partition(": ")[2]
+            .split(",") if part.strip(" `.")]
+    return digest, dead
+
+
 def _robust(ratio: pd.Series, drift: float = DRIFT_RATIO) -> bool:
     """Moves an indicator that does not drift beyond its noise, or one that drifts beyond
     ``DRIFT_RATIO`` times it."""
@@ -388,6 +442,11 @@ def render(s: Screening) -> str:
         "points (seeds "
         f"{', '.join(map(str, SEEDS))}; noise from {NOISE_REPEATS + 1} seeds at each). Do not "
         "edit by hand; run the command again.",
+        "",
+        f"{DIGEST_LINE}{inputs_digest()} of its inputs (`inputs_digest`: the package's source "
+        "and data below the tools that call it, the scenarios and `uv.lock`; the screening is "
+        "deterministic given them). `tests/test_screening.py` fails when the present inputs "
+        "have another digest: then run the command again.",
         "",
         "Morris's elementary effects in the radial design (Campolongo, Saltelli and Cariboni "
         f"2011), from {BASE_POINTS} base points: the scenario itself, and "
