@@ -65,10 +65,11 @@ NO_CONTRIBUTION = dict(sensitivity=0.0, c_min=0.0, c_share=0.0, c_threshold=0.0,
 def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,), factor=1.0,
           reformed=True, margin=0.2, key=12345, legal_share=0.0, before=0.2,
           routes=None, outreach=1.0, income=None, contribution=None, by_severity=True,
-          household=None, kind=None, substitutes=(True, True, True)):
+          household=None, kind=None, substitutes=(True, True, True), assisted=None):
     """``household``: (partner, provider of each person, per household); default none.
     ``kind``: each person's kind of Wmo need (default household help); ``substitutes``: per
-    kind, whether the network's cover lowers the chance to apply."""
+    kind, whether the network's cover lowers the chance to apply. ``assisted``: who is on
+    social assistance (default nobody)."""
     n = len(sev)
     partner, prov, per_household = household or (np.full(n, -1, dtype=np.int32),
                                                  np.full(n, -1, dtype=np.int32), False)
@@ -83,7 +84,9 @@ def apply(hours, got, sev, wait, threshold, *, rate=1.0, network_first=(False,),
                         np.asarray([legal_share]),
                         before, legal, routes is not None, np.asarray([outreach]),
                         np.asarray(np.full(n, 2500.0) if income is None else income, dtype=F),
-                        assisted=np.zeros(n, dtype=np.bool_), norms=np.array([960.83, 1372.62]),
+                        assisted=np.asarray(np.zeros(n) if assisted is None else assisted,
+                                            dtype=np.bool_),
+                        norms=np.array([960.83, 1372.62]),
                         kind=np.asarray(np.zeros(n) if kind is None else kind, dtype=np.uint8),
                         partner=partner, prov=prov, per_household=per_household,
                         substitutes=np.asarray(substitutes, dtype=np.bool_),
@@ -229,6 +232,28 @@ def test_the_own_contribution_deters_applications_by_what_each_person_would_pay(
     # Without a contribution (youth care: sensitivity 0) income plays no part.
     free = apply(**common | {"contribution": NO_CONTRIBUTION}, income=np.full(n, 1e5))[1]
     assert abs(sum(w == 0 for w in free) / n - 0.5) < 0.03
+
+
+def test_a_household_on_social_assistance_applies_as_one_on_its_norm():
+    """The same rule at an income of 100,000 (pays 500, chance 0.5 x e^-5): on social
+    assistance, alone or beside a partner who is on it, the household lives on its norm
+    (960.83 or 1,372.62, both under the threshold of 2,000), pays the lowest amount, 19, and
+    applies with the chance 0.5 x e^-0.19; who is not, and whose partner is not, pays 500."""
+    n = 3000
+    rule = dict(sensitivity=1.0, c_min=19.0, c_share=0.1, c_threshold=2000.0,
+                cap_units=np.full(3, 1000.0))
+    partner = np.arange(n, dtype=np.int32) ^ 1  # 2k and 2k + 1 are partners
+    common = dict(hours=np.zeros(n), got=np.zeros(n), sev=np.full(n, 0.5),
+                  wait=np.full(n, -1), threshold=0.0, rate=1.0, contribution=rule,
+                  income=np.full(n, 100_000.0))
+    alone = apply(**common, assisted=np.ones(n, dtype=bool))[1]
+    assert abs(sum(w == 0 for w in alone) / n - 0.5 * np.exp(-0.19)) < 0.03
+    odd = np.arange(n) % 2 == 1  # the odd ones on assistance, the even ones their partners
+    couples = apply(**common, assisted=odd,
+                    household=(partner, np.full(n, -1, dtype=np.int32), False))[1]
+    assert abs(sum(w == 0 for w in couples) / n - 0.5 * np.exp(-0.19)) < 0.03
+    nobody = apply(**common, household=(partner, np.full(n, -1, dtype=np.int32), False))[1]
+    assert abs(sum(w == 0 for w in nobody) / n - 0.5 * np.exp(-5.0)) < 0.01
 
 
 def test_per_household_a_partner_of_a_client_is_priced_at_what_they_add():
