@@ -14,6 +14,7 @@ from transitiesim.params import (
     ASSISTANCE_NORM_SINGLE_EUR,
     UNEMPLOYMENT_2015,
 )
+from transitiesim.population import ALONE_65_PLUS_2015
 from transitiesim.statline import StatlineError, read_population
 
 SAMPLE = Path(__file__).parent / "data" / "statline_03759ned_sample.csv"
@@ -40,6 +41,12 @@ def test_scenarios_use_the_shipped_figures():
     # The social assistance norms the own contribution sees (ODD 7.4).
     assert data.figure("assistance_norm_single", 2015) == ASSISTANCE_NORM_SINGLE_EUR
     assert data.figure("assistance_norm_couple", 2015) == ASSISTANCE_NORM_COUPLE_EUR
+    # Older people living alone (ODD 5): CBS's count of 2015 over the persons of 65 or over
+    # at the start of 2015 (age_path's 2014 row: November 2014, age as on 31 December).
+    alone = (data.figure("living_alone_65_plus_women", 2015)
+             + data.figure("living_alone_65_plus_men", 2015))
+    older = data.load("age_path").set_index("year").age_65_plus[2014]
+    assert ALONE_65_PLUS_2015 == pytest.approx(alone / older, rel=1e-12)
     for year, count in persons.items():
         assert default.unemployment[int(year)] == pytest.approx(
             base * count / persons[2015], abs=5e-5)

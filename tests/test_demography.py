@@ -9,11 +9,13 @@ import pytest
 from transitiesim import data
 from transitiesim.model import TransitionModel
 from transitiesim.population import (
+    ALONE_65_PLUS_2015,
     BIRTHS_2015,
     DEATHS_2015,
     EMIGRANTS_2015,
     IMMIGRANTS_2015,
     INHABITANTS_2015,
+    OLDER_AGE,
     AgePath,
     leave_chances,
     newcomer_rates,
@@ -204,37 +206,47 @@ def test_continuity_of_care_keeps_youth_care_when_its_provider_fails():
     assert spending[False] < 0.95 * spending[True], spending
 
 
-def _partnered(model) -> tuple[float, np.ndarray]:
+def _partnered(model, below: int = 200) -> tuple[float, np.ndarray]:
     pop = model.pop
-    adult = pop.age >= 18
+    adult = (pop.age >= 18) & (pop.age < below)
     return float((pop.partner[adult] >= 0).mean()), adult
 
 
 def test_new_couples_hold_the_partnered_share_and_are_couples_in_every_respect():
-    """Each January single adults pair up (7.2, ``Citizens.form_couples``) so that the share
-    of adults with a partner stays at its start value (within a point: a municipality's
-    couples are rounded, and the deaths of the months after January end some); the couples
-    formed are mutual, in one municipality, each other's carer, one household with one
-    income. Without the renewal the share falls (seed 1, the 2014 ages held: from 86% to 71%
-    by December 2014 and to 62% by December 2016)."""
+    """Each January single adults under 65 pair up (7.2, ``Citizens.form_couples``; older
+    people form no new couples, ``older_alone``) so that the share of adults under 65 with
+    a partner stays at its start value (within a point: a municipality's couples are
+    rounded, and the deaths of the months after January end some), while the share of
+    older people alone grows as partners die; the couples formed are mutual, in one
+    municipality, each other's carer, one household with one income, both under 65.
+    Without the renewal the share falls (seed 1, the 2014 ages held: from 86% to 71% by
+    December 2014 and to 62% by December 2016, before ``older_alone``)."""
     scenario = load_shipped("calibrated").with_params(scale=0.25, age_path="fixed",
                                                       decentralisation=False, end_year=2016)
     for renewed in (True, False):
         model = TransitionModel(scenario.with_params(couples_renewed=renewed), seed=1)
-        start = float(np.average(model.citizens.couple_share,
-                                 weights=np.bincount(model.pop.muni[model.pop.age >= 18])))
+        below = model.citizens.couple_below
+        assert below == OLDER_AGE
+        start = float(np.average(model.citizens.couple_share, weights=np.bincount(
+            model.pop.muni[(model.pop.age >= 18) & (model.pop.age < below)])))
+        older = model.pop.age >= OLDER_AGE
+        older_start = float((model.pop.partner[older] >= 0).mean())
         while (model.year, model.month) < (2016, 12):
             model.step()
-        share, adult = _partnered(model)
+        share, adult = _partnered(model, below)
+        older = model.pop.age >= OLDER_AGE
+        older_end = float((model.pop.partner[older] >= 0).mean())
         if renewed:
             assert abs(share - start) < 0.01
+            assert older_end < older_start  # partners die; no new couples at 65 or over
         else:
             assert share < start - 0.15
     model = TransitionModel(scenario, seed=2)
     pop = model.pop
     a, b = model.citizens.form_couples(np.random.default_rng(7))
     assert a.size == 0  # nobody to pair at the start: the share is the start's
-    widowed = np.flatnonzero((pop.partner >= 0) & (pop.age >= 18))[:400:2]
+    young = (pop.age >= 18) & (pop.age < OLDER_AGE)
+    widowed = np.flatnonzero((pop.partner >= 0) & young & young[pop.partner])[:400:2]
     pop.partner[pop.partner[widowed]] = -1
     pop.partner[widowed] = -1
     before = pop.partner.copy()
@@ -247,6 +259,7 @@ def test_new_couples_hold_the_partnered_share_and_are_couples_in_every_respect()
     assert (pop.income_eur[a] == pop.income_eur[b]).all()
     assert (pop.muni[a] == pop.muni[b]).all()
     assert (pop.age[a] >= 18).all() and (pop.age[b] >= 18).all()
+    assert (pop.age[a] < OLDER_AGE).all() and (pop.age[b] < OLDER_AGE).all()
 
 
 def test_partners_are_of_about_the_same_age():
@@ -261,3 +274,35 @@ def test_partners_are_of_about_the_same_age():
         has = np.flatnonzero(pop.partner >= 0)
         gap = np.abs(pop.age[has].astype(int) - pop.age[pop.partner[has]])
         assert low <= float((gap >= 5).mean()) <= high
+
+
+def test_alone_counts_by_hand():
+    """``population.alone_counts``: 100 adults, 20 of them 65 or over, 14 single in all and
+    a share of 0.3: x = 2 kept out leaves 12 singles among the 98 others, (20 - 2) x 12 / 98
+    = 2.2 of them older, so 4.2 older singles; x = 4 leaves 10 of 96, 16 x 10 / 96 = 1.7,
+    so 5.7; x = 5: 15 x 9 / 95 = 1.4, 6.4. The 6 older singles wanted (0.3 x 20) lie
+    between 4 and 5 (x = 4.4), so 4 are kept out. With 3 singles in all, all 3 (the bound)."""
+    from transitiesim.population import alone_counts
+
+    got = alone_counts(np.array([100, 100]), np.array([20, 20]), np.array([14, 3]), 0.3)
+    np.testing.assert_array_equal(got, [4, 3])
+
+
+def test_older_people_live_alone_as_cbs_counts():
+    """``older_alone`` (ODD 5): at the start (before the burn-in) the share of people 65 or
+    over without a partner is CBS's 30% living alone in 2015 (915,000 of 3,025,585), within
+    a point and a half at scale 0.25 (rounding per municipality, and the rest's singles
+    fall at random), while the number of couples is the same as without the rule (set by
+    households per person); without it older people are as often single as adults overall
+    (about 14%)."""
+    base = load_shipped("calibrated").with_params(scale=0.25, burn_in_years=0,
+                                                  end_year=2014)
+    share, couples = {}, {}
+    for on in (True, False):
+        pop = TransitionModel(base.with_params(older_alone=on), seed=1).pop
+        older = pop.age >= OLDER_AGE
+        share[on] = float((pop.partner[older] < 0).mean())
+        couples[on] = int((pop.partner >= 0).sum())
+    assert abs(share[True] - ALONE_65_PLUS_2015) < 0.015, share
+    assert share[False] < 0.2, share
+    assert couples[True] == couples[False]

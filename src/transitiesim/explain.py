@@ -189,6 +189,14 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
     Mechanism("carer_kinship", "partners and parents care out of obligation (off: like any "
               "other carer)", "partners en ouders zorgen uit verplichting (uit: zoals iedere "
               "andere mantelzorger)", _params(carer_kinship=False)),
+    Mechanism("child_carers", "an adult child cares as kin for a parent of 55 or over who "
+              "lives alone (off: a friend or neighbour instead)",
+              "een volwassen kind zorgt als familie voor een alleenstaande ouder van 55 of "
+              "ouder (uit: een vriend of buur)", _params(child_carer_share=0.0)),
+    Mechanism("older_alone", "older people live alone as CBS counts and form no new couples "
+              "(off: partnered as often as other adults)",
+              "ouderen wonen alleen zoals het CBS telt en vormen geen nieuwe paren (uit: even "
+              "vaak een partner als andere volwassenen)", _params(older_alone=False)),
     Mechanism("care_beside_formal", "clients of household help or support still get "
               "informal care beside it (off: formal help replaces the carer entirely)",
               "cliënten met huishoudelijke hulp of begeleiding krijgen daarnaast mantelzorg "

@@ -95,7 +95,8 @@ def national_means(params: tuple[tuple[str, Any], ...]) -> NationalMeans:
         table.share_under_18, 1 - table.share_under_18 - table.share_65_plus,
         table.share_65_plus]), share_80_of_65=(table.share_80_plus
                                                / table.share_65_plus).to_numpy(),
-        income_index=table.income_index.to_numpy(), partner_age_sd=p["partner_age_sd"])
+        income_index=table.income_index.to_numpy(), partner_age_sd=p["partner_age_sd"],
+        child_carer_share=p["child_carer_share"], older_alone=p["older_alone"])
     streams = dict(zip(STREAMS, rng.spawn(len(STREAMS)), strict=True))
     reference = Citizens(pop, p, streams, int(nbh.sum()))
     reference.set_local_assistance(
@@ -358,7 +359,8 @@ class TransitionModel(mesa.Model):
         self.pop = generate(sim, self.weights, nbh_counts, p["isolated_share"],
                             self.streams["population"], age_shares,
                             share_80_of_65=share_80_of_65, income_index=income_index,
-                            partner_age_sd=p["partner_age_sd"])
+                            partner_age_sd=p["partner_age_sd"],
+                            child_carer_share=p["child_carer_share"], older_alone=p["older_alone"])
         self.inhabitants = sizes.astype(np.float64)
         # Persons are stored municipality by municipality: rows muni_bounds[m]:muni_bounds[m+1],
         # each with the municipality's weight (float32, as in the person arrays).

@@ -910,10 +910,32 @@ PARAMETERS: tuple[Param, ...] = (
        "persons per household nearly constant); without renewal the partnered share of "
        "adults falls from 76% to 62% in three years (calibrated, the 2014 ages held, seed 1)",
        group="behaviour"),
+    _p("older_alone", bool, True, "-", "national",
+       "Ouderen wonen zo vaak alleen als het CBS telt: bij de start 30% van de 65-plussers "
+       "(915.000 in 2015), en wie 65 of ouder is vormt geen nieuw paar (uit: paren onder "
+       "alle volwassenen gelijk, de regel van voor 5 december 2026).",
+       "Older people live alone as often as CBS counts: at the start 30% of those 65 or over "
+       "(915,000 in 2015), and nobody 65 or over forms a new couple (off: couples alike "
+       "at every adult age, the rule before 5 December 2026).",
+       "domain: CBS household forecast 2015-2060 (NRC, 17 June 2016): 655,000 women and "
+       "260,000 men 65+ lived alone in 2015; older people are left alone when a partner "
+       "dies or moves into a home (CBS)", group="behaviour"),
     _p("isolated_share", float, 0.12, "share of single adults", "uncertainty",
        "Deel van de alleenstaanden zonder netwerk dat mantelzorg kan geven.",
        "Share of single adults with no network that can give informal care.",
        "assumption", 0, 1, group="behaviour"),
+    _p("child_carer_share", float, 0.5, "share of single adults 55+", "uncertainty",
+       "Deel van de alleenstaanden van 55 jaar of ouder met netwerk van wie een volwassen kind "
+       "in de gemeente woont en mantelzorger is: zorgt als familie (carer_stretch_kin), de "
+       "anderen krijgen een vriend of buur (0 = de regel van voor 5 december 2026).",
+       "Share of single adults aged 55 or over with a network whose carer is an adult child "
+       "living in the municipality: cares as kin (carer_stretch_kin), the others get a "
+       "friend or neighbour (0 = the rule before 5 December 2026).",
+       "assumption (no Dutch count of older people with a child in their municipality was "
+       "found); adult children give older people most of their informal help and children "
+       "living close by help most often and most intensively (De Boer and De Klerk 2015; "
+       "Mulder and Van der Meer 2009; CBS, Vader en moeder op leeftijd, 2024)", 0, 0.9,
+       group="behaviour"),
     _p("volunteering_rate", float, 0.49, "share of people 15+", "uncertainty",
        "Deel van de 15-plussers dat minstens jaarlijks vrijwilligerswerk doet, bij burgerkracht "
        "0,5: bepaalt de kans om te beginnen (bij wie gezond is, niet gevraagd en niet "

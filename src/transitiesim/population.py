@@ -36,6 +36,22 @@ BIRTHS_2015, DEATHS_2015, IMMIGRANTS_2015, EMIGRANTS_2015 = 170_510, 147_134, 20
 INHABITANTS_2015 = 16_900_726
 # Immigrants' ages: uniform over young adulthood (assumption: most immigrants are 18-44).
 IMMIGRANT_AGES = (18, 44)
+# Informal carers (ODD 7.4): a single adult's carer from the wider network is an adult of
+# these ages; one aged CHILD_CARER_MIN_AGE or more may have an adult child as carer, an adult
+# GENERATION_GAP years younger (assumption: most children are born to parents aged 20-40),
+# picked per CHILD_AGE_BAND years of the parent's age.
+# Older people living alone (ODD 5 and 7.2): 655,000 women and 260,000 men aged 65 or over
+# lived alone in 2015 (CBS, household forecast 2015-2060, as NRC reported on 17 June 2016;
+# data/figures.csv) of 3,025,585 persons 65 or over at the start of 2015 (Monitor Langdurige
+# Zorg, November 2014, age as on 31 December). They are alone after a partner died or moved
+# into a home, and seldom form a new couple (CBS: older people are left alone when their
+# partner dies or moves into an institution).
+OLDER_AGE = 65
+ALONE_65_PLUS_2015 = (655_000 + 260_000) / 3_025_585
+NETWORK_CARER_AGES = (30, 75)
+CHILD_CARER_MIN_AGE = 55
+GENERATION_GAP = (20, 40)
+CHILD_AGE_BAND = 5
 # Generation: per year of age, persons 40-64 relative to persons 20-39; the 65-79 density's
 # fall per year (linear, through the mid-points of 65-69 and 75-79); the mean years over 80
 # (exponential: the share of 80-84 among the 80-plus).
@@ -164,6 +180,7 @@ class Population:
     household: np.ndarray  # int32 household id
     partner: np.ndarray  # int32 person index or -1
     carer: np.ndarray  # int32 person index of the informal carer, -1 if none
+    child_carer: np.ndarray  # bool: the carer is the person's adult child (kin, ODD 7.4)
     age: np.ndarray  # int16 years
     income_eur: np.ndarray  # float32 household income per month
     weight: np.ndarray  # float32 people this row stands for
@@ -236,7 +253,8 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
              isolated_share: float, rng: np.random.Generator, age_shares: np.ndarray,
              share_80_of_65: float | np.ndarray,
              income_index: np.ndarray | None = None, *,
-             partner_age_sd: float) -> Population:
+             partner_age_sd: float, child_carer_share: float = 0.0,
+             older_alone: bool = False) -> Population:
     """Generate persons for municipalities with ``sim_sizes`` simulated persons each.
 
     Ages follow per municipality ``age_shares`` (rows: under 18, 18-64, 65+; the 80-plus
@@ -244,9 +262,11 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     ``_kernels.place_and_age`` say); household income is lognormal around the median times the
     municipality's ``income_index`` (1 if not given); adults are paired into couples so that
     households per person match the 2016 figure, partners of about the same age
-    (``couple_order``); each minor joins the household of an adult aged 25-60; informal
-    carers are the partner, the parent, or for single adults (unless isolated) another adult
-    aged 30-75 in the same municipality.
+    (``couple_order``), and with ``older_alone`` a share ``ALONE_65_PLUS_2015`` of the
+    persons ``OLDER_AGE`` or over alone (``alone_counts``); each minor joins the household
+    of an adult aged 25-60; informal carers are the partner, the parent, or for single
+    adults (unless isolated) an adult child or another adult aged 30-75 in the same
+    municipality (``network_carers``).
     """
     n = int(sim_sizes.sum())
     muni = np.repeat(np.arange(len(sim_sizes), dtype=np.int32), sim_sizes)
@@ -267,12 +287,30 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
 
     adult = age >= 18
     # Couples: shuffle adults within each municipality and pair neighbours in that order,
-    # as many couples as make households per person match the figure.
+    # as many couples as make households per person match the figure. With ``older_alone``
+    # some persons 65 or over are kept out first, as many as leave the figure's share of
+    # them single once the rest are paired (the draws are made either way).
     adults = np.flatnonzero(adult)
-    order = adults[_kernels.order_within_groups(muni[adults], rng.random(adults.size))]
-    starts = np.searchsorted(adults, bounds)  # each municipality's adults in ``order``
-    n_adults = np.diff(starts)
+    u_pair = rng.random(adults.size)
+    n_adults = np.diff(np.searchsorted(adults, bounds))
     couples = np.clip(n_adults - np.round(HOUSEHOLDS_PER_PERSON * sim_sizes), 0, n_adults // 2)
+    older = adults[age[adults] >= OLDER_AGE]
+    u_alone = rng.random(older.size)
+    if older_alone:
+        older_starts = np.searchsorted(older, bounds)
+        alone = alone_counts(n_adults, np.diff(older_starts), n_adults - 2 * couples,
+                             ALONE_65_PLUS_2015)
+        kept = older[_kernels.order_within_groups(muni[older], u_alone)]
+        kept = kept[leading(older_starts, alone, kept.size)]
+        pairable = np.ones(n, dtype=bool)
+        pairable[kept] = False
+    else:
+        pairable = adult
+    order = adults[_kernels.order_within_groups(muni[adults], u_pair)]
+    order = order[pairable[order]]
+    starts = np.concatenate([[0], np.cumsum(np.bincount(muni[order],  # each municipality's
+                                                        minlength=len(sim_sizes)))])
+    couples = np.minimum(couples, np.diff(starts) // 2)
     order = couple_order(order, starts, couples.astype(np.int64), muni, age, partner_age_sd, rng)
     partner, household = _kernels.pair_couples(order, starts, couples.astype(np.int64), n)
     has_partner = partner >= 0
@@ -284,7 +322,9 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     household[minors[parent >= 0]] = household[parent[parent >= 0]]
     singles = np.flatnonzero(adult & ~has_partner)
     networked = singles[rng.random(singles.size) >= isolated_share]
-    carer[networked] = pick_in_municipality(muni, (age >= 30) & (age <= 75), networked, rng)
+    child_carer = np.zeros(n, dtype=bool)
+    carer[networked], child_carer[networked] = network_carers(muni, age, networked,
+                                                              child_carer_share, rng)
     carer[carer == np.arange(n)] = -1
 
     hh_income = np.exp(np.log(INCOME_MEDIAN_EUR) + INCOME_LOG_SD * rng.standard_normal(n))
@@ -295,7 +335,8 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
 
     zeros3 = np.zeros((3, n), dtype=np.float32)
     return Population(
-        muni=muni, nbh=nbh, household=household, partner=partner, carer=carer, age=age,
+        muni=muni, nbh=nbh, household=household, partner=partner, carer=carer,
+        child_carer=child_carer, age=age,
         income_eur=income, weight=w, self_reliance=base_sr.copy(), base_self_reliance=base_sr,
         volunteer_propensity=rng.random(n).astype(np.float32),
         wellbeing=np.full(n, INITIAL_WELLBEING, dtype=np.float32), severity=zeros3,
@@ -310,12 +351,68 @@ def generate(sim_sizes: np.ndarray, weights: np.ndarray, nbh_counts: np.ndarray,
     )
 
 
+def alone_counts(adults: np.ndarray, older: np.ndarray, singles: np.ndarray,
+                 share: float) -> np.ndarray:
+    """Per municipality, how many of its ``older`` persons (of ``adults``) to keep single
+    so that, with ``singles`` adults single in all and the others' singles falling at random
+    (as shuffled adults are paired), ``share`` of the older are single: the x in [0,
+    min(older, singles)] with x + (older - x) (singles - x) / (adults - x) = share x older
+    (the left side rises with x; by bisection, then rounded). Where even x at its bound
+    leaves fewer, the bound."""
+    a, e, s = (np.asarray(v, dtype=np.float64) for v in (adults, older, singles))
+    lo, hi = np.zeros_like(e), np.minimum(e, s)
+    target = share * e
+    for _ in range(60):
+        x = (lo + hi) / 2
+        rest = np.maximum(a - x, 1.0)
+        below = x + (e - x) * (s - x) / rest < target
+        lo, hi = np.where(below, x, lo), np.where(below, hi, x)
+    return np.round((lo + hi) / 2).astype(np.int64)
+
+
+def network_carers(muni: np.ndarray, age: np.ndarray, who: np.ndarray, child_share: float,
+                   rng: np.random.Generator, pool: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """The carers of ``who`` (sorted rows of single adults with a network; ODD 7.4) and
+    whether each is the person's adult child.
+
+    Each gets a random adult aged ``NETWORK_CARER_AGES`` of their municipality (``pool``, its
+    sorted rows, if given: a friend, a neighbour, a relative elsewhere). With probability
+    ``child_share``, a person aged ``CHILD_CARER_MIN_AGE`` or more has instead an adult child
+    there: an adult (18 or over) of the municipality ``GENERATION_GAP`` years younger than the
+    lower end of their ``CHILD_AGE_BAND``-year band to that much younger than its upper end;
+    if the municipality has nobody that age, the network's pick stays. Draws, in this order
+    and whatever ``child_share`` (so runs that differ in it keep the same draws after): the
+    network's picks, whether each has a child, and a pick among children, one uniform per
+    person each."""
+    if pool is None:
+        pool = _kernels.rows_in_age_range(age, *NETWORK_CARER_AGES)
+    carer = pick_in_municipality(muni, pool, who, rng)
+    child = (rng.random(who.size) < child_share) & (age[who] >= CHILD_CARER_MIN_AGE)
+    u_child = rng.random(who.size)
+    is_child = np.zeros(who.size, dtype=bool)
+    bands = age[who] // CHILD_AGE_BAND
+    young, old = GENERATION_GAP
+    for band in np.unique(bands[child]).tolist():
+        k = np.flatnonzero(child & (bands == band))
+        lo = max(band * CHILD_AGE_BAND - old, 18)
+        hi = (band + 1) * CHILD_AGE_BAND - 1 - young
+        kids = pick_in_municipality(muni, _kernels.rows_in_age_range(age, lo, hi), who[k],
+                                    None, u_child[k])
+        found = kids >= 0
+        carer[k[found]] = kids[found]
+        is_child[k[found]] = True
+    return carer, is_child
+
+
 def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray,
-                         rng: np.random.Generator) -> np.ndarray:
+                         rng: np.random.Generator | None, u: np.ndarray | None = None
+                         ) -> np.ndarray:
     """For each person in ``who``, a random eligible person of the same municipality (-1 if none).
 
     ``eligible`` is a mask over persons or the sorted rows of the eligible persons. ``muni``
-    must be sorted (persons are stored municipality by municipality).
+    must be sorted (persons are stored municipality by municipality). The picks use ``u``
+    (one uniform per person) if given, else draws from ``rng``.
     """
     pool = np.flatnonzero(eligible) if eligible.dtype == bool else eligible
     m_count = int(muni[-1]) + 1 if muni.size else 0  # sorted: the last is the largest
@@ -326,7 +423,10 @@ def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     m = muni[who]
     k = counts[m]
-    pick = starts[m] + (rng.random(who.size) * np.maximum(k, 1)).astype(np.int64)
+    if u is None:
+        assert rng is not None
+        u = rng.random(who.size)
+    pick = starts[m] + (u * np.maximum(k, 1)).astype(np.int64)
     out = np.where(k > 0, pool[np.minimum(pick, max(pool.size - 1, 0))] if pool.size else -1, -1)
     return out.astype(np.int32)
 

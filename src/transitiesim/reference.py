@@ -219,8 +219,10 @@ class CitizenAgent(mesa.Agent):
         carer = int(pop.carer[i])
         if carer >= 0:
             c.asked[carer] = c.asked.get(carer, 0.0) + float(hours)
-            # A partner, or a parent (any youth request comes from a minor), is kin.
-            c.kin[carer] = c.kin.get(carer, False) or d == JEUGD or int(pop.partner[i]) == carer
+            # A partner, a parent (any youth request comes from a minor) or an adult child
+            # is kin.
+            c.kin[carer] = (c.kin.get(carer, False) or d == JEUGD
+                            or int(pop.partner[i]) == carer or bool(pop.child_carer[i]))
 
     def get_team_help(self, c: AgentCitizens, supply: np.ndarray, state: int, d: int
                       ) -> None:

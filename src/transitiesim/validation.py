@@ -296,7 +296,7 @@ they are not in the project and were not used. The asylum permits of 2017-2020 a
   over from the AWBZ through 2015, and gives about a tenth fewer hours of both (calibrated on
   2014 and 2016); its first contracts buy support 17% below the AWBZ tariff from January
   2015, the transitional law's clients included. The Wmo thus runs a surplus in 2015 (EUR
-  261 m; municipalities reported at least 310 m), although support still holds the old
+  101 m; municipalities reported at least 310 m), although support still holds the old
   hours for half the year, and a surplus from 2016 until the flat rate. Household
   help falls after 2015 (the cut, a stricter threshold, and middle incomes paying up to what
   the care is worth), aids and support less. The flat rate of EUR 19 from 2019 lowers the
@@ -421,8 +421,10 @@ spending per inhabitant 0.83 (before 0.86), of the Wmo's 0.25 (0.37).
 CHANGES_18 = """## What changed with issue 18 (citizen power from people) and why
 
 Citizen power was one number multiplied into informal care, volunteering and initiatives. Now
-(ODD 7.4 and 7.9): partners and parents care out of obligation (`carer_kinship`,
-`carer_stretch_kin`), the wider network by willingness (citizen power); carers in work have
+(ODD 7.4 and 7.9): partners, parents and adult children in the municipality
+(`child_carer_share`, for single people of 55 or over) care out of obligation
+(`carer_kinship`, `carer_stretch_kin`), the wider network by willingness (citizen power);
+older people live alone as often as CBS counts (`older_alone`, ODD 5); carers in work have
 fewer hours (`carer_work_factor`); a carer is overburdened after `carer_overburden_months`
 (3) months in a row over what they can sustain; each January people 15+ start and stop
 volunteering with their health and with being asked by an initiative (`volunteer_turnover`),

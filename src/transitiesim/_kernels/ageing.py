@@ -185,10 +185,10 @@ def cared_for_by(carer, rows, marks):
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def adults_and_partnered(age, partner, bounds):
-    """Per municipality (rows ``bounds[m]:bounds[m + 1]``): the adults (18 or over) and the
-    adults with a partner, int64 each (``Citizens.form_couples``); municipalities on the
-    cores."""
+def adults_and_partnered(age, partner, bounds, below):
+    """Per municipality (rows ``bounds[m]:bounds[m + 1]``): the adults (18 or over, younger
+    than ``below``) and those of them with a partner, int64 each
+    (``Citizens.form_couples``); municipalities on the cores."""
     n_muni = bounds.size - 1
     adults = np.zeros(n_muni, dtype=np.int64)
     partnered = np.zeros(n_muni, dtype=np.int64)
@@ -196,7 +196,7 @@ def adults_and_partnered(age, partner, bounds):
         a = 0
         p = 0
         for i in range(bounds[m], bounds[m + 1]):
-            if age[i] >= 18:
+            if age[i] >= 18 and age[i] < below:
                 a += 1
                 p += partner[i] >= 0
         adults[m] = a

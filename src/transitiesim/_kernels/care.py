@@ -11,9 +11,9 @@ from .runs import _joined, _parts, _row_runs, _stable_order
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
-                  relief, carer_load, care_given, care_start, over_start, last_care, old_carers,
-                  carer_hours, stretch_kin, stretch_network, work_factor, month,
+def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, working,
+                  on_bijstand, relief, carer_load, care_given, care_start, over_start, last_care,
+                  old_carers, carer_hours, stretch_kin, stretch_network, work_factor, month,
                   overburden_months, long_months, intensive_hours, bounds):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
     then youth care, in row order). Returns (hours got per Wmo request, per youth request,
@@ -27,18 +27,19 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
     A carer can sustain ``carer_hours`` x (1 - their own Wmo severity), times
     ``work_factor`` if they are of working age and not on social assistance (in work), times
     (1 + ``relief``) (carer support; 0 for a carer without it), and gives up to
-    ``stretch_kin`` times that when a partner or a child asks them (a youth request comes
-    from a minor, whose carer is a parent), else ``stretch_network`` times.
+    ``stretch_kin`` times that when kin asks them: their partner, a minor (any youth
+    request: a minor's carer is a parent) or a parent whose carer is their adult child
+    (``child_carer`` of the person asking); else ``stretch_network`` times.
     A carer's spell of caring (``care_start``: the month it began; ``last_care``: the last
     month they gave) goes on while they give every month; their overload (load above 1:
     ``over_start``, the month it began, -1 for none) counts within it, and they are
     overburdened once it has lasted ``overburden_months`` months.
 
-    A carer lives in the municipality of everyone they care for (partner, parent, or another
-    adult picked there), so runs of whole municipalities are independent and go to the cores.
-    In each run the requests are sorted by carer (a stable sort: each carer's requests keep
-    the order above, so their hours are added up in that order) and the carers are then
-    visited in row order, which gives both lists sorted."""
+    A carer lives in the municipality of everyone they care for (partner, parent, an adult
+    child or another adult picked there), so runs of whole municipalities are independent and
+    go to the cores. In each run the requests are sorted by carer (a stable sort: each
+    carer's requests keep the order above, so their hours are added up in that order) and
+    the carers are then visited in row order, which gives both lists sorted."""
     rows = bounds[_parts(bounds, PARTS)]
     old_at = np.searchsorted(old_carers, rows)
     w_at, j_at = np.searchsorted(who_w, rows), np.searchsorted(who_j, rows)
@@ -54,10 +55,10 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, worki
              np.float64(intensive_hours))
     for t in prange(PARTS):
         n_gave[t], n_burdened[t] = _care_run(
-            who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
-            relief, carer_load, care_given, care_start, over_start, last_care, old_carers, rules,
-            rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t], w_at[t + 1], j_at[t],
-            j_at[t + 1], got_w, got_j, gave, kinds, burdened, starts[t])
+            who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, working,
+            on_bijstand, relief, carer_load, care_given, care_start, over_start, last_care,
+            old_carers, rules, rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t],
+            w_at[t + 1], j_at[t], j_at[t + 1], got_w, got_j, gave, kinds, burdened, starts[t])
     return (got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened),
             _joined(kinds, starts, n_gave))
 
@@ -131,9 +132,10 @@ def sustainable_hours(carers, carer_hours, sev_wmo, working, on_bijstand, work_f
 
 
 @njit(cache=True, nogil=True)
-def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, on_bijstand,
-              relief, carer_load, care_given, care_start, over_start, last_care, old_carers,
-              rules, r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, kinds, burdened, at):
+def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, working,
+              on_bijstand, relief, carer_load, care_given, care_start, over_start, last_care,
+              old_carers, rules, r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, kinds,
+              burdened, at):
     """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
     who gave (and their kinds) and who are overburdened are written from ``at`` on. Returns
     how many of each."""
@@ -170,7 +172,7 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, sev_wmo, working, 
             r = req[order[b]]
             if r < who_w.size:
                 asked += np.float64(hours_w[r])
-                kin = kin or partner[who_w[r]] == c
+                kin = kin or partner[who_w[r]] == c or child_carer[who_w[r]]
             else:
                 asked += np.float64(hours_j[r - who_w.size])
                 kin = True  # a minor's carer is a parent
