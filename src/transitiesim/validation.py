@@ -468,7 +468,15 @@ and fell to 36.6 with carer support (supported carers sustain more), every targe
 - **Substitution (in total too strong; at the same need, the pattern by severity of the
   literature).** `python scripts/substitution.py` (the calibrated municipality, carers'
   sustainable hours at 0.8 and 1.2 times, 6 seeds, 2016-2020) prints two measures. With
-  youth care as a trajectory and the calibration with it (4 December 2026, the latest):
+  older people living alone as CBS counts, adult children as carers and the calibration
+  with them (5 December 2026, the latest): in total 0.75 fewer formal Wmo clients per need
+  more met informally (0.67-0.90 over the seeds) and 1.28 fewer formal hours per informal
+  hour (1.06-1.62); at the same need household help light 0.62 (0.53 to 0.70), heavy -0.10
+  (-0.23 to 0.06), support at home light 0.54 (0.41 to 0.64), heavy 0.09 (-0.11 to 0.33).
+  The total is stronger than the day before, at the same need about as before: more of
+  the needs of older people rest on carers outside the household, whose hours move with
+  the carers' sustainable hours that the script varies. With youth care as a trajectory
+  and the calibration with it (4 December 2026):
   in total 0.63 fewer formal Wmo clients per need more met informally (0.46-0.72 over the
   seeds) and 0.98 fewer formal hours per informal hour (0.81-1.07); at the same need
   household help light 0.73 (0.68 to 0.79), heavy -0.01 (-0.99 to 0.34), support at home
