@@ -36,10 +36,6 @@ BIRTHS_2015, DEATHS_2015, IMMIGRANTS_2015, EMIGRANTS_2015 = 170_510, 147_134, 20
 INHABITANTS_2015 = 16_900_726
 # Immigrants' ages: uniform over young adulthood (assumption: most immigrants are 18-44).
 IMMIGRANT_AGES = (18, 44)
-# Informal carers (ODD 7.4): a single adult's carer from the wider network is an adult of
-# these ages; one aged CHILD_CARER_MIN_AGE or more may have an adult child as carer, an adult
-# GENERATION_GAP years younger (assumption: most children are born to parents aged 20-40),
-# picked per CHILD_AGE_BAND years of the parent's age.
 # Older people living alone (ODD 5 and 7.2): 655,000 women and 260,000 men aged 65 or over
 # lived alone in 2015 (CBS, household forecast 2015-2060, as NRC reported on 17 June 2016;
 # data/figures.csv) of 3,025,585 persons 65 or over at the start of 2015 (Monitor Langdurige
@@ -48,6 +44,10 @@ IMMIGRANT_AGES = (18, 44)
 # partner dies or moves into an institution).
 OLDER_AGE = 65
 ALONE_65_PLUS_2015 = (655_000 + 260_000) / 3_025_585
+# Informal carers (ODD 7.4): a single adult's carer from the wider network is an adult of
+# these ages; one aged CHILD_CARER_MIN_AGE or more may have an adult child as carer, an adult
+# GENERATION_GAP years younger (assumption: most children are born to parents aged 20-40),
+# picked per CHILD_AGE_BAND years of the parent's age.
 NETWORK_CARER_AGES = (30, 75)
 CHILD_CARER_MIN_AGE = 55
 GENERATION_GAP = (20, 40)
