@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from transitiesim import data, load_scenario
+from transitiesim import data, load_scenario, population
 from transitiesim.cli import main
 from transitiesim.params import (
     ASSISTANCE_NORM_COUPLE_EUR,
@@ -47,6 +48,17 @@ def test_scenarios_use_the_shipped_figures():
              + data.figure("living_alone_65_plus_men", 2015))
     older = data.load("age_path").set_index("year").age_65_plus[2014]
     assert ALONE_65_PLUS_2015 == pytest.approx(alone / older, rel=1e-12)
+    # Who works and how long (ODD 7.4): the shares are CBS's counts.
+    for (lo, hi), share in zip(((15, 25), (25, 50), (50, 65)), population.EMPLOYED_2014,
+                               strict=True):
+        assert share == pytest.approx(data.figure(f"employed_{lo}_{hi}", 2014)
+                                      / data.figure(f"population_{lo}_{hi}", 2014), rel=1e-12)
+    assert population.WORK_CLASS_COUNTS_2015 == tuple(
+        data.figure(q, 2015) for q in ("employed_under_20_hours", "employed_20_28_hours",
+                                       "employed_28_35_hours", "employed_full_time"))
+    counts = np.asarray(population.WORK_CLASS_COUNTS_2015, dtype=float)
+    mean = float(counts @ np.asarray(population.WORK_CLASS_HOURS) / counts.sum())
+    assert mean == pytest.approx(data.figure("mean_working_hours", 2015), abs=0.5)
     for year, count in persons.items():
         assert default.unemployment[int(year)] == pytest.approx(
             base * count / persons[2015], abs=5e-5)

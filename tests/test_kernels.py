@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transitiesim import _kernels
+from transitiesim import _kernels, citizens, population
 from transitiesim.params import PARAMETERS
 
 # The declared defaults of the well-being rules (params.py, group "wellbeing").
@@ -424,11 +424,11 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     """Requests sorted by carer on the cores give what a plain loop over the requests gives:
     each carer adds up the hours asked (Wmo requests first, then youth, in row order), gives
     at most the kin stretch (a partner's or a parent cared for by their child's Wmo request,
-    or any youth request) or the network stretch times what they can sustain (less in work,
-    more with carer support), shares it out in proportion; last month's carers' load and
-    hours are zeroed; spells of care and of overload go on or start afresh; the lists of
-    carers who gave and who are overburdened (overload for ``months_over`` months in a
-    row)."""
+    or any youth request) or the network stretch times what they can sustain (less the
+    longer their job, unless the job weighs only on their load; more with carer support),
+    shares it out in proportion; last month's carers' load and hours are zeroed; spells of
+    care and of overload go on or start afresh; the lists of carers who gave and who are
+    overburdened (overload for ``months_over`` months in a row)."""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(1, 2000))
     muni = np.sort(rng.integers(0, n_muni, n))
@@ -449,7 +449,8 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
     old = np.flatnonzero(rng.random(n) < 0.2)
     partner = np.where(rng.random(n) < 0.5, carer, -1).astype(np.int32)
     child_carer = rng.random(n) < 0.2  # the carer is the person's adult child: kin
-    working, on_bijstand = rng.random(n) < 0.5, rng.random(n) < 0.2
+    age, on_bijstand = rng.integers(0, 90, n).astype(np.int16), rng.random(n) < 0.2
+    key, burden_only = np.uint64(rng.integers(0, 2**63)), bool(rng.random() < 0.5)
     given_hours = rng.random(n).astype(f32)
     month, months_over = 40, int(rng.integers(1, 4))
     last_care = rng.integers(month - 3, month, n).astype(np.int32)  # some gave last month
@@ -472,11 +473,13 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
                           or bool(child_carer[i]))
     share, gave, burdened = {}, [], []
     for c, a in asked.items():
-        sustainable = f32(ch) * (f32(1) - sev[c])
-        if working[c] and not on_bijstand[c]:
-            sustainable = sustainable * f32(wf)
-        sustainable = sustainable * (f32(1) + relief[c])
-        given = min(a, float(f32(st_kin if kin[c] else st_net) * sustainable))
+        sustainable = f32(ch) * (f32(1) - sev[c]) * (f32(1) + relief[c])
+        reach = sustainable
+        if not on_bijstand[c]:  # a job of h hours a week takes h / 40 of 1 - wf
+            job = population.work_hours(_kernels.uniforms(key, np.array([c])), age[[c]])[0]
+            sustainable = sustainable * (f32(1) - (f32(1) - f32(wf)) * job / f32(40))
+            reach = reach if burden_only else sustainable
+        given = min(a, float(f32(st_kin if kin[c] else st_net) * reach))
         share[c] = given / a if a > 0 else 0.0
         lo = given / float(sustainable) if sustainable > 0 else (2.0 if given > 0 else 0.0)
         want_load[c], want_given[c] = f32(lo), f32(given)
@@ -495,10 +498,11 @@ def test_informal_care_is_the_rule_carer_by_carer(seed, n_muni):
                           for i, h in zip(who, hours, strict=True)])
                 for who, hours in ((who_w, hours_w), (who_j, hours_j))]
 
+    work = citizens.work_rule(key, wf, burden_only)
     got_w, got_j, got_gave, got_burdened, got_kinds = _kernels.informal_care(
-        who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev, working, on_bijstand,
-        relief, load, given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net, wf,
-        month, months_over, 3, 0.5, bounds)
+        who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev, age, on_bijstand,
+        relief, load, given_hours, care_start, over_start, last_care, old, ch, st_kin, st_net,
+        work, month, months_over, 3, 0.5, bounds)
     # Each carer's kind: 1 for a spell of 3 months or more, + 2 for 0.5 hours or more.
     np.testing.assert_array_equal(got_kinds, [
         int(month - want_start[c] + 1 >= 3) + 2 * int(float(want_given[c]) >= 0.5)

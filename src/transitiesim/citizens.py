@@ -24,6 +24,8 @@ from .params import (
     citizen_power_factor,
 )
 from .population import (
+    EMPLOYED_2014,
+    FULL_TIME_HOURS,
     IMMIGRANT_AGES,
     INCOME_LOG_SD,
     INCOME_MEDIAN_EUR,
@@ -31,6 +33,8 @@ from .population import (
     MAX_AGE,
     NETWORK_CARER_AGES,
     OLDER_AGE,
+    WORK_AGE_EDGES,
+    WORK_CLASS_HOURS,
     WORKING_AGE,
     AgePath,
     Population,
@@ -40,6 +44,7 @@ from .population import (
     network_carers,
     newcomer_rates,
     pick_in_municipality,
+    work_class_cumulative,
 )
 from .states import Domain, NeedState, WmoKind
 
@@ -83,6 +88,18 @@ class NationalMeans(NamedTuple):
 
     rates: tuple[float, float, float]
     entry: tuple[float, float]
+
+
+def work_rule(key: np.uint64, factor: float, burden_only: bool) -> tuple:
+    """What the kernels take of paid work (``_kernels.informal_care``, ``work_hours``): the
+    run's key, the employment shares by age group and the hours classes (population), the
+    share of what they can sustain a carer in full-time work keeps (``carer_work_factor``; a
+    job of h hours a week takes h / ``FULL_TIME_HOURS`` of the rest), and whether the job
+    weighs only on what they can sustain, not on what they give (``carer_work_burden``)."""
+    return (np.uint64(key), np.asarray(WORK_AGE_EDGES, dtype=np.int64),
+            np.asarray(EMPLOYED_2014, dtype=np.float32), work_class_cumulative(),
+            np.asarray(WORK_CLASS_HOURS, dtype=np.float32), np.float32(factor),
+            np.float32(FULL_TIME_HOURS), bool(burden_only))
 
 
 class Citizens:
@@ -141,6 +158,9 @@ class Citizens:
         self.learn_of_support(np.arange(self.n))
         # For each carer in ``carers``: 1 long-term, + 2 intensive (SCP; the kernel's kinds).
         self.carer_kinds = np.zeros(0, dtype=np.uint8)
+        # Paid work (ODD 7.4): each row's draw is the hash of one key for the run, so a person
+        # keeps their place in the employment and hours shares as they age (work_hours).
+        self.work_key = np.uint64(streams["work"].bit_generator.random_raw())
         self.power = citizen_power_factor(params["citizen_power"])  # 1.0 = the 2015 level
         # Fixed for a run (not live), so taken from the declaration once.
         self.wellbeing_rules = _kernels.WellbeingRules.from_params(params)
@@ -173,6 +193,23 @@ class Citizens:
         # Set by ``start_volunteering``: (health, asked, weight) of groups of people 15+.
         self.health_profile = (np.ones(1), np.zeros(1), np.zeros(1))
         self.refresh_age_terms()
+
+    @property
+    def work(self) -> tuple:
+        """The kernels' work rule (``work_rule``) under the present parameters."""
+        return work_rule(self.work_key, self.p["carer_work_factor"],
+                         self.p["carer_work_burden"])
+
+    def work_hours(self, rows: np.ndarray) -> np.ndarray:
+        """Hours a week of a paid job of persons ``rows`` (float32; 0: none, or on social
+        assistance)."""
+        pop = self.pop
+        rows = np.asarray(rows, dtype=np.int64)
+        key, edges, employed, cum, hours = self.work[:5]
+        out = _kernels.work_hours(key=key, rows=rows, age=pop.age, edges=edges,
+                                  employed=employed, cum_classes=cum, class_hours=hours)
+        out[pop.on_bijstand[rows]] = 0.0
+        return out
 
     def need_index(self, national: NationalMeans | None = None) -> np.ndarray:
         """Each municipality's expected need per inhabitant relative to the mean of all
@@ -687,12 +724,12 @@ class Citizens:
         got_w, got_j, self.carers, self.overburdened, self.carer_kinds = _kernels.informal_care(
             who_w=ask_w, hours_w=ask_hours_w, who_j=who_j, hours_j=hours_j, carer=pop.carer,
             partner=pop.partner, child_carer=pop.child_carer, sev_wmo=pop.severity[WMO],
-            working=self.working, on_bijstand=pop.on_bijstand, relief=self.relief,
+            age=pop.age, on_bijstand=pop.on_bijstand, relief=self.relief,
             carer_load=pop.carer_load, care_given=self.care_given,
             care_start=self.care_start, over_start=self.over_start, last_care=self.last_care,
             old_carers=self.carers, carer_hours=p["carer_hours_per_month"],
             stretch_kin=(p["carer_stretch_kin"] if p["carer_kinship"] else stretch_network),
-            stretch_network=stretch_network, work_factor=p["carer_work_factor"],
+            stretch_network=stretch_network, work=self.work,
             month=self.month_index, overburden_months=p["carer_overburden_months"],
             long_months=SCP_LONG_MONTHS, intensive_hours=SCP_INTENSIVE_HOURS_PER_MONTH,
             bounds=self.muni_bounds)
@@ -786,8 +823,7 @@ class Citizens:
                             minlength=carers.size)
         sustainable = _kernels.sustainable_hours(
             carers=carers, carer_hours=p["carer_hours_per_month"], sev_wmo=pop.severity[WMO],
-            working=self.working, on_bijstand=pop.on_bijstand,
-            work_factor=p["carer_work_factor"], relief=self.relief)
+            age=pop.age, on_bijstand=pop.on_bijstand, work=self.work, relief=self.relief)
         spare = sustainable.astype(np.float64) - self.care_given[carers].astype(np.float64)
         out[ok] = (spare >= asked)[which]
         return out

@@ -202,9 +202,14 @@ MECHANISMS: dict[str, Mechanism] = {m.name: m for m in (
               "cliënten met huishoudelijke hulp of begeleiding krijgen daarnaast mantelzorg "
               "(uit: formele hulp vervangt de mantelzorger helemaal)",
               _params(formal_complement_share=0.0)),
-    Mechanism("carer_work", "carers in work have fewer hours (off: work does not count)",
-              "mantelzorgers met werk hebben minder uren (uit: werk telt niet)",
+    Mechanism("carer_work", "carers with a job can sustain less, the more so the longer "
+              "they work (off: work does not count)", "mantelzorgers met een baan houden "
+              "minder vol, meer naarmate ze langer werken (uit: werk telt niet)",
               _params(carer_work_factor=1.0)),
+    Mechanism("carer_work_burden", "a job weighs on what carers can sustain, not on the hours "
+              "they give (off: it lowers the hours given too)", "een baan weegt op wat "
+              "mantelzorgers volhouden, niet op de uren die ze geven (uit: ook op de gegeven "
+              "uren)", _params(carer_work_burden=False)),
     Mechanism("initiatives", "citizen initiatives form, recruit and give light support "
               "(off: none form)", "burgerinitiatieven ontstaan, werven en geven lichte "
               "ondersteuning (uit: er ontstaan er geen)", _params(initiative_formation_rate=0.0)),

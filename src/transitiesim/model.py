@@ -64,7 +64,7 @@ WAITING_SERVICE = (-2, -1, int(Service.REINTEGRATION))
 KIND_SERVICES = np.array([int(s) for s in KIND_SERVICE], dtype=np.int64)
 # Spawned in this order; a new stream goes last, so the others keep their numbers.
 STREAMS = ("population", "persons", "mortality", "providers", "initiatives", "municipalities",
-           "reviews", "wajong", "status_holders", "carer_support")
+           "reviews", "wajong", "status_holders", "carer_support", "work")
 # The ages at which young people with a work disability came into the Wajong (and, once it
 # closed to those able to work, come under the Participatiewet).
 WAJONG_AGES = (18, 19)

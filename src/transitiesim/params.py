@@ -829,12 +829,27 @@ PARAMETERS: tuple[Param, ...] = (
        "assumption: further than the wider network (1.5 at the 2015 level), as partners give "
        "the longest and most intensive care (SCP 2015)", 1, 3, group="citizens"),
     _p("carer_work_factor", float, 0.7, "share of sustainable hours", "uncertainty",
-       "Deel van de vol te houden uren dat een mantelzorger met werk heeft (werkende "
-       "leeftijd, geen bijstand); 1 = werk telt niet.",
-       "Share of the sustainable hours a carer in work has (working age, not on social "
-       "assistance); 1 = work does not count.",
-       "assumption: SCP finds working carers give fewer hours (De Klerk et al. 2017, Voor "
-       "elkaar?); no measured size", 0.2, 1, group="citizens"),
+       "Deel van de vol te houden uren dat een mantelzorger met een voltijdbaan (40 uur) "
+       "houdt; een baan van h uur neemt h/40 van de rest. Wie werkt en hoeveel uur: CBS naar "
+       "leeftijd; 1 = werk telt niet.",
+       "Share of the sustainable hours a carer with a full-time job (40 hours) keeps; a job "
+       "of h hours takes h/40 of the rest. Who works and how many hours: CBS by age; 1 = "
+       "work does not count.",
+       "assumption: working carers feel more time pressure, the more so the longer they work "
+       "(SCP's report on working carers, as NU.nl reported in February 2019, "
+       "nu.nl/werk/5738130); no measured size. Who works: CBS StatLine 71886ned (2014) and "
+       "82647NED (2015)", 0.2, 1, group="citizens"),
+    _p("carer_work_burden", bool, True, "-", "national",
+       "Werk weegt op wat een mantelzorger kan volhouden, niet op de uren die hij geeft (uit: "
+       "werk vermindert ook de gegeven uren).",
+       "Work weighs on what a carer can sustain, not on the hours they give (off: work also "
+       "lowers the hours given).",
+       "domain (switch): intensive carers in work give about as many hours whatever their "
+       "working hours (men 22 hours of care a week beside 37 of work, women 21 beside 25) "
+       "and the men feel more time pressure (SCP's report on working carers, as NU.nl "
+       "reported in February 2019); carers work about as long as others (33 hours a week "
+       "against 35, ibid.; Josten and De Boer 2015, Concurrentie tussen mantelzorg en "
+       "betaald werk)", group="citizens"),
     _p("carer_overburden_months", int, 3, "months", "uncertainty",
        "Maanden achter elkaar boven wat vol te houden is voordat een mantelzorger overbelast "
        "is (1 = meteen).",

@@ -52,6 +52,21 @@ NETWORK_CARER_AGES = (30, 75)
 CHILD_CARER_MIN_AGE = 55
 GENERATION_GAP = (20, 40)
 CHILD_AGE_BAND = 5
+# Work (ODD 7.4): who has a paid job, by age group, and for how many hours a week. Employed
+# persons (any hours) over all persons per age group in 2014 (CBS StatLine 71886ned, yearly
+# figures: 15-25, 25-50 and 50-65, taken for 18-24, 25-49 and 50-64; of persons 65 or over
+# 7.3% worked, 44% of them under 12 hours a week: none in the model); the employed by hours a
+# week in 2015, in thousands (CBS StatLine 82647NED: under 20, 20-28, 28-35, 35 or more),
+# each part-time class taken at its middle and full time at FULL_TIME_HOURS (assumption; their
+# mean, 30.5 hours, against CBS's 30.9).
+WORK_AGE_EDGES = (18, 25, 50, 65)
+EMPLOYED_2014 = (1_249 / 2_045, 4_556 / 5_517, 2_306 / 3_418)
+WORK_CLASS_COUNTS_2015 = (1_647, 1_173, 1_226, 4_248)
+WORK_CLASS_BOUNDS = (0, 20, 28, 35)  # hours a week where each class begins
+FULL_TIME_HOURS = 40
+WORK_CLASS_HOURS = tuple((a + b) / 2 for a, b in zip(WORK_CLASS_BOUNDS[:-1],
+                                                     WORK_CLASS_BOUNDS[1:], strict=True)) \
+    + (float(FULL_TIME_HOURS),)
 # Generation: per year of age, persons 40-64 relative to persons 20-39; the 65-79 density's
 # fall per year (linear, through the mid-points of 65-69 and 75-79); the mean years over 80
 # (exponential: the share of 80-84 among the 80-plus).
@@ -429,6 +444,30 @@ def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray
     pick = starts[m] + (u * np.maximum(k, 1)).astype(np.int64)
     out = np.where(k > 0, pool[np.minimum(pick, max(pool.size - 1, 0))] if pool.size else -1, -1)
     return out.astype(np.int32)
+
+
+def work_hours(u: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """Hours a week of a paid job for persons with draw ``u`` (uniform, fixed per person) and
+    age ``age`` (0: none): a job while u is below the employment share of their age group
+    (``EMPLOYED_2014``), in the hours class where u / that share falls on the classes'
+    cumulative shares (``WORK_CLASS_COUNTS_2015``). The numpy statement of what
+    ``_kernels.work_hours`` computes from a person's hashed draw."""
+    u, age = np.asarray(u, dtype=np.float32), np.asarray(age)
+    group = np.searchsorted(np.asarray(WORK_AGE_EDGES), age, side="right") - 1
+    inside = (group >= 0) & (group < len(EMPLOYED_2014))
+    share = np.asarray(EMPLOYED_2014, dtype=np.float32)[np.clip(group, 0, len(EMPLOYED_2014) - 1)]
+    employed = inside & (u < share)
+    cls = np.searchsorted(work_class_cumulative(), u / share, side="right")
+    hours = np.asarray(WORK_CLASS_HOURS, dtype=np.float32)[np.minimum(cls, 3)]
+    return np.where(employed, hours, np.float32(0.0)).astype(np.float32)
+
+
+def work_class_cumulative() -> np.ndarray:
+    """The hours classes' cumulative shares of the employed (float32, the last 1)."""
+    counts = np.asarray(WORK_CLASS_COUNTS_2015, dtype=np.float64)
+    cum = (np.cumsum(counts) / counts.sum()).astype(np.float32)
+    cum[-1] = 1.0
+    return cum
 
 
 def monthly_probability(yearly: np.ndarray | float) -> np.ndarray | float:

@@ -31,7 +31,7 @@ from ._kernels import GOLDEN, M1, M2
 from .citizens import WORKING_AGE, Citizens, MunicipalInputs
 from .model import TransitionModel
 from .params import SCP_INTENSIVE_HOURS_PER_MONTH, SCP_LONG_MONTHS
-from .population import MAX_AGE
+from .population import FULL_TIME_HOURS, MAX_AGE, work_hours
 from .states import Domain, NeedState, WmoKind
 
 WMO, JEUGD, PART = Domain.WMO, Domain.JEUGD, Domain.PARTICIPATIE
@@ -434,18 +434,25 @@ class AgentCitizens(Citizens):
 
     def give_care(self, carer: int, asked: float) -> float:
         """What a carer gives of the hours asked: up to their sustainable hours (less with
-        their own Wmo need, less in work) stretched by obligation (a partner or a parent) or
+        their own Wmo need; less the longer their paid job, which with ``carer_work_burden``
+        does not lower what they give) stretched by obligation (a partner or a parent) or
         by citizen power (anyone else). Sets their load, hours and spells of care and
         overload; returns the share of each request they meet."""
         pop, p, month = self.pop, self.p, self.month_index
         sustainable = F(p["carer_hours_per_month"]) * (F(1.0) - pop.severity[WMO][carer])
-        if self.working[carer] and not pop.on_bijstand[carer]:
-            sustainable = sustainable * F(p["carer_work_factor"])
         sustainable = sustainable * (F(1.0) + self.relief[carer])  # carer support
+        reach = sustainable
+        if not pop.on_bijstand[carer] and p["carer_work_factor"] < 1.0:
+            hours = float(work_hours(np.array([draw(self.work_key, carer)]),
+                                     np.array([pop.age[carer]]))[0])
+            sustainable = sustainable * (F(1.0) - (F(1.0) - F(p["carer_work_factor"]))
+                                         * F(hours) / F(FULL_TIME_HOURS))
+            if not p["carer_work_burden"]:
+                reach = sustainable
         network = p["carer_stretch_base"] + self.power
         stretch = p["carer_stretch_kin"] if (self.kin[carer] and p["carer_kinship"]) \
             else network
-        given = min(asked, float(F(stretch) * sustainable))
+        given = min(asked, float(F(stretch) * reach))
         pop.carer_load[carer] = F(given / float(sustainable)) if sustainable > 0 else F(0.0)
         self.care_given[carer] = F(given)
         if given > 0:

@@ -44,6 +44,7 @@ from .care import (  # noqa: F401
     informal_care,
     sustainable_hours,
     with_alongside,
+    work_hours,
 )
 from .counts import (  # noqa: F401
     IN_NEED,

@@ -7,13 +7,14 @@ import numpy as np
 from numba import njit, prange
 
 from .base import PARTS, F
+from .draws import _hash, _unit
 from .runs import _joined, _parts, _row_runs, _stable_order
 
 
 @njit(cache=True, nogil=True, parallel=True)
-def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, working,
+def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, age,
                   on_bijstand, relief, carer_load, care_given, care_start, over_start, last_care,
-                  old_carers, carer_hours, stretch_kin, stretch_network, work_factor, month,
+                  old_carers, carer_hours, stretch_kin, stretch_network, work, month,
                   overburden_months, long_months, intensive_hours, bounds):
     """Each carer spreads what they can give over everyone who asks them (Wmo requests first,
     then youth care, in row order). Returns (hours got per Wmo request, per youth request,
@@ -24,12 +25,14 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, s
     ``care_given`` of this month's carers and zeroes those of last month's
     (``old_carers``).
 
-    A carer can sustain ``carer_hours`` x (1 - their own Wmo severity), times
-    ``work_factor`` if they are of working age and not on social assistance (in work), times
-    (1 + ``relief``) (carer support; 0 for a carer without it), and gives up to
-    ``stretch_kin`` times that when kin asks them: their partner, a minor (any youth
-    request: a minor's carer is a parent) or a parent whose carer is their adult child
-    (``child_carer`` of the person asking); else ``stretch_network`` times.
+    A carer can sustain ``carer_hours`` x (1 - their own Wmo severity) x (1 + ``relief``)
+    (carer support; 0 for a carer without it), times 1 - (1 - work factor) x h / full time
+    for a job of h hours a week (``work``, :class:`WorkRule`; none on social assistance); they
+    give up to ``stretch_kin`` times what they can sustain when kin asks them: their partner,
+    a minor (any youth request: a minor's carer is a parent) or a parent whose carer is their
+    adult child (``child_carer`` of the person asking); else ``stretch_network`` times. With
+    the work rule's ``burden_only`` the job does not lower what they give, only what they can
+    sustain (their load).
     A carer's spell of caring (``care_start``: the month it began; ``last_care``: the last
     month they gave) goes on while they give every month; their overload (load above 1:
     ``over_start``, the month it began, -1 for none) counts within it, and they are
@@ -50,13 +53,12 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, s
     n_gave = np.zeros(PARTS, dtype=np.int64)
     n_burdened = np.zeros(PARTS, dtype=np.int64)
     got_w, got_j = np.zeros(who_w.size), np.zeros(who_j.size)
-    rules = (F(carer_hours), F(stretch_kin), F(stretch_network), F(work_factor),
-             np.int32(month), np.int32(overburden_months), np.int32(long_months),
-             np.float64(intensive_hours))
+    rules = (F(carer_hours), F(stretch_kin), F(stretch_network), np.int32(month),
+             np.int32(overburden_months), np.int32(long_months), np.float64(intensive_hours))
     for t in prange(PARTS):
         n_gave[t], n_burdened[t] = _care_run(
-            who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, working,
-            on_bijstand, relief, carer_load, care_given, care_start, over_start, last_care,
+            who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, age,
+            on_bijstand, work, relief, carer_load, care_given, care_start, over_start, last_care,
             old_carers, rules, rows[t], rows[t + 1], old_at[t], old_at[t + 1], w_at[t],
             w_at[t + 1], j_at[t], j_at[t + 1], got_w, got_j, gave, kinds, burdened, starts[t])
     return (got_w, got_j, _joined(gave, starts, n_gave), _joined(burdened, starts, n_burdened),
@@ -110,36 +112,73 @@ def with_alongside(who, hours, in_need, prov, sev, kind, carer, residential_thre
     return rows, asked, extra
 
 
+@njit(cache=True, nogil=True)
+def work_hours(key, rows, age, edges, employed, cum_classes, class_hours):
+    """Hours a week of a paid job of persons ``rows`` (float32; 0: none): a person's draw u
+    (the hash of ``key`` and their row, fixed for the run) gives them a job while u is below
+    ``employed`` of their age group (groups from ``edges``: [edges[k], edges[k + 1]), none
+    below the first or from the last), in the hours class where u / that share falls on
+    ``cum_classes`` (the classes' cumulative shares, the last 1), at ``class_hours``."""
+    out = np.empty(rows.size, dtype=np.float32)
+    for k in range(rows.size):
+        out[k] = _job_hours(key, rows[k], age[rows[k]], edges, employed, cum_classes,
+                            class_hours)
+    return out
+
+
 @njit(cache=True, nogil=True, inline="always")
-def _sustainable(ch, sev, working, on_bijstand, wf, relief):
-    """What a carer can sustain a month (float32): ``ch`` x (1 - their own Wmo severity),
-    times ``wf`` in work (working age, not on social assistance), times (1 + ``relief``)."""
-    out = ch * (F(1.0) - sev)
-    if working and not on_bijstand:
-        out = out * wf
-    return out * (F(1.0) + relief)
+def _job_hours(key, row, a, edges, employed, cum_classes, class_hours):
+    """``work_hours`` of one person of age ``a``."""
+    if a < edges[0] or a >= edges[edges.size - 1]:
+        return F(0.0)
+    g = 0
+    while a >= edges[g + 1]:
+        g += 1
+    u = _unit(_hash(key, row), 40)
+    if u >= employed[g]:
+        return F(0.0)
+    v = u / employed[g]
+    c = 0
+    while c < cum_classes.size - 1 and v >= cum_classes[c]:
+        c += 1
+    return class_hours[c]
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _sustainable(ch, sev, c, age, on_bijstand, work, relief):
+    """What a carer (row ``c``) can sustain a month and what they give up to before the
+    stretch (float32 each): ``ch`` x (1 - their own Wmo severity) x (1 + ``relief``), the
+    first times 1 - (1 - work factor) x h / full time for a job of h hours a week (none on
+    social assistance), the second too unless the work rule's ``burden_only``."""
+    key, edges, employed, cum_classes, class_hours, factor, full_time, burden_only = work
+    base = ch * (F(1.0) - sev) * (F(1.0) + relief)
+    if on_bijstand[c] or factor >= F(1.0):
+        return base, base
+    h = _job_hours(key, c, age[c], edges, employed, cum_classes, class_hours)
+    out = base * (F(1.0) - (F(1.0) - factor) * h / full_time)
+    return out, (base if burden_only else out)
 
 
 @njit(cache=True, nogil=True)
-def sustainable_hours(carers, carer_hours, sev_wmo, working, on_bijstand, work_factor, relief):
+def sustainable_hours(carers, carer_hours, sev_wmo, age, on_bijstand, work, relief):
     """What each of ``carers`` can sustain a month, as ``informal_care`` takes it."""
-    ch, wf = F(carer_hours), F(work_factor)
+    ch = F(carer_hours)
     out = np.empty(carers.size, dtype=np.float32)
     for k in range(carers.size):
         c = carers[k]
-        out[k] = _sustainable(ch, sev_wmo[c], working[c], on_bijstand[c], wf, relief[c])
+        out[k] = _sustainable(ch, sev_wmo[c], c, age, on_bijstand, work, relief[c])[0]
     return out
 
 
 @njit(cache=True, nogil=True)
-def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, working,
-              on_bijstand, relief, carer_load, care_given, care_start, over_start, last_care,
+def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_wmo, age,
+              on_bijstand, work, relief, carer_load, care_given, care_start, over_start, last_care,
               old_carers, rules, r0, r1, o0, o1, w0, w1, j0, j1, got_w, got_j, gave, kinds,
               burdened, at):
     """``informal_care`` for rows r0:r1 (list stretches o0:o1, w0:w1, j0:j1); its carers
     who gave (and their kinds) and who are overburdened are written from ``at`` on. Returns
     how many of each."""
-    ch, st_kin, st_net, wf, month, months_over, long_months, intensive = rules
+    ch, st_kin, st_net, month, months_over, long_months, intensive = rules
     for k in range(o0, o1):
         carer_load[old_carers[k]] = 0
         care_given[old_carers[k]] = 0
@@ -177,8 +216,8 @@ def _care_run(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, sev_w
                 asked += np.float64(hours_j[r - who_w.size])
                 kin = True  # a minor's carer is a parent
             b += 1
-        sustainable = _sustainable(ch, sev_wmo[c], working[c], on_bijstand[c], wf, relief[c])
-        given = min(asked, np.float64((st_kin if kin else st_net) * sustainable))
+        sustainable, reach = _sustainable(ch, sev_wmo[c], c, age, on_bijstand, work, relief[c])
+        given = min(asked, np.float64((st_kin if kin else st_net) * reach))
         share = given / asked if asked > 0 else 0.0
         # Nothing is given without sustainable hours (given <= stretch x sustainable).
         carer_load[c] = F(given / np.float64(sustainable)) if sustainable > 0 else F(0.0)
