@@ -200,9 +200,8 @@ def test_who_works_follows_cbs_by_age_and_hours():
     in work (4,556 of 5,517 thousand in 2014), of 50-64 67.5%, of 18-24 61.1%, nobody
     under 18 or from 65; among the employed 51.2% full time (4,248 of 8,294 thousand in
     2015) at 40 hours, 19.9% under 20 hours at 10, and the mean 30.5 hours (CBS: 30.9).
-    A person keeps their place as they age: the same draw in work at 40 and 55 is in the
-    same place relative to the shares. And the model's carers: the kernel's job hours are
-    this function of each person's hashed draw."""
+    A person keeps their draw as they age: whoever works at 55 worked at 40. And the model's
+    carers: the kernel's job hours are this function of each person's hashed draw."""
     u = (np.arange(200_000) + 0.5) / 200_000
     for age, share in ((20, 1_249 / 2_045), (30, 4_556 / 5_517), (60, 2_306 / 3_418),
                        (17, 0.0), (65, 0.0), (90, 0.0)):
@@ -213,6 +212,9 @@ def test_who_works_follows_cbs_by_age_and_hours():
     assert (employed == 40).mean() == pytest.approx(4_248 / 8_294, abs=1e-4)
     assert (employed == 10).mean() == pytest.approx(1_647 / 8_294, abs=1e-4)
     assert employed.mean() == pytest.approx(30.5, abs=0.05)
+    # One draw for life: whoever works at 55 worked at 40 (the share of 50-64 is smaller).
+    at_40, at_55 = (population.work_hours(u, np.full(u.size, a)) for a in (40, 55))
+    assert ((at_55 > 0) <= (at_40 > 0)).all() and (at_55 > 0).sum() < (at_40 > 0).sum()
     model = TransitionModel(SCEN, seed=1)
     rows = np.arange(model.pop.size)
     c = model.citizens

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .model import TransitionModel
+from .params import SCP_INTENSIVE_HOURS_PER_MONTH
 from .run import run_seeds
 from .scenario import load_scenario
 
@@ -305,9 +307,6 @@ def _carers_by_job(seed: int, years: tuple[int, int], **params) -> dict[str, flo
     hours a month given by intensive carers (``SCP_INTENSIVE_HOURS_PER_MONTH`` or more) with
     a full-time job (40 hours a week) and with a part-time job (under 28 hours), the share
     overburdened of all carers with each, and the hours all carers with each gave."""
-    from .model import TransitionModel
-    from .params import SCP_INTENSIVE_HOURS_PER_MONTH
-
     scenario = load_scenario("calibrated").with_params(scale=0.25, end_year=years[1], **params)
     model = TransitionModel(scenario, seed=seed)
     # intensive hours, intensive carers, overburdened, carers, all hours
