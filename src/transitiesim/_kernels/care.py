@@ -27,7 +27,7 @@ def informal_care(who_w, hours_w, who_j, hours_j, carer, partner, child_carer, s
 
     A carer can sustain ``carer_hours`` x (1 - their own Wmo severity) x (1 + ``relief``)
     (carer support; 0 for a carer without it), times 1 - (1 - work factor) x h / full time
-    for a job of h hours a week (``work``, :class:`WorkRule`; none on social assistance); they
+    for a job of h hours a week (``work``: ``citizens.work_rule``; none on social assistance); they
     give up to ``stretch_kin`` times what they can sustain when kin asks them: their partner,
     a minor (any youth request: a minor's carer is a parent) or a parent whose carer is their
     adult child (``child_carer`` of the person asking); else ``stretch_network`` times. With
