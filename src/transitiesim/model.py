@@ -11,6 +11,7 @@ import numpy as np
 from scipy.special import ndtri
 
 from . import _kernels, _org, data
+from ._memory import small_pages
 from .agents import (
     CitizenInitiative,
     Municipality,
@@ -192,6 +193,7 @@ class TransitionModel(mesa.Model):
         seed: the one seed; every random stream is spawned from Mesa's ``rng`` seeded with it.
     """
 
+    @small_pages()  # building is mostly first touches of new memory (_memory)
     def __init__(self, scenario: Scenario, seed: int = 0,
                  indicators: Iterable[str] | None = None):
         """``indicators``: the declared indicators to collect each month (every one when
