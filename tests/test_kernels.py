@@ -788,3 +788,41 @@ def test_bins_below_share_are_the_numpy_cumulative_counts(seed, n_muni, density)
     cum = np.cumsum(weighted, axis=1)
     np.testing.assert_array_equal(_kernels.bins_below_share(hist, weights, 0.1),
                                   (cum < 0.1 * cum[:, -1:]).sum(axis=1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=12), st.integers(20, 105),
+       st.data())
+def test_the_adult_child_pick_is_the_pick_from_each_bands_pool(sizes, oldest, data):
+    """``pick_in_age_bands`` (one count and one walk per municipality) picks what
+    ``pick_in_municipality`` picks from ``rows_in_age_range`` for each parent's band, the
+    rule it replaced: the same person for the same draw, -1 where the municipality has
+    nobody of the children's ages. Draws include the largest below 1."""
+    sizes = np.array(sizes)
+    sizes[0] = max(sizes[0], 1)
+    muni = np.repeat(np.arange(sizes.size, dtype=np.int32), sizes)
+    age = np.array(data.draw(st.lists(st.integers(0, oldest), min_size=muni.size,
+                                      max_size=muni.size)), dtype=np.int16)
+    parents = np.flatnonzero(age >= population.CHILD_CARER_MIN_AGE)
+    if parents.size == 0:
+        return
+    who = np.array(sorted(data.draw(st.sets(st.sampled_from(parents.tolist()), min_size=1))),
+                   dtype=np.int64)
+    u = np.array(data.draw(st.lists(st.sampled_from([0.0, 0.3, 0.5, 0.77, np.nextafter(1, 0)]),
+                                    min_size=who.size, max_size=who.size)))
+    band = age[who] // population.CHILD_AGE_BAND
+    young, old = population.GENERATION_GAP
+    expected = np.full(who.size, -1, dtype=np.int32)
+    for b in np.unique(band).tolist():
+        k = np.flatnonzero(band == b)
+        lo = max(b * population.CHILD_AGE_BAND - old, 18)
+        hi = (b + 1) * population.CHILD_AGE_BAND - 1 - young
+        expected[k] = population.pick_in_municipality(
+            muni, _kernels.rows_in_age_range(age, lo, hi), who[k], None, u[k])
+    band_lo, band_hi, first, last = population.child_bands(int(age.max()))
+    bounds = np.searchsorted(muni, np.arange(sizes.size + 1, dtype=np.int32)).astype(np.int64)
+    got = _kernels.pick_in_age_bands(age=age, bounds=bounds, who=who,
+                                     band=band.astype(np.int64), u=u, band_lo=band_lo,
+                                     band_hi=band_hi, first_band=first, last_band=last)
+    np.testing.assert_array_equal(got, expected)
+    assert (muni[got[got >= 0]] == muni[who[got >= 0]]).all()

@@ -406,18 +406,36 @@ def network_carers(muni: np.ndarray, age: np.ndarray, who: np.ndarray, child_sha
     child = (rng.random(who.size) < child_share) & (age[who] >= CHILD_CARER_MIN_AGE)
     u_child = rng.random(who.size)
     is_child = np.zeros(who.size, dtype=bool)
-    bands = age[who] // CHILD_AGE_BAND
-    young, old = GENERATION_GAP
-    for band in np.unique(bands[child]).tolist():
-        k = np.flatnonzero(child & (bands == band))
-        lo = max(band * CHILD_AGE_BAND - old, 18)
-        hi = (band + 1) * CHILD_AGE_BAND - 1 - young
-        kids = pick_in_municipality(muni, _kernels.rows_in_age_range(age, lo, hi), who[k],
-                                    None, u_child[k])
+    k = np.flatnonzero(child)
+    if k.size:
+        band_lo, band_hi, first, last = child_bands(int(age.max()))
+        bounds = np.searchsorted(muni, np.arange(int(muni[-1]) + 2, dtype=muni.dtype))
+        kids = _kernels.pick_in_age_bands(
+            age=age, bounds=bounds.astype(np.int64), who=np.asarray(who[k], dtype=np.int64),
+            band=(age[who[k]] // CHILD_AGE_BAND).astype(np.int64), u=u_child[k],
+            band_lo=band_lo, band_hi=band_hi, first_band=first, last_band=last)
         found = kids >= 0
         carer[k[found]] = kids[found]
         is_child[k[found]] = True
     return carer, is_child
+
+
+def child_bands(max_age: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The ages of an adult child of a parent in each ``CHILD_AGE_BAND``-year band b (parents
+    aged 5b to 5b + 4 for a band of 5): from ``GENERATION_GAP`` years younger than the
+    band's lower end (at least 18) to that much younger than its upper end; bands from 0 to
+    ``max_age``'s. Returns (lowest, highest child age per band; per age 0 to ``max_age``
+    the first and last band whose children's ages include it, last < first where none)."""
+    young, old = GENERATION_GAP
+    b = np.arange(max_age // CHILD_AGE_BAND + 1, dtype=np.int64)
+    lo = np.maximum(b * CHILD_AGE_BAND - old, 18)
+    hi = (b + 1) * CHILD_AGE_BAND - 1 - young
+    ages = np.arange(max_age + 1)
+    inside = (lo[None, :] <= ages[:, None]) & (ages[:, None] <= hi[None, :])
+    first = np.where(inside.any(axis=1), inside.argmax(axis=1), 0).astype(np.int64)
+    last = np.where(inside.any(axis=1), b.size - 1 - inside[:, ::-1].argmax(axis=1),
+                    -1).astype(np.int64)
+    return lo, hi, first, last
 
 
 def pick_in_municipality(muni: np.ndarray, eligible: np.ndarray, who: np.ndarray,

@@ -24,6 +24,7 @@ from .ageing import (  # noqa: F401
     age_terms,
     cared_for_by,
     next_age_counts,
+    pick_in_age_bands,
     rows_in_age_range,
     volunteering,
 )

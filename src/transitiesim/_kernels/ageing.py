@@ -202,3 +202,85 @@ def adults_and_partnered(age, partner, bounds, below):
         adults[m] = a
         partnered[m] = p
     return adults, partnered
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def pick_in_age_bands(age, bounds, who, band, u, band_lo, band_hi, first_band, last_band):
+    """For each person ``who[q]`` (sorted rows), a person of their municipality (rows
+    ``bounds[m]:bounds[m + 1]``) aged ``band_lo[b]`` to ``band_hi[b]`` for their
+    ``band[q]`` = b: the one at rank int(``u[q]`` x c) in row order among the c there
+    (-1 if c is 0), which is what ``population.pick_in_municipality`` picks from
+    ``rows_in_age_range(age, band_lo[b], band_hi[b])`` with the same ``u``, without a pass
+    over everyone per band. Both ends of the bands rise with b, so the bands an age a lies in
+    are ``first_band[a]`` to ``last_band[a]`` (none where first > last). Per municipality
+    that has a pick: one pass counts its persons by age (so c per band), a second walks its
+    rows in order and counts each band's members until every pick is met. Municipalities go
+    to the cores in runs."""
+    n_bands = band_lo.size
+    out = np.full(who.size, -1, dtype=np.int32)
+    runs = _parts(bounds, PARTS)
+    for t in prange(PARTS):
+        hist = np.zeros(first_band.size, dtype=np.int64)
+        count = np.zeros(n_bands, dtype=np.int64)
+        seen = np.zeros(n_bands, dtype=np.int64)
+        at = np.zeros(n_bands + 1, dtype=np.int64)  # each band's picks in the sorted ones
+        nxt = np.zeros(n_bands, dtype=np.int64)
+        target = np.zeros(n_bands, dtype=np.int64)
+        for m in range(runs[t], runs[t + 1]):
+            lo_row, hi_row = bounds[m], bounds[m + 1]
+            q0 = np.searchsorted(who, lo_row)
+            q1 = np.searchsorted(who, hi_row)
+            if q0 == q1:
+                continue
+            hist[:] = 0
+            for i in range(lo_row, hi_row):
+                hist[age[i]] += 1
+            for b in range(n_bands):
+                c = 0
+                for a in range(band_lo[b], min(band_hi[b], hist.size - 1) + 1):
+                    c += hist[a]
+                count[b] = c
+            # The picks' ranks, sorted by band and rank (ties in the order of who).
+            ranks = np.empty(q1 - q0, dtype=np.int64)
+            keys = np.empty(q1 - q0, dtype=np.int64)
+            span = hi_row - lo_row + 1
+            for q in range(q0, q1):
+                b = band[q]
+                ranks[q - q0] = np.int64(u[q] * np.float64(max(count[b], 1)))
+                keys[q - q0] = b * span + min(ranks[q - q0], span - 1)
+            order = np.argsort(keys, kind="mergesort")
+            at[:] = 0
+            for q in range(q0, q1):
+                at[band[q] + 1] += 1
+            for b in range(n_bands):
+                at[b + 1] += at[b]
+            left = 0
+            for b in range(n_bands):
+                seen[b] = 0
+                # Nobody of that age: the band's picks stay -1.
+                nxt[b] = at[b] if count[b] > 0 else at[b + 1]
+                target[b] = _next_rank(ranks, order, nxt[b], at[b + 1], count[b])
+                left += at[b + 1] - nxt[b]
+            i = lo_row
+            while left > 0 and i < hi_row:
+                a = age[i]
+                for b in range(first_band[a], last_band[a] + 1):
+                    if seen[b] == target[b]:
+                        while nxt[b] < at[b + 1] and \
+                                min(ranks[order[nxt[b]]], count[b] - 1) == target[b]:
+                            out[q0 + order[nxt[b]]] = i
+                            nxt[b] += 1
+                            left -= 1
+                        target[b] = _next_rank(ranks, order, nxt[b], at[b + 1], count[b])
+                    seen[b] += 1
+                i += 1
+    return out
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _next_rank(ranks, order, k, end, count):
+    """The rank the next of a band's sorted picks waits for (a rank past the last, u x c
+    rounded up to c, takes the last); -1 when none is left (no count reaches it)."""
+    if k >= end:
+        return np.int64(-1)
+    return min(ranks[order[k]], count - 1)
